@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgres://postgres@127.0.0.1:5432/wearsync"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "letters, digits, - and _ only").default("wearsync"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  UPLOAD_DIR: z.string().min(1).default("./var/uploads"),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(4 * GIB),
+  JSON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1 * MIB),
+  SYNC_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32 * MIB),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25_000),
+  // A multi-GB upload on a slow link outlives Node's default 300 s request timeout.
+  UPLOAD_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(60_000).default(2 * 3600 * 1000),
+});
+
+export type Env = Readonly<z.infer<typeof envSchema>>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration: ${issues.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a variable map (process.env in production, an object in tests); every invalid variable is named at once. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "unset": `.env` files and compose often write `ADMIN_TOKEN=`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return Object.freeze(result.data);
+}
+
+/** The only place that reads process.env. */
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,34 @@
+import type { JobsOptions } from "bullmq";
+import { z } from "zod";
+
+// The one contract between producers (API, other jobs) and workers. Payloads carry ids only: BullMQ stores
+// job data in Redis in clear text, so no health values, emails or keys ever go in here.
+
+export const QUEUE_NAMES = ["accounts"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`));
+
+export const JOBS = {
+  "accounts.record-key-use": {
+    queue: "accounts",
+    schema: z.object({ apiKeyId: id("key"), usedAt: z.iso.datetime({ offset: true }) }).strict(),
+    opts: { attempts: 3 },
+  },
+} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; opts: JobsOptions }>;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["schema"]>;
+
+/** Defaults for every job: bounded Redis memory (trim finished jobs) and exponential retries with jitter. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1_000, jitter: 0.5 },
+  removeOnComplete: { age: 3_600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3_600, count: 5_000 },
+};
+
+/** Deterministic ids: BullMQ forbids ':' and all-digit custom ids. */
+export const jobIds = {
+  recordKeyUse: (apiKeyId: string) => `record-key-use-${apiKeyId}`,
+};

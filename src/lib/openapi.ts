@@ -1,0 +1,41 @@
+import { z } from "@hono/zod-openapi";
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    code: z.string().openapi({ example: "VALIDATION_FAILED" }),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+
+/** The error answers every authenticated route can give; spread into each route's `responses`. */
+export const commonErrorResponses = {
+  400: problem("Invalid request (per-field `errors[]`)"),
+  401: problem("Missing, malformed, unknown or revoked API key"),
+  413: problem("Body larger than the route's limit"),
+  415: problem("Body is not JSON"),
+  429: problem("Rate limit exceeded (see RateLimit-* headers)"),
+  500: problem("Unexpected error (no internals)"),
+} as const;
+
+export const notFoundResponse = { 404: problem("No such object for this user") } as const;
+export const conflictResponse = { 409: problem("Conflicts with an existing object") } as const;
+export const problemResponseFor = problem;
+
+export const bearerSecurity = [{ bearer: [] }];
+
+/** Cursor pagination query shared by every list route. */
+export const PaginationQuerySchema = z.object({
+  cursor: z.string().max(200).optional().openapi({ description: "Opaque cursor from `next_cursor`" }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});

@@ -1,0 +1,28 @@
+import type { ApiKeyRow, UserRow } from "../../db/schema/index.js";
+
+export function presentUser(user: UserRow) {
+  return {
+    id: user.id,
+    email: user.email,
+    sex: user.sex,
+    birth_date: user.birthDate,
+    height_cm: user.heightCm,
+    weight_kg: user.weightKg,
+    time_zone: user.timeZone,
+    hr_max_bpm: user.hrMaxBpm,
+    hr_rest_bpm: user.hrRestBpm,
+    activity_level: user.activityLevel,
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
+  };
+}
+
+export function presentApiKey(key: ApiKeyRow) {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    created_at: key.createdAt.toISOString(),
+    last_used_at: key.lastUsedAt?.toISOString() ?? null,
+  };
+}

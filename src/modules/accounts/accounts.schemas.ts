@@ -1,0 +1,99 @@
+import { z } from "@hono/zod-openapi";
+import { ACTIVITY_LEVELS, SEXES } from "../../db/schema/users.js";
+import { isValidTimeZone } from "../../lib/time.js";
+
+const isoDate = z.iso.date().openapi({ example: "1990-04-17" });
+
+/** The profile fields the science needs (SCIENCE.md §1): each has a physiologically plausible range. */
+const profileFields = {
+  sex: z.enum(SEXES),
+  birth_date: isoDate,
+  height_cm: z.number().min(50).max(272),
+  weight_kg: z.number().min(20).max(400),
+  time_zone: z
+    .string()
+    .max(64)
+    .refine(isValidTimeZone, "must be an IANA time zone name such as Europe/Berlin")
+    .openapi({ example: "Europe/Berlin" }),
+  hr_max_bpm: z.number().int().min(100).max(230),
+  hr_rest_bpm: z.number().int().min(25).max(120),
+  activity_level: z.enum(ACTIVITY_LEVELS),
+};
+
+export const ProfilePatchSchema = z
+  .object({
+    sex: profileFields.sex.nullable(),
+    birth_date: profileFields.birth_date.nullable(),
+    height_cm: profileFields.height_cm.nullable(),
+    weight_kg: profileFields.weight_kg.nullable(),
+    time_zone: profileFields.time_zone,
+    hr_max_bpm: profileFields.hr_max_bpm.nullable(),
+    hr_rest_bpm: profileFields.hr_rest_bpm.nullable(),
+    activity_level: profileFields.activity_level.nullable(),
+  })
+  .partial()
+  .strict()
+  .openapi("ProfilePatch");
+
+export const UserSchema = z
+  .object({
+    id: z.string().openapi({ example: "usr_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
+    email: z.email(),
+    sex: z.enum(SEXES).nullable(),
+    birth_date: z.string().nullable(),
+    height_cm: z.number().nullable(),
+    weight_kg: z.number().nullable(),
+    time_zone: z.string(),
+    hr_max_bpm: z.number().int().nullable(),
+    hr_rest_bpm: z.number().int().nullable(),
+    activity_level: z.enum(ACTIVITY_LEVELS).nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi("User");
+
+export const CreateUserSchema = z
+  .object({
+    email: z.email().max(254),
+    sex: profileFields.sex.optional(),
+    birth_date: profileFields.birth_date.optional(),
+    height_cm: profileFields.height_cm.optional(),
+    weight_kg: profileFields.weight_kg.optional(),
+    time_zone: profileFields.time_zone.optional(),
+    hr_max_bpm: profileFields.hr_max_bpm.optional(),
+    hr_rest_bpm: profileFields.hr_rest_bpm.optional(),
+    activity_level: profileFields.activity_level.optional(),
+  })
+  .strict()
+  .openapi("CreateUser");
+
+export const CreatedUserSchema = z
+  .object({ user: UserSchema, api_key: z.string().openapi({ description: "Shown once; store it now." }) })
+  .openapi("CreatedUser");
+
+export const CreateApiKeySchema = z.object({ name: z.string().trim().min(1).max(100).optional() }).strict().openapi("CreateApiKey");
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    prefix: z.string().openapi({ example: "wsk_3f9k2m8q1v0a7c4d" }),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+  })
+  .openapi("ApiKey");
+
+export const CreatedApiKeySchema = ApiKeySchema.extend({
+  api_key: z.string().openapi({ description: "Shown once; store it now." }),
+}).openapi("CreatedApiKey");
+
+export const ApiKeyListSchema = z
+  .object({ api_keys: z.array(ApiKeySchema), next_cursor: z.string().nullable() })
+  .openapi("ApiKeyList");
+
+export const ApiKeyIdParamsSchema = z.object({
+  id: z.string().max(64).openapi({ param: { name: "id", in: "path" }, example: "key_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
+});
+
+export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;
+export type CreateUserInput = z.infer<typeof CreateUserSchema>;

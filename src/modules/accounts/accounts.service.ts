@@ -1,0 +1,67 @@
+import type { Deps } from "../../deps.js";
+import type { UserRow } from "../../db/schema/index.js";
+import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors.js";
+import { withTransaction } from "../../db/transaction.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import { localDate } from "../../lib/time.js";
+import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
+import { issueKeyInTx } from "./api-keys.service.js";
+import { findUserById, type UserPatch, insertUser, updateUser } from "./users.repo.js";
+
+/** Creates a user and their first API key in one transaction; the key is returned once and never stored. */
+export async function createUserWithKey(
+  deps: Deps,
+  input: CreateUserInput,
+): Promise<{ user: UserRow; apiKey: string }> {
+  const patch = toUserPatch(input);
+  assertBirthDateInPast(patch.birthDate, deps);
+  const nowMs = deps.clock.now().getTime();
+  try {
+    return await withTransaction(deps.db, async (tx) => {
+      const user = await insertUser(tx, { id: newId("usr", nowMs), email: input.email.trim(), ...patch });
+      const issued = await issueKeyInTx(tx, user.id, "default", nowMs);
+      return { user, apiKey: issued.apiKey };
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === UNIQUE_VIOLATION) {
+      throw new ConflictError("A user with this email already exists.", "EMAIL_TAKEN");
+    }
+    throw err;
+  }
+}
+
+export async function getProfile(deps: Deps, userId: string): Promise<UserRow> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new NotFoundError("user");
+  return user;
+}
+
+export async function updateProfile(deps: Deps, userId: string, input: ProfilePatch): Promise<UserRow> {
+  const patch = toUserPatch(input);
+  assertBirthDateInPast(patch.birthDate, deps);
+  const updated = await updateUser(deps.db, userId, { ...patch, updatedAt: deps.clock.now() });
+  if (!updated) throw new NotFoundError("user");
+  return updated;
+}
+
+function toUserPatch(input: ProfilePatch | CreateUserInput): UserPatch {
+  const patch: UserPatch = {};
+  if (input.sex !== undefined) patch.sex = input.sex;
+  if (input.birth_date !== undefined) patch.birthDate = input.birth_date;
+  if (input.height_cm !== undefined) patch.heightCm = input.height_cm;
+  if (input.weight_kg !== undefined) patch.weightKg = input.weight_kg;
+  if (input.time_zone !== undefined) patch.timeZone = input.time_zone;
+  if (input.hr_max_bpm !== undefined) patch.hrMaxBpm = input.hr_max_bpm;
+  if (input.hr_rest_bpm !== undefined) patch.hrRestBpm = input.hr_rest_bpm;
+  if (input.activity_level !== undefined) patch.activityLevel = input.activity_level;
+  return patch;
+}
+
+function assertBirthDateInPast(birthDate: string | null | undefined, deps: Deps): void {
+  if (!birthDate) return;
+  const today = localDate(deps.clock.now(), "UTC");
+  if (birthDate >= today || birthDate < "1900-01-01") {
+    throw new ValidationError([{ path: "birth_date", message: "must be a past date after 1900-01-01" }]);
+  }
+}

@@ -1,0 +1,22 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { type UserRow, users } from "../../db/schema/index.js";
+
+export type NewUser = typeof users.$inferInsert;
+export type UserPatch = Partial<Omit<NewUser, "id" | "email" | "createdAt">>;
+
+export async function insertUser(db: DbOrTx, user: NewUser): Promise<UserRow> {
+  const [row] = await db.insert(users).values(user).returning();
+  if (!row) throw new Error("insert into users returned no row");
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, userId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return row;
+}
+
+export async function updateUser(db: DbOrTx, userId: string, patch: UserPatch): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set(patch).where(eq(users.id, userId)).returning();
+  return row;
+}

@@ -1,0 +1,7 @@
+import { recordKeyUse } from "./processors/record-key-use.js";
+import type { ProcessorRegistry } from "./run-job.js";
+
+/** Every job name in src/jobs/definitions.ts must have a processor here; the type makes a missing one an error. */
+export const processors: ProcessorRegistry = {
+  "accounts.record-key-use": recordKeyUse,
+};

@@ -1,0 +1,44 @@
+import { Worker } from "bullmq";
+import type { Deps } from "../src/deps.js";
+import { QUEUE_NAMES } from "../src/jobs/definitions.js";
+import { createRedis } from "../src/jobs/redis.js";
+import { processors } from "./registry.js";
+import { runJob, type ProcessorRegistry } from "./run-job.js";
+
+export interface WorkerPool {
+  workers: Worker[];
+  /** Stops taking jobs and waits for the running ones to finish (the caller bounds this with a deadline). */
+  close(): Promise<void>;
+}
+
+export interface WorkerOptions {
+  registry?: ProcessorRegistry;
+  /** Tests shorten these to see stalled-job recovery quickly; production keeps BullMQ's defaults. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
+/** One Worker per queue, each with `concurrency` slots and its own blocking Redis connection. */
+export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPool {
+  const registry = options.registry ?? processors;
+  const connection = createRedis(deps.env.REDIS_URL, "worker");
+  connection.on("error", (err: Error) => deps.logger.debug({ err: { message: err.message } }, "redis.error"));
+  const workers = QUEUE_NAMES.map((queueName) => {
+    const worker = new Worker(queueName, (job) => runJob(job, deps, registry), {
+      connection,
+      prefix: deps.env.QUEUE_PREFIX,
+      concurrency: deps.env.WORKER_CONCURRENCY,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+    });
+    worker.on("error", (err) => deps.logger.warn({ queue: queueName, err: { message: err.message } }, "worker.error"));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}
