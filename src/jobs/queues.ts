@@ -8,7 +8,8 @@ export type Queues = Record<QueueName, Queue>;
 export function createQueues(connection: Redis, prefix: string, logger: Logger): Queues {
   const entries = QUEUE_NAMES.map((name) => {
     const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    queue.on("error", (err) => logger.warn({ queue: name, err: { message: err.message } }, "queue.error"));
+    // Connection loss is reported once by the shared connection and by /readyz; log it here only at debug.
+    queue.on("error", (err) => logger.debug({ queue: name, err: { message: err.message } }, "queue.error"));
     return [name, queue] as const;
   });
   return Object.fromEntries(entries) as Queues;

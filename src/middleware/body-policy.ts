@@ -30,9 +30,10 @@ export function ruleFor(rules: BodyRule[], path: string, env: Env): BodyRule {
   return best;
 }
 
-function hasBody(headers: Headers): boolean {
-  const length = headers.get("content-length");
-  return headers.has("transfer-encoding") || (length !== null && length !== "0");
+function hasBody(request: Request): boolean {
+  const length = request.headers.get("content-length");
+  if (length !== null) return length !== "0";
+  return request.headers.has("transfer-encoding") || request.body !== null;
 }
 
 /** 415 for a body of the wrong type, 413 past the route's cap (Content-Length and chunked alike). */
@@ -53,7 +54,7 @@ export function bodyPolicy(env: Env): MiddlewareHandler<AppEnv> {
     return limiter;
   };
   return async (c, next) => {
-    if (c.req.method === "GET" || c.req.method === "HEAD" || !hasBody(c.req.raw.headers)) return next();
+    if (c.req.method === "GET" || c.req.method === "HEAD" || !hasBody(c.req.raw)) return next();
     const rule = ruleFor(rules, c.req.path, env);
     const contentType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
     if (!rule.mediaTypes.includes(contentType)) throw new UnsupportedMediaTypeError(rule.mediaTypes);
