@@ -1,0 +1,52 @@
+import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns.js";
+import { users } from "./users.js";
+
+export const IMPORT_STATUSES = ["queued", "processing", "completed", "failed"] as const;
+
+export interface RecordTypeCounts {
+  parsed: number;
+  inserted: number;
+  duplicate: number;
+  rejected: number;
+}
+
+export interface RejectedRecord {
+  where: string;
+  reason: string;
+  record_type: string;
+}
+
+/** The import ledger: one row per uploaded file (content-addressed per user), its progress and its outcome. */
+export const imports = pgTable(
+  "imports",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sha256: text().notNull(),
+    bytes: bigint({ mode: "number" }).notNull(),
+    format: text().notNull(),
+    filename: text(),
+    storageKey: text().notNull(),
+    status: text({ enum: IMPORT_STATUSES }).notNull().default("queued"),
+    partial: boolean().notNull().default(false),
+    progressBytes: bigint({ mode: "number" }).notNull().default(0),
+    progressRecords: bigint({ mode: "number" }).notNull().default(0),
+    counts: jsonb().$type<Record<string, RecordTypeCounts>>().notNull().default({}),
+    rejections: jsonb().$type<RejectedRecord[]>().notNull().default([]),
+    errorCode: text(),
+    errorMessage: text(),
+    startedAt: timestamp({ withTimezone: true, mode: "date" }),
+    finishedAt: timestamp({ withTimezone: true, mode: "date" }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("imports_user_sha256_key").on(t.userId, t.sha256),
+    index("imports_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("imports_unfinished_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+export type ImportRow = typeof imports.$inferSelect;

@@ -1,0 +1,44 @@
+import { date, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { sources } from "./sources.js";
+import { users } from "./users.js";
+
+export const sampleType = pgEnum("sample_type", [
+  "steps",
+  "active_energy",
+  "basal_energy",
+  "heart_rate",
+  "resting_heart_rate",
+  "dietary_energy",
+  "body_mass",
+  "body_fat_percentage",
+  "distance",
+]);
+
+/**
+ * Raw samples, every source kept (the per-source merge happens at read time). The natural key is the primary key,
+ * so a re-import or a retried chunk inserts nothing twice. Values are in canonical units (kcal, count, bpm, m).
+ */
+export const samples = pgTable(
+  "samples",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: sampleType().notNull(),
+    sourceId: integer()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    startAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    endAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    /** Minutes east of UTC at the start, from the record or else the user's zone at import time. */
+    utcOffsetMin: smallint().notNull(),
+    /** The user's local calendar date of startAt. */
+    localDate: date({ mode: "string" }).notNull(),
+    value: doublePrecision().notNull(),
+    importId: text(),
+  },
+  (t) => [
+    primaryKey({ name: "samples_pkey", columns: [t.userId, t.type, t.sourceId, t.startAt, t.endAt] }),
+    index("samples_user_type_date_idx").on(t.userId, t.type, t.localDate),
+  ],
+);

@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { sources } from "./sources.js";
+import { users } from "./users.js";
+
+export const workouts = pgTable(
+  "workouts",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sourceId: integer()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    externalId: text(),
+    activityType: text().notNull(),
+    startAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    endAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    utcOffsetMin: smallint().notNull(),
+    localDate: date({ mode: "string" }).notNull(),
+    durationS: doublePrecision().notNull(),
+    activeEnergyKcal: doublePrecision(),
+    distanceM: doublePrecision(),
+    avgHrBpm: real(),
+    maxHrBpm: real(),
+    hrSampleCount: integer().notNull().default(0),
+    /** The device's own label ("HIIT" activity type), kept apart from what detection finds. */
+    deviceLabeledHiit: boolean().notNull().default(false),
+    importId: text(),
+  },
+  (t) => [
+    uniqueIndex("workouts_external_key")
+      .on(t.userId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    uniqueIndex("workouts_natural_key")
+      .on(t.userId, t.sourceId, t.startAt, t.activityType)
+      .where(sql`${t.externalId} is null`),
+    index("workouts_user_start_idx").on(t.userId, t.startAt.desc(), t.id.desc()),
+    index("workouts_user_date_idx").on(t.userId, t.localDate),
+  ],
+);
+
+export const STREAM_KINDS = ["heart_rate", "speed", "power"] as const;
+
+/**
+ * A workout's 1 Hz-ish streams as two parallel arrays per kind (offsets in ms from startAt, values), one row
+ * per workout and kind: years of second-by-second data stay thousands of rows, not tens of millions.
+ */
+export const workoutStreams = pgTable(
+  "workout_streams",
+  {
+    workoutId: text()
+      .notNull()
+      .references(() => workouts.id, { onDelete: "cascade" }),
+    kind: text({ enum: STREAM_KINDS }).notNull(),
+    offsetsMs: integer().array().notNull(),
+    values: real().array().notNull(),
+  },
+  (t) => [primaryKey({ name: "workout_streams_pkey", columns: [t.workoutId, t.kind] })],
+);
+
+export type WorkoutRow = typeof workouts.$inferSelect;
