@@ -10,6 +10,11 @@ import { authAndRateLimit } from "./middleware/auth.js";
 import { bodyPolicy } from "./middleware/body-policy.js";
 import { requestContext } from "./middleware/request-context.js";
 import { accountsRouter } from "./modules/accounts/accounts.router.js";
+import { energyRouter } from "./modules/energy/energy.router.js";
+import { importsRouter } from "./modules/imports/imports.router.js";
+import { samplesRouter } from "./modules/samples/samples.router.js";
+import { syncRouter } from "./modules/sync/sync.router.js";
+import { workoutsRouter } from "./modules/workouts/workouts.router.js";
 import { systemRouter } from "./modules/system/system.router.js";
 
 /** The whole HTTP surface, built from injected deps so tests run it in-process against real services. */
@@ -27,6 +32,11 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
 
   app.route("/", systemRouter());
   app.route("/", accountsRouter());
+  app.route("/", importsRouter());
+  app.route("/", energyRouter());
+  app.route("/", samplesRouter());
+  app.route("/", syncRouter());
+  app.route("/", workoutsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

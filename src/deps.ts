@@ -32,7 +32,7 @@ export function createDeps(env: Env, overrides: DepsOverrides = {}): Deps {
     applicationName: overrides.applicationName ?? "wearsync",
   });
   const redis = createRedis(env.REDIS_URL, "producer");
-  redis.on("error", (err: Error) => logger.debug({ err: { message: err.message } }, "redis.error"));
+  redis.on("error", (err: Error) => logger.debug({ error: { message: err.message } }, "redis.error"));
   const queues = createQueues(redis, env.QUEUE_PREFIX, logger);
   return { env, db, sql, redis, queues, logger, clock: overrides.clock ?? systemClock };
 }

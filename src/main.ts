@@ -28,6 +28,7 @@ async function start(role: Role): Promise<Running> {
   await warnOnEvictingRedis(deps);
   const api = role === "worker" ? null : await startApi(deps, { port: env.PORT, host: env.HOST });
   const workers = role === "api" ? null : startWorkers(deps);
+  await workers?.ready;
   deps.logger.info({ role, port: api?.port, host: env.HOST }, "started");
   return { deps, api, workers };
 }
@@ -58,10 +59,10 @@ const stop = async (reason: string, exitCode: number) => {
 process.on("SIGTERM", () => void stop("SIGTERM", 0));
 process.on("SIGINT", () => void stop("SIGINT", 0));
 process.on("uncaughtException", (err) => {
-  running.deps.logger.fatal({ err: { type: err.name, message: err.message, stack: err.stack } }, "uncaught-exception");
+  running.deps.logger.fatal({ error: { type: err.name, message: err.message, stack: err.stack } }, "uncaught-exception");
   void stop("uncaughtException", 1);
 });
 process.on("unhandledRejection", (reason) => {
-  running.deps.logger.fatal({ err: { message: String(reason) } }, "unhandled-rejection");
+  running.deps.logger.fatal({ error: { message: String(reason) } }, "unhandled-rejection");
   void stop("unhandledRejection", 1);
 });

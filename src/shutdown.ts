@@ -24,7 +24,7 @@ export async function shutdown(running: Running, timeoutMs: number): Promise<num
     return "closed" as const;
   })();
   const result = await Promise.race([orderly, deadline]).catch((err: Error) => {
-    deps.logger.error({ err: { message: err.message } }, "shutdown.error");
+    deps.logger.error({ error: { message: err.message } }, "shutdown.error");
     return "error" as const;
   });
   clearTimeout(timer);

@@ -1,7 +1,12 @@
+import { reconcileImportsJob, runImportJob } from "./processors/imports.js";
+import { recomputeDayJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
 import type { ProcessorRegistry } from "./run-job.js";
 
 /** Every job name in src/jobs/definitions.ts must have a processor here; the type makes a missing one an error. */
 export const processors: ProcessorRegistry = {
   "accounts.record-key-use": recordKeyUse,
+  "imports.run": runImportJob,
+  "imports.reconcile": reconcileImportsJob,
+  "energy.recompute-day": recomputeDayJob,
 };

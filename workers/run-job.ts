@@ -37,7 +37,7 @@ export async function runJob(job: Job, deps: Deps, registry: ProcessorRegistry):
   } catch (err) {
     const error = err as Error;
     const permanent = err instanceof UnrecoverableError;
-    logger.warn(outcome(permanent ? "failed-permanently" : "failed", { err: { type: error.name, message: error.message } }), "job");
+    logger.warn(outcome(permanent ? "failed-permanently" : "failed", { error: { type: error.name, message: error.message } }), "job");
     throw err;
   }
 }

@@ -1,12 +1,14 @@
 import { Worker } from "bullmq";
 import type { Deps } from "../src/deps.js";
-import { QUEUE_NAMES } from "../src/jobs/definitions.js";
+import { JOBS, QUEUE_NAMES, SCHEDULES } from "../src/jobs/definitions.js";
 import { createRedis } from "../src/jobs/redis.js";
 import { processors } from "./registry.js";
 import { runJob, type ProcessorRegistry } from "./run-job.js";
 
 export interface WorkerPool {
   workers: Worker[];
+  /** Resolves once the repeating jobs are registered. */
+  ready: Promise<void>;
   /** Stops taking jobs and waits for the running ones to finish (the caller bounds this with a deadline). */
   close(): Promise<void>;
 }
@@ -22,7 +24,7 @@ export interface WorkerOptions {
 export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPool {
   const registry = options.registry ?? processors;
   const connection = createRedis(deps.env.REDIS_URL, "worker");
-  connection.on("error", (err: Error) => deps.logger.debug({ err: { message: err.message } }, "redis.error"));
+  connection.on("error", (err: Error) => deps.logger.debug({ error: { message: err.message } }, "redis.error"));
   const workers = QUEUE_NAMES.map((queueName) => {
     const worker = new Worker(queueName, (job) => runJob(job, deps, registry), {
       connection,
@@ -31,14 +33,25 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     });
-    worker.on("error", (err) => deps.logger.warn({ queue: queueName, err: { message: err.message } }, "worker.error"));
+    worker.on("error", (err) => deps.logger.warn({ queue: queueName, error: { message: err.message } }, "worker.error"));
     return worker;
   });
   return {
     workers,
+    ready: registerSchedules(deps).catch((err: Error) =>
+      deps.logger.error({ error: { message: err.message } }, "worker.schedules-not-registered"),
+    ),
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/** Upserting a scheduler is idempotent, so every worker process can do it at start. */
+async function registerSchedules(deps: Deps): Promise<void> {
+  for (const schedule of SCHEDULES) {
+    const queue = deps.queues[JOBS[schedule.name].queue];
+    await queue.upsertJobScheduler(schedule.schedulerId, { every: schedule.every }, { name: schedule.name, data: {} });
+  }
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 // The one contract between producers (API, other jobs) and workers. Payloads carry ids only: BullMQ stores
 // job data in Redis in clear text, so no health values, emails or keys ever go in here.
 
-export const QUEUE_NAMES = ["accounts"] as const;
+export const QUEUE_NAMES = ["accounts", "imports", "energy"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`));
@@ -14,6 +14,21 @@ export const JOBS = {
     queue: "accounts",
     schema: z.object({ apiKeyId: id("key"), usedAt: z.iso.datetime({ offset: true }) }).strict(),
     opts: { attempts: 3 },
+  },
+  "imports.run": {
+    queue: "imports",
+    schema: z.object({ importId: id("imp") }).strict(),
+    opts: { attempts: 5 },
+  },
+  "energy.recompute-day": {
+    queue: "energy",
+    schema: z.object({ userId: id("usr"), localDate: z.iso.date() }).strict(),
+    opts: { attempts: 5 },
+  },
+  "imports.reconcile": {
+    queue: "imports",
+    schema: z.object({}).strict(),
+    opts: { attempts: 1 },
   },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; opts: JobsOptions }>;
 
@@ -31,4 +46,12 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 /** Deterministic ids: BullMQ forbids ':' and all-digit custom ids. */
 export const jobIds = {
   recordKeyUse: (apiKeyId: string) => `record-key-use-${apiKeyId}`,
+  runImport: (importId: string) => `import-${importId}`,
+  recomputeDay: (userId: string, localDate: string) => `recompute-day-${userId}-${localDate}`,
 };
+
+/** Repeating work, registered by every worker process at start (upserts are idempotent). */
+export const SCHEDULES = [
+  // Re-enqueues imports left behind by a crash between their commit and their enqueue.
+  { schedulerId: "imports-reconcile", name: "imports.reconcile", every: 60_000 },
+] as const satisfies readonly { schedulerId: string; name: JobName; every: number }[];

@@ -9,7 +9,7 @@ export function createQueues(connection: Redis, prefix: string, logger: Logger):
   const entries = QUEUE_NAMES.map((name) => {
     const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     // Connection loss is reported once by the shared connection and by /readyz; log it here only at debug.
-    queue.on("error", (err) => logger.debug({ queue: name, err: { message: err.message } }, "queue.error"));
+    queue.on("error", (err) => logger.debug({ queue: name, error: { message: err.message } }, "queue.error"));
     return [name, queue] as const;
   });
   return Object.fromEntries(entries) as Queues;

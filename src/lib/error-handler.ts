@@ -20,7 +20,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return withRequestId(problemResponse(problemFromHttpException(err, instance, requestId)), requestId);
   }
   const logger = c.get("logger");
-  logger?.error({ err: { type: err.name, message: err.message, stack: err.stack } }, "request.unhandled-error");
+  logger?.error({ error: { type: err.name, message: err.message, stack: err.stack } }, "request.unhandled-error");
   return withRequestId(problemResponse(internalProblem(instance, requestId)), requestId);
 };
 

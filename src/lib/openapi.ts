@@ -39,3 +39,12 @@ export const PaginationQuerySchema = z.object({
   cursor: z.string().max(200).optional().openapi({ description: "Opaque cursor from `next_cursor`" }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+
+/** An inclusive local-date range query (plus route-specific fields); services check the range with assertDateRange. */
+export function dateRangeQuery<T extends z.ZodRawShape>(extra: T) {
+  return z.object({
+    from: z.iso.date().openapi({ example: "2026-11-01", description: "First local date (inclusive)" }),
+    to: z.iso.date().openapi({ example: "2026-11-30", description: "Last local date (inclusive)" }),
+    ...extra,
+  });
+}

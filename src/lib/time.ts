@@ -31,3 +31,23 @@ export function ageYears(birthDate: string, onDate: string): number {
   const hadBirthday = m > bm || (m === bm && d >= bd);
   return y - by - (hadBirthday ? 0 : 1);
 }
+
+/** ISO 8601 with the local offset the instant was observed at, e.g. 2026-03-29T08:15:00.000+02:00. */
+export function isoWithOffset(utcMs: number, offsetMin: number): string {
+  const local = new Date(utcMs + offsetMin * 60_000).toISOString().slice(0, 23);
+  const sign = offsetMin < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMin);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${local}${sign}${hh}:${mm}`;
+}
+
+/** Inclusive number of calendar days between two YYYY-MM-DD dates. */
+export function daysBetweenInclusive(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The calendar date after a YYYY-MM-DD date. */
+export function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

@@ -31,7 +31,7 @@ export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: st
     const redisKey = `${limiter.keyPrefix}:ratelimit:${key}`;
     [count, resetSec] = (await limiter.redis.eval(INCR_SCRIPT, 1, redisKey, WINDOW_SEC)) as [number, number];
   } catch (err) {
-    limiter.logger.warn({ err: { message: (err as Error).message } }, "ratelimit.unavailable");
+    limiter.logger.warn({ error: { message: (err as Error).message } }, "ratelimit.unavailable");
     return;
   }
   const headers = {

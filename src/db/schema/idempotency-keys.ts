@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users.js";
 
 /** Stripe-style idempotency for POST /v1/sync: the first answer is stored and replayed for the same key and body. */
@@ -11,7 +11,8 @@ export const idempotencyKeys = pgTable(
     key: text().notNull(),
     requestHash: text().notNull(),
     responseStatus: integer(),
-    responseBody: jsonb(),
+    /** The answer exactly as first sent (text, not jsonb: a replay must be byte-identical). */
+    responseBody: text(),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "idempotency_keys_pkey", columns: [t.userId, t.key] })],

@@ -1,5 +1,6 @@
 export * from "./api-keys.js";
 export * from "./body-measurements.js";
+export * from "./daily-energy.js";
 export * from "./idempotency-keys.js";
 export * from "./imports.js";
 export * from "./intake.js";

@@ -61,7 +61,7 @@ function noteKeyUse(deps: Deps, apiKeyId: string): void {
     "accounts.record-key-use",
     { apiKeyId, usedAt },
     { deduplication: { id: jobIds.recordKeyUse(apiKeyId), ttl: KEY_USE_THROTTLE_MS } },
-  ).catch((err: Error) => deps.logger.warn({ err: { message: err.message } }, "auth.key-use-not-recorded"));
+  ).catch((err: Error) => deps.logger.warn({ error: { message: err.message } }, "auth.key-use-not-recorded"));
 }
 
 export async function applyKeyUse(deps: Deps, apiKeyId: string, usedAt: Date): Promise<boolean> {

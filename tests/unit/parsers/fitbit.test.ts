@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fitbitFileKind, parseFitbit } from "../../../src/modules/ingest/parsers/fitbit/parse-fitbit.js";
 import type { FitbitParseOptions } from "../../../src/modules/ingest/parsers/fitbit/parse-fitbit.js";
-import { utcOffsetMinAt, zonedWallTimeToUtcMs } from "../../../src/modules/ingest/parsers/fitbit/wall-clock.js";
+import { utcOffsetMinAt, zonedWallTimeToUtcMs } from "../../../src/lib/wall-clock.js";
 import { ParseError } from "../../../src/modules/ingest/parsers/types.js";
 import type { ParseEvent, ParsedSample } from "../../../src/modules/ingest/parsers/types.js";
 

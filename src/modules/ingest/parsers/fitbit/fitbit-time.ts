@@ -1,6 +1,6 @@
 // Fitbit Takeout timestamps are local wall time with a 2-digit year and no zone: "02/28/24 00:00:00".
 // The caller supplies the account's IANA zone and the wall time is converted to UTC with it.
-import { zonedWallTimeToUtcMs } from "./wall-clock.js";
+import { zonedWallTimeToUtcMs } from "../../../../lib/wall-clock.js";
 
 /** Fitbit devices exist since 2009, so a 2-digit year is always 20YY. */
 const CENTURY = 2000;

@@ -1,0 +1,40 @@
+import { z } from "@hono/zod-openapi";
+import { DAY_STATUSES } from "../../db/schema/daily-energy.js";
+
+export const DaySchema = z
+  .object({
+    date: z.string().openapi({ example: "2026-11-23" }),
+    basal_kcal: z.number().nullable(),
+    active_kcal: z.number().nullable(),
+    burned_kcal: z.number().nullable(),
+    intake_kcal: z.number().nullable().openapi({ description: "null when the day is unlogged (unknown, never 0)" }),
+    deficit_kcal: z.number().nullable().openapi({ description: "burned − intake; positive is a deficit" }),
+    steps: z.number().int().nullable(),
+    status: z.enum(DAY_STATUSES),
+    coverage_hours: z.number(),
+    intake_status: z.string().openapi({ example: "logged" }),
+    sources: z.object({
+      basal: z.string().openapi({ example: "device" }),
+      active: z.string().openapi({ example: "workouts+steps" }),
+    }),
+    hiit_sessions: z.number().int(),
+    computed_at: z.string().nullable(),
+  })
+  .openapi("Day");
+
+export const DaysSchema = z
+  .object({
+    days: z.array(DaySchema),
+    pending: z.boolean().openapi({ description: "True while recompute jobs for you are queued or running" }),
+  })
+  .openapi("Days");
+
+export const DayDetailSchema = DaySchema.extend({
+  day_length_hours: z.number().nullable(),
+  breakdown: z.record(z.string(), z.unknown()).nullable(),
+  pending: z.boolean(),
+}).openapi("DayDetail");
+
+export const DateParamsSchema = z.object({
+  date: z.iso.date().openapi({ param: { name: "date", in: "path" }, example: "2026-11-23" }),
+});

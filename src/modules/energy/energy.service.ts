@@ -1,0 +1,50 @@
+import type { Deps } from "../../deps.js";
+import { localDayWindow } from "../../lib/local-day.js";
+import { ageYears } from "../../lib/time.js";
+import { findUserById } from "../accounts/users.repo.js";
+import { assembleDay } from "./day-assembly.js";
+import { dayIntake, daySamples, dayWorkouts, latestWeightKg, upsertDailyEnergy } from "./energy.repo.js";
+import type { PersonForEstimates } from "./workout-estimates.js";
+
+/**
+ * Recomputes one local day from the raw rows and upserts its daily_energy row. Never increments: running it
+ * twice, or after a crash, writes the same numbers. Returns false when the user no longer exists.
+ */
+export async function recomputeDay(deps: Deps, userId: string, localDate: string): Promise<boolean> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return false;
+  const window = localDayWindow(localDate, user.timeZone);
+  const [samples, workouts, intake, measuredWeightKg] = await Promise.all([
+    daySamples(deps.sql, userId, window.startMs, window.endMs),
+    dayWorkouts(deps.sql, userId, window.startMs, window.endMs),
+    dayIntake(deps.sql, userId, localDate),
+    latestWeightKg(deps.sql, userId, window.endMs),
+  ]);
+  const weightKg = measuredWeightKg ?? user.weightKg;
+  const person: PersonForEstimates | null =
+    user.sex && user.birthDate && user.heightCm && weightKg
+      ? { sex: user.sex, ageYears: ageYears(user.birthDate, localDate), heightCm: user.heightCm, weightKg }
+      : null;
+  const now = deps.clock.now();
+  const day = assembleDay({ window, nowMs: now.getTime(), person, samples, workouts, intake });
+  await upsertDailyEnergy(deps.db, {
+    userId,
+    localDate,
+    basalKcal: day.energy.basalKcal,
+    activeKcal: day.energy.activeKcal,
+    burnedKcal: day.energy.burnedKcal,
+    intakeKcal: day.energy.intakeKcal,
+    deficitKcal: day.energy.deficitKcal,
+    steps: day.steps,
+    status: day.status,
+    coverageHours: day.coverageHours,
+    dayLengthHours: window.hours,
+    intakeStatus: day.intakeStatus,
+    basalMethod: day.basalMethod,
+    activeMethod: day.activeMethod,
+    breakdown: day.breakdown,
+    hiitSessions: 0,
+    computedAt: now,
+  });
+  return true;
+}

@@ -1,0 +1,97 @@
+import type { Deps } from "../../deps.js";
+import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import { findUserById } from "../accounts/users.repo.js";
+import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
+import { type BatchEffects, IngestWriter } from "../ingest/writer/ingest-writer.js";
+import { ImportTally } from "./import-outcome.js";
+import { deleteImportedRows, insertedByType } from "./import-rows.repo.js";
+import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
+import type { ImportFormat } from "./formats.js";
+import { openParser } from "./open-parser.js";
+import { pathForKey } from "./upload-store.js";
+
+// Big enough that COPY amortizes its round trips, small enough that a retried chunk is cheap (~2 MB of rows).
+const SAMPLES_PER_BATCH = 20_000;
+const WORKOUTS_PER_BATCH = 50;
+
+export type ImportRunResult =
+  | { status: "completed"; localDates: string[]; workoutIds: string[] }
+  | { status: "failed"; code: string }
+  | { status: "skipped" };
+
+/**
+ * Streams a stored upload through its parser into the database. Parsing of the next batch overlaps the
+ * write of the previous one (at most one write in flight). A file that cannot be read fails the import
+ * and its rows are removed; a per-record problem only rejects that record.
+ */
+export async function runImport(deps: Deps, importId: string): Promise<ImportRunResult> {
+  const row = await findImportById(deps.db, importId);
+  if (!row || row.status === "completed" || row.status === "failed") return { status: "skipped" };
+  const user = await findUserById(deps.db, row.userId);
+  if (!user) return { status: "skipped" };
+  await markProcessing(deps.db, importId, deps.clock.now());
+
+  const nowMs = deps.clock.now().getTime();
+  const writer = new IngestWriter(deps, { userId: row.userId, importId, timeZone: user.timeZone, nowMs });
+  const tally = new ImportTally();
+  const effects: Pick<BatchEffects, "localDates" | "workoutIds"> = { localDates: new Set(), workoutIds: [] };
+  let bytesRead = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  let batch: { samples: ParsedSample[]; workouts: ParsedWorkout[] } = { samples: [], workouts: [] };
+
+  const flush = async () => {
+    const toWrite = batch;
+    batch = { samples: [], workouts: [] };
+    await inFlight;
+    const progress = { bytes: bytesRead, records: tally.records };
+    inFlight = writer.write(toWrite).then(async (written) => {
+      for (const d of written.localDates) effects.localDates.add(d);
+      effects.workoutIds.push(...written.workoutIds);
+      await recordProgress(deps.db, importId, progress, deps.clock.now());
+    });
+    // Marks the promise handled now; its failure still surfaces at the next `await inFlight`.
+    inFlight.catch(() => undefined);
+  };
+
+  try {
+    const events = openParser(row.format as ImportFormat, pathForKey(deps.env.UPLOAD_DIR, row.storageKey), {
+      nowMs,
+      timeZone: user.timeZone,
+      onBytes: (bytes) => {
+        bytesRead = bytes;
+      },
+    });
+    for await (const event of events) {
+      tally.observe(event);
+      if (event.kind === "sample") batch.samples.push(event.sample);
+      else if (event.kind === "workout") batch.workouts.push(event.workout);
+      if (batch.samples.length >= SAMPLES_PER_BATCH || batch.workouts.length >= WORKOUTS_PER_BATCH) await flush();
+    }
+    await flush();
+    await inFlight;
+  } catch (err) {
+    await inFlight.catch(() => undefined);
+    if (!(err instanceof ParseError)) throw err;
+    await deleteImportedRows(deps.sql, row.userId, importId);
+    await markFailed(deps.db, importId, { code: err.code, message: err.message }, deps.clock.now());
+    return { status: "failed", code: err.code };
+  }
+
+  const inserted = await insertedByType(deps.sql, row.userId, importId);
+  // Before marking completed: if this fails the job retries, and a completed import would be skipped.
+  await enqueueDayRecomputes(deps.queues, row.userId, effects.localDates);
+  await markCompleted(
+    deps.db,
+    importId,
+    {
+      counts: tally.counts(inserted),
+      rejections: tally.rejections,
+      partial: tally.partialReason !== null,
+      partialReason: tally.partialReason,
+      bytes: bytesRead,
+      records: tally.records,
+    },
+    deps.clock.now(),
+  );
+  return { status: "completed", localDates: [...effects.localDates].sort(), workoutIds: effects.workoutIds };
+}

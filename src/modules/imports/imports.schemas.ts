@@ -1,0 +1,48 @@
+import { z } from "@hono/zod-openapi";
+import { IMPORT_STATUSES } from "../../db/schema/imports.js";
+import { IMPORT_FORMATS } from "./formats.js";
+
+export const UploadQuerySchema = z
+  .object({
+    filename: z.string().max(255).optional().openapi({ description: "The original file name, for your reference only" }),
+    format: z.enum(IMPORT_FORMATS).optional().openapi({ description: "Override content detection" }),
+  })
+  .strict();
+
+const CountsSchema = z.object({
+  parsed: z.number().int(),
+  inserted: z.number().int(),
+  duplicate: z.number().int(),
+  rejected: z.number().int(),
+});
+
+export const ImportSchema = z
+  .object({
+    id: z.string().openapi({ example: "imp_06h0rnta7f4sezdsb39rs3kgvg" }),
+    status: z.enum(IMPORT_STATUSES),
+    format: z.enum(IMPORT_FORMATS),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    filename: z.string().nullable(),
+    partial: z.boolean().openapi({ description: "A damaged file was imported as far as it was valid" }),
+    partial_reason: z.string().nullable(),
+    progress: z.object({ bytes: z.number().int(), records: z.number().int() }),
+    counts: z.record(z.string(), CountsSchema).openapi({ description: "Per record type, at the end" }),
+    rejected_records: z
+      .array(z.object({ where: z.string(), reason: z.string(), record_type: z.string() }))
+      .openapi({ description: "The first 100 rejected records" }),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    created_at: z.string(),
+    started_at: z.string().nullable(),
+    finished_at: z.string().nullable(),
+    duration_ms: z.number().int().nullable(),
+  })
+  .openapi("Import");
+
+export const ImportListSchema = z
+  .object({ imports: z.array(ImportSchema), next_cursor: z.string().nullable() })
+  .openapi("ImportList");
+
+export const ImportIdParamsSchema = z.object({
+  id: z.string().max(64).openapi({ param: { name: "id", in: "path" } }),
+});

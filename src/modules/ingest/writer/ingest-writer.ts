@@ -1,0 +1,94 @@
+import type { Deps } from "../../../deps.js";
+import type { ParsedSample, ParsedWorkout, SourceRef } from "../parsers/types.js";
+import { copyMergeSamples, type SampleRow } from "./copy-samples.js";
+import { localDateAt, resolveOffsetMin } from "./local-time.js";
+import { ensureSources, sourceKey } from "./sources.repo.js";
+import { writeWorkout } from "./write-workout.js";
+
+export interface IngestContext {
+  userId: string;
+  importId: string | null;
+  timeZone: string;
+  nowMs: number;
+}
+
+export interface Batch {
+  samples: ParsedSample[];
+  workouts: ParsedWorkout[];
+}
+
+/** What a written batch touched: the local dates to recompute and the workouts created. */
+export interface BatchEffects {
+  localDates: Set<string>;
+  workoutIds: string[];
+  insertedSamples: number;
+  insertedWorkouts: number;
+}
+
+/**
+ * Writes normalized samples and workouts for one user: sources resolved once and cached, samples through
+ * COPY + merge, workouts upserted one by one (they are few). Safe to call again with the same batch.
+ */
+export class IngestWriter {
+  private readonly sourceIds = new Map<string, number>();
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly ctx: IngestContext,
+  ) {}
+
+  async write(batch: Batch): Promise<BatchEffects> {
+    await this.resolveSources([...batch.samples.map((s) => s.source), ...batch.workouts.map((w) => w.source)]);
+    const localDates = new Set<string>();
+    const rows: SampleRow[] = batch.samples.map((s) => {
+      const utcOffsetMin = resolveOffsetMin(s.startMs, s.utcOffsetMin, this.ctx.timeZone);
+      const localDate = localDateAt(s.startMs, utcOffsetMin);
+      localDates.add(localDate);
+      // A sample crossing local midnight touches the next day too (its energy is split by duration).
+      if (s.endMs > s.startMs) localDates.add(localDateAt(s.endMs - 1, utcOffsetMin));
+      return {
+        userId: this.ctx.userId,
+        type: s.type,
+        sourceId: this.sourceIdOf(s.source),
+        startMs: s.startMs,
+        endMs: s.endMs,
+        utcOffsetMin,
+        localDate,
+        value: s.value,
+        importId: this.ctx.importId,
+      };
+    });
+    const insertedSamples = await copyMergeSamples(this.deps.sql, rows);
+    const workoutIds: string[] = [];
+    let insertedWorkouts = 0;
+    for (const w of batch.workouts) {
+      const utcOffsetMin = resolveOffsetMin(w.startMs, w.utcOffsetMin, this.ctx.timeZone);
+      const localDate = localDateAt(w.startMs, utcOffsetMin);
+      localDates.add(localDate);
+      const row = await writeWorkout(this.deps.db, w, {
+        userId: this.ctx.userId,
+        importId: this.ctx.importId,
+        sourceId: this.sourceIdOf(w.source),
+        utcOffsetMin,
+        localDate,
+        nowMs: this.ctx.nowMs,
+      });
+      workoutIds.push(row.id);
+      if (row.created) insertedWorkouts++;
+    }
+    return { localDates, workoutIds, insertedSamples, insertedWorkouts };
+  }
+
+  private async resolveSources(refs: SourceRef[]): Promise<void> {
+    const missing = refs.filter((ref) => !this.sourceIds.has(sourceKey(ref)));
+    if (missing.length === 0) return;
+    const ids = await ensureSources(this.deps.db, this.ctx.userId, missing);
+    for (const [key, id] of ids) this.sourceIds.set(key, id);
+  }
+
+  private sourceIdOf(ref: SourceRef): number {
+    const id = this.sourceIds.get(sourceKey(ref));
+    if (id === undefined) throw new Error("source was not resolved before writing");
+    return id;
+  }
+}

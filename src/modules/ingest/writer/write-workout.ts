@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../../db/client.js";
+import { workouts, workoutStreams } from "../../../db/schema/index.js";
+import { newId } from "../../../lib/ids.js";
+import type { ParsedWorkout } from "../parsers/types.js";
+
+export interface WorkoutContext {
+  userId: string;
+  importId: string | null;
+  sourceId: number;
+  utcOffsetMin: number;
+  localDate: string;
+  nowMs: number;
+}
+
+function hrStats(points: ParsedWorkout["heartRate"]): { avg: number | null; max: number | null } {
+  if (points.length === 0) return { avg: null, max: null };
+  let sum = 0;
+  let max = 0;
+  for (const p of points) {
+    sum += p.bpm;
+    max = Math.max(max, p.bpm);
+  }
+  return { avg: sum / points.length, max };
+}
+
+function stream(startMs: number, points: { tMs: number; value: number }[]) {
+  return { offsetsMs: points.map((p) => Math.round(p.tMs - startMs)), values: points.map((p) => p.value) };
+}
+
+/**
+ * Upserts one workout on its natural key (external id, else source + start + type) and its streams.
+ * The no-op update makes RETURNING give the existing id on a re-import, so streams attach to the same row.
+ */
+export async function writeWorkout(db: Db, w: ParsedWorkout, ctx: WorkoutContext): Promise<{ id: string; created: boolean }> {
+  const stats = hrStats(w.heartRate);
+  const values = {
+    id: newId("wkt", ctx.nowMs),
+    userId: ctx.userId,
+    sourceId: ctx.sourceId,
+    externalId: w.externalId,
+    activityType: w.activityType,
+    startAt: new Date(w.startMs),
+    endAt: new Date(w.endMs),
+    utcOffsetMin: ctx.utcOffsetMin,
+    localDate: ctx.localDate,
+    durationS: w.durationSec,
+    activeEnergyKcal: w.activeEnergyKcal,
+    distanceM: w.distanceM,
+    avgHrBpm: stats.avg,
+    maxHrBpm: stats.max,
+    hrSampleCount: w.heartRate.length,
+    deviceLabeledHiit: w.activityType === "hiit",
+    importId: ctx.importId,
+  };
+  return db.transaction(async (tx) => {
+    const conflict =
+      w.externalId !== null
+        ? { target: [workouts.userId, workouts.externalId], targetWhere: sql`${workouts.externalId} is not null` }
+        : {
+            target: [workouts.userId, workouts.sourceId, workouts.startAt, workouts.activityType],
+            targetWhere: sql`${workouts.externalId} is null`,
+          };
+    const [row] = await tx
+      .insert(workouts)
+      .values(values)
+      .onConflictDoUpdate({ ...conflict, set: { activityType: sql`${workouts.activityType}` } })
+      .returning({ id: workouts.id, created: sql<boolean>`(xmax = 0)` });
+    if (!row) throw new Error("workout upsert returned no row");
+    const streams = [
+      { kind: "heart_rate" as const, ...stream(w.startMs, w.heartRate.map((p) => ({ tMs: p.tMs, value: p.bpm }))) },
+      { kind: "speed" as const, ...stream(w.startMs, w.speedMps) },
+      { kind: "power" as const, ...stream(w.startMs, w.powerW) },
+    ].filter((s) => s.values.length > 0);
+    if (streams.length > 0) {
+      await tx
+        .insert(workoutStreams)
+        .values(streams.map((s) => ({ workoutId: row.id, ...s })))
+        .onConflictDoNothing();
+    }
+    return row;
+  });
+}

@@ -1,0 +1,37 @@
+import type { Deps } from "../../deps.js";
+import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import { findUserById } from "../accounts/users.repo.js";
+import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
+import { IngestWriter } from "../ingest/writer/ingest-writer.js";
+import { NotFoundError } from "../../lib/errors.js";
+
+export interface RejectedItem {
+  index: number;
+  path: string;
+  reason: string;
+}
+
+export interface IngestResult {
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  rejected_items: RejectedItem[];
+}
+
+/** Writes already-validated items for a user and queues the recompute of every local day they touch. */
+export async function ingestItems(
+  deps: Deps,
+  userId: string,
+  items: { samples: ParsedSample[]; workouts: ParsedWorkout[]; rejected: RejectedItem[] },
+): Promise<IngestResult> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new NotFoundError("user");
+  const writer = new IngestWriter(deps, { userId, importId: null, timeZone: user.timeZone, nowMs: deps.clock.now().getTime() });
+  const effects = await writer.write({ samples: items.samples, workouts: items.workouts });
+  await enqueueDayRecomputes(deps.queues, userId, effects.localDates).catch((err: Error) =>
+    deps.logger.warn({ error: { message: err.message } }, "sync.recompute-not-enqueued"),
+  );
+  const valid = items.samples.length + items.workouts.length;
+  const accepted = effects.insertedSamples + effects.insertedWorkouts;
+  return { accepted, duplicate: valid - accepted, rejected: items.rejected.length, rejected_items: items.rejected };
+}

@@ -1,0 +1,74 @@
+import { implausibility } from "../ingest/parsers/plausibility.js";
+import type { ParsedSample, ParsedWorkout, SampleType } from "../ingest/parsers/types.js";
+import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";
+
+const KJ_PER_KCAL = 4.184;
+const KG_PER_LB = 0.45359237;
+const M_PER_KM = 1000;
+const M_PER_MI = 1609.344;
+
+const TO_CANONICAL: Record<string, (v: number) => number> = {
+  kJ: (v) => v / KJ_PER_KCAL,
+  lb: (v) => v * KG_PER_LB,
+  km: (v) => v * M_PER_KM,
+  mi: (v) => v * M_PER_MI,
+};
+
+/** Offset in minutes of an ISO 8601 string with an explicit offset ("Z" is 0). */
+export function offsetMinOf(iso: string): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === "-" ? -minutes : minutes;
+}
+
+export type Normalized<T> = { ok: true; value: T } | { ok: false; path: string; reason: string };
+
+export function normalizeSample(item: SyncSample, nowMs: number): Normalized<ParsedSample> {
+  const allowed: readonly string[] = SYNC_UNITS[item.type];
+  if (!allowed.includes(item.unit)) return { ok: false, path: "unit", reason: `unit for ${item.type} must be one of ${allowed.join(", ")}` };
+  const value = (TO_CANONICAL[item.unit] ?? ((v: number) => v))(item.value);
+  const startMs = Date.parse(item.start);
+  const endMs = Date.parse(item.end);
+  const problem = implausibility(item.type as SampleType, value, startMs, endMs, nowMs);
+  if (problem) return { ok: false, path: problem.includes("value") ? "value" : "end", reason: problem };
+  return {
+    ok: true,
+    value: {
+      type: item.type,
+      startMs,
+      endMs,
+      utcOffsetMin: offsetMinOf(item.start),
+      value,
+      source: { name: item.source.name, deviceType: item.source.device_type, device: item.source.device ?? null },
+    },
+  };
+}
+
+export function normalizeWorkout(item: SyncWorkout, nowMs: number): Normalized<ParsedWorkout> {
+  const startMs = Date.parse(item.start);
+  const endMs = Date.parse(item.end);
+  const problem = implausibility("active_energy", item.active_energy_kcal ?? 0, startMs, endMs, nowMs);
+  if (problem) return { ok: false, path: problem.includes("value") ? "active_energy_kcal" : "end", reason: problem };
+  if (endMs - startMs > 48 * 3_600_000) return { ok: false, path: "end", reason: "a workout cannot last more than 48 hours" };
+  const heartRate = (item.heart_rate ?? []).map((p) => ({ tMs: Date.parse(p.t), bpm: p.bpm }));
+  const badPoint = heartRate.findIndex((p) => implausibility("heart_rate", p.bpm, p.tMs, p.tMs, nowMs) !== null);
+  if (badPoint >= 0) return { ok: false, path: `heart_rate.${badPoint}`, reason: "heart rate must be 20..250 bpm at a valid time" };
+  return {
+    ok: true,
+    value: {
+      externalId: item.external_id ?? null,
+      activityType: item.activity_type.toLowerCase().replace(/[^a-z0-9]+/g, "_"),
+      startMs,
+      endMs,
+      utcOffsetMin: offsetMinOf(item.start),
+      durationSec: (endMs - startMs) / 1000,
+      activeEnergyKcal: item.active_energy_kcal ?? null,
+      distanceM: item.distance_m ?? null,
+      source: { name: item.source.name, deviceType: item.source.device_type, device: item.source.device ?? null },
+      heartRate: heartRate.sort((a, b) => a.tMs - b.tMs),
+      speedMps: [],
+      powerW: [],
+    },
+  };
+}

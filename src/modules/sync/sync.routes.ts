@@ -1,0 +1,42 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, problemResponseFor } from "../../lib/openapi.js";
+import { SyncBodySchema, SyncResultSchema } from "./sync.schemas.js";
+
+export const syncRoute = createRoute({
+  method: "post",
+  path: "/v1/sync",
+  tags: ["sync"],
+  summary: "Push a batch of samples and workouts from a companion app (idempotent per Idempotency-Key)",
+  description:
+    "Each item is validated on its own: valid items are stored even when others are rejected. The same key with the same body replays the first answer (`Idempotent-Replayed: true`); with a different body it is 422.",
+  security: bearerSecurity,
+  request: {
+    headers: z.object({ "idempotency-key": z.string().max(255).optional().openapi({ description: "Required; e.g. a UUID" }) }),
+    body: { required: true, content: { "application/json": { schema: SyncBodySchema } } },
+  },
+  responses: {
+    200: { description: "Counts and the rejected items", content: { "application/json": { schema: SyncResultSchema } } },
+    409: problemResponseFor("The first request with this key is still running"),
+    422: problemResponseFor("The key was used with a different body"),
+    ...commonErrorResponses,
+  },
+});
+
+export const healthAutoExportRoute = createRoute({
+  method: "post",
+  path: "/v1/integrations/health-auto-export",
+  tags: ["sync"],
+  summary: "Health Auto Export (iOS) REST automation target: the app's JSON exactly as it sends it",
+  security: bearerSecurity,
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.looseObject({ data: z.unknown() }).openapi("HealthAutoExportPayload") } },
+    },
+  },
+  responses: {
+    200: { description: "Counts and the rejected items", content: { "application/json": { schema: SyncResultSchema } } },
+    422: problemResponseFor("Not a Health Auto Export payload"),
+    ...commonErrorResponses,
+  },
+});

@@ -1,0 +1,71 @@
+import { z } from "@hono/zod-openapi";
+import { DEVICE_TYPES, SAMPLE_TYPES } from "../ingest/parsers/types.js";
+
+// Items are validated one by one (a bad item is rejected, the rest kept), so the envelope only checks shape.
+export const MAX_SYNC_ITEMS = 50_000;
+
+export const SyncBodySchema = z
+  .object({
+    samples: z.array(z.unknown()).max(MAX_SYNC_ITEMS).default([]),
+    workouts: z.array(z.unknown()).max(1_000).default([]),
+  })
+  .strict()
+  .openapi("SyncBatch");
+
+const isoWithOffset = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T07:30:00+01:00" });
+
+export const SyncSourceSchema = z
+  .object({ name: z.string().trim().min(1).max(200), device_type: z.enum(DEVICE_TYPES), device: z.string().max(200).optional() })
+  .strict();
+
+/** Canonical units only; the sync API takes what companion apps already normalise. */
+export const SYNC_UNITS = {
+  steps: ["count"],
+  active_energy: ["kcal", "kJ"],
+  basal_energy: ["kcal", "kJ"],
+  heart_rate: ["bpm", "count/min"],
+  resting_heart_rate: ["bpm", "count/min"],
+  dietary_energy: ["kcal", "kJ"],
+  body_mass: ["kg", "lb"],
+  body_fat_percentage: ["%"],
+  distance: ["m", "km", "mi"],
+} as const;
+
+export const SyncSampleSchema = z
+  .object({
+    type: z.enum(SAMPLE_TYPES),
+    start: isoWithOffset,
+    end: isoWithOffset,
+    value: z.number().finite(),
+    unit: z.string().max(16),
+    source: SyncSourceSchema,
+  })
+  .strict();
+
+export const SyncWorkoutSchema = z
+  .object({
+    external_id: z.string().trim().min(1).max(200).optional(),
+    activity_type: z.string().trim().min(1).max(100),
+    start: isoWithOffset,
+    end: isoWithOffset,
+    active_energy_kcal: z.number().finite().min(0).max(20_000).optional(),
+    distance_m: z.number().finite().min(0).max(1_000_000).optional(),
+    source: SyncSourceSchema,
+    heart_rate: z
+      .array(z.object({ t: isoWithOffset, bpm: z.number().finite() }).strict())
+      .max(200_000)
+      .optional(),
+  })
+  .strict();
+
+export const SyncResultSchema = z
+  .object({
+    accepted: z.number().int().openapi({ description: "New items stored" }),
+    duplicate: z.number().int().openapi({ description: "Valid items already stored before" }),
+    rejected: z.number().int(),
+    rejected_items: z.array(z.object({ index: z.number().int(), path: z.string(), reason: z.string() })),
+  })
+  .openapi("SyncResult");
+
+export type SyncSample = z.infer<typeof SyncSampleSchema>;
+export type SyncWorkout = z.infer<typeof SyncWorkoutSchema>;

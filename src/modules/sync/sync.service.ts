@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import type { Deps } from "../../deps.js";
+import { BadRequestError, ConflictError, UnprocessableError } from "../../lib/errors.js";
+import { fieldErrorsFromZod } from "../../lib/problem.js";
+import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
+import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency.repo.js";
+import { type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
+import { normalizeSample, normalizeWorkout } from "./sync-normalize.js";
+import { SyncSampleSchema, SyncWorkoutSchema } from "./sync.schemas.js";
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export interface SyncAnswer {
+  status: 200;
+  body: IngestResult;
+  replayed: boolean;
+}
+
+function validateItems(body: { samples: unknown[]; workouts: unknown[] }, nowMs: number) {
+  const samples: ParsedSample[] = [];
+  const workouts: ParsedWorkout[] = [];
+  const rejected: RejectedItem[] = [];
+  const reject = (index: number, prefix: string, path: string, reason: string) =>
+    rejected.push({ index, path: path ? `${prefix}[${index}].${path}` : `${prefix}[${index}]`, reason });
+  body.samples.forEach((raw, index) => {
+    const parsed = SyncSampleSchema.safeParse(raw);
+    if (!parsed.success) {
+      const first = fieldErrorsFromZod(parsed.error)[0];
+      return reject(index, "samples", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid sample");
+    }
+    const normalized = normalizeSample(parsed.data, nowMs);
+    if (normalized.ok) samples.push(normalized.value);
+    else reject(index, "samples", normalized.path, normalized.reason);
+  });
+  body.workouts.forEach((raw, index) => {
+    const parsed = SyncWorkoutSchema.safeParse(raw);
+    if (!parsed.success) {
+      const first = fieldErrorsFromZod(parsed.error)[0];
+      return reject(index, "workouts", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid workout");
+    }
+    const normalized = normalizeWorkout(parsed.data, nowMs);
+    if (normalized.ok) workouts.push(normalized.value);
+    else reject(index, "workouts", normalized.path, normalized.reason);
+  });
+  return { samples, workouts, rejected };
+}
+
+/**
+ * Stripe-style idempotency: the first answer for a key is stored and replayed for the same body; the same key
+ * with a different body is 422; a key whose first request is still running is 409.
+ */
+export async function syncBatch(
+  deps: Deps,
+  userId: string,
+  idempotencyKey: string | undefined,
+  body: { samples: unknown[]; workouts: unknown[] },
+): Promise<SyncAnswer> {
+  if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new BadRequestError("Send an Idempotency-Key header (1–255 printable characters, e.g. a UUID).", "IDEMPOTENCY_KEY_REQUIRED");
+  }
+  const requestHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+  const claim = await claimIdempotencyKey(deps.db, userId, idempotencyKey, requestHash, deps.clock.now());
+  if (!claim.claimed) {
+    const existing = claim.existing;
+    if (existing && existing.requestHash !== requestHash) {
+      throw new UnprocessableError("This Idempotency-Key was already used with a different body.", "IDEMPOTENCY_KEY_REUSED");
+    }
+    if (!existing || existing.responseStatus === null) {
+      throw new ConflictError("A request with this Idempotency-Key is still being processed; retry shortly.", "IDEMPOTENCY_IN_PROGRESS");
+    }
+    return { status: 200, body: JSON.parse(existing.responseBody ?? "{}") as IngestResult, replayed: true };
+  }
+  try {
+    const result = await ingestItems(deps, userId, validateItems(body, deps.clock.now().getTime()));
+    await saveIdempotentResponse(deps.db, userId, idempotencyKey, 200, JSON.stringify(result));
+    return { status: 200, body: result, replayed: false };
+  } catch (err) {
+    await releaseIdempotencyKey(deps.db, userId, idempotencyKey).catch(() => undefined);
+    throw err;
+  }
+}

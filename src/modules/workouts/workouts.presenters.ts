@@ -1,0 +1,46 @@
+import { isoWithOffset } from "../../lib/time.js";
+import type { WorkoutWithSource } from "./workouts.repo.js";
+
+export function presentWorkout({ workout: w, source }: WorkoutWithSource) {
+  return {
+    id: w.id,
+    activity_type: w.activityType,
+    start: isoWithOffset(w.startAt.getTime(), w.utcOffsetMin),
+    end: isoWithOffset(w.endAt.getTime(), w.utcOffsetMin),
+    local_date: w.localDate,
+    duration_s: w.durationS,
+    active_energy_kcal: w.activeEnergyKcal,
+    distance_m: w.distanceM,
+    avg_hr_bpm: w.avgHrBpm,
+    max_hr_bpm: w.maxHrBpm,
+    hr_sample_count: w.hrSampleCount,
+    device_labeled_hiit: w.deviceLabeledHiit,
+    external_id: w.externalId,
+    source: { name: source.name, device_type: source.deviceType, device: source.device || null },
+    import_id: w.importId,
+  };
+}
+
+interface StreamRow {
+  kind: string;
+  offsetsMs: number[];
+  values: number[];
+}
+
+/** Streams are stored as offset/value arrays; the API answers timestamped points. */
+export function presentStreams(workout: WorkoutWithSource["workout"], streams: StreamRow[]) {
+  const startMs = workout.startAt.getTime();
+  const points = (kind: string) => {
+    const s = streams.find((row) => row.kind === kind);
+    if (!s) return [];
+    return s.offsetsMs.map((offsetMs, i) => ({
+      t: isoWithOffset(startMs + offsetMs, workout.utcOffsetMin),
+      value: s.values[i] ?? Number.NaN,
+    }));
+  };
+  return {
+    heart_rate: points("heart_rate").map((p) => ({ t: p.t, bpm: p.value })),
+    speed_mps: points("speed"),
+    power_w: points("power"),
+  };
+}

@@ -1,0 +1,35 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, notFoundResponse } from "../../lib/openapi.js";
+import { WorkoutDetailSchema, WorkoutIdParamsSchema, WorkoutListSchema } from "./workouts.schemas.js";
+
+export const listWorkoutsRoute = createRoute({
+  method: "get",
+  path: "/v1/workouts",
+  tags: ["data"],
+  summary: "Workouts whose local start date is in the range, newest first",
+  security: bearerSecurity,
+  request: {
+    query: dateRangeQuery({
+      cursor: z.string().max(200).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+  },
+  responses: {
+    200: { description: "A page of workouts", content: { "application/json": { schema: WorkoutListSchema } } },
+    ...commonErrorResponses,
+  },
+});
+
+export const getWorkoutRoute = createRoute({
+  method: "get",
+  path: "/v1/workouts/{id}",
+  tags: ["data"],
+  summary: "One workout with its heart-rate (and speed/power) series",
+  security: bearerSecurity,
+  request: { params: WorkoutIdParamsSchema },
+  responses: {
+    200: { description: "The workout", content: { "application/json": { schema: WorkoutDetailSchema } } },
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});

@@ -1,0 +1,28 @@
+import { runImport } from "../../src/modules/imports/import-runner.js";
+import { markFailed } from "../../src/modules/imports/imports.repo.js";
+import { reconcileImports } from "../../src/modules/imports/imports.service.js";
+import type { Processor } from "../run-job.js";
+
+/** Parses and stores one upload. Idempotent: a retry or a re-run after a crash ends in the same rows. */
+export const runImportJob: Processor<"imports.run"> = async (payload, { deps, job, logger }) => {
+  try {
+    const result = await runImport(deps, payload.importId);
+    logger.info({ importId: payload.importId, status: result.status }, "import.finished");
+    return { status: result.status };
+  } catch (err) {
+    // Out of retries: say so on the import instead of leaving it "processing" forever.
+    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+      await markFailed(
+        deps.db,
+        payload.importId,
+        { code: "IMPORT_ERROR", message: "The import could not be completed after several attempts. Please try again later." },
+        deps.clock.now(),
+      ).catch(() => undefined);
+    }
+    throw err;
+  }
+};
+
+export const reconcileImportsJob: Processor<"imports.reconcile"> = async (_payload, { deps }) => {
+  return { requeued: await reconcileImports(deps) };
+};
