@@ -30,8 +30,8 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
       connection,
       prefix: deps.env.QUEUE_PREFIX,
       concurrency: deps.env.WORKER_CONCURRENCY,
-      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+      lockDuration: options.lockDurationMs ?? deps.env.WORKER_LOCK_DURATION_MS,
+      stalledInterval: options.stalledIntervalMs ?? deps.env.WORKER_STALLED_INTERVAL_MS,
     });
     worker.on("error", (err) => deps.logger.warn({ queue: queueName, error: { message: err.message } }, "worker.error"));
     return worker;

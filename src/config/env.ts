@@ -18,6 +18,10 @@ const envSchema = z.object({
   SYNC_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32 * MIB),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // How long a worker's claim on a job lasts without renewal, and how often stalled jobs are looked for:
+  // after a crash, a job is picked up again within roughly lock + interval.
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25_000),
