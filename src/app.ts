@@ -13,6 +13,7 @@ import { accountsRouter } from "./modules/accounts/accounts.router.js";
 import { energyRouter } from "./modules/energy/energy.router.js";
 import { importsRouter } from "./modules/imports/imports.router.js";
 import { samplesRouter } from "./modules/samples/samples.router.js";
+import { sourcesRouter } from "./modules/sources/sources.router.js";
 import { syncRouter } from "./modules/sync/sync.router.js";
 import { workoutsRouter } from "./modules/workouts/workouts.router.js";
 import { systemRouter } from "./modules/system/system.router.js";
@@ -35,6 +36,7 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route("/", importsRouter());
   app.route("/", energyRouter());
   app.route("/", samplesRouter());
+  app.route("/", sourcesRouter());
   app.route("/", syncRouter());
   app.route("/", workoutsRouter());
 

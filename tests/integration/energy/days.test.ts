@@ -129,6 +129,31 @@ describe("daily energy from synced data", () => {
     expect(day?.basal_kcal).toBeCloseTo((bmr * 23) / 24, 1);
   });
 
+  it("a per-user source priority decides which overlapping source counts, and recomputes the days", async () => {
+    const user = await h.createUser(PROFILE);
+    const date = "2026-11-10";
+    await sync(user, { samples: [...hourly("steps", date, 400, watch, "count"), ...hourly("steps", date, 300, phone, "count")], workouts: [] });
+    expect((await settledDays(user, date, date))[0]?.steps).toBe(9600);
+    const { sources } = await readJson<{ sources: { id: number; name: string; effective_priority: number }[] }>(
+      await h.request("/v1/sources", { key: user.apiKey }),
+    );
+    const phoneSource = sources.find((s) => s.name === "Phone");
+    expect(phoneSource?.effective_priority).toBe(3);
+    const patched = await h.request(`/v1/sources/${phoneSource?.id}`, { method: "PATCH", key: user.apiKey, json: { priority: -1 } });
+    expect(patched.status).toBe(200);
+    const steps = await waitFor(
+      async () => {
+        const body = await readJson<{ days: DayBody[]; pending: boolean }>(await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }));
+        return !body.pending && body.days[0]?.steps === 7200 ? 7200 : undefined;
+      },
+      20_000,
+      "the phone's steps to win",
+    );
+    expect(steps).toBe(7200);
+    const other = await h.createUser(PROFILE);
+    expect((await h.request(`/v1/sources/${phoneSource?.id}`, { method: "PATCH", key: other.apiKey, json: { priority: 0 } })).status).toBe(404);
+  });
+
   it("answers one element per date and refuses ranges over 366 days", async () => {
     const user = await h.createUser(PROFILE);
     const body = await readJson<{ days: DayBody[] }>(await h.request("/v1/days?from=2026-01-01&to=2026-01-03", { key: user.apiKey }));
