@@ -27,7 +27,7 @@ async function start(role: Role): Promise<Running> {
   }
   await warnOnEvictingRedis(deps);
   const api = role === "worker" ? null : await startApi(deps, { port: env.PORT, host: env.HOST });
-  const workers = role === "api" ? null : startWorkers(deps);
+  const workers = role === "api" ? null : startWorkers(deps, { registerUserSchedules: true });
   await workers?.ready;
   deps.logger.info({ role, port: api?.port, host: env.HOST }, "started");
   return { deps, api, workers };

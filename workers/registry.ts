@@ -1,5 +1,5 @@
 import { reconcileImportsJob, runImportJob } from "./processors/imports.js";
-import { recomputeDayJob } from "./processors/recompute-day.js";
+import { finalizeYesterdayJob, recomputeDayJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
 import type { ProcessorRegistry } from "./run-job.js";
 
@@ -9,4 +9,5 @@ export const processors: ProcessorRegistry = {
   "imports.run": runImportJob,
   "imports.reconcile": reconcileImportsJob,
   "energy.recompute-day": recomputeDayJob,
+  "energy.finalize-yesterday": finalizeYesterdayJob,
 };

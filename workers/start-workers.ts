@@ -2,6 +2,8 @@ import { Worker } from "bullmq";
 import type { Deps } from "../src/deps.js";
 import { JOBS, QUEUE_NAMES, SCHEDULES } from "../src/jobs/definitions.js";
 import { createRedis } from "../src/jobs/redis.js";
+import { upsertUserSchedules } from "../src/jobs/user-schedules.js";
+import { allUserZones } from "../src/modules/accounts/users.repo.js";
 import { processors } from "./registry.js";
 import { runJob, type ProcessorRegistry } from "./run-job.js";
 
@@ -18,6 +20,8 @@ export interface WorkerOptions {
   /** Tests shorten these to see stalled-job recovery quickly; production keeps BullMQ's defaults. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** Re-register every user's time-zone schedules at start (the service does; tests that don't need it skip it). */
+  registerUserSchedules?: boolean;
 }
 
 /** One Worker per queue, each with `concurrency` slots and its own blocking Redis connection. */
@@ -38,7 +42,7 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
   });
   return {
     workers,
-    ready: registerSchedules(deps).catch((err: Error) =>
+    ready: registerSchedules(deps, options).catch((err: Error) =>
       deps.logger.error({ error: { message: err.message } }, "worker.schedules-not-registered"),
     ),
     async close() {
@@ -48,10 +52,12 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
   };
 }
 
-/** Upserting a scheduler is idempotent, so every worker process can do it at start. */
-async function registerSchedules(deps: Deps): Promise<void> {
+/** Upserting a scheduler is idempotent, so every worker process can do it at start (and repair a wiped Redis). */
+async function registerSchedules(deps: Deps, options: WorkerOptions): Promise<void> {
   for (const schedule of SCHEDULES) {
     const queue = deps.queues[JOBS[schedule.name].queue];
     await queue.upsertJobScheduler(schedule.schedulerId, { every: schedule.every }, { name: schedule.name, data: {} });
   }
+  if (!options.registerUserSchedules) return;
+  for await (const user of allUserZones(deps.db)) await upsertUserSchedules(deps.queues, user.id, user.timeZone);
 }

@@ -25,6 +25,11 @@ export const JOBS = {
     schema: z.object({ userId: id("usr"), localDate: z.iso.date() }).strict(),
     opts: { attempts: 5 },
   },
+  "energy.finalize-yesterday": {
+    queue: "energy",
+    schema: z.object({ userId: id("usr") }).strict(),
+    opts: { attempts: 3 },
+  },
   "imports.reconcile": {
     queue: "imports",
     schema: z.object({}).strict(),

@@ -30,9 +30,9 @@ export async function enqueueDayRecomputes(queues: Queues, userId: string, local
   return dates.length;
 }
 
-/** True while any recompute for this user is waiting, delayed or running (the API's `pending` flag). */
+/** True while a recompute for this user is waiting, delayed or running (the API's `pending` flag); schedulers don't count. */
 export async function hasPendingRecomputes(queues: Queues, userId: string): Promise<boolean> {
   const queue = queues[JOBS["energy.recompute-day"].queue];
   const jobs = await queue.getJobs(["waiting", "delayed", "active", "prioritized", "waiting-children"], 0, -1);
-  return jobs.some((job) => job?.data?.userId === userId);
+  return jobs.some((job) => job?.name === "energy.recompute-day" && job.data?.userId === userId);
 }

@@ -51,3 +51,8 @@ export function daysBetweenInclusive(from: string, to: string): number {
 export function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The calendar date before a YYYY-MM-DD date. */
+export function previousDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -42,7 +42,12 @@ export async function createHarness(
     const body = (await res.json()) as { user: { id: string }; api_key: string };
     return { id: body.user.id, email, apiKey: body.api_key };
   };
-  return { deps, app, request, createUser, close: () => closeDeps(deps) };
+  const close = async () => {
+    // Test queues live under a random prefix: remove them so repeated runs do not pile up keys in Redis.
+    await Promise.all(Object.values(deps.queues).map((q) => q.obliterate({ force: true }).catch(() => undefined)));
+    await closeDeps(deps);
+  };
+  return { deps, app, request, createUser, close };
 }
 
 export async function readJson<T = Record<string, unknown>>(res: Response): Promise<T> {

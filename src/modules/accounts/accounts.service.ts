@@ -4,7 +4,9 @@ import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors.js";
 import { withTransaction } from "../../db/transaction.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import { upsertUserSchedules } from "../../jobs/user-schedules.js";
 import { localDate } from "../../lib/time.js";
+import { recomputeEstimatedDays } from "../energy/energy.service.js";
 import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
 import { findUserById, type UserPatch, insertUser, updateUser } from "./users.repo.js";
@@ -18,11 +20,13 @@ export async function createUserWithKey(
   assertBirthDateInPast(patch.birthDate, deps);
   const nowMs = deps.clock.now().getTime();
   try {
-    return await withTransaction(deps.db, async (tx) => {
+    const created = await withTransaction(deps.db, async (tx) => {
       const user = await insertUser(tx, { id: newId("usr", nowMs), email: input.email.trim(), ...patch });
       const issued = await issueKeyInTx(tx, user.id, "default", nowMs);
       return { user, apiKey: issued.apiKey };
     });
+    await scheduleUser(deps, created.user);
+    return created;
   } catch (err) {
     if (pgErrorCode(err) === UNIQUE_VIOLATION) {
       throw new ConflictError("A user with this email already exists.", "EMAIL_TAKEN");
@@ -40,9 +44,26 @@ export async function getProfile(deps: Deps, userId: string): Promise<UserRow> {
 export async function updateProfile(deps: Deps, userId: string, input: ProfilePatch): Promise<UserRow> {
   const patch = toUserPatch(input);
   assertBirthDateInPast(patch.birthDate, deps);
+  const before = await findUserById(deps.db, userId);
   const updated = await updateUser(deps.db, userId, { ...patch, updatedAt: deps.clock.now() });
-  if (!updated) throw new NotFoundError("user");
+  if (!before || !updated) throw new NotFoundError("user");
+  if (updated.timeZone !== before.timeZone) await scheduleUser(deps, updated);
+  if (PROFILE_FIELDS_FOR_ESTIMATES.some((field) => updated[field] !== before[field])) {
+    await recomputeEstimatedDays(deps, userId).catch((err: Error) =>
+      deps.logger.warn({ error: { message: err.message } }, "profile.recompute-not-enqueued"),
+    );
+  }
   return updated;
+}
+
+// The inputs of the BMR and activity estimates: a change to any of them changes every estimated day.
+const PROFILE_FIELDS_FOR_ESTIMATES = ["sex", "birthDate", "heightCm", "weightKg"] as const;
+
+/** Best effort: a worker re-registers every user's schedules at start, so a Redis hiccup here heals. */
+async function scheduleUser(deps: Deps, user: UserRow): Promise<void> {
+  await upsertUserSchedules(deps.queues, user.id, user.timeZone).catch((err: Error) =>
+    deps.logger.warn({ error: { message: err.message } }, "user.schedules-not-registered"),
+  );
 }
 
 function toUserPatch(input: ProfilePatch | CreateUserInput): UserPatch {

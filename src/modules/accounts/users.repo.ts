@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, gt } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { type UserRow, users } from "../../db/schema/index.js";
 
@@ -19,4 +19,21 @@ export async function findUserById(db: DbOrTx, userId: string): Promise<UserRow 
 export async function updateUser(db: DbOrTx, userId: string, patch: UserPatch): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set(patch).where(eq(users.id, userId)).returning();
   return row;
+}
+
+/** Every user's id and time zone, a page at a time (for re-registering per-user schedules). */
+export async function* allUserZones(db: DbOrTx, pageSize = 1000): AsyncGenerator<{ id: string; timeZone: string }> {
+  let after = "";
+  for (;;) {
+    const page = await db
+      .select({ id: users.id, timeZone: users.timeZone })
+      .from(users)
+      .where(gt(users.id, after))
+      .orderBy(asc(users.id))
+      .limit(pageSize);
+    yield* page;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    after = last.id;
+  }
 }

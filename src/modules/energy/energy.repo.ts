@@ -94,3 +94,12 @@ export async function listDailyEnergy(db: DbOrTx, userId: string, from: string, 
     .where(and(eq(dailyEnergy.userId, userId), between(dailyEnergy.localDate, from, to)))
     .orderBy(asc(dailyEnergy.localDate));
 }
+
+/** Dates computed from the profile (formula BMR or own activity estimates) rather than device energy alone. */
+export async function estimatedDates(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ localDate: dailyEnergy.localDate })
+    .from(dailyEnergy)
+    .where(and(eq(dailyEnergy.userId, userId), dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`));
+  return rows.map((r) => r.localDate);
+}

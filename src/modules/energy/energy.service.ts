@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.js";
 import { localDayWindow } from "../../lib/local-day.js";
-import { ageYears } from "../../lib/time.js";
+import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import { ageYears, localDate as localDateOf, previousDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { assembleDay } from "./day-assembly.js";
-import { dayIntake, daySamples, dayWorkouts, latestWeightKg, upsertDailyEnergy } from "./energy.repo.js";
+import { dayIntake, daySamples, dayWorkouts, estimatedDates, latestWeightKg, upsertDailyEnergy } from "./energy.repo.js";
 import type { PersonForEstimates } from "./workout-estimates.js";
 
 /**
@@ -47,4 +48,18 @@ export async function recomputeDay(deps: Deps, userId: string, localDate: string
     computedAt: now,
   });
   return true;
+}
+
+/** Recomputes the user's local yesterday (by the injected clock); returns that date, or null for a gone user. */
+export async function finalizeYesterday(deps: Deps, userId: string): Promise<string | null> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return null;
+  const yesterday = previousDate(localDateOf(deps.clock.now(), user.timeZone));
+  await recomputeDay(deps, userId, yesterday);
+  return yesterday;
+}
+
+/** Days whose numbers depend on the profile (formula BMR or estimated activity) are redone after it changes. */
+export async function recomputeEstimatedDays(deps: Deps, userId: string): Promise<number> {
+  return enqueueDayRecomputes(deps.queues, userId, await estimatedDates(deps.db, userId));
 }
