@@ -1,6 +1,7 @@
 import { createRouter } from "../../lib/http.js";
 import { getDay, listDays } from "./days.service.js";
-import { getDayRoute, listDaysRoute } from "./energy.routes.js";
+import { getDayRoute, listDaysRoute, summaryRoute } from "./energy.routes.js";
+import { summarize } from "./summary.service.js";
 
 export function energyRouter() {
   return createRouter()
@@ -8,5 +9,9 @@ export function energyRouter() {
       const { from, to } = c.req.valid("query");
       return c.json(await listDays(c.var.deps, c.var.userId, from, to), 200);
     })
-    .openapi(getDayRoute, async (c) => c.json(await getDay(c.var.deps, c.var.userId, c.req.valid("param").date), 200));
+    .openapi(getDayRoute, async (c) => c.json(await getDay(c.var.deps, c.var.userId, c.req.valid("param").date), 200))
+    .openapi(summaryRoute, async (c) => {
+      const { from, to } = c.req.valid("query");
+      return c.json(await summarize(c.var.deps, c.var.userId, from, to), 200);
+    });
 }

@@ -1,6 +1,7 @@
 import type { Deps } from "../../../deps.js";
 import type { ParsedSample, ParsedWorkout, SourceRef } from "../parsers/types.js";
 import { copyMergeSamples, type SampleRow } from "./copy-samples.js";
+import { utcOffsetMinAt } from "../../../lib/wall-clock.js";
 import { localDateAt, resolveOffsetMin } from "./local-time.js";
 import { ensureSources, sourceKey } from "./sources.repo.js";
 import { writeWorkout } from "./write-workout.js";
@@ -44,8 +45,7 @@ export class IngestWriter {
       const utcOffsetMin = resolveOffsetMin(s.startMs, s.utcOffsetMin, this.ctx.timeZone);
       const localDate = localDateAt(s.startMs, utcOffsetMin);
       localDates.add(localDate);
-      // A sample crossing local midnight touches the next day too (its energy is split by duration).
-      if (s.endMs > s.startMs) localDates.add(localDateAt(s.endMs - 1, utcOffsetMin));
+      this.addUserDays(localDates, s.startMs, s.endMs);
       return {
         userId: this.ctx.userId,
         type: s.type,
@@ -65,6 +65,7 @@ export class IngestWriter {
       const utcOffsetMin = resolveOffsetMin(w.startMs, w.utcOffsetMin, this.ctx.timeZone);
       const localDate = localDateAt(w.startMs, utcOffsetMin);
       localDates.add(localDate);
+      this.addUserDays(localDates, w.startMs, w.endMs);
       const row = await writeWorkout(this.deps.db, w, {
         userId: this.ctx.userId,
         importId: this.ctx.importId,
@@ -77,6 +78,16 @@ export class IngestWriter {
       if (row.created) insertedWorkouts++;
     }
     return { localDates, workoutIds, insertedSamples, insertedWorkouts };
+  }
+
+  /**
+   * Days are the user's local calendar days: a record stamped in another offset (a phone on UTC, a trip) still
+   * changes the user's day(s) it falls in, including the next one when it crosses midnight (split by duration).
+   */
+  private addUserDays(dates: Set<string>, startMs: number, endMs: number): void {
+    const tz = this.ctx.timeZone;
+    dates.add(localDateAt(startMs, utcOffsetMinAt(startMs, tz)));
+    if (endMs > startMs) dates.add(localDateAt(endMs - 1, utcOffsetMinAt(endMs - 1, tz)));
   }
 
   private async resolveSources(refs: SourceRef[]): Promise<void> {

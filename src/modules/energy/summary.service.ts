@@ -1,0 +1,41 @@
+import type { Deps } from "../../deps.js";
+import { hasPendingRecomputes } from "../../jobs/recompute.js";
+import { assertDateRange } from "../../lib/date-range.js";
+import { nextDate } from "../../lib/time.js";
+import { listDailyEnergy } from "./energy.repo.js";
+
+const REASON_BY_STATUS: Record<string, string> = {
+  partial: "partial: the day is still running or the wearable covered too few hours",
+  no_intake: "intake not logged (unknown, not zero)",
+  no_data: "no wearable data",
+};
+
+const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10);
+
+/** Means over complete, logged days only (SCIENCE.md §3.3); every other day is listed with why it was left out. */
+export async function summarize(deps: Deps, userId: string, from: string, to: string) {
+  assertDateRange(from, to);
+  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps.queues, userId)]);
+  const byDate = new Map(rows.map((row) => [row.localDate, row]));
+  const used = [];
+  const excluded = [];
+  for (let date = from; date <= to; date = nextDate(date)) {
+    const row = byDate.get(date);
+    if (row && row.status === "complete" && row.deficitKcal !== null && row.burnedKcal !== null && row.intakeKcal !== null) {
+      used.push({ deficitKcal: row.deficitKcal, burnedKcal: row.burnedKcal, intakeKcal: row.intakeKcal });
+    } else {
+      const status = row?.status ?? "no_data";
+      excluded.push({ date, reason: REASON_BY_STATUS[status] ?? status });
+    }
+  }
+  return {
+    from,
+    to,
+    days_used: used.length,
+    mean_deficit_kcal: mean(used.map((d) => d.deficitKcal)),
+    mean_burned_kcal: mean(used.map((d) => d.burnedKcal)),
+    mean_intake_kcal: mean(used.map((d) => d.intakeKcal)),
+    excluded,
+    pending,
+  };
+}
