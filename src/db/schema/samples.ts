@@ -1,18 +1,10 @@
 import { date, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { SAMPLE_TYPES } from "../../lib/vocabulary.js";
 import { sources } from "./sources.js";
 import { users } from "./users.js";
 
-export const sampleType = pgEnum("sample_type", [
-  "steps",
-  "active_energy",
-  "basal_energy",
-  "heart_rate",
-  "resting_heart_rate",
-  "dietary_energy",
-  "body_mass",
-  "body_fat_percentage",
-  "distance",
-]);
+// The same list the parsers produce, so a new sample type is one edit (plus its migration).
+export const sampleType = pgEnum("sample_type", SAMPLE_TYPES);
 
 /**
  * Raw samples, every source kept (the per-source merge happens at read time). The natural key is the primary key,

@@ -1,7 +1,7 @@
 import { integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { DEVICE_TYPES } from "../../lib/vocabulary.js";
 import { users } from "./users.js";
 
-export const DEVICE_TYPES = ["watch", "ring", "band", "phone", "scale", "app", "manual"] as const;
 
 /** Where data came from (an app or device of one user). Samples reference it by a small integer: compact at scale. */
 export const sources = pgTable(

@@ -1,34 +1,8 @@
 // The contract every export parser speaks. Parsers are pure streaming functions: they take bytes,
 // yield normalized events one at a time (bounded memory), and never touch the database or the queue.
 
-export const SAMPLE_TYPES = [
-  "steps",
-  "active_energy",
-  "basal_energy",
-  "heart_rate",
-  "resting_heart_rate",
-  "dietary_energy",
-  "body_mass",
-  "body_fat_percentage",
-  "distance",
-] as const;
-export type SampleType = (typeof SAMPLE_TYPES)[number];
-
-/** Canonical unit per sample type: values are always converted to these before leaving a parser. */
-export const CANONICAL_UNIT: Record<SampleType, string> = {
-  steps: "count",
-  active_energy: "kcal",
-  basal_energy: "kcal",
-  heart_rate: "bpm",
-  resting_heart_rate: "bpm",
-  dietary_energy: "kcal",
-  body_mass: "kg",
-  body_fat_percentage: "%",
-  distance: "m",
-};
-
-export const DEVICE_TYPES = ["watch", "ring", "band", "phone", "scale", "app", "manual"] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
+export { CANONICAL_UNIT, DEVICE_TYPES, SAMPLE_TYPES, type DeviceType, type SampleType } from "../../../lib/vocabulary.js";
+import type { DeviceType, SampleType } from "../../../lib/vocabulary.js";
 
 export interface SourceRef {
   /** Human name of the writing app or device, e.g. "Alice's Apple Watch", "Garmin fenix 5". */

@@ -1,0 +1,31 @@
+// The service's shared vocabulary: what a sample can be, in which unit, and what kind of device wrote it.
+// Parsers, the API and the database schema all take these lists from here.
+
+export const SAMPLE_TYPES = [
+  "steps",
+  "active_energy",
+  "basal_energy",
+  "heart_rate",
+  "resting_heart_rate",
+  "dietary_energy",
+  "body_mass",
+  "body_fat_percentage",
+  "distance",
+] as const;
+export type SampleType = (typeof SAMPLE_TYPES)[number];
+
+/** Canonical unit per sample type: values are always converted to these before leaving a parser. */
+export const CANONICAL_UNIT: Record<SampleType, string> = {
+  steps: "count",
+  active_energy: "kcal",
+  basal_energy: "kcal",
+  heart_rate: "bpm",
+  resting_heart_rate: "bpm",
+  dietary_energy: "kcal",
+  body_mass: "kg",
+  body_fat_percentage: "%",
+  distance: "m",
+};
+
+export const DEVICE_TYPES = ["watch", "ring", "band", "phone", "scale", "app", "manual"] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
