@@ -61,19 +61,33 @@ function checkEntry(entry: Entry, totalBytes: number, limits: ZipLimits): void {
   }
 }
 
-/** Reads the whole central directory (no inflation), enforcing the limits, and returns the first match. */
-async function findEntry(zip: ZipFile, predicate: (fileName: string) => boolean, limits: ZipLimits): Promise<Entry | null> {
+/**
+ * Reads the whole central directory (no inflation), enforcing the limits, and returns up to `maxMatches`
+ * matching file entries in directory order. The predicate is not consulted once that many are found.
+ */
+async function scanEntries(
+  zip: ZipFile,
+  predicate: (fileName: string) => boolean,
+  limits: ZipLimits,
+  maxMatches: number,
+): Promise<Entry[]> {
   if (zip.entryCount > limits.maxEntries) {
     throw new ParseError("ZIP_TOO_MANY_ENTRIES", `The zip has ${zip.entryCount} entries (limit ${limits.maxEntries}).`);
   }
   let totalBytes = 0;
-  let found: Entry | null = null;
+  const matches: Entry[] = [];
   for await (const entry of zip.eachEntry()) {
     totalBytes += entry.uncompressedSize;
     checkEntry(entry, totalBytes, limits);
-    if (found === null && !entry.fileName.endsWith("/") && predicate(entry.fileName)) found = entry;
+    if (matches.length < maxMatches && !entry.fileName.endsWith("/") && predicate(entry.fileName)) matches.push(entry);
   }
-  return found;
+  return matches;
+}
+
+/** Reads the whole central directory (no inflation), enforcing the limits, and returns the first match. */
+async function findEntry(zip: ZipFile, predicate: (fileName: string) => boolean, limits: ZipLimits): Promise<Entry | null> {
+  const [found] = await scanEntries(zip, predicate, limits, 1);
+  return found ?? null;
 }
 
 /** Counts inflated bytes and fails past the declared size: a backstop behind yauzl's own size validation. */
@@ -147,6 +161,47 @@ export async function listZipEntryNames(path: string, limits: ZipLimits = DEFAUL
     return names;
   } catch (err) {
     throw toZipError(err);
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Streams EVERY entry whose name satisfies `predicate`, in central-directory order, after the same whole-directory
+ * checks as openZipEntryStream. Each stream is destroyed when the consumer asks for the next entry (or stops), so
+ * read it before then. Entries are raw bytes: nested archives are never opened (callers should not match them).
+ */
+export async function* eachZipEntry(
+  path: string,
+  predicate: (fileName: string) => boolean,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): AsyncGenerator<ZipEntryStream> {
+  let zip: ZipFile;
+  try {
+    zip = await openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
+  } catch (err) {
+    throw toZipError(err);
+  }
+  try {
+    let entries: Entry[];
+    try {
+      entries = await scanEntries(zip, predicate, limits, Number.POSITIVE_INFINITY);
+    } catch (err) {
+      throw toZipError(err);
+    }
+    for (const entry of entries) {
+      let opened: ZipEntryStream;
+      try {
+        opened = await openEntry(zip, entry);
+      } catch (err) {
+        throw toZipError(err);
+      }
+      try {
+        yield opened;
+      } finally {
+        opened.stream.destroy();
+      }
+    }
   } finally {
     zip.close();
   }
