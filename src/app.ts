@@ -10,8 +10,10 @@ import { authAndRateLimit } from "./middleware/auth.js";
 import { bodyPolicy } from "./middleware/body-policy.js";
 import { requestContext } from "./middleware/request-context.js";
 import { accountsRouter } from "./modules/accounts/accounts.router.js";
+import { bodyRouter } from "./modules/body/body.router.js";
 import { energyRouter } from "./modules/energy/energy.router.js";
 import { importsRouter } from "./modules/imports/imports.router.js";
+import { intakeRouter } from "./modules/intake/intake.router.js";
 import { samplesRouter } from "./modules/samples/samples.router.js";
 import { sourcesRouter } from "./modules/sources/sources.router.js";
 import { syncRouter } from "./modules/sync/sync.router.js";
@@ -39,6 +41,8 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route("/", sourcesRouter());
   app.route("/", syncRouter());
   app.route("/", workoutsRouter());
+  app.route("/", intakeRouter());
+  app.route("/", bodyRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -8,7 +8,9 @@ export async function insertedByType(sql: Sql, userId: string, importId: string)
   const rows = await sql<{ type: string; n: number }[]>`
     select type::text as type, count(*)::int as n from samples where user_id = ${userId} and import_id = ${importId} group by type
     union all
-    select 'workout', count(*)::int from workouts where user_id = ${userId} and import_id = ${importId}`;
+    select 'workout', count(*)::int from workouts where user_id = ${userId} and import_id = ${importId}
+    union all
+    select 'intake', count(*)::int from intake_entries where user_id = ${userId} and import_id = ${importId}`;
   return new Map(rows.map((r) => [r.type, r.n]));
 }
 

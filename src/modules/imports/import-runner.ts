@@ -3,6 +3,7 @@ import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
 import { type BatchEffects, IngestWriter } from "../ingest/writer/ingest-writer.js";
+import { isFoodLogFormat, runFoodLogImport } from "./food-log-import.js";
 import { ImportTally } from "./import-outcome.js";
 import { deleteImportedRows, insertedByType } from "./import-rows.repo.js";
 import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
@@ -30,6 +31,7 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
   const user = await findUserById(deps.db, row.userId);
   if (!user) return { status: "skipped" };
   await markProcessing(deps.db, importId, deps.clock.now());
+  if (isFoodLogFormat(row.format)) return runFoodLogImport(deps, row, user);
 
   const nowMs = deps.clock.now().getTime();
   const writer = new IngestWriter(deps, { userId: row.userId, importId, timeZone: user.timeZone, nowMs });
@@ -57,6 +59,7 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
     const events = openParser(row.format as ImportFormat, pathForKey(deps.env.UPLOAD_DIR, row.storageKey), {
       nowMs,
       timeZone: user.timeZone,
+      filename: row.filename,
       onBytes: (bytes) => {
         bytesRead = bytes;
       },

@@ -7,12 +7,18 @@ import { MAX_FIT_FILE_BYTES, parseFit } from "../ingest/parsers/fit/parse-fit.js
 import { parseGpx } from "../ingest/parsers/gpx/parse-gpx.js";
 import { MAX_HAE_FILE_BYTES, parseHealthAutoExportFile } from "../ingest/parsers/health-auto-export/parse-hae.js";
 import { parseTcx } from "../ingest/parsers/tcx/parse-tcx.js";
+import { fitbitFileKind, parseFitbit } from "../ingest/parsers/fitbit/parse-fitbit.js";
+import { parseFitbitTakeoutZip } from "../ingest/parsers/takeout/fitbit-takeout.js";
+import { parseGoogleFitTakeoutZip } from "../ingest/parsers/takeout/google-fit-takeout.js";
+import { MAX_TAKEOUT_ENTRY_BYTES } from "../ingest/parsers/takeout/takeout-entry.js";
 import { ParseError, type ParseEvent } from "../ingest/parsers/types.js";
 import type { ImportFormat } from "./formats.js";
 
 export interface ParserOptions {
   nowMs: number;
   timeZone: string;
+  /** The uploaded file's name: Fitbit's JSON files say what they hold only in their name. */
+  filename: string | null;
   /** Called with the number of input bytes consumed so far (for progress). */
   onBytes: (bytes: number) => void;
 }
@@ -67,6 +73,25 @@ export async function* openParser(format: ImportFormat, path: string, opts: Pars
       const buf = await readCapped(path, MAX_HAE_FILE_BYTES, "Health Auto Export");
       opts.onBytes(buf.length);
       yield* parseHealthAutoExportFile(buf, base);
+      return;
+    }
+    case "google_fit_zip":
+      yield* parseGoogleFitTakeoutZip(path, { nowMs: opts.nowMs, timeZone: opts.timeZone });
+      return;
+    case "fitbit_takeout_zip":
+      yield* parseFitbitTakeoutZip(path, { nowMs: opts.nowMs, timeZone: opts.timeZone });
+      return;
+    case "fitbit_json": {
+      const name = opts.filename ?? "";
+      if (!fitbitFileKind(name)) {
+        throw new ParseError(
+          "UNKNOWN_FORMAT",
+          "A Fitbit JSON file is recognised by its name (e.g. steps-2024-03-01.json): upload it with ?filename= or as multipart with its name.",
+        );
+      }
+      const buf = await readCapped(path, MAX_TAKEOUT_ENTRY_BYTES, "Fitbit JSON");
+      opts.onBytes(buf.length);
+      yield* parseFitbit(name, buf, { nowMs: opts.nowMs, timeZone: opts.timeZone });
       return;
     }
     default:

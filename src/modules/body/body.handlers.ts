@@ -1,0 +1,34 @@
+import type { AppRouteHandler } from "../../lib/http.js";
+import { presentBodyMeasurement, presentBodyReport } from "./body.presenters.js";
+import type {
+  createBodyMeasurementRoute,
+  deleteBodyMeasurementRoute,
+  getBodyMeasurementRoute,
+  listBodyMeasurementsRoute,
+} from "./body.routes.js";
+import {
+  deleteBodyMeasurement,
+  getBodyMeasurement,
+  recordBodyMeasurement,
+  reportBodyMeasurements,
+} from "./body.service.js";
+
+export const createBodyMeasurement: AppRouteHandler<typeof createBodyMeasurementRoute> = async (c) => {
+  const stored = await recordBodyMeasurement(c.var.deps, c.var.userId, c.req.valid("json"));
+  return c.json(presentBodyMeasurement(stored), 201);
+};
+
+export const listBodyMeasurements: AppRouteHandler<typeof listBodyMeasurementsRoute> = async (c) => {
+  const report = await reportBodyMeasurements(c.var.deps, c.var.userId, c.req.valid("query"));
+  return c.json(presentBodyReport(report), 200);
+};
+
+export const getBodyMeasurementById: AppRouteHandler<typeof getBodyMeasurementRoute> = async (c) => {
+  const found = await getBodyMeasurement(c.var.deps, c.var.userId, c.req.valid("param").id);
+  return c.json(presentBodyMeasurement(found), 200);
+};
+
+export const deleteBodyMeasurementById: AppRouteHandler<typeof deleteBodyMeasurementRoute> = async (c) => {
+  await deleteBodyMeasurement(c.var.deps, c.var.userId, c.req.valid("param").id);
+  return c.body(null, 204);
+};

@@ -1,0 +1,55 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, notFoundResponse } from "../../lib/openapi.js";
+import {
+  BodyMeasurementIdParamsSchema,
+  BodyMeasurementListSchema,
+  BodyMeasurementSchema,
+  CreateBodyMeasurementSchema,
+} from "./body.schemas.js";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const createBodyMeasurementRoute = createRoute({
+  method: "post",
+  path: "/v1/body-measurements",
+  tags: ["body"],
+  summary: "Record a weigh-in (kg or lb) and/or body fat",
+  description:
+    "A measurement at the same instant as a stored one (e.g. an imported scale record) is the same measurement: the fields sent replace the stored ones, the others are kept.",
+  security: bearerSecurity,
+  request: { body: { required: true, content: { "application/json": { schema: CreateBodyMeasurementSchema } } } },
+  responses: { 201: json(BodyMeasurementSchema, "The stored (possibly merged) measurement"), ...commonErrorResponses },
+});
+
+export const listBodyMeasurementsRoute = createRoute({
+  method: "get",
+  path: "/v1/body-measurements",
+  tags: ["body"],
+  summary: "Measurements whose local date is in the range (oldest first), with the daily weight trend",
+  security: bearerSecurity,
+  request: { query: dateRangeQuery({}) },
+  responses: { 200: json(BodyMeasurementListSchema, "Measurements and trend"), ...commonErrorResponses },
+});
+
+export const getBodyMeasurementRoute = createRoute({
+  method: "get",
+  path: "/v1/body-measurements/{id}",
+  tags: ["body"],
+  summary: "One body measurement",
+  security: bearerSecurity,
+  request: { params: BodyMeasurementIdParamsSchema },
+  responses: { 200: json(BodyMeasurementSchema, "The measurement"), ...commonErrorResponses, ...notFoundResponse },
+});
+
+export const deleteBodyMeasurementRoute = createRoute({
+  method: "delete",
+  path: "/v1/body-measurements/{id}",
+  tags: ["body"],
+  summary: "Delete a body measurement",
+  security: bearerSecurity,
+  request: { params: BodyMeasurementIdParamsSchema },
+  responses: { 204: { description: "Deleted" }, ...commonErrorResponses, ...notFoundResponse },
+});

@@ -1,0 +1,81 @@
+import type { Deps } from "../../deps.js";
+import { withTransaction } from "../../db/transaction.js";
+import { assertDateRange } from "../../lib/date-range.js";
+import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import { addDays, instantProblem, parseOffsetDateTime } from "../intake/intake-time.js";
+import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
+import { kgFromLb } from "../intake/units.js";
+import {
+  deleteMeasurement,
+  findMeasurement,
+  findMeasurementAt,
+  listMeasurements,
+  listWeights,
+  type MeasurementWithSource,
+  upsertManualMeasurement,
+} from "./body.repo.js";
+import type { CreateBodyMeasurementInput } from "./body.schemas.js";
+import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "./weight-trend.js";
+
+/** Records a weigh-in; one at the instant of an existing measurement merges into it (see upsertManualMeasurement). */
+export async function recordBodyMeasurement(
+  deps: Deps,
+  userId: string,
+  input: CreateBodyMeasurementInput,
+): Promise<MeasurementWithSource> {
+  const now = deps.clock.now();
+  const instant = parseOffsetDateTime(input.measured_at);
+  const problem = instant ? instantProblem(instant.at, now) : "is not a valid date-time";
+  if (problem || !instant) throw new ValidationError([{ path: "measured_at", message: problem ?? "is invalid" }]);
+  const weightKg = input.weight_kg ?? (input.weight_lb === undefined ? null : kgFromLb(input.weight_lb));
+  const bodyFatPct = input.body_fat_pct ?? null;
+
+  const { stored, previousDate } = await withTransaction(deps.db, async (tx) => {
+    const previous = await findMeasurementAt(tx, userId, instant.at);
+    const row = { id: newId("bdy", now.getTime()), userId, measuredAt: instant.at, utcOffsetMin: instant.utcOffsetMin };
+    const { id } = await upsertManualMeasurement(
+      tx,
+      { ...row, localDate: instant.localDate, weightKg, bodyFatPct, createdAt: now, updatedAt: now },
+      { weight: weightKg !== null, bodyFat: bodyFatPct !== null },
+    );
+    return { stored: await findMeasurement(tx, userId, id), previousDate: previous?.localDate };
+  });
+  if (!stored) throw new Error("the stored body measurement could not be read back");
+  await recomputeDaysBestEffort(deps, userId, [instant.localDate, ...(previousDate ? [previousDate] : [])]);
+  return stored;
+}
+
+export async function getBodyMeasurement(deps: Deps, userId: string, measurementId: string): Promise<MeasurementWithSource> {
+  const found = await findMeasurement(deps.db, userId, measurementId);
+  if (!found) throw new NotFoundError("body measurement");
+  return found;
+}
+
+export interface BodyMeasurementsReport {
+  measurements: MeasurementWithSource[];
+  trend: TrendDay[];
+  trendSeededFrom: string | null;
+}
+
+/** Measurements in a local-date range plus the weight trend, seeded from weigh-ins up to 60 days before. */
+export async function reportBodyMeasurements(
+  deps: Deps,
+  userId: string,
+  q: { from: string; to: string },
+): Promise<BodyMeasurementsReport> {
+  assertDateRange(q.from, q.to);
+  const measurements = await listMeasurements(deps.db, userId, q);
+  const weights = await listWeights(deps.db, userId, { from: addDays(q.from, -TREND_SEED_LOOKBACK_DAYS), to: q.to });
+  return {
+    measurements,
+    trend: weightTrendForRange(weights, q.from, q.to),
+    trendSeededFrom: seededFrom(weights, q.from),
+  };
+}
+
+export async function deleteBodyMeasurement(deps: Deps, userId: string, measurementId: string): Promise<void> {
+  const deleted = await deleteMeasurement(deps.db, userId, measurementId);
+  if (!deleted) throw new NotFoundError("body measurement");
+  await recomputeDaysBestEffort(deps, userId, [deleted.localDate]);
+}

@@ -1,0 +1,34 @@
+import type { IntakeEntryRow } from "../../db/schema/index.js";
+import { isoWithOffset } from "../../lib/time.js";
+import type { IntakeDay } from "./day-status.service.js";
+
+export function presentIntakeEntry(row: IntakeEntryRow) {
+  return {
+    id: row.id,
+    consumed_at: isoWithOffset(row.consumedAt.getTime(), row.utcOffsetMin),
+    utc_offset_min: row.utcOffsetMin,
+    local_date: row.localDate,
+    energy_kcal: row.energyKcal,
+    name: row.name,
+    meal: row.meal,
+    protein_g: row.proteinG,
+    carbs_g: row.carbsG,
+    fat_g: row.fatG,
+    external_id: row.externalId,
+    origin: row.origin,
+    import_id: row.importId,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentIntakeDay(day: IntakeDay) {
+  return {
+    date: day.localDate,
+    status: day.status,
+    declared: day.declared,
+    entries: day.entries.length,
+    intake_kcal: day.intakeKcal,
+    possibly_partial: day.possiblyPartial,
+  };
+}
