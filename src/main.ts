@@ -4,7 +4,7 @@ import { checkConnections, createDeps } from "./deps.js";
 import { startApi } from "./server.js";
 import { type Running, shutdown } from "./shutdown.js";
 import { exitOnStartupError } from "./startup-errors.js";
-import { startWorkers } from "../workers/start-workers.js";
+import { registerAllUserSchedules, startWorkers } from "../workers/start-workers.js";
 
 type Role = "all" | "api" | "worker";
 
@@ -27,8 +27,14 @@ async function start(role: Role): Promise<Running> {
   }
   await warnOnEvictingRedis(deps);
   const api = role === "worker" ? null : await startApi(deps, { port: env.PORT, host: env.HOST });
-  const workers = role === "api" ? null : startWorkers(deps, { registerUserSchedules: true });
+  const workers = role === "api" ? null : startWorkers(deps);
   await workers?.ready;
+  if (workers) {
+    registerAllUserSchedules(deps).then(
+      (users) => deps.logger.info({ users }, "worker.user-schedules-registered"),
+      (err: Error) => deps.logger.error({ error: { message: err.message } }, "worker.user-schedules-not-registered"),
+    );
+  }
   deps.logger.info({ role, port: api?.port, host: env.HOST }, "started");
   return { deps, api, workers };
 }

@@ -20,8 +20,6 @@ export interface WorkerOptions {
   /** Tests shorten these to see stalled-job recovery quickly; production keeps BullMQ's defaults. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
-  /** Re-register every user's time-zone schedules at start (the service does; tests that don't need it skip it). */
-  registerUserSchedules?: boolean;
 }
 
 /** One Worker per queue, each with `concurrency` slots and its own blocking Redis connection. */
@@ -42,7 +40,7 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
   });
   return {
     workers,
-    ready: registerSchedules(deps, options).catch((err: Error) =>
+    ready: registerSchedules(deps).catch((err: Error) =>
       deps.logger.error({ error: { message: err.message } }, "worker.schedules-not-registered"),
     ),
     async close() {
@@ -53,11 +51,22 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
 }
 
 /** Upserting a scheduler is idempotent, so every worker process can do it at start (and repair a wiped Redis). */
-async function registerSchedules(deps: Deps, options: WorkerOptions): Promise<void> {
+async function registerSchedules(deps: Deps): Promise<void> {
   for (const schedule of SCHEDULES) {
     const queue = deps.queues[JOBS[schedule.name].queue];
     await queue.upsertJobScheduler(schedule.schedulerId, { every: schedule.every }, { name: schedule.name, data: {} });
   }
-  if (!options.registerUserSchedules) return;
-  for await (const user of allUserZones(deps.db)) await upsertUserSchedules(deps.queues, user.id, user.timeZone);
+}
+
+/**
+ * Re-registers every user's time-zone schedules (repairs a wiped Redis). Runs in the background after start:
+ * with many users it takes a while, and the process must answer signals meanwhile.
+ */
+export async function registerAllUserSchedules(deps: Deps): Promise<number> {
+  let count = 0;
+  for await (const user of allUserZones(deps.db)) {
+    await upsertUserSchedules(deps.queues, user.id, user.timeZone);
+    count++;
+  }
+  return count;
 }

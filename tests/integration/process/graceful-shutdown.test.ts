@@ -45,7 +45,11 @@ describe("graceful shutdown of a worker process", () => {
     const finished = await h.deps.queues.accounts.getJob(`shutdown-${keyId}`);
     expect(await finished?.getState()).toBe("completed");
     const log = worker.stdout();
-    expect(log.indexOf('"msg":"shutdown.begin"')).toBeLessThan(log.indexOf('"outcome":"completed"'));
+    const lines = log.split("\n");
+    const begin = lines.findIndex((l) => l.includes('"msg":"shutdown.begin"'));
+    const jobDone = lines.findIndex((l) => l.includes('"jobName":"accounts.record-key-use"') && l.includes('"outcome":"completed"'));
+    expect(begin).toBeGreaterThanOrEqual(0);
+    expect(jobDone).toBeGreaterThan(begin);
     expect(log).toContain('"msg":"shutdown.complete"');
   }, 40_000);
 });
