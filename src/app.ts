@@ -12,6 +12,7 @@ import { requestContext } from "./middleware/request-context.js";
 import { accountsRouter } from "./modules/accounts/accounts.router.js";
 import { bodyRouter } from "./modules/body/body.router.js";
 import { energyRouter } from "./modules/energy/energy.router.js";
+import { hiitRouter } from "./modules/hiit/hiit.router.js";
 import { importsRouter } from "./modules/imports/imports.router.js";
 import { intakeRouter } from "./modules/intake/intake.router.js";
 import { samplesRouter } from "./modules/samples/samples.router.js";
@@ -41,6 +42,7 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route("/", sourcesRouter());
   app.route("/", syncRouter());
   app.route("/", workoutsRouter());
+  app.route("/", hiitRouter());
   app.route("/", intakeRouter());
   app.route("/", bodyRouter());
 

@@ -1,3 +1,4 @@
+import { detectDayHiitJob, detectWorkoutHiitJob, reconcileHiitJob, redetectUserHiitJob } from "./processors/hiit.js";
 import { reconcileImportsJob, runImportJob } from "./processors/imports.js";
 import { finalizeYesterdayJob, recomputeDayJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
@@ -8,6 +9,10 @@ export const processors: ProcessorRegistry = {
   "accounts.record-key-use": recordKeyUse,
   "imports.run": runImportJob,
   "imports.reconcile": reconcileImportsJob,
+  "hiit.detect-workout": detectWorkoutHiitJob,
+  "hiit.detect-day": detectDayHiitJob,
+  "hiit.redetect-user": redetectUserHiitJob,
+  "hiit.reconcile": reconcileHiitJob,
   "energy.recompute-day": recomputeDayJob,
   "energy.finalize-yesterday": finalizeYesterdayJob,
 };

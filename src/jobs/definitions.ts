@@ -4,7 +4,7 @@ import { z } from "zod";
 // The one contract between producers (API, other jobs) and workers. Payloads carry ids only: BullMQ stores
 // job data in Redis in clear text, so no health values, emails or keys ever go in here.
 
-export const QUEUE_NAMES = ["accounts", "imports", "energy"] as const;
+export const QUEUE_NAMES = ["accounts", "imports", "energy", "hiit"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`));
@@ -35,6 +35,26 @@ export const JOBS = {
     schema: z.object({}).strict(),
     opts: { attempts: 1 },
   },
+  "hiit.detect-workout": {
+    queue: "hiit",
+    schema: z.object({ userId: id("usr"), workoutId: id("wkt") }).strict(),
+    opts: { attempts: 5 },
+  },
+  "hiit.detect-day": {
+    queue: "hiit",
+    schema: z.object({ userId: id("usr"), localDate: z.iso.date() }).strict(),
+    opts: { attempts: 5 },
+  },
+  "hiit.redetect-user": {
+    queue: "hiit",
+    schema: z.object({ userId: id("usr") }).strict(),
+    opts: { attempts: 5 },
+  },
+  "hiit.reconcile": {
+    queue: "hiit",
+    schema: z.object({}).strict(),
+    opts: { attempts: 1 },
+  },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; opts: JobsOptions }>;
 
 export type JobName = keyof typeof JOBS;
@@ -53,10 +73,15 @@ export const jobIds = {
   recordKeyUse: (apiKeyId: string) => `record-key-use-${apiKeyId}`,
   runImport: (importId: string) => `import-${importId}`,
   recomputeDay: (userId: string, localDate: string) => `recompute-day-${userId}-${localDate}`,
+  hiitWorkout: (workoutId: string) => `hiit-workout-${workoutId}`,
+  hiitDay: (userId: string, localDate: string) => `hiit-day-${userId}-${localDate}`,
+  hiitUser: (userId: string) => `hiit-user-${userId}`,
 };
 
 /** Repeating work, registered by every worker process at start (upserts are idempotent). */
 export const SCHEDULES = [
   // Re-enqueues imports left behind by a crash between their commit and their enqueue.
   { schedulerId: "imports-reconcile", name: "imports.reconcile", every: 60_000 },
+  // Re-detects HIIT analyses stored under an older METHOD_VERSION, a batch at a time.
+  { schedulerId: "hiit-reconcile", name: "hiit.reconcile", every: 600_000 },
 ] as const satisfies readonly { schedulerId: string; name: JobName; every: number }[];

@@ -7,6 +7,7 @@ import { newId } from "../../lib/ids.js";
 import { upsertUserSchedules } from "../../jobs/user-schedules.js";
 import { localDate } from "../../lib/time.js";
 import { recomputeEstimatedDays } from "../energy/energy.service.js";
+import { redetectHiitOnProfileChange } from "../hiit/hiit-queue.service.js";
 import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
 import { findUserById, type UserPatch, insertUser, updateUser } from "./users.repo.js";
@@ -53,6 +54,7 @@ export async function updateProfile(deps: Deps, userId: string, input: ProfilePa
       deps.logger.warn({ error: { message: err.message } }, "profile.recompute-not-enqueued"),
     );
   }
+  await redetectHiitOnProfileChange(deps, before, updated);
   return updated;
 }
 

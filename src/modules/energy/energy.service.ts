@@ -3,6 +3,7 @@ import { localDayWindow } from "../../lib/local-day.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { ageYears, localDate as localDateOf, previousDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
+import { countHiitSessionsOn } from "../hiit/hiit.service.js";
 import { assembleDay } from "./day-assembly.js";
 import { dayIntake, daySamples, dayWorkouts, estimatedDates, latestWeightKg, upsertDailyEnergy } from "./energy.repo.js";
 import type { PersonForEstimates } from "./workout-estimates.js";
@@ -15,11 +16,12 @@ export async function recomputeDay(deps: Deps, userId: string, localDate: string
   const user = await findUserById(deps.db, userId);
   if (!user) return false;
   const window = localDayWindow(localDate, user.timeZone);
-  const [samples, workouts, intake, measuredWeightKg] = await Promise.all([
+  const [samples, workouts, intake, measuredWeightKg, hiitSessions] = await Promise.all([
     daySamples(deps.sql, userId, window.startMs, window.endMs),
     dayWorkouts(deps.sql, userId, window.startMs, window.endMs),
     dayIntake(deps.sql, userId, localDate),
     latestWeightKg(deps.sql, userId, window.endMs),
+    countHiitSessionsOn(deps, userId, localDate),
   ]);
   const weightKg = measuredWeightKg ?? user.weightKg;
   const person: PersonForEstimates | null =
@@ -44,7 +46,7 @@ export async function recomputeDay(deps: Deps, userId: string, localDate: string
     basalMethod: day.basalMethod,
     activeMethod: day.activeMethod,
     breakdown: day.breakdown,
-    hiitSessions: 0,
+    hiitSessions,
     computedAt: now,
   });
   return true;

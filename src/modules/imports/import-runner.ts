@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
+import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
 import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
 import { type BatchEffects, IngestWriter } from "../ingest/writer/ingest-writer.js";
 import { isFoodLogFormat, runFoodLogImport } from "./food-log-import.js";
@@ -83,6 +84,7 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
   const inserted = await insertedByType(deps.sql, row.userId, importId);
   // Before marking completed: if this fails the job retries, and a completed import would be skipped.
   await enqueueDayRecomputes(deps.queues, row.userId, effects.localDates);
+  await enqueueHiitAfterIngest(deps, row.userId, effects);
   await markCompleted(
     deps.db,
     importId,

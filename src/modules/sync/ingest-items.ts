@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
+import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
 import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
 import { IngestWriter } from "../ingest/writer/ingest-writer.js";
 import { NotFoundError } from "../../lib/errors.js";
@@ -30,6 +31,9 @@ export async function ingestItems(
   const effects = await writer.write({ samples: items.samples, workouts: items.workouts });
   await enqueueDayRecomputes(deps.queues, userId, effects.localDates).catch((err: Error) =>
     deps.logger.warn({ error: { message: err.message } }, "sync.recompute-not-enqueued"),
+  );
+  await enqueueHiitAfterIngest(deps, userId, effects).catch((err: Error) =>
+    deps.logger.warn({ error: { message: err.message } }, "sync.hiit-detection-not-enqueued"),
   );
   const valid = items.samples.length + items.workouts.length;
   const accepted = effects.insertedSamples + effects.insertedWorkouts;

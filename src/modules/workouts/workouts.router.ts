@@ -1,4 +1,5 @@
 import { createRouter } from "../../lib/http.js";
+import { workoutHiitFields } from "../hiit/hiit.service.js";
 import { presentStreams, presentWorkout } from "./workouts.presenters.js";
 import { getWorkoutRoute, listWorkoutsRoute } from "./workouts.routes.js";
 import { getUserWorkout, listUserWorkouts } from "./workouts.service.js";
@@ -10,7 +11,8 @@ export function workoutsRouter() {
       return c.json({ workouts: page.items.map(presentWorkout), next_cursor: page.nextCursor }, 200);
     })
     .openapi(getWorkoutRoute, async (c) => {
-      const found = await getUserWorkout(c.var.deps, c.var.userId, c.req.valid("param").id);
-      return c.json({ ...presentWorkout(found), ...presentStreams(found.workout, found.streams) }, 200);
+      const { id } = c.req.valid("param");
+      const [found, hiit] = await Promise.all([getUserWorkout(c.var.deps, c.var.userId, id), workoutHiitFields(c.var.deps, c.var.userId, id)]);
+      return c.json({ ...presentWorkout(found), ...hiit, ...presentStreams(found.workout, found.streams) }, 200);
     });
 }

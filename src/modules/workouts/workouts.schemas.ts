@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { WorkoutHiitFieldsSchema } from "../hiit/hiit.schemas.js";
 import { SourceSchema } from "../samples/samples.routes.js";
 
 export const WorkoutSchema = z
@@ -27,7 +28,9 @@ export const WorkoutDetailSchema = WorkoutSchema.extend({
   heart_rate: z.array(z.object({ t: z.string(), bpm: z.number() })),
   speed_mps: z.array(point),
   power_w: z.array(point),
-}).openapi("WorkoutDetail");
+})
+  .extend(WorkoutHiitFieldsSchema.shape)
+  .openapi("WorkoutDetail");
 
 export const WorkoutListSchema = z
   .object({ workouts: z.array(WorkoutSchema), next_cursor: z.string().nullable() })

@@ -38,15 +38,28 @@ describe("speed/power assistance for intervals HR cannot resolve", () => {
     expect(result.bouts).toHaveLength(1);
   });
 
-  it("speed above critical speed resolves 30-s run repeats", () => {
+  it("speed above critical speed resolves 30-s run repeats that heart rate holds high as one block", () => {
     const speed = stepStream([[300, 2], ...Array.from({ length: 5 }, () => [[30, 5.5], [30, 1.5]] as const).flat()]);
-    const result = detectHiit([], {
+    const hr = stepStream([[300, 0.6 * TV_I_MAX_HR_BPM], [300, 0.92 * TV_I_MAX_HR_BPM]]).map((s) => ({ tMs: s.tMs, bpm: s.value }));
+    const result = detectHiit(hr, {
       maxHrBpm: TV_I_MAX_HR_BPM,
       assist: { kind: "speed", samples: speed, criticalSpeedMps: 4 },
     });
     expect(result.assistedBouts).toHaveLength(5);
     expect(result.basis).toBe("speed");
     expect(result.isHiit).toBe(true);
+  });
+
+  it("surges above critical power while heart rate never reaches work are not HIIT (an ordinary road ride)", () => {
+    const surges = stepStream([[300, 150], ...Array.from({ length: 6 }, () => [[20, 400], [60, 150]] as const).flat()]);
+    const easyHr = stepStream([[780, 0.7 * TV_I_MAX_HR_BPM]]).map((s) => ({ tMs: s.tMs, bpm: s.value }));
+    const result = detectHiit(easyHr, {
+      maxHrBpm: TV_I_MAX_HR_BPM,
+      assist: { kind: "power", samples: surges, criticalPowerW: 250 },
+    });
+    expect(result.assistedBouts).toHaveLength(0);
+    expect(result.isHiit).toBe(false);
+    expect(result.basis).toBe("heart-rate");
   });
 
   it("power below CP (1.05 × 250 W) finds no session, so the HR result stands", () => {

@@ -1,5 +1,5 @@
 import { classifyBlocks, findHighBlocks } from "./bouts.js";
-import type { ChainRule, Classified, HysteresisRule } from "./bouts.js";
+import type { Block, ChainRule, Classified, HysteresisRule } from "./bouts.js";
 import { resampleToSegments, smoothSegment, sortAndMerge } from "./series.js";
 import type { TimedValue } from "./series.js";
 
@@ -42,7 +42,11 @@ export function assistWorkThreshold(input: AssistInput): number {
   return level;
 }
 
-export function classifyAssistStream(input: AssistInput): Classified {
+/**
+ * Power/speed bouts, kept only where they overlap `within` when given: the stretches heart rate already calls
+ * work. They resolve intervals HR smears; on their own, the surges of an ordinary road ride would read as HIIT.
+ */
+export function classifyAssistStream(input: AssistInput, within?: readonly Block[]): Classified {
   const workLevel = assistWorkThreshold(input);
   const rule: HysteresisRule = {
     enterAtOrAbove: workLevel,
@@ -52,6 +56,7 @@ export function classifyAssistStream(input: AssistInput): Classified {
   const valid = input.samples.filter((s) => Number.isFinite(s.tMs) && Number.isFinite(s.value) && s.value >= 0);
   const blocks = resampleToSegments(sortAndMerge(valid), ASSIST_MAX_GAP_SEC)
     .map((segment) => smoothSegment(segment, ASSIST_SMOOTHING_WINDOW_SEC, ASSIST_SMOOTHING_MIN_VALID_SEC))
-    .flatMap((segment) => findHighBlocks(segment, rule));
+    .flatMap((segment) => findHighBlocks(segment, rule))
+    .filter((block) => within === undefined || within.some((w) => block.startSec < w.endSec && w.startSec < block.endSec));
   return classifyBlocks(blocks, ASSIST_CHAIN_RULE);
 }

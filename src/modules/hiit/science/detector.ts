@@ -9,8 +9,12 @@ import type { HrSample } from "./hr-cleaning.js";
 import { secToMs } from "./series.js";
 import type { Segment } from "./series.js";
 
+// HR reacts 20–45 s late (SCIENCE.md §4.3): a power/speed bout this close to HR-detected work belongs to it.
+const HR_LAG_ALLOWANCE_SEC = 60;
+
 /** Stored with every detected session: bump it whenever a rule or constant below changes, then recompute. */
-export const METHOD_VERSION = "hiit-hr-hysteresis/1";
+// v2: power/speed bouts count only inside heart-rate work stretches (v1 let road-ride surges read as HIIT).
+export const METHOD_VERSION = "hiit-hr-hysteresis/2";
 
 // SCIENCE.md §4.3 steps 5–6. Work ≥ 85 % HRmax: Gibala's HIIT runs at ~90 % HRmax, and the usual definition is
 // "≥ 80 %, often 85–95 % of HRmax" (§4.1, [M]); the 5 %-of-HRmax hysteresis keeps brief dips inside a bout.
@@ -94,7 +98,8 @@ export function detectHiit(samples: readonly HrSample[], options: HiitOptions): 
   );
   const hr = classifyBlocks(hrBlocks, HR_CHAIN_RULE);
   const assist = options.assist ?? null;
-  const assisted = assist === null ? null : classifyAssistStream(assist);
+  const hrWorkWindows = hrBlocks.map((b) => ({ startSec: b.startSec - HR_LAG_ALLOWANCE_SEC, endSec: b.endSec + HR_LAG_ALLOWANCE_SEC }));
+  const assisted = assist === null ? null : classifyAssistStream(assist, hrWorkWindows);
   const assistWins = assist !== null && assisted !== null && assisted.sessions.length > 0;
   const chosen: Classified = assistWins ? assisted : hr;
   const toBout = (block: Block): HiitBout => hiitBout(block, segments);
