@@ -15,6 +15,7 @@ import { energyRouter } from "./modules/energy/energy.router.js";
 import { hiitRouter } from "./modules/hiit/hiit.router.js";
 import { importsRouter } from "./modules/imports/imports.router.js";
 import { intakeRouter } from "./modules/intake/intake.router.js";
+import { projectionsRouter } from "./modules/projections/projections.router.js";
 import { samplesRouter } from "./modules/samples/samples.router.js";
 import { sourcesRouter } from "./modules/sources/sources.router.js";
 import { syncRouter } from "./modules/sync/sync.router.js";
@@ -45,6 +46,7 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route("/", hiitRouter());
   app.route("/", intakeRouter());
   app.route("/", bodyRouter());
+  app.route("/", projectionsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

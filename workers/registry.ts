@@ -1,5 +1,6 @@
 import { detectDayHiitJob, detectWorkoutHiitJob, reconcileHiitJob, redetectUserHiitJob } from "./processors/hiit.js";
 import { reconcileImportsJob, runImportJob } from "./processors/imports.js";
+import { projectLastWeekJob, projectWeekJob } from "./processors/projections.js";
 import { finalizeYesterdayJob, recomputeDayJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
 import type { ProcessorRegistry } from "./run-job.js";
@@ -15,4 +16,6 @@ export const processors: ProcessorRegistry = {
   "hiit.reconcile": reconcileHiitJob,
   "energy.recompute-day": recomputeDayJob,
   "energy.finalize-yesterday": finalizeYesterdayJob,
+  "projections.project-week": projectWeekJob,
+  "projections.project-last-week": projectLastWeekJob,
 };

@@ -4,7 +4,7 @@ import { z } from "zod";
 // The one contract between producers (API, other jobs) and workers. Payloads carry ids only: BullMQ stores
 // job data in Redis in clear text, so no health values, emails or keys ever go in here.
 
-export const QUEUE_NAMES = ["accounts", "imports", "energy", "hiit"] as const;
+export const QUEUE_NAMES = ["accounts", "imports", "energy", "hiit", "projections"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`));
@@ -55,6 +55,16 @@ export const JOBS = {
     schema: z.object({}).strict(),
     opts: { attempts: 1 },
   },
+  "projections.project-week": {
+    queue: "projections",
+    schema: z.object({ userId: id("usr"), weekStart: z.iso.date().refine((d) => new Date(d).getUTCDay() === 1, "must be a Monday") }).strict(),
+    opts: { attempts: 5 },
+  },
+  "projections.project-last-week": {
+    queue: "projections",
+    schema: z.object({ userId: id("usr") }).strict(),
+    opts: { attempts: 3 },
+  },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; opts: JobsOptions }>;
 
 export type JobName = keyof typeof JOBS;
@@ -73,6 +83,8 @@ export const jobIds = {
   recordKeyUse: (apiKeyId: string) => `record-key-use-${apiKeyId}`,
   runImport: (importId: string) => `import-${importId}`,
   recomputeDay: (userId: string, localDate: string) => `recompute-day-${userId}-${localDate}`,
+  projectWeek: (userId: string, weekStart: string) => `project-week-${userId}-${weekStart}`,
+  projectLastWeekSchedule: (userId: string) => `project-last-week-${userId}`,
   hiitWorkout: (workoutId: string) => `hiit-workout-${workoutId}`,
   hiitDay: (userId: string, localDate: string) => `hiit-day-${userId}-${localDate}`,
   hiitUser: (userId: string) => `hiit-user-${userId}`,

@@ -1,11 +1,23 @@
-import { JOBS } from "./definitions.js";
+import { JOBS, type JobName, jobIds } from "./definitions.js";
 import type { Queues } from "./queues.js";
 
-// Half past midnight local time: late enough that yesterday is over everywhere in the user's zone.
-const NIGHTLY_FINALIZE_CRON = "30 0 * * *";
+interface UserSchedule {
+  id: (userId: string) => string;
+  /** Cron in the user's own time zone. */
+  pattern: string;
+  name: Extract<JobName, "energy.finalize-yesterday" | "projections.project-last-week">;
+}
+
+const USER_SCHEDULES: readonly UserSchedule[] = [
+  // Half past midnight: yesterday is over everywhere in the user's zone; its numbers become final.
+  { id: (userId) => `nightly-finalize-${userId}`, pattern: "30 0 * * *", name: "energy.finalize-yesterday" },
+  // Early Monday: the week just ended gets its projection rows.
+  { id: jobIds.projectLastWeekSchedule, pattern: "15 3 * * 1", name: "projections.project-last-week" },
+];
 
 export const userScheduleIds = {
   nightlyFinalize: (userId: string) => `nightly-finalize-${userId}`,
+  weeklyProjection: jobIds.projectLastWeekSchedule,
 };
 
 /**
@@ -13,10 +25,12 @@ export const userScheduleIds = {
  * creation, on a time-zone change, and for every user at worker start (which repairs a wiped Redis).
  */
 export async function upsertUserSchedules(queues: Queues, userId: string, timeZone: string): Promise<void> {
-  const definition = JOBS["energy.finalize-yesterday"];
-  await queues[definition.queue].upsertJobScheduler(
-    userScheduleIds.nightlyFinalize(userId),
-    { pattern: NIGHTLY_FINALIZE_CRON, tz: timeZone },
-    { name: "energy.finalize-yesterday", data: definition.schema.parse({ userId }), opts: definition.opts },
-  );
+  for (const schedule of USER_SCHEDULES) {
+    const definition = JOBS[schedule.name];
+    await queues[definition.queue].upsertJobScheduler(
+      schedule.id(userId),
+      { pattern: schedule.pattern, tz: timeZone },
+      { name: schedule.name, data: definition.schema.parse({ userId }), opts: definition.opts },
+    );
+  }
 }

@@ -1,14 +1,17 @@
 import { finalizeYesterday, recomputeDay } from "../../src/modules/energy/energy.service.js";
+import { enqueueWeekProjections, weeksAffectedByDay } from "../../src/modules/projections/projection-jobs.js";
 import type { Processor } from "../run-job.js";
 
 /** Rebuilds one user's local day from raw rows; safe to run any number of times. */
 export const recomputeDayJob: Processor<"energy.recompute-day"> = async (payload, { deps }) => {
   const found = await recomputeDay(deps, payload.userId, payload.localDate);
+  if (found) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByDay(payload.localDate, deps.clock.now()));
   return { recomputed: found };
 };
 
 /** The nightly run in the user's own time zone: yesterday's numbers become final (no longer "so far"). */
 export const finalizeYesterdayJob: Processor<"energy.finalize-yesterday"> = async (payload, { deps }) => {
   const date = await finalizeYesterday(deps, payload.userId);
+  if (date) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByDay(date, deps.clock.now()));
   return { finalized: date };
 };

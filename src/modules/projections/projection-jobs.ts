@@ -1,0 +1,71 @@
+import type { Job } from "bullmq";
+import { JOBS, jobIds } from "../../jobs/definitions.js";
+import type { Queues } from "../../jobs/queues.js";
+import { addDays, DAYS_PER_WEEK, weekStartOf } from "./week-dates.js";
+import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
+
+// Debounce window: the days of a week recompute one after another; their projection runs once, after the last.
+export const PROJECTION_DEBOUNCE_MS = 3_000;
+/** The latest local date anywhere on Earth is UTC+14. */
+const MAX_UTC_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * A day feeds its own week and, through the 28-day calibration window, the weeks whose Sunday is up to 27 days
+ * later; weeks that cannot have begun anywhere yet (by `now`) are left out.
+ */
+export function weeksAffectedByDay(localDate: string, now: Date): string[] {
+  const latestWeekStart = weekStartOf(new Date(now.getTime() + MAX_UTC_OFFSET_MS).toISOString().slice(0, 10));
+  const lastAffected = weekStartOf(addDays(localDate, CALIBRATION_WINDOW_DAYS - 1));
+  const weeks: string[] = [];
+  for (let week = weekStartOf(localDate); week <= lastAffected && week <= latestWeekStart; week = addDays(week, DAYS_PER_WEEK)) {
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+/**
+ * One `projections.project-week` per (user, week), debounced: a delayed one is replaced and pushed back; while
+ * one runs, the latest request is kept and runs after it (keepLastIfActive), so no change is ever missed.
+ */
+export async function enqueueWeekProjections(queues: Queues, userId: string, weekStarts: Iterable<string>): Promise<number> {
+  const weeks = [...new Set(weekStarts)].sort();
+  if (weeks.length === 0) return 0;
+  const definition = JOBS["projections.project-week"];
+  const jobs = weeks.map((weekStart) => ({
+    name: "projections.project-week" as const,
+    data: definition.schema.parse({ userId, weekStart }),
+    opts: {
+      ...definition.opts,
+      delay: PROJECTION_DEBOUNCE_MS,
+      deduplication: { id: jobIds.projectWeek(userId, weekStart), extend: true, replace: true, keepLastIfActive: true },
+    },
+  }));
+  await queues[definition.queue].addBulk(jobs);
+  return weeks.length;
+}
+
+const QUEUED_STATES = ["waiting", "active", "prioritized", "waiting-children"] as const;
+
+function isForUser(job: Job | undefined, userId: string): boolean {
+  const data: unknown = job?.data;
+  return typeof data === "object" && data !== null && "userId" in data && data.userId === userId;
+}
+
+/**
+ * True while a day recompute or a projection for this user is queued or running (a recompute enqueues the
+ * projection before it finishes, so there is no gap). The weekly scheduler's next run, delayed until Monday, is not.
+ */
+export async function hasPendingProjections(queues: Queues, userId: string): Promise<boolean> {
+  const energy = queues[JOBS["energy.recompute-day"].queue];
+  const projections = queues[JOBS["projections.project-week"].queue];
+  const [recomputes, queued, delayed] = await Promise.all([
+    energy.getJobs([...QUEUED_STATES, "delayed"], 0, -1),
+    projections.getJobs([...QUEUED_STATES], 0, -1),
+    projections.getJobs(["delayed"], 0, -1),
+  ]);
+  return (
+    recomputes.some((j) => j?.name === "energy.recompute-day" && isForUser(j, userId)) ||
+    queued.some((j) => isForUser(j, userId)) ||
+    delayed.some((j) => j?.name === "projections.project-week" && isForUser(j, userId))
+  );
+}

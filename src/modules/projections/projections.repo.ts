@@ -1,0 +1,93 @@
+import { and, asc, between, desc, eq, gt, gte, isNotNull, lte, sql as dsql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { bodyMeasurements, dailyEnergy, users, weeklyProjections } from "../../db/schema/index.js";
+import type { DatedWeight, EnergyDayFacts } from "./week-facts.js";
+import type { WeekProjectionRow } from "./week-projection.js";
+
+export type WeeklyProjectionRecord = typeof weeklyProjections.$inferSelect;
+
+export async function energyDays(db: DbOrTx, userId: string, from: string, to: string): Promise<EnergyDayFacts[]> {
+  return db
+    .select({
+      localDate: dailyEnergy.localDate,
+      status: dailyEnergy.status,
+      burnedKcal: dailyEnergy.burnedKcal,
+      intakeKcal: dailyEnergy.intakeKcal,
+      deficitKcal: dailyEnergy.deficitKcal,
+    })
+    .from(dailyEnergy)
+    .where(and(eq(dailyEnergy.userId, userId), between(dailyEnergy.localDate, from, to)))
+    .orderBy(asc(dailyEnergy.localDate));
+}
+
+export async function weighIns(db: DbOrTx, userId: string, from: string, to: string): Promise<DatedWeight[]> {
+  const rows = await db
+    .select({ localDate: bodyMeasurements.localDate, weightKg: bodyMeasurements.weightKg })
+    .from(bodyMeasurements)
+    .where(and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, from, to), isNotNull(bodyMeasurements.weightKg)))
+    .orderBy(asc(bodyMeasurements.measuredAt));
+  return rows.flatMap((r) => (r.weightKg === null ? [] : [{ localDate: r.localDate, weightKg: r.weightKg }]));
+}
+
+/** The latest weigh-in whose local date is on or before `date`, however old. */
+export async function latestWeightKgOnOrBefore(db: DbOrTx, userId: string, date: string): Promise<number | null> {
+  const [row] = await db
+    .select({ weightKg: bodyMeasurements.weightKg })
+    .from(bodyMeasurements)
+    .where(and(eq(bodyMeasurements.userId, userId), lte(bodyMeasurements.localDate, date), isNotNull(bodyMeasurements.weightKg)))
+    .orderBy(desc(bodyMeasurements.measuredAt))
+    .limit(1);
+  return row?.weightKg ?? null;
+}
+
+export async function latestBodyFatPctBetween(db: DbOrTx, userId: string, from: string, to: string): Promise<number | null> {
+  const [row] = await db
+    .select({ bodyFatPct: bodyMeasurements.bodyFatPct })
+    .from(bodyMeasurements)
+    .where(and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, from, to), isNotNull(bodyMeasurements.bodyFatPct)))
+    .orderBy(desc(bodyMeasurements.measuredAt))
+    .limit(1);
+  return row?.bodyFatPct ?? null;
+}
+
+/** Writes the week's rows whole (one statement, so readers never see one model new and the other old). */
+export async function upsertWeekProjections(
+  db: DbOrTx,
+  userId: string,
+  weekStart: string,
+  rows: readonly WeekProjectionRow[],
+  computedAt: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(weeklyProjections)
+    .values(rows.map((r) => ({ ...r, userId, weekStart, computedAt })))
+    .onConflictDoUpdate({
+      target: [weeklyProjections.userId, weeklyProjections.weekStart, weeklyProjections.model],
+      set: {
+        status: dsql`excluded.status`,
+        loggedDays: dsql`excluded.logged_days`,
+        meanDeficitKcal: dsql`excluded.mean_deficit_kcal`,
+        projectedChangeKg: dsql`excluded.projected_change_kg`,
+        trajectory: dsql`excluded.trajectory`,
+        observedChangeKg: dsql`excluded.observed_change_kg`,
+        calibrationFactor: dsql`excluded.calibration_factor`,
+        flags: dsql`excluded.flags`,
+        inputs: dsql`excluded.inputs`,
+        modelVersion: dsql`excluded.model_version`,
+        computedAt: dsql`excluded.computed_at`,
+      },
+    });
+}
+
+export async function deleteWeekProjections(db: DbOrTx, userId: string, weekStart: string): Promise<void> {
+  await db.delete(weeklyProjections).where(and(eq(weeklyProjections.userId, userId), eq(weeklyProjections.weekStart, weekStart)));
+}
+
+export async function listWeekProjections(db: DbOrTx, userId: string, fromWeekStart: string, to: string): Promise<WeeklyProjectionRecord[]> {
+  return db
+    .select()
+    .from(weeklyProjections)
+    .where(and(eq(weeklyProjections.userId, userId), gte(weeklyProjections.weekStart, fromWeekStart), lte(weeklyProjections.weekStart, to)))
+    .orderBy(asc(weeklyProjections.weekStart), asc(weeklyProjections.model));
+}

@@ -1,0 +1,35 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, problemResponseFor } from "../../lib/openapi.js";
+import { SimulateBodySchema, SimulationSchema, WeeklyProjectionsSchema } from "./projections.schemas.js";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const listWeeklyProjectionsRoute = createRoute({
+  method: "get",
+  path: "/v1/projections/weekly",
+  tags: ["projections"],
+  summary: "Weekly projections (3,500-kcal rule and Hall model) for the local weeks overlapping the range",
+  description:
+    "Two rows per week (Monday first), rewritten whenever a day of the week (or of the 28-day calibration window) is recomputed, and every Monday morning for the week just ended.",
+  security: bearerSecurity,
+  request: { query: dateRangeQuery({}) },
+  responses: { 200: json(WeeklyProjectionsSchema, "Rows, oldest week first"), ...commonErrorResponses },
+});
+
+export const simulateProjectionRoute = createRoute({
+  method: "post",
+  path: "/v1/projections/simulate",
+  tags: ["projections"],
+  summary: "What-if: a constant intake change, a constant intake, or the intake that reaches a target weight",
+  description: "Omitted body fields come from your profile and latest weigh-in. Send exactly one goal.",
+  security: bearerSecurity,
+  request: { body: { required: true, content: { "application/json": { schema: SimulateBodySchema } } } },
+  responses: {
+    200: json(SimulationSchema, "Both models' trajectories, weeks 0..weeks"),
+    ...commonErrorResponses,
+    422: problemResponseFor("TARGET_UNREACHABLE, or MODEL_OUT_OF_RANGE for inputs the model cannot start from"),
+  },
+});

@@ -1,0 +1,68 @@
+import type { Deps } from "../../deps.js";
+import { assertDateRange } from "../../lib/date-range.js";
+import { localDate as localDateOf } from "../../lib/time.js";
+import { findUserById } from "../accounts/users.repo.js";
+import { hasPendingProjections } from "./projection-jobs.js";
+import { presentWeekProjection } from "./projections.presenters.js";
+import {
+  deleteWeekProjections,
+  energyDays,
+  latestBodyFatPctBetween,
+  latestWeightKgOnOrBefore,
+  listWeekProjections,
+  upsertWeekProjections,
+  weighIns,
+} from "./projections.repo.js";
+import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "./week-dates.js";
+import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "./week-facts.js";
+import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "./week-person.js";
+import { projectWeek } from "./week-projection.js";
+
+
+export type WeekProjectionOutcome = "projected" | "no-days" | "no-user";
+
+/** Rewrites the user's two rows for one week from daily_energy and body_measurements (never incremented). */
+export async function projectUserWeek(deps: Deps, userId: string, weekStart: string): Promise<WeekProjectionOutcome> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return "no-user";
+  const weekEnd = weekEndOf(weekStart);
+  const [days, weights, latestWeightKg, measuredBodyFatPercent] = await Promise.all([
+    energyDays(deps.db, userId, addDays(weekEnd, -(CALIBRATION_WINDOW_DAYS - 1)), weekEnd),
+    weighIns(deps.db, userId, addDays(weekStart, -TREND_LOOKBACK_DAYS), weekEnd),
+    latestWeightKgOnOrBefore(deps.db, userId, weekEnd),
+    latestBodyFatPctBetween(deps.db, userId, addDays(weekEnd, -MEASURED_BODY_FAT_MAX_AGE_DAYS), weekEnd),
+  ]);
+  if (!days.some((d) => d.localDate >= weekStart)) {
+    await deleteWeekProjections(deps.db, userId, weekStart);
+    return "no-days";
+  }
+  const rows = projectWeek({
+    weekStart,
+    days,
+    weights,
+    latestWeightKg,
+    measuredBodyFatPercent,
+    profile: { sex: user.sex, birthDate: user.birthDate, heightCm: user.heightCm, weightKg: user.weightKg },
+  });
+  await upsertWeekProjections(deps.db, userId, weekStart, rows, deps.clock.now());
+  return "projected";
+}
+
+/** The scheduled Monday run: the local week that ended before today (by the injected clock) in the user's zone. */
+export async function projectLastWeek(deps: Deps, userId: string): Promise<{ weekStart: string; outcome: WeekProjectionOutcome } | null> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return null;
+  const weekStart = addDays(weekStartOf(localDateOf(deps.clock.now(), user.timeZone)), -DAYS_PER_WEEK);
+  return { weekStart, outcome: await projectUserWeek(deps, userId, weekStart) };
+}
+
+/** Rows for the weeks that overlap [from, to], and whether recomputes or projections are still on their way. */
+export async function listWeeklyProjections(deps: Deps, userId: string, from: string, to: string) {
+  assertDateRange(from, to);
+  const [rows, pending] = await Promise.all([
+    listWeekProjections(deps.db, userId, weekStartOf(from), to),
+    hasPendingProjections(deps.queues, userId),
+  ]);
+  return { weeks: rows.map(presentWeekProjection), pending };
+}
+
