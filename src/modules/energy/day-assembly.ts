@@ -15,10 +15,14 @@ const MS_PER_HOUR = 3_600_000;
 const POINT_COVERAGE_MS = 60_000;
 
 export interface DayIntake {
-  /** Sum of the day's entries; null when nothing was logged. */
+  /** Sum of the day's entries (0 on a fasted day); null when nothing was logged: unknown, never 0. */
   totalKcal: number | null;
   entryCount: number;
-  declared: "complete" | "partial" | "fasted" | null;
+  /** complete | partial | fasted (declared) or logged | unlogged (derived). */
+  status: string;
+  fasted: boolean;
+  /** Declared partial, or implausibly low against recent days (SCIENCE.md §3.3). */
+  possiblyPartial: boolean;
 }
 
 export interface AssembleInput {
@@ -128,7 +132,7 @@ export function assembleDay(input: AssembleInput): AssembledDay {
   const hasActive = ofType("active_energy").some((s) => shareInside(s.startMs, s.endMs, window) > 0);
   const { estimates, workoutEstimates } = activeEstimates(input, steps.segments);
   const inProgress = nowMs < window.endMs;
-  const fasted = intake.declared === "fasted" && (intake.totalKcal ?? 0) === 0;
+  const fasted = intake.fasted && (intake.totalKcal ?? 0) === 0;
   const energy = computeDayEnergy({
     dayLengthHours: window.hours,
     elapsedHours: inProgress ? Math.max(0, Math.min(nowMs, window.endMs) - window.startMs) / MS_PER_HOUR : null,
@@ -136,16 +140,18 @@ export function assembleDay(input: AssembleInput): AssembledDay {
     deviceActiveKcal: hasActive ? active.total : null,
     bmrKcalPerDay: person ? mifflinStJeorBmrKcal(person) : null,
     activityEstimates: estimates,
-    intakeKcal: intake.totalKcal,
+    intakeKcal: fasted ? null : intake.totalKcal,
     fasted,
   });
   const coverage = coverageHours(samples, window);
   const hasData = samples.length > 0 || input.workouts.length > 0;
-  const status = !hasData ? "no_data" : inProgress || coverage < MIN_COVERAGE_HOURS ? "partial" : energy.intakeKcal === null ? "no_intake" : "complete";
+  // A log that is (or looks) incomplete makes the day's deficit partial too: it stays shown, but out of means.
+  const partial = inProgress || coverage < MIN_COVERAGE_HOURS || (energy.intakeKcal !== null && intake.possiblyPartial);
+  const status = !hasData ? "no_data" : partial ? "partial" : energy.intakeKcal === null ? "no_intake" : "complete";
   const basalMethod = energy.provenance.basal === "device" ? "device" : energy.provenance.basal === "formula" ? "estimated_bmr" : "none";
   const activeMethod =
     energy.provenance.active === "device" ? "device" : energy.provenance.active === "none" ? "none" : energy.provenance.activeMethods.map((m) => ACTIVE_METHOD_NAMES[m] ?? m).join("+");
-  const intakeStatus = intake.declared ?? (intake.totalKcal === null ? "unlogged" : "logged");
+  const intakeStatus = intake.possiblyPartial && intake.status === "logged" ? "possibly_partial" : intake.status;
   const workoutsBreakdown = input.workouts.map((w) => {
     const est = workoutEstimates.find((e) => e.workoutId === w.id);
     return {
@@ -169,7 +175,7 @@ export function assembleDay(input: AssembleInput): AssembledDay {
       basal: { method: basalMethod, sources: sourceShares(samples, basal.bySource) },
       active: { method: activeMethod, sources: sourceShares(samples, active.bySource), superseded_estimate_kcal: energy.provenance.supersededEstimateKcal },
       workouts: workoutsBreakdown,
-      intake: { entries: intake.entryCount, declared_status: intake.declared },
+      intake: { entries: intake.entryCount, status: intake.status, possibly_partial: intake.possiblyPartial },
       estimate_inputs: person
         ? { bmr_equation: "mifflin_st_jeor", weight_kg: person.weightKg, height_cm: person.heightCm, age_years: person.ageYears, sex: person.sex }
         : null,

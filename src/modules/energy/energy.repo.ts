@@ -73,20 +73,6 @@ export async function upsertDailyEnergy(db: DbOrTx, row: typeof dailyEnergy.$inf
     .onConflictDoUpdate({ target: [dailyEnergy.userId, dailyEnergy.localDate], set: { ...update, computedAt: dsql`excluded.computed_at` } });
 }
 
-/** The day's logged intake and declared status; a day without entries has unknown (null) intake. */
-export async function dayIntake(
-  sql: Sql,
-  userId: string,
-  localDate: string,
-): Promise<{ totalKcal: number | null; entryCount: number; declared: "complete" | "partial" | "fasted" | null }> {
-  const [sums] = await sql<{ total: number | null; n: number }[]>`
-    select sum(energy_kcal) as total, count(*)::int as n from intake_entries where user_id = ${userId} and local_date = ${localDate}`;
-  const [status] = await sql<{ status: "complete" | "partial" | "fasted" }[]>`
-    select status from intake_day_statuses where user_id = ${userId} and local_date = ${localDate}`;
-  const entryCount = sums?.n ?? 0;
-  return { totalKcal: entryCount > 0 ? Number(sums?.total ?? 0) : null, entryCount, declared: status?.status ?? null };
-}
-
 export async function listDailyEnergy(db: DbOrTx, userId: string, from: string, to: string) {
   return db
     .select()

@@ -3,9 +3,10 @@ import { localDayWindow } from "../../lib/local-day.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { ageYears, localDate as localDateOf, previousDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
+import { intakeForDay } from "../intake/day-status.service.js";
 import { countHiitSessionsOn } from "../hiit/hiit.service.js";
 import { assembleDay } from "./day-assembly.js";
-import { dayIntake, daySamples, dayWorkouts, estimatedDates, latestWeightKg, upsertDailyEnergy } from "./energy.repo.js";
+import { daySamples, dayWorkouts, estimatedDates, latestWeightKg, upsertDailyEnergy } from "./energy.repo.js";
 import type { PersonForEstimates } from "./workout-estimates.js";
 
 /**
@@ -19,7 +20,13 @@ export async function recomputeDay(deps: Deps, userId: string, localDate: string
   const [samples, workouts, intake, measuredWeightKg, hiitSessions] = await Promise.all([
     daySamples(deps.sql, userId, window.startMs, window.endMs),
     dayWorkouts(deps.sql, userId, window.startMs, window.endMs),
-    dayIntake(deps.sql, userId, localDate),
+    intakeForDay(deps.db, userId, localDate).then((day) => ({
+      totalKcal: day.intakeKcal,
+      entryCount: day.entries.length,
+      status: day.status,
+      fasted: day.fasted,
+      possiblyPartial: day.possiblyPartial,
+    })),
     latestWeightKg(deps.sql, userId, window.endMs),
     countHiitSessionsOn(deps, userId, localDate),
   ]);

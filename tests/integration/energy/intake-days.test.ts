@@ -55,4 +55,15 @@ describe("intake through the API drives the day's deficit", () => {
     expect(fasted.status).toBe(200);
     expect(await day(user, "2026-11-16", (d) => d.intake_status === "fasted")).toMatchObject({ intake_kcal: 0, deficit_kcal: 2040, status: "complete" });
   });
+
+  it("an implausibly low log (SCIENCE.md §3.3) keeps its deficit but makes the day partial, out of the summary", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: deviceDay("2026-11-17"), workouts: [] } });
+    const low = await h.request("/v1/intake", { method: "POST", key: user.apiKey, json: { consumed_at: "2026-11-17T08:00:00+00:00", energy_kcal: 350, meal: "breakfast" } });
+    expect(low.status).toBe(201);
+    const settled = await day(user, "2026-11-17", (d) => d.intake_kcal === 350);
+    expect(settled).toMatchObject({ deficit_kcal: 1690, status: "partial", intake_status: "possibly_partial" });
+    const summary = await readJson<{ days_used: number }>(await h.request("/v1/summary?from=2026-11-17&to=2026-11-17", { key: user.apiKey }));
+    expect(summary.days_used).toBe(0);
+  });
 });
