@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
+import { keytelNetKcal } from "../../../src/modules/energy/science/keytel.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
@@ -107,6 +108,25 @@ describe("daily energy from synced data", () => {
     expect(day).toMatchObject({ intake_kcal: null, deficit_kcal: null, status: "no_intake", intake_status: "unlogged", sources: { basal: "estimated_bmr", active: "steps" } });
     // 12,000 steps × 0.413 × 1.65 m × 0.5 kcal/kg/km × 62 kg
     expect(day?.active_kcal).toBeCloseTo((12_000 * 0.413 * 1.65 * 0.5 * 62) / 1000, 0);
+  });
+
+  it("a heart-rate workout without energy is estimated with Keytel, net of resting, and its minutes' steps are not added again", async () => {
+    const user = await h.createUser(PROFILE);
+    const date = "2026-11-22";
+    const start = Date.parse(`${date}T07:00:00+01:00`);
+    const heartRate = Array.from({ length: 31 }, (_, minute) => ({ t: new Date(start + minute * 60_000).toISOString(), bpm: 150 }));
+    await sync(user, {
+      samples: hourly("steps", date, 500, watch, "count"),
+      workouts: [{ activity_type: "running", start: `${date}T07:00:00+01:00`, end: `${date}T07:30:00+01:00`, source: watch, heart_rate: heartRate }],
+    });
+    const [day] = await settledDays(user, date, date);
+    const bmr = mifflinStJeorBmrKcal({ sex: "female", weightKg: 62, heightCm: 165, ageYears: 36 });
+    const workoutKcal = keytelNetKcal({ sex: "female", hrBpm: 150, weightKg: 62, ageYears: 36, bmrKcalPerDay: bmr, durationMin: 30 });
+    // The 07:00–08:00 sample's 500 steps are half inside the workout: 11,750 steps count.
+    const stepsKcal = (11_750 * 0.413 * 1.65 * 0.5 * 62) / 1000;
+    expect(workoutKcal).toBeGreaterThan(100);
+    expect(day?.sources).toEqual({ basal: "estimated_bmr", active: "heart_rate+steps" });
+    expect(day?.active_kcal).toBeCloseTo(workoutKcal + stepsKcal, 0);
   });
 
   it("splits a sample that crosses local midnight across both days by duration", async () => {
