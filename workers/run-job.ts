@@ -1,7 +1,8 @@
 import { type Job, UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
 import type { Deps } from "../src/deps.js";
-import { JOBS, type JobName, type JobPayload } from "../src/jobs/definitions.js";
+import { JOBS, type JobName, type JobPayload, type QueueName } from "../src/jobs/definitions.js";
+import { clearPending, type PendingMarker } from "../src/jobs/pending.js";
 import type { Logger } from "../src/lib/logger.js";
 
 export interface JobContext {
@@ -32,6 +33,7 @@ export async function runJob(job: Job, deps: Deps, registry: ProcessorRegistry):
     const payload = parsePayload(name, job.data);
     const processor = registry[name] as Processor<typeof name>;
     const result = await processor(payload, { deps, logger, job });
+    await clearPendingMarker(deps, name, payload, job.processedOn ?? Date.now());
     logger.info(outcome("completed"), "job");
     return result;
   } catch (err) {
@@ -40,6 +42,14 @@ export async function runJob(job: Job, deps: Deps, registry: ProcessorRegistry):
     logger.warn(outcome(permanent ? "failed-permanently" : "failed", { error: { type: error.name, message: error.message } }), "job");
     throw err;
   }
+}
+
+/** Jobs behind an API `pending` flag clear their marker when done (unless the same work was asked for again). */
+async function clearPendingMarker<N extends JobName>(deps: Deps, name: N, payload: JobPayload<N>, startedMs: number): Promise<void> {
+  const definition: { queue: QueueName; pending?: (p: never) => PendingMarker } = JOBS[name];
+  if (!definition.pending) return;
+  const marker = (definition.pending as (p: JobPayload<N>) => PendingMarker)(payload);
+  await clearPending(deps.queues[definition.queue], marker, startedMs);
 }
 
 function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {

@@ -1,5 +1,6 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
+import type { PendingMarker } from "./pending.js";
 
 // The one contract between producers (API, other jobs) and workers. Payloads carry ids only: BullMQ stores
 // job data in Redis in clear text, so no health values, emails or keys ever go in here.
@@ -8,6 +9,14 @@ export const QUEUE_NAMES = ["accounts", "imports", "energy", "hiit", "projection
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`));
+
+interface JobDefinition {
+  queue: QueueName;
+  schema: z.ZodType;
+  opts: JobsOptions;
+  /** For jobs behind an API `pending` flag: the marker set when enqueued and cleared when done (src/jobs/pending.ts). */
+  pending?: (payload: never) => PendingMarker;
+}
 
 export const JOBS = {
   "accounts.record-key-use": {
@@ -24,6 +33,7 @@ export const JOBS = {
     queue: "energy",
     schema: z.object({ userId: id("usr"), localDate: z.iso.date() }).strict(),
     opts: { attempts: 5 },
+    pending: (p: { userId: string; localDate: string }): PendingMarker => ({ kind: "recompute", userId: p.userId, member: p.localDate }),
   },
   "energy.finalize-yesterday": {
     queue: "energy",
@@ -39,16 +49,19 @@ export const JOBS = {
     queue: "hiit",
     schema: z.object({ userId: id("usr"), workoutId: id("wkt") }).strict(),
     opts: { attempts: 5 },
+    pending: (p: { userId: string; workoutId: string }): PendingMarker => ({ kind: "hiit", userId: p.userId, member: p.workoutId }),
   },
   "hiit.detect-day": {
     queue: "hiit",
     schema: z.object({ userId: id("usr"), localDate: z.iso.date() }).strict(),
     opts: { attempts: 5 },
+    pending: (p: { userId: string; localDate: string }): PendingMarker => ({ kind: "hiit", userId: p.userId, member: p.localDate }),
   },
   "hiit.redetect-user": {
     queue: "hiit",
     schema: z.object({ userId: id("usr") }).strict(),
     opts: { attempts: 5 },
+    pending: (p: { userId: string }): PendingMarker => ({ kind: "hiit", userId: p.userId, member: "all" }),
   },
   "hiit.reconcile": {
     queue: "hiit",
@@ -59,13 +72,14 @@ export const JOBS = {
     queue: "projections",
     schema: z.object({ userId: id("usr"), weekStart: z.iso.date().refine((d) => new Date(d).getUTCDay() === 1, "must be a Monday") }).strict(),
     opts: { attempts: 5 },
+    pending: (p: { userId: string; weekStart: string }): PendingMarker => ({ kind: "projection", userId: p.userId, member: p.weekStart }),
   },
   "projections.project-last-week": {
     queue: "projections",
     schema: z.object({ userId: id("usr") }).strict(),
     opts: { attempts: 3 },
   },
-} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; opts: JobsOptions }>;
+} as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["schema"]>;

@@ -1,5 +1,6 @@
 import { jobIds } from "./definitions.js";
 import { JOBS } from "./definitions.js";
+import { isPending, markPendingFor } from "./pending.js";
 import type { Queues } from "./queues.js";
 
 // Debounce window: an import touching a day in many batches, or a burst of edits, recomputes it once.
@@ -26,13 +27,12 @@ export async function enqueueDayRecomputes(queues: Queues, userId: string, local
       },
     };
   });
+  await markPendingFor(queues[definition.queue], jobs.map((j) => definition.pending(j.data)));
   await queues[definition.queue].addBulk(jobs);
   return dates.length;
 }
 
-/** True while a recompute for this user is waiting, delayed or running (the API's `pending` flag); schedulers don't count. */
+/** True while a recompute for this user is queued or running (the API's `pending` flag); schedulers don't count. */
 export async function hasPendingRecomputes(queues: Queues, userId: string): Promise<boolean> {
-  const queue = queues[JOBS["energy.recompute-day"].queue];
-  const jobs = await queue.getJobs(["waiting", "delayed", "active", "prioritized", "waiting-children"], 0, -1);
-  return jobs.some((job) => job?.name === "energy.recompute-day" && job.data?.userId === userId);
+  return isPending(queues[JOBS["energy.recompute-day"].queue], ["recompute"], userId);
 }

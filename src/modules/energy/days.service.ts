@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { nextDate } from "../../lib/time.js";
-import { listDailyEnergy } from "./energy.repo.js";
+import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
 
 /** One element per date in the range, computed or not, and whether recomputes are still on their way. */
@@ -19,8 +19,7 @@ export async function listDays(deps: Deps, userId: string, from: string, to: str
 }
 
 export async function getDay(deps: Deps, userId: string, date: string) {
-  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, date, date), hasPendingRecomputes(deps.queues, userId)]);
-  const row = rows[0];
+  const [row, pending] = await Promise.all([findDailyEnergy(deps.db, userId, date), hasPendingRecomputes(deps.queues, userId)]);
   if (!row) return { ...presentEmptyDay(date), day_length_hours: null, breakdown: null, pending };
   return { ...presentDay(row), day_length_hours: row.dayLengthHours, breakdown: row.breakdown as Record<string, unknown>, pending };
 }

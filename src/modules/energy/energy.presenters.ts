@@ -1,8 +1,8 @@
-import type { DailyEnergyRow } from "../../db/schema/index.js";
+import type { DaySummaryRow } from "./energy.repo.js";
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
-export function presentDay(row: DailyEnergyRow) {
+export function presentDay(row: DaySummaryRow) {
   return {
     date: row.localDate,
     basal_kcal: round1(row.basalKcal),

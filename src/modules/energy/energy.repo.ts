@@ -1,4 +1,4 @@
-import { and, asc, between, eq, sql as dsql } from "drizzle-orm";
+import { and, asc, between, eq, getTableColumns, sql as dsql } from "drizzle-orm";
 import type { DbOrTx, Sql } from "../../db/client.js";
 import { dailyEnergy } from "../../db/schema/index.js";
 
@@ -73,12 +73,26 @@ export async function upsertDailyEnergy(db: DbOrTx, row: typeof dailyEnergy.$inf
     .onConflictDoUpdate({ target: [dailyEnergy.userId, dailyEnergy.localDate], set: { ...update, computedAt: dsql`excluded.computed_at` } });
 }
 
-export async function listDailyEnergy(db: DbOrTx, userId: string, from: string, to: string) {
+// The breakdown is large JSON that only the one-day view shows; lists leave it in the database.
+const { breakdown: _breakdown, ...DAY_COLUMNS } = getTableColumns(dailyEnergy);
+
+export type DaySummaryRow = Omit<typeof dailyEnergy.$inferSelect, "breakdown">;
+
+export async function listDailyEnergy(db: DbOrTx, userId: string, from: string, to: string): Promise<DaySummaryRow[]> {
   return db
-    .select()
+    .select(DAY_COLUMNS)
     .from(dailyEnergy)
     .where(and(eq(dailyEnergy.userId, userId), between(dailyEnergy.localDate, from, to)))
     .orderBy(asc(dailyEnergy.localDate));
+}
+
+export async function findDailyEnergy(db: DbOrTx, userId: string, localDate: string) {
+  const [row] = await db
+    .select()
+    .from(dailyEnergy)
+    .where(and(eq(dailyEnergy.userId, userId), eq(dailyEnergy.localDate, localDate)))
+    .limit(1);
+  return row;
 }
 
 /** Dates computed from the profile (formula BMR or own activity estimates) rather than device energy alone. */

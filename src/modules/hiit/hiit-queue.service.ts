@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/index.js";
 import { JOBS, jobIds } from "../../jobs/definitions.js";
 import type { JobPayload } from "../../jobs/definitions.js";
+import { isPending, markPendingFor, type PendingMarker } from "../../jobs/pending.js";
 import type { Queues } from "../../jobs/queues.js";
 import { workoutIdsWithHeartRate } from "./detection-inputs.repo.js";
 import type { AnalysisKey } from "./hiit.repo.js";
@@ -28,9 +29,22 @@ function deduplicationId(job: HiitJob): string {
   }
 }
 
+function pendingMarkerOf(job: HiitJob): PendingMarker {
+  switch (job.name) {
+    case "hiit.detect-workout":
+      return JOBS[job.name].pending(job.data);
+    case "hiit.detect-day":
+      return JOBS[job.name].pending(job.data);
+    case "hiit.redetect-user":
+      return JOBS[job.name].pending(job.data);
+  }
+}
+
 async function addHiitJobs(queues: Queues, jobs: readonly HiitJob[]): Promise<number> {
   for (let i = 0; i < jobs.length; i += ADD_BULK_SIZE) {
-    const bulk = jobs.slice(i, i + ADD_BULK_SIZE).map((job) => {
+    const slice = jobs.slice(i, i + ADD_BULK_SIZE);
+    await markPendingFor(queues[HIIT_QUEUE], slice.map(pendingMarkerOf));
+    const bulk = slice.map((job) => {
       const definition = JOBS[job.name];
       const id = deduplicationId(job);
       return {
@@ -93,8 +107,7 @@ export async function redetectHiitOnProfileChange(
   );
 }
 
-/** True while any HIIT job for this user is waiting, delayed or running (the API's `pending` flag). */
+/** True while a HIIT detection for this user is queued or running (the API's `pending` flag). */
 export async function hasPendingHiitJobs(queues: Queues, userId: string): Promise<boolean> {
-  const jobs = await queues[HIIT_QUEUE].getJobs(["waiting", "delayed", "active", "prioritized", "waiting-children"], 0, -1);
-  return jobs.some((job) => job?.data?.userId === userId);
+  return isPending(queues[HIIT_QUEUE], ["hiit"], userId);
 }

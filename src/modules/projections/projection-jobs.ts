@@ -1,5 +1,5 @@
-import type { Job } from "bullmq";
 import { JOBS, jobIds } from "../../jobs/definitions.js";
+import { isPending, markPendingFor } from "../../jobs/pending.js";
 import type { Queues } from "../../jobs/queues.js";
 import { addDays, DAYS_PER_WEEK, weekStartOf } from "./week-dates.js";
 import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
@@ -40,32 +40,16 @@ export async function enqueueWeekProjections(queues: Queues, userId: string, wee
       deduplication: { id: jobIds.projectWeek(userId, weekStart), extend: true, replace: true, keepLastIfActive: true },
     },
   }));
+  await markPendingFor(queues[definition.queue], jobs.map((j) => definition.pending(j.data)));
   await queues[definition.queue].addBulk(jobs);
   return weeks.length;
 }
 
-const QUEUED_STATES = ["waiting", "active", "prioritized", "waiting-children"] as const;
-
-function isForUser(job: Job | undefined, userId: string): boolean {
-  const data: unknown = job?.data;
-  return typeof data === "object" && data !== null && "userId" in data && data.userId === userId;
-}
-
-/**
- * True while a day recompute or a projection for this user is queued or running (a recompute enqueues the
- * projection before it finishes, so there is no gap). The weekly scheduler's next run, delayed until Monday, is not.
- */
+/** True while a day recompute or a projection for this user is queued or running (a recompute queues the projection). */
 export async function hasPendingProjections(queues: Queues, userId: string): Promise<boolean> {
-  const energy = queues[JOBS["energy.recompute-day"].queue];
-  const projections = queues[JOBS["projections.project-week"].queue];
-  const [recomputes, queued, delayed] = await Promise.all([
-    energy.getJobs([...QUEUED_STATES, "delayed"], 0, -1),
-    projections.getJobs([...QUEUED_STATES], 0, -1),
-    projections.getJobs(["delayed"], 0, -1),
+  const [recomputing, projecting] = await Promise.all([
+    isPending(queues[JOBS["energy.recompute-day"].queue], ["recompute"], userId),
+    isPending(queues[JOBS["projections.project-week"].queue], ["projection"], userId),
   ]);
-  return (
-    recomputes.some((j) => j?.name === "energy.recompute-day" && isForUser(j, userId)) ||
-    queued.some((j) => isForUser(j, userId)) ||
-    delayed.some((j) => j?.name === "projections.project-week" && isForUser(j, userId))
-  );
+  return recomputing || projecting;
 }
