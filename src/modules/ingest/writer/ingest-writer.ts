@@ -1,8 +1,7 @@
 import type { Deps } from "../../../deps.js";
 import type { ParsedSample, ParsedWorkout, SourceRef } from "../parsers/types.js";
 import { copyMergeSamples, type SampleRow } from "./copy-samples.js";
-import { utcOffsetMinAt } from "../../../lib/wall-clock.js";
-import { localDateAt, resolveOffsetMin } from "./local-time.js";
+import { LocalTime } from "./local-time.js";
 import { ensureSources, sourceKey } from "./sources.repo.js";
 import { writeWorkout } from "./write-workout.js";
 
@@ -16,6 +15,12 @@ export interface IngestContext {
 export interface Batch {
   samples: ParsedSample[];
   workouts: ParsedWorkout[];
+}
+
+export interface PreparedBatch {
+  rows: SampleRow[];
+  workouts: ParsedWorkout[];
+  localDates: Set<string>;
 }
 
 /** What a written batch touched: the local dates to recompute and the workouts created. */
@@ -32,18 +37,29 @@ export interface BatchEffects {
  */
 export class IngestWriter {
   private readonly sourceIds = new Map<string, number>();
+  private readonly time: LocalTime;
 
   constructor(
     private readonly deps: Deps,
     private readonly ctx: IngestContext,
-  ) {}
+  ) {
+    this.time = new LocalTime(ctx.timeZone);
+  }
 
   async write(batch: Batch): Promise<BatchEffects> {
+    return this.commit(await this.prepare(batch));
+  }
+
+  /**
+   * The CPU half of a write (sources resolved, rows and their local dates built), split from `commit` so a caller
+   * can prepare the next batch while the previous one is still being written.
+   */
+  async prepare(batch: Batch): Promise<PreparedBatch> {
     await this.resolveSources([...batch.samples.map((s) => s.source), ...batch.workouts.map((w) => w.source)]);
     const localDates = new Set<string>();
     const rows: SampleRow[] = batch.samples.map((s) => {
-      const utcOffsetMin = resolveOffsetMin(s.startMs, s.utcOffsetMin, this.ctx.timeZone);
-      const localDate = localDateAt(s.startMs, utcOffsetMin);
+      const utcOffsetMin = this.time.resolveOffsetMin(s.startMs, s.utcOffsetMin);
+      const localDate = this.time.dateAt(s.startMs, utcOffsetMin);
       localDates.add(localDate);
       this.addUserDays(localDates, s.startMs, s.endMs);
       return {
@@ -58,12 +74,17 @@ export class IngestWriter {
         importId: this.ctx.importId,
       };
     });
+    return { rows, workouts: batch.workouts, localDates };
+  }
+
+  async commit(prepared: PreparedBatch): Promise<BatchEffects> {
+    const { rows, localDates } = prepared;
     const insertedSamples = await copyMergeSamples(this.deps.sql, rows);
     const workoutIds: string[] = [];
     let insertedWorkouts = 0;
-    for (const w of batch.workouts) {
-      const utcOffsetMin = resolveOffsetMin(w.startMs, w.utcOffsetMin, this.ctx.timeZone);
-      const localDate = localDateAt(w.startMs, utcOffsetMin);
+    for (const w of prepared.workouts) {
+      const utcOffsetMin = this.time.resolveOffsetMin(w.startMs, w.utcOffsetMin);
+      const localDate = this.time.dateAt(w.startMs, utcOffsetMin);
       localDates.add(localDate);
       this.addUserDays(localDates, w.startMs, w.endMs);
       const row = await writeWorkout(this.deps.db, w, {
@@ -85,9 +106,8 @@ export class IngestWriter {
    * changes the user's day(s) it falls in, including the next one when it crosses midnight (split by duration).
    */
   private addUserDays(dates: Set<string>, startMs: number, endMs: number): void {
-    const tz = this.ctx.timeZone;
-    dates.add(localDateAt(startMs, utcOffsetMinAt(startMs, tz)));
-    if (endMs > startMs) dates.add(localDateAt(endMs - 1, utcOffsetMinAt(endMs - 1, tz)));
+    dates.add(this.time.zoneDateAt(startMs));
+    if (endMs > startMs) dates.add(this.time.zoneDateAt(endMs - 1));
   }
 
   private async resolveSources(refs: SourceRef[]): Promise<void> {
