@@ -1,7 +1,7 @@
 import { detectDayHiitJob, detectWorkoutHiitJob, reconcileHiitJob, redetectUserHiitJob } from "./processors/hiit.js";
 import { reconcileImportsJob, runImportJob } from "./processors/imports.js";
 import { projectLastWeekJob, projectWeekJob } from "./processors/projections.js";
-import { finalizeYesterdayJob, recomputeDayJob } from "./processors/recompute-day.js";
+import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
 import type { ProcessorRegistry } from "./run-job.js";
 
@@ -15,6 +15,7 @@ export const processors: ProcessorRegistry = {
   "hiit.redetect-user": redetectUserHiitJob,
   "hiit.reconcile": reconcileHiitJob,
   "energy.recompute-day": recomputeDayJob,
+  "energy.recompute-range": recomputeRangeJob,
   "energy.finalize-yesterday": finalizeYesterdayJob,
   "projections.project-week": projectWeekJob,
   "projections.project-last-week": projectLastWeekJob,

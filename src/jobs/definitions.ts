@@ -35,6 +35,12 @@ export const JOBS = {
     opts: { attempts: 5 },
     pending: (p: { userId: string; localDate: string }): PendingMarker => ({ kind: "recompute", userId: p.userId, member: p.localDate }),
   },
+  "energy.recompute-range": {
+    queue: "energy",
+    schema: z.object({ userId: id("usr"), from: z.iso.date(), to: z.iso.date() }).strict().refine((p) => p.from <= p.to, "from must not be after to"),
+    opts: { attempts: 5 },
+    pending: (p: { userId: string; from: string; to: string }): PendingMarker => ({ kind: "recompute", userId: p.userId, member: `${p.from}..${p.to}` }),
+  },
   "energy.finalize-yesterday": {
     queue: "energy",
     schema: z.object({ userId: id("usr") }).strict(),
@@ -97,6 +103,7 @@ export const jobIds = {
   recordKeyUse: (apiKeyId: string) => `record-key-use-${apiKeyId}`,
   runImport: (importId: string) => `import-${importId}`,
   recomputeDay: (userId: string, localDate: string) => `recompute-day-${userId}-${localDate}`,
+  recomputeRange: (userId: string, from: string, to: string) => `recompute-range-${userId}-${from}-${to}`,
   projectWeek: (userId: string, weekStart: string) => `project-week-${userId}-${weekStart}`,
   projectLastWeekSchedule: (userId: string) => `project-last-week-${userId}`,
   hiitWorkout: (workoutId: string) => `hiit-workout-${workoutId}`,

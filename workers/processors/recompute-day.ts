@@ -1,5 +1,6 @@
+import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
 import { finalizeYesterday, recomputeDay } from "../../src/modules/energy/energy.service.js";
-import { enqueueWeekProjections, weeksAffectedByDay } from "../../src/modules/projections/projection-jobs.js";
+import { enqueueWeekProjections, weeksAffectedByDay, weeksAffectedByRange } from "../../src/modules/projections/projection-jobs.js";
 import type { Processor } from "../run-job.js";
 
 /** Rebuilds one user's local day from raw rows; safe to run any number of times. */
@@ -7,6 +8,13 @@ export const recomputeDayJob: Processor<"energy.recompute-day"> = async (payload
   const found = await recomputeDay(deps, payload.userId, payload.localDate);
   if (found) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByDay(payload.localDate, deps.clock.now()));
   return { recomputed: found };
+};
+
+/** Rebuilds a range of one user's local days (bulk work, not debounced), then the weeks they feed. */
+export const recomputeRangeJob: Processor<"energy.recompute-range"> = async (payload, { deps }) => {
+  const days = await recomputeDays(deps, payload.userId, payload.from, payload.to);
+  if (days !== null) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByRange(payload.from, payload.to, deps.clock.now()));
+  return { recomputed: days };
 };
 
 /** The nightly run in the user's own time zone: yesterday's numbers become final (no longer "so far"). */

@@ -86,6 +86,16 @@ export async function countSessionsOn(db: DbOrTx, userId: string, localDate: str
   return row?.n ?? 0;
 }
 
+/** HIIT sessions per local date in [from, to]; dates without any are absent. */
+export async function countSessionsByDate(db: DbOrTx, userId: string, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ localDate: hiitSessions.localDate, n: count() })
+    .from(hiitSessions)
+    .where(and(eq(hiitSessions.userId, userId), between(hiitSessions.localDate, from, to)))
+    .groupBy(hiitSessions.localDate);
+  return new Map(rows.map((r) => [r.localDate, r.n]));
+}
+
 /** Analyses stored by another method version, any user (the reconciler's batch). */
 export async function staleAnalyses(db: DbOrTx, methodVersion: string, limit: number): Promise<AnalysisKey[]> {
   return db

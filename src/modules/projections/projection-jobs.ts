@@ -23,6 +23,13 @@ export function weeksAffectedByDay(localDate: string, now: Date): string[] {
   return weeks;
 }
 
+/** The union of weeksAffectedByDay over the local dates from..to. */
+export function weeksAffectedByRange(from: string, to: string, now: Date): string[] {
+  const weeks = new Set<string>();
+  for (let date = from; date <= to; date = addDays(date, 1)) for (const week of weeksAffectedByDay(date, now)) weeks.add(week);
+  return [...weeks].sort();
+}
+
 /**
  * One `projections.project-week` per (user, week), debounced: a delayed one is replaced and pushed back; while
  * one runs, the latest request is kept and runs after it (keepLastIfActive), so no change is ever missed.

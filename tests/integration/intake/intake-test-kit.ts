@@ -1,4 +1,5 @@
 import type { Harness } from "../../helpers/harness.js";
+import { datesBetween } from "../../../src/modules/energy/energy-range.service.js";
 
 export interface IntakeEntryBody {
   id: string;
@@ -33,7 +34,8 @@ export interface DayStatusBody {
  */
 export async function takeRecomputeDates(h: Harness, userId: string): Promise<string[]> {
   const jobs = await h.deps.queues.energy.getJobs(["delayed", "waiting"]);
-  const mine = jobs.filter((job) => job?.name === "energy.recompute-day" && job.data?.userId === userId);
+  const mine = jobs.filter((job) => (job?.name === "energy.recompute-day" || job?.name === "energy.recompute-range") && job.data?.userId === userId);
   for (const job of mine) await job.remove();
-  return mine.map((job) => String(job.data.localDate)).sort();
+  // More than a handful of dates go as range jobs (src/jobs/recompute.ts): list their days.
+  return mine.flatMap((job) => (job.name === "energy.recompute-range" ? datesBetween(String(job.data.from), String(job.data.to)) : [String(job.data.localDate)])).sort();
 }
