@@ -1,0 +1,144 @@
+import type { CpuSummary } from "./cpu-profile.js";
+import type { DaysProfile } from "./days-profile.js";
+import type { DaysSummary } from "./days-summary.js";
+import { int, ms, table } from "./format.js";
+import type { LoadResult } from "./load.js";
+import type { LoadSamples, MachineFacts } from "./machine.js";
+import type { ApiBenchOptions } from "./options.js";
+import type { BatchedRun } from "./recompute-batched.js";
+import type { RecomputeProfile } from "./recompute-profile.js";
+import type { QueueRun, SequentialRun } from "./recompute-runs.js";
+import { batchedSection, cpuSection, daysProfileSection, profileSection } from "./report-sections.js";
+import type { SeedResult } from "./seed.js";
+
+export interface BenchReport {
+  options: ApiBenchOptions;
+  facts: MachineFacts;
+  loadAvgEnd: string;
+  loadDuringRun: LoadSamples;
+  dates: { from: string; to: string; count: number };
+  seed: SeedResult | null;
+  drainSeconds: number;
+  sequential: SequentialRun[];
+  concurrent: { concurrency: number; totalMs: number }[];
+  profile: RecomputeProfile;
+  batched: BatchedRun[];
+  /** recomputeDays over the whole range, per pass. */
+  range: number[];
+  queue: QueueRun;
+  days: LoadResult;
+  healthz: LoadResult;
+  /** The last 30 days only (not a goal). */
+  month: LoadResult;
+  daysProfile: DaysProfile;
+  backlog: { jobs: number; meanMs: number };
+  /** With --cpu-prof: where the API's CPU went during the measured /v1/days phase. */
+  cpu: CpuSummary | null;
+  /** The seeded range as GET /v1/days reports it. */
+  summary: DaysSummary;
+}
+
+export const GOALS = {
+  recomputeYearMs: 2_000,
+  daysP99Ms: 50,
+  daysToHealthzRatio: 0.25,
+} as const;
+
+
+export interface GoalLine {
+  metric: string;
+  value: string;
+  goal: string;
+  met: boolean;
+}
+
+export function goalLines(r: BenchReport): GoalLine[] {
+  const best = Math.min(...r.sequential.map((s) => s.totalMs));
+  const bestRange = Math.min(...r.batched.filter((b) => b.mismatches === 0).map((b) => b.totalMs));
+  const ratio = r.days.rps / r.healthz.rps;
+  return [
+    { metric: `(no goal) ${r.dates.count} × recomputeDay, in-process sequential (best pass)`, value: ms(best), goal: "-", met: true },
+    { metric: `recompute ${r.dates.count} days, in-process recomputeDays (best pass)`, value: ms(Math.min(...r.range)), goal: `< ${GOALS.recomputeYearMs} ms`, met: Math.min(...r.range) < GOALS.recomputeYearMs },
+    { metric: `(reference) range prototype in bench/api, best chunking`, value: ms(bestRange), goal: `< ${GOALS.recomputeYearMs} ms`, met: bestRange < GOALS.recomputeYearMs },
+    { metric: `recompute ${r.dates.count} days via queue, enqueue → pending=false`, value: ms(r.queue.untilNotPendingMs), goal: `< ${GOALS.recomputeYearMs} ms`, met: r.queue.untilNotPendingMs < GOALS.recomputeYearMs },
+    { metric: `GET /v1/days (${r.dates.count} days) p99, ${r.days.clients} clients`, value: ms(r.days.latencyMs.p99), goal: `< ${GOALS.daysP99Ms} ms`, met: r.days.latencyMs.p99 < GOALS.daysP99Ms && r.days.errors === 0 },
+    { metric: "req/s ratio /v1/days ÷ /healthz", value: ratio.toFixed(3), goal: `≥ ${GOALS.daysToHealthzRatio}`, met: ratio >= GOALS.daysToHealthzRatio },
+  ];
+}
+
+function loadRow(l: LoadResult): string[] {
+  return [
+    l.name,
+    int(l.requests),
+    String(l.errors),
+    l.rps.toFixed(0),
+    ms(l.latencyMs.p50),
+    ms(l.latencyMs.p95),
+    ms(l.latencyMs.p99),
+    ms(l.latencyMs.max),
+    `${(l.bytesPerResponse / 1024).toFixed(1)} KiB`,
+    l.apiCpuPct === null ? "n/a" : `${l.apiCpuPct.toFixed(0)} %`,
+    l.apiCpuPct === null || l.requests === 0 ? "n/a" : ms((l.apiCpuPct / 100) * l.seconds * 1000 / l.requests),
+    `${l.clientCpuPct.toFixed(0)} %`,
+  ];
+}
+
+export function formatReport(r: BenchReport): string {
+  const f = r.facts;
+  const out: string[] = [];
+  out.push("", "## bench:api", "");
+  out.push(`machine: ${f.nproc} CPUs (${f.cpuModel}), ${f.memTotalGiB.toFixed(1)} GiB RAM (${f.memAvailableGiB.toFixed(1)} free), ${f.platform}`);
+  out.push(`software: Node ${f.node}, PostgreSQL ${f.postgres} (shared_buffers ${f.pgSharedBuffers}), Redis ${f.redis}`);
+  const l = r.loadDuringRun;
+  out.push(`load average: ${f.loadAvg} at start, ${r.loadAvgEnd} at end; 1-min load during the run min ${l.min.toFixed(1)} / mean ${l.mean.toFixed(1)} / max ${l.max.toFixed(1)} (counts this bench's own processes too; well above ${f.nproc} means other work competed for the CPUs)`);
+  out.push(`data: ${r.dates.count} local days ${r.dates.from} … ${r.dates.to} (Europe/Berlin)`);
+  if (r.seed) {
+    const s = r.seed;
+    const byType = Object.entries(s.samplesByType).map(([k, v]) => `${k} ${int(v)}`).join(", ");
+    out.push(`seed (POST /v1/sync + /v1/intake, ${s.requests} requests, ${(s.bodyBytes / 1e6).toFixed(0)} MB JSON): ${int(s.samples)} samples (${byType}),`);
+    out.push(`  ${s.workouts} workouts with ${int(s.heartRatePoints)} 1 Hz HR points, ${int(s.intakeEntries)} meals on ${s.loggedDays} days; ${s.seconds.toFixed(1)} s (${int((s.samples + s.heartRatePoints) / s.seconds)} items/s); accepted ${int(s.accepted)}, rejected ${s.rejected}`);
+  } else {
+    out.push("seed: reused a kept database");
+  }
+  const d = r.summary;
+  const statuses = Object.entries(d.statuses).map(([k, v]) => `${v} ${k}`).join(", ");
+  out.push(`as /v1/days sees it: ${statuses}; mean ${int(d.meanSteps)} steps, ${int(d.meanBurnedKcal)} kcal burned, ${int(d.meanIntakeKcal)} kcal eaten (logged days), deficit ${int(d.meanDeficitKcal)} kcal; ${d.hiitSessions} HIIT sessions detected`);
+  out.push(`worker drain after seeding (all recompute, HIIT and projection jobs, concurrency ${r.options.workerConcurrency}): ${r.drainSeconds.toFixed(1)} s`, "");
+  out.push("### (1) Recompute the whole range", "");
+  const seqRows = [["run", "total", "per day p50", "p95", "max"]];
+  for (const s of r.sequential) seqRows.push([`in-process sequential, ${s.label}`, ms(s.totalMs), ms(s.perDayMs.p50), ms(s.perDayMs.p95), ms(s.perDayMs.max)]);
+  for (const c of r.concurrent) seqRows.push([`in-process, ${c.concurrency} recomputeDay at a time`, ms(c.totalMs), "", "", ""]);
+  r.range.forEach((t, i) => seqRows.push([`in-process recomputeDays(first, last), pass ${i + 1}`, ms(t), "", "", ""]));
+  out.push(table(seqRows), "");
+  out.push("Where one recomputeDay spends its time:", "", ...profileSection(r.profile), "");
+  out.push("Proposed fix, measured: the same results from range reads in chunks (bench/api/range-reads.ts, recompute-batched.ts):", "", ...batchedSection(r.batched), "");
+  const q = r.queue;
+  out.push(
+    table([
+      ["queue (enqueueDayRecomputes → worker)", "value"],
+      ["dates enqueued → jobs run (> 7 dates: energy.recompute-range, ≤ 31 days each)", `${q.days} → ${q.jobs}`],
+      ["addBulk", ms(q.enqueueMs)],
+      ["enqueue → GET /v1/days pending=false", ms(q.untilNotPendingMs)],
+      ["enqueue → first job started (range jobs: no debounce)", ms(q.firstStartAfterMs)],
+      ["first job start → last job finish", ms(q.processingSpanMs)],
+      [`summed job time (concurrency ${r.options.workerConcurrency})`, ms(q.summedJobMs)],
+      ["projections.project-week jobs they triggered, done by pending=false (summed time)", `${q.projectionJobs} (${ms(q.projectionSummedMs)})`],
+    ]),
+    "",
+  );
+  out.push(`### (2) Read API under load: ${r.days.clients} clients, ${r.options.warmupSeconds} s warm-up + ${r.options.seconds} s each`, "");
+  out.push(table([["endpoint", "requests", "errors", "req/s", "p50", "p95", "p99", "max", "body", "API CPU", "API CPU/req", "client CPU"], loadRow(r.days), loadRow(r.healthz), loadRow(r.month)]));
+  for (const l of [r.days, r.healthz, r.month]) if (l.firstError) out.push(`first error on ${l.name}: ${l.firstError}`);
+  out.push("", ...daysProfileSection(r.daysProfile, r.backlog));
+  if (r.cpu) out.push("", ...cpuSection(r.cpu, r.days.requests));
+  if (r.options.cpuProf) out.push("", "(--cpu-prof run: the load figures include the profiler's overhead)");
+  out.push("", "### Goals", "");
+  const goals = goalLines(r);
+  out.push(table([["metric", "value", "goal", "status"], ...goals.map((g) => [g.metric, g.value, g.goal, g.met ? "met" : "NOT MET"])]), "");
+  for (const g of goals) if (!g.met) out.push(`GOAL MISSED: ${g.metric}: ${g.value} (goal ${g.goal})`);
+  return out.join("\n");
+}
+
+export function printReport(r: BenchReport): void {
+  process.stdout.write(`${formatReport(r)}\n`);
+}
