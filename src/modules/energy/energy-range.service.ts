@@ -10,7 +10,7 @@ import { bucketByDay } from "./day-buckets.js";
 import { type RangeSampleRow, rangeSamples, rangeWorkouts, upsertDailyEnergyRows, userSources, weightsThrough } from "./energy-range.repo.js";
 import type { PersonForEstimates } from "./workout-estimates.js";
 
-/** Days read and written together: bigger chunks decode one huge result set for no gain (bench/api/RESULTS.md). */
+/** Days read and written together: bigger chunks decode one huge result set for no gain (BENCHMARKS.md, bench:api). */
 export const RECOMPUTE_CHUNK_DAYS = 31;
 /** Chunks in flight: the reads of one overlap the JS of the other. */
 const CHUNKS_IN_FLIGHT = 2;
