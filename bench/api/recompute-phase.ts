@@ -1,13 +1,9 @@
 import type { Deps } from "../../src/deps.js";
-import { type BatchedRun, recomputeBatched, referenceRows } from "./recompute-batched.js";
-import { profileRecompute, type RecomputeProfile } from "./recompute-profile.js";
 import { recomputeConcurrent, recomputeRange, recomputeSequential, type SequentialRun } from "./recompute-runs.js";
 
 export interface RecomputePhase {
   sequential: SequentialRun[];
   concurrent: { concurrency: number; totalMs: number }[];
-  profile: RecomputeProfile;
-  batched: BatchedRun[];
   /** recomputeDays(first, last) in one call, one entry per pass (after ANALYZE). */
   range: number[];
 }
@@ -19,7 +15,7 @@ async function samplesStatsState(deps: Deps): Promise<string> {
   return row?.analyzed ? "already analysed" : "not analysed yet";
 }
 
-/** In-process recomputes of the whole range: recomputeDay per day (sequential, concurrent), recomputeDays, profile, prototype. */
+/** In-process recomputes of the whole range: recomputeDay per day (sequential, concurrent), recomputeDays. */
 export async function runRecomputePhase(deps: Deps, userId: string, dates: readonly string[], passes: number, log: (line: string) => void): Promise<RecomputePhase> {
   // Pass 0 meets the planner statistics as the import left them (autovacuum may not have analysed the freshly
   // loaded tables yet); then ANALYZE, the steady state a minute later, for the measured passes.
@@ -43,21 +39,5 @@ export async function runRecomputePhase(deps: Deps, userId: string, dates: reado
     concurrent.push({ concurrency, totalMs });
     log(`in-process recomputeDay, ${concurrency} at a time: ${totalMs.toFixed(0)} ms`);
   }
-  log("profiling recomputeDay phases");
-  const profile = await profileRecompute(deps, userId, dates);
-  const reference = await referenceRows(deps, userId, dates);
-  const batched: BatchedRun[] = [];
-  const chunkings = [
-    { days: 1, inFlight: 1 },
-    { days: 7, inFlight: 1 },
-    { days: 31, inFlight: 1 },
-    { days: 31, inFlight: 2 },
-    { days: dates.length, inFlight: 1 },
-  ];
-  for (const chunk of chunkings) {
-    const run = await recomputeBatched(deps, userId, dates, chunk, reference);
-    batched.push(run);
-    log(`range prototype, ${chunk.days}-day chunks × ${chunk.inFlight}: ${run.totalMs.toFixed(0)} ms${run.mismatches > 0 ? ` (${run.mismatches} days differ)` : ""}`);
-  }
-  return { sequential, concurrent, profile, batched, range };
+  return { sequential, concurrent, range };
 }

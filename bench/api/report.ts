@@ -5,10 +5,8 @@ import { int, ms, table } from "./format.js";
 import type { LoadResult } from "./load.js";
 import type { LoadSamples, MachineFacts } from "./machine.js";
 import type { ApiBenchOptions } from "./options.js";
-import type { BatchedRun } from "./recompute-batched.js";
-import type { RecomputeProfile } from "./recompute-profile.js";
 import type { QueueRun, SequentialRun } from "./recompute-runs.js";
-import { batchedSection, cpuSection, daysProfileSection, profileSection } from "./report-sections.js";
+import { cpuSection, daysProfileSection } from "./report-sections.js";
 import type { SeedResult } from "./seed.js";
 
 export interface BenchReport {
@@ -21,8 +19,6 @@ export interface BenchReport {
   drainSeconds: number;
   sequential: SequentialRun[];
   concurrent: { concurrency: number; totalMs: number }[];
-  profile: RecomputeProfile;
-  batched: BatchedRun[];
   /** recomputeDays over the whole range, per pass. */
   range: number[];
   queue: QueueRun;
@@ -54,12 +50,10 @@ export interface GoalLine {
 
 export function goalLines(r: BenchReport): GoalLine[] {
   const best = Math.min(...r.sequential.map((s) => s.totalMs));
-  const bestRange = Math.min(...r.batched.filter((b) => b.mismatches === 0).map((b) => b.totalMs));
   const ratio = r.days.rps / r.healthz.rps;
   return [
     { metric: `(no goal) ${r.dates.count} × recomputeDay, in-process sequential (best pass)`, value: ms(best), goal: "-", met: true },
     { metric: `recompute ${r.dates.count} days, in-process recomputeDays (best pass)`, value: ms(Math.min(...r.range)), goal: `< ${GOALS.recomputeYearMs} ms`, met: Math.min(...r.range) < GOALS.recomputeYearMs },
-    { metric: `(reference) range prototype in bench/api, best chunking`, value: ms(bestRange), goal: `< ${GOALS.recomputeYearMs} ms`, met: bestRange < GOALS.recomputeYearMs },
     { metric: `recompute ${r.dates.count} days via queue, enqueue → pending=false`, value: ms(r.queue.untilNotPendingMs), goal: `< ${GOALS.recomputeYearMs} ms`, met: r.queue.untilNotPendingMs < GOALS.recomputeYearMs },
     { metric: `GET /v1/days (${r.dates.count} days) p99, ${r.days.clients} clients`, value: ms(r.days.latencyMs.p99), goal: `< ${GOALS.daysP99Ms} ms`, met: r.days.latencyMs.p99 < GOALS.daysP99Ms && r.days.errors === 0 },
     { metric: "req/s ratio /v1/days ÷ /healthz", value: ratio.toFixed(3), goal: `≥ ${GOALS.daysToHealthzRatio}`, met: ratio >= GOALS.daysToHealthzRatio },
@@ -110,8 +104,6 @@ export function formatReport(r: BenchReport): string {
   for (const c of r.concurrent) seqRows.push([`in-process, ${c.concurrency} recomputeDay at a time`, ms(c.totalMs), "", "", ""]);
   r.range.forEach((t, i) => seqRows.push([`in-process recomputeDays(first, last), pass ${i + 1}`, ms(t), "", "", ""]));
   out.push(table(seqRows), "");
-  out.push("Where one recomputeDay spends its time:", "", ...profileSection(r.profile), "");
-  out.push("Proposed fix, measured: the same results from range reads in chunks (bench/api/range-reads.ts, recompute-batched.ts):", "", ...batchedSection(r.batched), "");
   const q = r.queue;
   out.push(
     table([

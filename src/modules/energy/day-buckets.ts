@@ -19,7 +19,7 @@ function firstWindowEndingAfter(windows: readonly LocalDayWindow[], ms: number):
 
 /**
  * Per window, exactly the rows the one-day reads select: samples with start < end, end >= start and local_date
- * within the window's UTC dates −2/+1 (daySamples); workouts with start < end and end > start (dayWorkouts).
+ * within the window's UTC dates −2/+1; workouts with start < end and end > start (the one-day reads it replaced).
  */
 export function bucketByDay(
   windows: readonly LocalDayWindow[],

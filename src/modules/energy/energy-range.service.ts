@@ -68,7 +68,7 @@ async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly Local
   const rows: DailyEnergyInsert[] = [];
   let weightIndex = -1;
   windows.forEach((window, i) => {
-    // The latest weight measured at or before the day's end, as latestWeightKg(window.endMs) reads it.
+    // The latest weight measured at or before the day's end (the profile's weight when there is none).
     while ((weights[weightIndex + 1]?.atMs ?? Number.POSITIVE_INFINITY) <= window.endMs) weightIndex++;
     const intake = intakeOf(window.localDate);
     const person = personOn(user, weights[weightIndex]?.weightKg ?? null, window.localDate);

@@ -8,7 +8,7 @@ import { ageYears } from "../../../src/lib/time.js";
 import { findUserById } from "../../../src/modules/accounts/users.repo.js";
 import { assembleDay } from "../../../src/modules/energy/day-assembly.js";
 import { datesBetween, recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
-import { daySamples, dayWorkouts, latestWeightKg } from "../../../src/modules/energy/energy.repo.js";
+import { daySamples, dayWorkouts, latestWeightKg } from "../../helpers/one-day-energy-reads.js";
 import { recomputeDay } from "../../../src/modules/energy/energy.service.js";
 import { countHiitSessionsOn } from "../../../src/modules/hiit/hiit.service.js";
 import { intakeForDay } from "../../../src/modules/intake/day-status.service.js";
