@@ -36,6 +36,8 @@ export const imports = pgTable(
     progressRecords: bigint({ mode: "number" }).notNull().default(0),
     counts: jsonb().$type<Record<string, RecordTypeCounts>>().notNull().default({}),
     rejections: jsonb().$type<RejectedRecord[]>().notNull().default([]),
+    /** Records of types this service does not read yet, per type (sleep, flights climbed, …). */
+    skipped: jsonb().$type<Record<string, number>>().notNull().default({}),
     errorCode: text(),
     errorMessage: text(),
     startedAt: timestamp({ withTimezone: true, mode: "date" }),

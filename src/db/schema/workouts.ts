@@ -16,6 +16,9 @@ import {
 import { sources } from "./sources.js";
 import { users } from "./users.js";
 
+/** "device": the recorder's own summary value; "samples": computed from the workout's series. */
+export const VALUE_SOURCES = ["device", "samples"] as const;
+
 export const workouts = pgTable(
   "workouts",
   {
@@ -37,7 +40,17 @@ export const workouts = pgTable(
     distanceM: doublePrecision(),
     avgHrBpm: real(),
     maxHrBpm: real(),
+    /** Where each summary value came from; null where there is no value (and on rows stored before it was kept). */
+    durationSource: text({ enum: VALUE_SOURCES }),
+    energySource: text({ enum: VALUE_SOURCES }),
+    distanceSource: text({ enum: VALUE_SOURCES }),
+    avgHrSource: text({ enum: VALUE_SOURCES }),
+    maxHrSource: text({ enum: VALUE_SOURCES }),
     hrSampleCount: integer().notNull().default(0),
+    /** Impossible points left out of each series (0 bpm, non-finite, outside the workout's time). */
+    hrPointsDropped: integer().notNull().default(0),
+    speedPointsDropped: integer().notNull().default(0),
+    powerPointsDropped: integer().notNull().default(0),
     /** The device's own label ("HIIT" activity type), kept apart from what detection finds. */
     deviceLabeledHiit: boolean().notNull().default(false),
     importId: text(),

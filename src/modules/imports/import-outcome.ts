@@ -3,16 +3,25 @@ import type { ParseEvent } from "../ingest/parsers/types.js";
 
 /** Reports keep the first rejections only: enough to act on, bounded for a file with millions of bad rows. */
 export const MAX_REPORTED_REJECTIONS = 100;
+/** Distinct skipped record types kept by name; further types add up under "other" (bounds hostile files). */
+export const MAX_SKIPPED_TYPES = 500;
 
 /** Tallies what the parser produced; "inserted" is filled from the database at the end (retry-proof). */
 export class ImportTally {
   readonly parsedByType = new Map<string, number>();
   readonly rejectedByType = new Map<string, number>();
   readonly rejections: RejectedRecord[] = [];
+  /** Records of types not read yet, per type: never dropped silently. */
+  readonly skipped = new Map<string, number>();
   partialReason: string | null = null;
   records = 0;
 
   observe(event: ParseEvent): void {
+    if (event.kind === "skipped") {
+      this.records += event.count;
+      this.addSkipped(event.recordType, event.count);
+      return;
+    }
     this.records++;
     if (event.kind === "sample") bump(this.parsedByType, event.sample.type);
     else if (event.kind === "workout") bump(this.parsedByType, "workout");
@@ -23,6 +32,20 @@ export class ImportTally {
         this.rejections.push({ where, reason, record_type: recordType });
       }
     } else this.partialReason = event.reason;
+  }
+
+  addSkipped(recordType: string, count: number): void {
+    const key = this.skipped.has(recordType) || this.skipped.size < MAX_SKIPPED_TYPES ? recordType : "other";
+    this.skipped.set(key, (this.skipped.get(key) ?? 0) + count);
+  }
+
+  /** True when the file yielded at least one sample or workout (stored or already there). */
+  get hasData(): boolean {
+    return this.parsedByType.size > 0;
+  }
+
+  skippedByType(): Record<string, number> {
+    return Object.fromEntries([...this.skipped].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   counts(insertedByType: Map<string, number>): Record<string, RecordTypeCounts> {

@@ -12,18 +12,35 @@ export interface RejectedItem {
   reason: string;
 }
 
+/** A kept workout that lost impossible points, as the sync answer reports it. */
+export interface DroppedPointsItem {
+  index: number;
+  path: string;
+  heart_rate: number;
+  speed: number;
+  power: number;
+}
+
 export interface IngestResult {
   accepted: number;
   duplicate: number;
   rejected: number;
   rejected_items: RejectedItem[];
+  dropped_points: DroppedPointsItem[];
+}
+
+/** The answer's entry for a workout that lost points, or null when it lost none. */
+export function droppedPointsItem(workout: ParsedWorkout, index: number, path: string): DroppedPointsItem | null {
+  const { heartRate, speed, power } = workout.pointsDropped;
+  if (heartRate + speed + power === 0) return null;
+  return { index, path, heart_rate: heartRate, speed, power };
 }
 
 /** Writes already-validated items for a user and queues the recompute of every local day they touch. */
 export async function ingestItems(
   deps: Deps,
   userId: string,
-  items: { samples: ParsedSample[]; workouts: ParsedWorkout[]; rejected: RejectedItem[] },
+  items: { samples: ParsedSample[]; workouts: ParsedWorkout[]; rejected: RejectedItem[]; dropped: DroppedPointsItem[] },
 ): Promise<IngestResult> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new NotFoundError("user");
@@ -37,5 +54,11 @@ export async function ingestItems(
   );
   const valid = items.samples.length + items.workouts.length;
   const accepted = effects.insertedSamples + effects.insertedWorkouts;
-  return { accepted, duplicate: valid - accepted, rejected: items.rejected.length, rejected_items: items.rejected };
+  return {
+    accepted,
+    duplicate: valid - accepted,
+    rejected: items.rejected.length,
+    rejected_items: items.rejected,
+    dropped_points: items.dropped,
+  };
 }

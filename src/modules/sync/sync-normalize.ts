@@ -1,5 +1,6 @@
 import { implausibility } from "../ingest/parsers/plausibility.js";
 import type { ParsedSample, ParsedWorkout, SampleType } from "../ingest/parsers/types.js";
+import { draftEvents } from "../ingest/parsers/workout-draft.js";
 import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";
 
 const KJ_PER_KCAL = 4.184;
@@ -45,30 +46,36 @@ export function normalizeSample(item: SyncSample, nowMs: number): Normalized<Par
   };
 }
 
+/**
+ * A pushed workout goes through the same rules as an imported one: rejected only when its own time is broken,
+ * impossible heart-rate points dropped and counted, the summary values the client sent kept as the device's.
+ */
 export function normalizeWorkout(item: SyncWorkout, nowMs: number): Normalized<ParsedWorkout> {
   const startMs = Date.parse(item.start);
   const endMs = Date.parse(item.end);
-  const problem = implausibility("active_energy", item.active_energy_kcal ?? 0, startMs, endMs, nowMs);
-  if (problem) return { ok: false, path: problem.includes("value") ? "active_energy_kcal" : "end", reason: problem };
-  if (endMs - startMs > 48 * 3_600_000) return { ok: false, path: "end", reason: "a workout cannot last more than 48 hours" };
-  const heartRate = (item.heart_rate ?? []).map((p) => ({ tMs: Date.parse(p.t), bpm: p.bpm }));
-  const badPoint = heartRate.findIndex((p) => implausibility("heart_rate", p.bpm, p.tMs, p.tMs, nowMs) !== null);
-  if (badPoint >= 0) return { ok: false, path: `heart_rate.${badPoint}`, reason: "heart rate must be 20..250 bpm at a valid time" };
-  return {
-    ok: true,
-    value: {
+  const events = draftEvents(
+    {
       externalId: item.external_id ?? null,
       activityType: item.activity_type.toLowerCase().replace(/[^a-z0-9]+/g, "_"),
       startMs,
       endMs,
       utcOffsetMin: offsetMinOf(item.start),
-      durationSec: (endMs - startMs) / 1000,
-      activeEnergyKcal: item.active_energy_kcal ?? null,
-      distanceM: item.distance_m ?? null,
       source: { name: item.source.name, deviceType: item.source.device_type, device: item.source.device ?? null },
-      heartRate: heartRate.sort((a, b) => a.tMs - b.tMs),
-      speedMps: [],
-      powerW: [],
+      device: {
+        durationSec: item.duration_s ?? (endMs - startMs) / 1000,
+        activeEnergyKcal: item.active_energy_kcal ?? null,
+        distanceM: item.distance_m ?? null,
+        avgHrBpm: item.avg_hr_bpm ?? null,
+        maxHrBpm: item.max_hr_bpm ?? null,
+      },
+      fromSamples: { durationSec: null, distanceM: null },
+      points: (item.heart_rate ?? []).map((p) => ({ tMs: Date.parse(p.t), hrBpm: p.bpm, speedMps: null, powerW: null })),
     },
-  };
+    "workout",
+    nowMs,
+  );
+  const [first] = events;
+  if (first?.kind === "workout") return { ok: true, value: first.workout };
+  const reason = first?.kind === "rejected" ? first.rejection.reason : "the workout is invalid";
+  return { ok: false, path: "end", reason };
 }

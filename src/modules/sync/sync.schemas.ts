@@ -50,6 +50,9 @@ export const SyncWorkoutSchema = z
     end: isoWithOffset,
     active_energy_kcal: z.number().finite().min(0).max(20_000).optional(),
     distance_m: z.number().finite().min(0).max(1_000_000).optional(),
+    duration_s: z.number().finite().min(0).optional().openapi({ description: "Moving (timer) time the device recorded; default end − start" }),
+    avg_hr_bpm: z.number().finite().optional().openapi({ description: "The device's own average heart rate; kept over the one computed from heart_rate" }),
+    max_hr_bpm: z.number().finite().optional().openapi({ description: "The device's own maximum heart rate" }),
     source: SyncSourceSchema,
     heart_rate: z
       .array(z.object({ t: isoWithOffset, bpm: z.number().finite() }).strict())
@@ -58,12 +61,26 @@ export const SyncWorkoutSchema = z
   })
   .strict();
 
+export const DroppedPointsSchema = z
+  .object({
+    index: z.number().int().openapi({ description: "Position of the workout in the request's workouts" }),
+    path: z.string().openapi({ example: "workouts[0]" }),
+    heart_rate: z.number().int(),
+    speed: z.number().int(),
+    power: z.number().int(),
+  })
+  .openapi("DroppedPoints", {
+    description:
+      "Impossible points left out of a kept workout (0 or over 250 bpm, not a number, outside the workout's time); listed only for workouts that lost points",
+  });
+
 export const SyncResultSchema = z
   .object({
     accepted: z.number().int().openapi({ description: "New items stored" }),
     duplicate: z.number().int().openapi({ description: "Valid items already stored before" }),
     rejected: z.number().int(),
     rejected_items: z.array(z.object({ index: z.number().int(), path: z.string(), reason: z.string() })),
+    dropped_points: z.array(DroppedPointsSchema),
   })
   .openapi("SyncResult");
 

@@ -4,7 +4,7 @@ import { BadRequestError, ConflictError, UnprocessableError } from "../../lib/er
 import { fieldErrorsFromZod } from "../../lib/problem.js";
 import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency.repo.js";
-import { type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
+import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
 import { normalizeSample, normalizeWorkout } from "./sync-normalize.js";
 import { SyncSampleSchema, SyncWorkoutSchema } from "./sync.schemas.js";
 
@@ -20,6 +20,7 @@ function validateItems(body: { samples: unknown[]; workouts: unknown[] }, nowMs:
   const samples: ParsedSample[] = [];
   const workouts: ParsedWorkout[] = [];
   const rejected: RejectedItem[] = [];
+  const dropped: DroppedPointsItem[] = [];
   const reject = (index: number, prefix: string, path: string, reason: string) =>
     rejected.push({ index, path: path ? `${prefix}[${index}].${path}` : `${prefix}[${index}]`, reason });
   body.samples.forEach((raw, index) => {
@@ -39,10 +40,12 @@ function validateItems(body: { samples: unknown[]; workouts: unknown[] }, nowMs:
       return reject(index, "workouts", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid workout");
     }
     const normalized = normalizeWorkout(parsed.data, nowMs);
-    if (normalized.ok) workouts.push(normalized.value);
-    else reject(index, "workouts", normalized.path, normalized.reason);
+    if (!normalized.ok) return reject(index, "workouts", normalized.path, normalized.reason);
+    workouts.push(normalized.value);
+    const lost = droppedPointsItem(normalized.value, index, `workouts[${index}]`);
+    if (lost) dropped.push(lost);
   });
-  return { samples, workouts, rejected };
+  return { samples, workouts, rejected, dropped };
 }
 
 /**

@@ -1,6 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { WorkoutHiitFieldsSchema } from "../hiit/hiit.schemas.js";
 import { SourceSchema } from "../samples/samples.routes.js";
+import { VALUE_SOURCES } from "../../db/schema/workouts.js";
+
+const valueSource = (what: string) =>
+  z.enum(VALUE_SOURCES).nullable().openapi({
+    description: `Where ${what} came from: "device" = the recorder's own summary (FIT session/laps, TCX laps, Apple workout statistics, the value sent to /v1/sync); "samples" = computed from the workout's points because the device wrote none; null = no value`,
+  });
 
 export const WorkoutSchema = z
   .object({
@@ -14,7 +20,17 @@ export const WorkoutSchema = z
     distance_m: z.number().nullable(),
     avg_hr_bpm: z.number().nullable(),
     max_hr_bpm: z.number().nullable(),
+    duration_source: valueSource("duration_s"),
+    energy_source: valueSource("active_energy_kcal"),
+    distance_source: valueSource("distance_m"),
+    avg_hr_source: valueSource("avg_hr_bpm"),
+    max_hr_source: valueSource("max_hr_bpm"),
     hr_sample_count: z.number().int(),
+    hr_points_dropped: z.number().int().openapi({
+      description: "Heart-rate points left out as impossible (0 or over 250 bpm, not a number, outside the workout's time)",
+    }),
+    speed_points_dropped: z.number().int().openapi({ description: "Speed points left out (negative, over 100 m/s, not a number, outside the workout)" }),
+    power_points_dropped: z.number().int().openapi({ description: "Power points left out (negative, over 3,000 W, not a number, outside the workout)" }),
     device_labeled_hiit: z.boolean().openapi({ description: "The device itself called it HIIT" }),
     external_id: z.string().nullable(),
     source: SourceSchema,

@@ -36,7 +36,7 @@ describe.each([
   ["apple-health/hk2sqlite__export.xml"],
   ["apple-health/hk2sqlite_zip_contents/apple_health_export/export.xml"],
 ])("healthkit-to-sqlite fixture %s", (fixture) => {
-  it("yields the HeartRate record as 72 bpm at 2018-09-10 02:28:55 -0700 and skips BodyMassIndex", async () => {
+  it("yields the HeartRate record as 72 bpm at 2018-09-10 02:28:55 -0700 and counts what it skips", async () => {
     const events = await parseFixture(fixture);
     expect(samplesOf(events)).toEqual([
       {
@@ -49,7 +49,12 @@ describe.each([
       },
     ]);
     expect(rejectionsOf(events)).toEqual([]);
-    expect(events.map((e) => e.kind)).toEqual(["sample", "workout"]);
+    expect(events.map((e) => e.kind)).toEqual(["sample", "workout", "skipped", "skipped"]);
+    // BodyMassIndex and the two ActivitySummary days are not read, and say so.
+    expect(events.filter((e) => e.kind === "skipped")).toEqual([
+      { kind: "skipped", recordType: "HKQuantityTypeIdentifierBodyMassIndex", count: 1 },
+      { kind: "skipped", recordType: "ActivitySummary", count: 2 },
+    ]);
   });
 
   it("yields the running workout with the origin project's duration, distance and energy", async () => {
@@ -58,6 +63,7 @@ describe.each([
     if (workout === undefined) return;
     expect(workout.activityType).toBe("running");
     expect(workout.durationSec).toBeCloseTo(5.19412346680959 * 60, 9);
+    expect(workout.provenance).toEqual({ durationSec: "device", activeEnergyKcal: "device", distanceM: "device", avgHrBpm: null, maxHrBpm: null });
     expect(workout.distanceM).toBeCloseTo(0.4971749504535062 * 1609.344, 9);
     expect(workout.distanceM).toBeCloseTo(800.1255, 3);
     expect(workout.activeEnergyKcal).toBeCloseTo(48.745, 9);

@@ -82,7 +82,7 @@ describe("Apple Health records → samples", () => {
     ]);
   });
 
-  it("ignores other record types silently, and Records nested in a Correlation", async () => {
+  it("counts the record types it does not read, and ignores Records nested in a Correlation", async () => {
     const correlation = `<Correlation type="HKCorrelationTypeIdentifierFood" sourceName="MyFitnessPal" ${DATES}>
       ${record("DietaryEnergyConsumed", "kcal", "999")}
     </Correlation>`;
@@ -93,8 +93,13 @@ describe("Apple Health records → samples", () => {
       record("DietaryEnergyConsumed", "kcal", "999"),
     ].join("\n");
     const events = await parse(doc(body));
-    expect(events).toHaveLength(1);
     expect(samplesOf(events).map((s) => [s.type, s.value])).toEqual([["dietary_energy", 999]]);
+    expect(events.filter((e) => e.kind === "skipped")).toEqual([
+      { kind: "skipped", recordType: "HKCategoryTypeIdentifierSleepAnalysis", count: 1 },
+      { kind: "skipped", recordType: "HKQuantityTypeIdentifierBodyMassIndex", count: 1 },
+      { kind: "skipped", recordType: "HKCorrelationTypeIdentifierFood", count: 1 },
+    ]);
+    expect(events).toHaveLength(4);
   });
 
   it("rejects impossible calendar dates and offset-less dates unless a default offset is given", async () => {
@@ -145,6 +150,10 @@ describe("Apple Health workouts", () => {
       distanceM: 3100,
       source: { name: "Jane’s Apple Watch", deviceType: "watch", device: null },
       heartRate: [],
+      // The watch's own heart-rate statistics are the workout's average and maximum.
+      avgHrBpm: 150,
+      maxHrBpm: 182,
+      provenance: { durationSec: "device", activeEnergyKcal: "device", distanceM: "device", avgHrBpm: "device", maxHrBpm: "device" },
     });
     expect(parsed?.activeEnergyKcal).toBeCloseTo(300, 9);
   });
@@ -159,7 +168,9 @@ describe("Apple Health workouts", () => {
   it("rejects a workout that ends before it starts", async () => {
     const workout = '<Workout workoutActivityType="HKWorkoutActivityTypeRunning" sourceName="X" startDate="2024-03-09 08:10:00 -0800" endDate="2024-03-09 08:00:00 -0800"/>';
     const events = await parse(doc(workout));
-    expect(rejectionsOf(events)).toEqual([{ where: "line 3", reason: "end is before start", recordType: "Workout" }]);
+    expect(rejectionsOf(events)).toEqual([
+      { where: "line 3", reason: "The workout was not imported: its end is before its start.", recordType: "Workout" },
+    ]);
   });
 });
 

@@ -208,16 +208,22 @@ describe("parseFit: damaged and hostile files", () => {
     expect(workout?.activityType).toBe("running");
     expect(workout?.source.deviceType).toBe("app");
     expect(partialOf(events)).toContain("truncated");
+    // The cut-off last record is stamped 2085: it neither stretches the workout nor survives as a point.
+    expect(workout?.endMs).toBe(Date.UTC(2021, 8, 27, 15, 12, 28));
+    expect(workout?.pointsDropped).toEqual({ heartRate: 0, speed: 1, power: 0 });
   });
 
-  it("rejects garbage, empty, oversized and non-activity files with stable codes", () => {
+  it("rejects garbage, empty and oversized files with stable codes; a monitoring file is NO_DATA", () => {
     expect(parseErrorOf(() => parseFit(fixture("garbage.fit"), { nowMs: NOW_MS })).code).toBe("FIT_INVALID");
     expect(parseErrorOf(() => parseFit(fixture("empty.bin"), { nowMs: NOW_MS })).code).toBe("EMPTY_FILE");
     const tooLarge = new Uint8Array(MAX_FIT_FILE_BYTES + 1);
     expect(parseErrorOf(() => parseFit(tooLarge, { nowMs: NOW_MS })).code).toBe("FILE_TOO_LARGE");
     const monitoring = parseErrorOf(() => parseFit(fixture("pyfitparse__MonitoringFile.fit"), { nowMs: NOW_MS }));
-    expect(monitoring.code).toBe("FIT_INVALID");
-    expect(monitoring.message).toContain("monitoring_b");
+    expect(monitoring.code).toBe("NO_DATA");
+    expect(monitoring.message).toBe(
+      'This FIT file is a monitoring file (FIT file type "monitoring_b") and has 0 activity records and no session; it holds 337 monitoring messages, which wearsync does not read yet.',
+    );
+    expect(monitoring.skipped).toEqual({ monitoring: 337 });
   });
 
   it("rejects bytes that are not FIT at all", () => {

@@ -105,6 +105,7 @@ describe("parseFitbit on synthetic Takeout files (shapes from FORMATS.md §6)", 
     const [event] = parse("exercise-2024-03-01.json", [entry]);
     expect(event).toEqual({
       kind: "workout",
+      where: "[0]",
       workout: expect.objectContaining({
         externalId: "fitbit:58123",
         activityType: "hiit",
@@ -115,6 +116,9 @@ describe("parseFitbit on synthetic Takeout files (shapes from FORMATS.md §6)", 
         distanceM: 1.2 * 1609.344,
         source: { name: "Fitbit Charge 5", deviceType: "band", device: "Charge 5" },
         heartRate: [],
+        // The tracker's own average is kept; it wrote no maximum and there are no points to compute one from.
+        avgHrBpm: 140,
+        maxHrBpm: null,
       }),
     });
   });

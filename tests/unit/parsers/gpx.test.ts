@@ -80,10 +80,14 @@ describe("parseGpx against togeojson's snapshots", () => {
     expect(workout.distanceM).toBeLessThan(90);
   });
 
-  it("garmin_extensions.gpx: tracks without times are rejected with a reason, routes/waypoints ignored", async () => {
+  it("garmin_extensions.gpx: tracks without times are rejected with a reason, routes/waypoints counted as skipped", async () => {
     const events = await collect(fixture("togeojson__garmin_extensions.gpx"));
     expect(events.filter((e) => e.kind === "workout")).toHaveLength(0);
-    expect(events).toHaveLength(3);
+    expect(events.filter((e) => e.kind === "rejected")).toHaveLength(3);
+    expect(events.filter((e) => e.kind === "skipped")).toEqual([
+      { kind: "skipped", recordType: "wpt", count: 2 },
+      { kind: "skipped", recordType: "rte", count: 2 },
+    ]);
     expect(events[0]).toEqual({
       kind: "rejected",
       rejection: { where: 'track 1 ("track name")', reason: expect.stringContaining("<time>"), recordType: "trk" },
@@ -116,6 +120,10 @@ describe("parseGpx streaming and safety", () => {
     const workout = events[0]?.kind === "workout" ? events[0].workout : null;
     expect(workout?.heartRate).toEqual([{ tMs: Date.parse("2024-05-01T10:00:00Z"), bpm: 140 }]);
     expect(workout?.activityType).toBe("cycling");
-    expect(events[1]).toMatchObject({ kind: "rejected", rejection: { recordType: "heart_rate" } });
+    // The 400 bpm reading is dropped and counted on the workout, which is kept.
+    expect(workout?.pointsDropped).toEqual({ heartRate: 1, speed: 0, power: 0 });
+    expect(events).toHaveLength(1);
+    // Garmin Connect's GPX is the platform's copy of a device upload, ranked as an app source.
+    expect(workout?.source).toEqual({ name: "Garmin Connect", deviceType: "app", device: null });
   });
 });

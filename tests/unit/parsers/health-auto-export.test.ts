@@ -56,6 +56,7 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
     expect(events).toEqual([
       {
         kind: "workout",
+        where: "data.workouts[0]",
         workout: {
           externalId: null,
           activityType: "walking",
@@ -65,17 +66,24 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
           durationSec: 1150,
           activeEnergyKcal: 226.21122641832523 / KJ_PER_KCAL,
           distanceM: null,
+          // No summary heart rate in this payload: the one reading fills both.
+          avgHrBpm: 108,
+          maxHrBpm: 108,
+          provenance: { durationSec: "device", activeEnergyKcal: "device", distanceM: null, avgHrBpm: "samples", maxHrBpm: "samples" },
           source: { name: "Health Auto Export", deviceType: "app", device: null },
           heartRate: [{ tMs: Date.parse("2021-12-24T00:02:47Z"), bpm: 108 }],
           speedMps: [],
           powerW: [],
+          pointsDropped: { heartRate: 0, speed: 0, power: 0 },
         },
       },
     ]);
   });
 
-  it("ignores metrics it does not use (aggregated sleep analysis)", () => {
-    expect(Array.from(parseHealthAutoExportFile(fixture("irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json"), { nowMs: NOW_MS }))).toEqual([]);
+  it("counts the points of metrics it does not read (aggregated sleep analysis)", () => {
+    expect(Array.from(parseHealthAutoExportFile(fixture("irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json"), { nowMs: NOW_MS }))).toEqual([
+      { kind: "skipped", recordType: "sleep_analysis", count: 1 },
+    ]);
   });
 });
 
@@ -169,6 +177,7 @@ describe("parseHealthAutoExport on synthetic payloads (shapes from FORMATS.md §
     });
     expect(event).toEqual({
       kind: "workout",
+      where: "data.workouts[0]",
       workout: expect.objectContaining({
         externalId: "hae:A1B2",
         activityType: "hiit",
@@ -179,6 +188,28 @@ describe("parseHealthAutoExport on synthetic payloads (shapes from FORMATS.md §
         heartRate: [{ tMs: Date.parse("2024-09-20T22:00:00Z"), bpm: 150 }],
       }),
     });
+  });
+
+  it("keeps the app's own heart-rate summary over the per-minute points, and drops a 0 bpm point", () => {
+    const minute = (time: string, avg: number) => ({ date: `2024-09-21 ${time} +1000`, Min: avg, Avg: avg, Max: avg, units: "bpm" });
+    const [event] = fromPayload({
+      data: {
+        workouts: [
+          {
+            name: "Outdoor Run",
+            start: "2024-09-21 07:00:00 +1000",
+            end: "2024-09-21 07:03:00 +1000",
+            avgHeartRate: { qty: 131, units: "bpm" },
+            heartRate: { max: { qty: 158, units: "bpm" } },
+            heartRateData: [minute("07:00:00", 120), minute("07:01:00", 0), minute("07:02:00", 150)],
+          },
+        ],
+      },
+    });
+    if (event?.kind !== "workout") throw new Error("expected a workout");
+    expect(event.workout).toMatchObject({ avgHrBpm: 131, maxHrBpm: 158, pointsDropped: { heartRate: 1, speed: 0, power: 0 } });
+    expect(event.workout.provenance).toMatchObject({ avgHrBpm: "device", maxHrBpm: "device" });
+    expect(event.workout.heartRate.map((p) => p.bpm)).toEqual([120, 150]);
   });
 
   it("parses 24-hour, 12-hour (am/AM, U+202F) and rejects impossible dates", () => {

@@ -3,6 +3,8 @@
 
 export { CANONICAL_UNIT, DEVICE_TYPES, SAMPLE_TYPES, type DeviceType, type SampleType } from "../../../lib/vocabulary.js";
 import type { DeviceType, SampleType } from "../../../lib/vocabulary.js";
+import type { ValueSource } from "../rules/summary-provenance.js";
+export type { ValueSource } from "../rules/summary-provenance.js";
 
 export interface SourceRef {
   /** Human name of the writing app or device, e.g. "Alice's Apple Watch", "Garmin fenix 5". */
@@ -40,11 +42,33 @@ export interface ParsedWorkout {
   durationSec: number;
   activeEnergyKcal: number | null;
   distanceM: number | null;
+  /** Average and maximum heart rate: the device's own summary when it wrote one, else computed from `heartRate`. */
+  avgHrBpm: number | null;
+  maxHrBpm: number | null;
+  /** Where each summary value came from (see rules/summary-provenance); null where there is no value. */
+  provenance: WorkoutProvenance;
   source: SourceRef;
+  /** Possible points only, oldest first (see rules/point-validity); impossible ones are counted in `pointsDropped`. */
   heartRate: HeartRatePoint[];
   /** Optional streams that help resolve short intervals (HIIT); empty when absent. */
   speedMps: { tMs: number; value: number }[];
   powerW: { tMs: number; value: number }[];
+  pointsDropped: PointsDropped;
+}
+
+export interface WorkoutProvenance {
+  durationSec: ValueSource;
+  activeEnergyKcal: ValueSource | null;
+  distanceM: ValueSource | null;
+  avgHrBpm: ValueSource | null;
+  maxHrBpm: ValueSource | null;
+}
+
+/** Impossible points left out of each series of a kept workout. */
+export interface PointsDropped {
+  heartRate: number;
+  speed: number;
+  power: number;
 }
 
 export interface Rejection {
@@ -58,16 +82,23 @@ export interface Rejection {
 
 export type ParseEvent =
   | { kind: "sample"; sample: ParsedSample }
-  | { kind: "workout"; workout: ParsedWorkout }
+  /** `where` names the workout as rejections do ("session 2", "data.workouts[0]"), when the parser knows it. */
+  | { kind: "workout"; workout: ParsedWorkout; where?: string }
   | { kind: "rejected"; rejection: Rejection }
   /** The file was damaged but everything before the damage was valid and was yielded. */
-  | { kind: "partial"; reason: string };
+  | { kind: "partial"; reason: string }
+  /** `count` records of a type this service does not read yet (sleep, flights climbed, …); never dropped silently. */
+  | { kind: "skipped"; recordType: string; count: number };
 
-/** A file that cannot be read at all. `code` is stable (machine-readable); `message` is for people. */
+/**
+ * A file that cannot be read at all. `code` is stable (machine-readable); `message` is for people; `skipped` counts
+ * what the file held that this service does not read (for NO_DATA).
+ */
 export class ParseError extends Error {
   constructor(
     readonly code: ParseErrorCode,
     message: string,
+    readonly skipped: Readonly<Record<string, number>> = {},
   ) {
     super(message);
     this.name = "ParseError";
@@ -90,4 +121,6 @@ export type ParseErrorCode =
   | "FIT_INVALID"
   | "JSON_INVALID"
   | "CSV_INVALID"
-  | "FILE_TOO_LARGE";
+  | "FILE_TOO_LARGE"
+  /** Readable, but nothing in it is data this service reads (a monitoring FIT file, a sleep-only export). */
+  | "NO_DATA";

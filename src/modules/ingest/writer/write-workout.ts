@@ -13,27 +13,16 @@ export interface WorkoutContext {
   nowMs: number;
 }
 
-function hrStats(points: ParsedWorkout["heartRate"]): { avg: number | null; max: number | null } {
-  if (points.length === 0) return { avg: null, max: null };
-  let sum = 0;
-  let max = 0;
-  for (const p of points) {
-    sum += p.bpm;
-    max = Math.max(max, p.bpm);
-  }
-  return { avg: sum / points.length, max };
-}
-
 function stream(startMs: number, points: { tMs: number; value: number }[]) {
   return { offsetsMs: points.map((p) => Math.round(p.tMs - startMs)), values: points.map((p) => p.value) };
 }
 
 /**
- * Upserts one workout on its natural key (external id, else source + start + type) and its streams.
+ * Upserts one workout on its natural key (external id, else source + start + type) and its streams. Summary
+ * values arrive resolved (device first, samples second) with their provenance, see rules/summary-provenance.
  * The no-op update makes RETURNING give the existing id on a re-import, so streams attach to the same row.
  */
 export async function writeWorkout(db: Db, w: ParsedWorkout, ctx: WorkoutContext): Promise<{ id: string; created: boolean }> {
-  const stats = hrStats(w.heartRate);
   const values = {
     id: newId("wkt", ctx.nowMs),
     userId: ctx.userId,
@@ -47,9 +36,17 @@ export async function writeWorkout(db: Db, w: ParsedWorkout, ctx: WorkoutContext
     durationS: w.durationSec,
     activeEnergyKcal: w.activeEnergyKcal,
     distanceM: w.distanceM,
-    avgHrBpm: stats.avg,
-    maxHrBpm: stats.max,
+    avgHrBpm: w.avgHrBpm,
+    maxHrBpm: w.maxHrBpm,
+    durationSource: w.provenance.durationSec,
+    energySource: w.provenance.activeEnergyKcal,
+    distanceSource: w.provenance.distanceM,
+    avgHrSource: w.provenance.avgHrBpm,
+    maxHrSource: w.provenance.maxHrBpm,
     hrSampleCount: w.heartRate.length,
+    hrPointsDropped: w.pointsDropped.heartRate,
+    speedPointsDropped: w.pointsDropped.speed,
+    powerPointsDropped: w.pointsDropped.power,
     deviceLabeledHiit: w.activityType === "hiit",
     importId: ctx.importId,
   };

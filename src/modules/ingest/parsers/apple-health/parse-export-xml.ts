@@ -42,6 +42,7 @@ export async function* parseAppleHealthXml(input: Readable, opts: AppleHealthPar
     }
     if (xml.bytesRead === 0) throw new ParseError("EMPTY_FILE", "The export file is empty.");
     const ending = xml.end();
+    reader.flushSkipped();
     yield* drain(reader.pending);
     // A cut-off file (interrupted upload or export) keeps every complete record before the cut: they were
     // valid when read. The explicit "partial" event lets the importer mark the upload as incomplete.

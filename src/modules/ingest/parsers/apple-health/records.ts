@@ -29,7 +29,7 @@ export interface RecordContext {
   defaultUtcOffsetMin: number | null;
 }
 
-/** True when the HealthKit type is one we import; every other type is skipped silently. */
+/** True when the HealthKit type is one we import; every other type is counted as skipped by the reader. */
 export function isImportedRecordType(hkType: string | undefined): boolean {
   return hkType !== undefined && SAMPLE_TYPE_BY_HK_TYPE.has(hkType);
 }

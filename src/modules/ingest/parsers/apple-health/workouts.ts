@@ -1,5 +1,5 @@
-import { implausibility } from "../plausibility.js";
-import type { ParseEvent, ParsedWorkout } from "../types.js";
+import { draftEvents } from "../workout-draft.js";
+import type { ParseEvent } from "../types.js";
 import { parseAppleDate } from "./dates.js";
 import type { RecordContext } from "./records.js";
 import { toSourceRef } from "./source.js";
@@ -14,17 +14,20 @@ export interface AppleWorkout {
   /** WorkoutStatistics (iOS 16+ moved the totals here from the Workout attributes). */
   energyStat: Record<string, string> | null;
   distanceStat: { type: string; attributes: Record<string, string> } | null;
+  /** HeartRate statistics: the watch's own average and maximum for the workout. */
+  heartRateStat: Record<string, string> | null;
 }
 
 const RECORD_TYPE = "Workout";
 const ACTIVITY_PREFIX = "HKWorkoutActivityType";
 const ACTIVITY_ALIASES = new Map<string, string>([["HighIntensityIntervalTraining", "hiit"]]);
 const ENERGY_STAT = "HKQuantityTypeIdentifierActiveEnergyBurned";
+const HEART_RATE_STAT = "HKQuantityTypeIdentifierHeartRate";
 const DISTANCE_STAT_PREFIX = "HKQuantityTypeIdentifierDistance";
 const EXTERNAL_ID_KEYS = new Set(["HKExternalUUID", "HKMetadataKeyExternalUUID"]);
 
 export function newAppleWorkout(attributes: Record<string, string>, line: number): AppleWorkout {
-  return { attributes, line, externalId: null, userEntered: false, energyStat: null, distanceStat: null };
+  return { attributes, line, externalId: null, userEntered: false, energyStat: null, distanceStat: null, heartRateStat: null };
 }
 
 /** Records a direct child of <Workout>: MetadataEntry or WorkoutStatistics; anything else is ignored. */
@@ -36,6 +39,7 @@ export function addWorkoutChild(w: AppleWorkout, name: string, attributes: Recor
   } else if (name === "WorkoutStatistics") {
     const type = attributes.type ?? "";
     if (type === ENERGY_STAT) w.energyStat ??= attributes;
+    else if (type === HEART_RATE_STAT) w.heartRateStat ??= attributes;
     else if (type.startsWith(DISTANCE_STAT_PREFIX)) w.distanceStat ??= { type, attributes };
   }
 }
@@ -85,40 +89,53 @@ function reject(w: AppleWorkout, reason: string): ParseEvent {
   return { kind: "rejected", rejection: { where: `line ${w.line}`, reason, recordType: RECORD_TYPE } };
 }
 
-/** Turns a finished <Workout> element into a workout event or a rejection. */
-export function workoutToEvent(w: AppleWorkout, ctx: RecordContext): ParseEvent {
+/** A WorkoutStatistics heart-rate value (average or maximum) in bpm; null when absent or in an unknown unit. */
+function statHeartRate(stat: Record<string, string> | null, key: "average" | "maximum"): number | null {
+  const raw = parseDecimal(stat?.[key]);
+  return Number.isNaN(raw) ? null : toCanonicalUnit("heart_rate", raw, stat?.unit);
+}
+
+/**
+ * Turns a finished <Workout> element into a workout event (plus notes on left-out totals) or a rejection. The
+ * Workout's own totals and its WorkoutStatistics are the watch's summary (HealthKit HKWorkout / HKStatistics).
+ */
+export function workoutToEvents(w: AppleWorkout, ctx: RecordContext): ParseEvent[] {
   const { attributes } = w;
   const start = parseAppleDate(attributes.startDate, ctx.defaultUtcOffsetMin);
   const end = parseAppleDate(attributes.endDate, ctx.defaultUtcOffsetMin);
   if (start === null || end === null) {
-    return reject(w, `invalid startDate "${attributes.startDate}" or endDate "${attributes.endDate}"`);
+    return [reject(w, `invalid startDate "${attributes.startDate}" or endDate "${attributes.endDate}"`)];
   }
   const durationSec = workoutDurationSec(attributes, (end.epochMs - start.epochMs) / 1000);
-  if (durationSec === null) return reject(w, `invalid duration "${attributes.duration}" ${attributes.durationUnit ?? ""}`);
+  if (durationSec === null) return [reject(w, `invalid duration "${attributes.duration}" ${attributes.durationUnit ?? ""}`)];
   const energy = energyOf(w);
-  if (!energy.ok) return reject(w, energy.reason);
+  if (!energy.ok) return [reject(w, energy.reason)];
   const distance = distanceOf(w);
-  if (!distance.ok) return reject(w, distance.reason);
-  // The energy check also covers the time checks (order, before 2000, future), so it runs even without energy.
-  const problem =
-    implausibility("active_energy", energy.value ?? 0, start.epochMs, end.epochMs, ctx.nowMs) ??
-    (distance.value === null ? null : implausibility("distance", distance.value, start.epochMs, end.epochMs, ctx.nowMs));
-  if (problem !== null) return reject(w, problem);
-  const workout: ParsedWorkout = {
-    externalId: w.externalId,
-    activityType: toActivityType(attributes.workoutActivityType),
-    startMs: start.epochMs,
-    endMs: end.epochMs,
-    utcOffsetMin: start.utcOffsetMin,
-    durationSec,
-    activeEnergyKcal: energy.value,
-    distanceM: distance.value,
-    source: toSourceRef(attributes.sourceName, attributes.device, w.userEntered),
-    heartRate: [],
-    speedMps: [],
-    powerW: [],
-  };
-  return { kind: "workout", workout };
+  if (!distance.ok) return [reject(w, distance.reason)];
+  const events = draftEvents(
+    {
+      externalId: w.externalId,
+      activityType: toActivityType(attributes.workoutActivityType),
+      startMs: start.epochMs,
+      endMs: end.epochMs,
+      utcOffsetMin: start.utcOffsetMin,
+      source: toSourceRef(attributes.sourceName, attributes.device, w.userEntered),
+      device: {
+        durationSec,
+        activeEnergyKcal: energy.value,
+        distanceM: distance.value,
+        avgHrBpm: statHeartRate(w.heartRateStat, "average"),
+        maxHrBpm: statHeartRate(w.heartRateStat, "maximum"),
+      },
+      fromSamples: { durationSec: null, distanceM: null },
+      points: [],
+    },
+    `line ${w.line}`,
+    ctx.nowMs,
+  );
+  return events.map((event) =>
+    event.kind === "rejected" ? { kind: "rejected", rejection: { ...event.rejection, recordType: RECORD_TYPE } } : event,
+  );
 }
 
 function workoutDurationSec(attributes: Record<string, string>, wallClockSec: number): number | null {

@@ -5,6 +5,7 @@ import { ParseError } from "../types.js";
 import { frameFitSegments } from "./fit-framing.js";
 
 export type FitSession = NonNullable<ParsedFit["sessions"]>[number];
+export type FitLap = NonNullable<ParsedFit["laps"]>[number];
 export type FitRecord = NonNullable<ParsedFit["records"]>[number];
 export type FitFileId = NonNullable<ParsedFit["file_ids"]>[number];
 export type FitDeviceInfo = NonNullable<ParsedFit["device_infos"]>[number];
@@ -12,14 +13,40 @@ export type FitSport = NonNullable<ParsedFit["sports"]>[number];
 export type FitActivity = ParsedFit["activity"];
 export type FitHr = NonNullable<NonNullable<ParsedFit["messages"]>["hr"]>[number];
 
+/**
+ * FIT profile messages that carry health data wearsync does not read yet (daily monitoring, R-R intervals,
+ * stress, sleep, SpO2, respiration, weigh-ins, blood pressure, strength sets); they are counted as skipped.
+ */
+const UNREAD_HEALTH_MESSAGES = [
+  "monitoring",
+  "monitoring_hr_data",
+  "hrv",
+  "beat_intervals",
+  "hrv_value",
+  "hrv_status_summary",
+  "raw_bbi",
+  "stress_level",
+  "sleep_level",
+  "sleep_assessment",
+  "spo2_data",
+  "respiration_rate",
+  "weight_scale",
+  "blood_pressure",
+  "set",
+  "skin_temp_overnight",
+] as const;
+
 export interface DecodedFit {
   fileId: FitFileId | null;
   deviceInfos: FitDeviceInfo[];
   activity: FitActivity | null;
   sports: FitSport[];
   sessions: FitSession[];
+  laps: FitLap[];
   records: FitRecord[];
   hrMessages: FitHr[];
+  /** Messages holding health data this service does not read yet, per FIT message name. */
+  unread: Map<string, number>;
   /** Readable reasons the file is incomplete; empty when it decoded cleanly. */
   damage: string[];
 }
@@ -48,8 +75,10 @@ function emptyDecoded(): DecodedFit {
     activity: null,
     sports: [],
     sessions: [],
+    laps: [],
     records: [],
     hrMessages: [],
+    unread: new Map(),
     damage: [],
   };
 }
@@ -60,8 +89,14 @@ function mergeInto(target: DecodedFit, parsed: ParsedFit): void {
   target.deviceInfos.push(...(parsed.device_infos ?? []));
   target.sports.push(...(parsed.sports ?? []));
   target.sessions.push(...(parsed.sessions ?? []));
+  target.laps.push(...(parsed.laps ?? []));
   target.records.push(...(parsed.records ?? []));
   target.hrMessages.push(...(parsed.messages?.hr ?? []));
+  const messages = parsed.messages ?? {};
+  for (const name of UNREAD_HEALTH_MESSAGES) {
+    const list: unknown = messages[name];
+    if (Array.isArray(list) && list.length > 0) target.unread.set(name, (target.unread.get(name) ?? 0) + list.length);
+  }
 }
 
 export function hasActivityData(decoded: DecodedFit): boolean {

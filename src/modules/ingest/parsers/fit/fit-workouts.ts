@@ -1,18 +1,18 @@
-// Sessions → ParsedWorkout: each session of a multisport file is its own workout, with the records
-// that fall in its time window as heart-rate/speed/power streams.
-import { draftEvents } from "../tcx/workout-draft.js";
-import type { TrackPoint, WorkoutDraft } from "../tcx/workout-draft.js";
+// Sessions → ParsedWorkout: each session of a multisport file is its own workout, with the records that fall in
+// its time window as heart-rate/speed/power streams. The session (and its laps) are the device's summary:
+// their timer time, calories, distance and heart rate win over values computed from the records.
+import { heartRateOfLaps, sumPresent } from "../../rules/summary-provenance.js";
+import { draftEvents } from "../workout-draft.js";
+import type { DeviceSummary, TrackPoint, WorkoutDraft } from "../workout-draft.js";
 import type { ParseEvent, SourceRef } from "../types.js";
-import type { FitRecord, FitSession } from "./fit-decode.js";
+import type { FitLap, FitRecord, FitSession } from "./fit-decode.js";
+import type { SessionWindow } from "./fit-session-window.js";
 import type { FitClock } from "./fit-time.js";
 import type { SpeedDistance } from "./fit-speed-distance.js";
 
 /** Sub-sports that say more about the effort than their sport ("training" → "strength_training"). */
 const REFINING_SUB_SPORTS = new Set(["strength_training", "cardio_training", "hiit", "yoga", "pilates", "elliptical",
   "indoor_rowing", "stair_climbing"]);
-
-/** A timer longer than the elapsed time is a device bug (one real file: 21680 s timer in a 2840 s session). */
-const TIMER_OVER_ELAPSED_TOLERANCE_SEC = 60;
 
 export interface TimedRecord {
   decoderMs: number;
@@ -23,9 +23,12 @@ export interface TimedRecord {
 export interface SessionInput {
   session: FitSession | null;
   index: number;
-  startDecoderMs: number;
+  /** The session's window after checking its header against its records (decoder clock). */
+  window: SessionWindow;
   /** Records in this session's window, oldest first. */
   records: TimedRecord[];
+  /** Laps that belong to this session. */
+  laps: FitLap[];
   /** Activity type for record-only files, where there is no session to read it from. */
   fallbackActivity: string;
 }
@@ -60,29 +63,42 @@ function lastDistanceM(records: readonly TimedRecord[]): number | null {
   return null;
 }
 
-function durationSecOf(timerSec: number | undefined, elapsedSec: number): number {
-  if (timerSec === undefined || timerSec > elapsedSec + TIMER_OVER_ELAPSED_TOLERANCE_SEC) return elapsedSec;
-  return timerSec;
+/** 0 kcal over a whole session means the device did not measure energy (same convention as TCX laps). */
+function measuredKcal(kcal: number | null | undefined): number | null {
+  return kcal === null || kcal === undefined || kcal === 0 ? null : kcal;
+}
+
+/** What the device wrote: the session's own fields, its laps for any field the session lacks. */
+function deviceSummary(input: SessionInput): DeviceSummary {
+  const { session, laps, window } = input;
+  const lapHr = heartRateOfLaps(
+    laps.map((lap) => ({ durationSec: lap.total_timer_time ?? null, avgHrBpm: lap.avg_heart_rate ?? null, maxHrBpm: lap.max_heart_rate ?? null })),
+  );
+  return {
+    durationSec: window.timerSec ?? window.elapsedSec,
+    activeEnergyKcal: measuredKcal(session?.total_calories ?? sumPresent(laps.map((lap) => lap.total_calories))),
+    distanceM: session?.total_distance ?? sumPresent(laps.map((lap) => lap.total_distance)),
+    avgHrBpm: session?.avg_heart_rate ?? lapHr.avgBpm,
+    maxHrBpm: session?.max_heart_rate ?? lapHr.maxBpm,
+  };
 }
 
 /** Builds one session's workout plus any rejections about it. */
 export function sessionEvents(input: SessionInput, context: WorkoutContext): ParseEvent[] {
-  const { session, records } = input;
+  const { session, records, window } = input;
   const { clock } = context;
-  const startMs = clock.toUtcMs(input.startDecoderMs);
-  const lastRecord = records.at(-1);
-  const lastRecordMs = lastRecord ? clock.toUtcMs(lastRecord.decoderMs) : startMs;
-  const elapsedSec = session?.total_elapsed_time ?? (lastRecordMs - startMs) / 1000;
   const draft: WorkoutDraft = {
     externalId: context.externalId,
     activityType: session ? activityTypeOf(session.sport, session.sub_sport) : input.fallbackActivity,
-    startMs,
-    endMs: Math.max(startMs + elapsedSec * 1000, lastRecordMs),
+    startMs: clock.toUtcMs(window.startMs),
+    endMs: clock.toUtcMs(window.endMs),
     utcOffsetMin: clock.utcOffsetMin,
-    durationSec: durationSecOf(session?.total_timer_time, elapsedSec),
-    activeEnergyKcal: session?.total_calories ?? null,
-    distanceM: session?.total_distance ?? lastDistanceM(records),
     source: context.source,
+    device: deviceSummary(input),
+    fromSamples: {
+      durationSec: window.recordSpan ? (window.recordSpan.lastMs - window.recordSpan.firstMs) / 1000 : null,
+      distanceM: lastDistanceM(records),
+    },
     points: trackPoints(records, clock),
   };
   return draftEvents(draft, `session ${input.index + 1}`, context.nowMs);

@@ -1,5 +1,5 @@
 // FIT activity files → one ParsedWorkout per session. Damaged files import as far as they are valid and
-// say so with a "partial" event; files with nothing usable throw ParseError.
+// say so with a "partial" event; unreadable files throw FIT_INVALID, readable ones without activity NO_DATA.
 import { ParseError } from "../types.js";
 import type { ParseEvent } from "../types.js";
 import { decodeFit, hasActivityData } from "./fit-decode.js";
@@ -7,6 +7,8 @@ import type { DecodedFit, FitSession } from "./fit-decode.js";
 import { expandHrMessages, mergeBeatsIntoRecords } from "./fit-hr.js";
 import { fitExternalId, fitSource } from "./fit-source.js";
 import { speedAndDistanceByRecord } from "./fit-speed-distance.js";
+import { recordSpan, resolveSessionWindow } from "./fit-session-window.js";
+import type { RecordSpan, SessionHeader } from "./fit-session-window.js";
 import { fitClock } from "./fit-time.js";
 import type { FitClock } from "./fit-time.js";
 import { activityTypeOf, sessionEvents } from "./fit-workouts.js";
@@ -34,47 +36,87 @@ function timedRecords(decoded: DecodedFit): TimedRecord[] {
   }));
 }
 
-function sessionStartMs(session: FitSession): number | null {
-  if (session.start_time instanceof Date) return session.start_time.getTime();
-  if (session.timestamp instanceof Date && typeof session.total_elapsed_time === "number") {
-    return session.timestamp.getTime() - session.total_elapsed_time * 1000;
+function sessionHeader(session: FitSession): SessionHeader {
+  const elapsedSec = session.total_elapsed_time ?? null;
+  let startMs: number | null = null;
+  if (session.start_time instanceof Date) startMs = session.start_time.getTime();
+  else if (session.timestamp instanceof Date && elapsedSec !== null) startMs = session.timestamp.getTime() - elapsedSec * 1000;
+  return { startMs, elapsedSec, timerSec: session.total_timer_time ?? null };
+}
+
+/**
+ * Splits time-ordered items at the sessions' starts. The first session also owns whatever comes before it and the
+ * last whatever comes after it, so no record is lost to a session header that is wrong.
+ */
+function partition<T>(items: readonly T[], timeOf: (item: T) => number | null, boundaries: readonly number[]): T[][] {
+  const groups: T[][] = Array.from({ length: boundaries.length + 1 }, () => []);
+  for (const item of items) {
+    const tMs = timeOf(item);
+    if (tMs === null) continue;
+    let group = 0;
+    while (group < boundaries.length && tMs >= (boundaries[group] ?? Infinity)) group++;
+    groups[group]?.push(item);
   }
-  return null;
+  return groups;
 }
 
-function sessionEndMs(session: FitSession, startMs: number): number {
-  const elapsedEndMs = startMs + (session.total_elapsed_time ?? 0) * 1000;
-  return Math.max(elapsedEndMs, session.timestamp instanceof Date ? session.timestamp.getTime() : 0);
+function spanOf(records: readonly TimedRecord[]): RecordSpan | null {
+  return recordSpan(records.map((record) => record.decoderMs));
 }
 
-/** Each session owns the records from its start to the next session's start (the last one, to its end). */
+/** Each session owns the records from its start to the next session's start; its window is checked against them. */
 function sessionInputs(decoded: DecodedFit, records: TimedRecord[]): SessionInput[] {
   const fallbackActivity = activityTypeOf(decoded.sports[0]?.sport, decoded.sports[0]?.sub_sport);
-  const starts = decoded.sessions
-    .map((session, index) => ({ session, index, startMs: sessionStartMs(session) ?? records[0]?.decoderMs }))
-    .filter((entry): entry is { session: FitSession; index: number; startMs: number } => entry.startMs !== undefined)
-    .sort((a, b) => a.startMs - b.startMs);
-  if (starts.length === 0) {
-    const first = records[0];
-    return first ? [{ session: null, index: 0, startDecoderMs: first.decoderMs, records, fallbackActivity }] : [];
+  const entries = decoded.sessions
+    .map((session, index) => ({ session, index, header: sessionHeader(session) }))
+    .map((entry) => ({ ...entry, sortMs: entry.header.startMs ?? records[0]?.decoderMs }))
+    .filter((entry): entry is typeof entry & { sortMs: number } => entry.sortMs !== undefined)
+    .sort((a, b) => a.sortMs - b.sortMs);
+  if (entries.length === 0) {
+    const window = resolveSessionWindow({ startMs: null, elapsedSec: null, timerSec: null }, spanOf(records));
+    return window ? [{ session: null, index: 0, window, records, laps: decoded.laps, fallbackActivity }] : [];
   }
-  return starts.map((entry, i) => {
-    const next = starts[i + 1];
-    const endMs = next ? next.startMs : sessionEndMs(entry.session, entry.startMs);
-    const inWindow = records.filter(
-      (r) => r.decoderMs >= entry.startMs && (next ? r.decoderMs < endMs : r.decoderMs <= endMs),
-    );
-    return { session: entry.session, index: entry.index, startDecoderMs: entry.startMs, records: inWindow, fallbackActivity };
+  const boundaries = entries.slice(1).map((entry) => entry.sortMs);
+  const recordGroups = partition(records, (record) => record.decoderMs, boundaries);
+  const lapGroups = partition(decoded.laps, (lap) => (lap.start_time instanceof Date ? lap.start_time.getTime() : null), boundaries);
+  return entries.flatMap((entry, i) => {
+    const owned = recordGroups[i] ?? [];
+    const window = resolveSessionWindow(entry.header, spanOf(owned));
+    if (!window) return [];
+    return [{ session: entry.session, index: entry.index, window, records: owned, laps: lapGroups[i] ?? [], fallbackActivity }];
   });
 }
 
-function assertActivityFile(decoded: DecodedFit): void {
+const FILE_KIND_LABELS: Record<string, string> = {
+  activity: "an activity",
+  monitoring_a: "a monitoring",
+  monitoring_b: "a monitoring",
+  monitoring_daily: "a monitoring",
+  weight: "a weight-scale",
+  blood_pressure: "a blood-pressure",
+  totals: "a lifetime-totals",
+  settings: "a settings",
+  device: "a device",
+  course: "a course",
+  workout: "a workout-plan",
+  segment: "a segment",
+};
+
+function unreadText(unread: ReadonlyMap<string, number>): string {
+  const parts = [...unread].map(([name, count]) => `${count} ${name} message${count === 1 ? "" : "s"}`);
+  return parts.length === 0 ? "" : `; it holds ${parts.join(", ")}, which wearsync does not read yet`;
+}
+
+/** A readable FIT file without sessions or records is NO_DATA, named by its file type and what it does hold. */
+function assertActivityData(decoded: DecodedFit): void {
   if (hasActivityData(decoded)) return;
-  const fileType = decoded.fileId?.type === undefined ? "unknown" : String(decoded.fileId.type);
-  const detail = decoded.damage.length > 0 ? ` (${decoded.damage.join("; ")})` : "";
+  const fileType = decoded.fileId?.type === undefined ? null : String(decoded.fileId.type);
+  const kind = fileType === null ? "" : ` is ${FILE_KIND_LABELS[fileType] ?? `a "${fileType}"`} file (FIT file type "${fileType}") and`;
+  const damage = decoded.damage.length > 0 ? ` The file is also damaged: ${decoded.damage.join("; ")}.` : "";
   throw new ParseError(
-    "FIT_INVALID",
-    `This FIT file holds no activity (file type "${fileType}")${detail}; only activity files can be imported.`,
+    "NO_DATA",
+    `This FIT file${kind} has 0 activity records and no session${unreadText(decoded.unread)}.${damage}`,
+    Object.fromEntries(decoded.unread),
   );
 }
 
@@ -92,11 +134,11 @@ export function parseFit(buf: Uint8Array, opts: FitParseOptions): ParseEvent[] {
     throw new ParseError("FILE_TOO_LARGE", `The FIT file is larger than ${MAX_FIT_FILE_BYTES / 1024 / 1024} MiB.`);
   }
   const decoded = decodeFit(buf);
-  assertActivityFile(decoded);
+  assertActivityData(decoded);
   const records = timedRecords(decoded);
   const inputs = sessionInputs(decoded, records);
-  const clock: FitClock | string = fitClock(inputs[0]?.startDecoderMs ?? 0, decoded.activity, opts.timeZone);
-  const events: ParseEvent[] = [];
+  const clock: FitClock | string = fitClock(inputs[0]?.window.startMs ?? 0, decoded.activity, opts.timeZone);
+  const events: ParseEvent[] = [...decoded.unread].map(([recordType, count]) => ({ kind: "skipped", recordType, count }));
   if (typeof clock === "string") {
     for (const input of inputs) {
       const reason = `The workout was not imported: ${clock}.`;

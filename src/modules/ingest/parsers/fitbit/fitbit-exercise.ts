@@ -1,7 +1,7 @@
-// Fitbit Takeout exercise-*.json entries → ParsedWorkout. Entries carry only summary values (average
-// heart rate, no per-second stream), so the heart-rate stream stays empty.
+// Fitbit Takeout exercise-*.json entries → ParsedWorkout. Entries carry only summary values (the average heart
+// rate is kept as the device's; there is no per-second stream), so the heart-rate stream stays empty.
 import { z } from "zod";
-import { draftEvents } from "../tcx/workout-draft.js";
+import { draftEvents } from "../workout-draft.js";
 import type { ParseEvent, SourceRef } from "../types.js";
 import { FITBIT_SOURCE, rejected } from "./fitbit-samples.js";
 import type { FitbitContext } from "./fitbit-samples.js";
@@ -36,6 +36,7 @@ export const exerciseEntry = z.object({
   calories: numeric.optional(),
   distance: numeric.optional(),
   distanceUnit: z.string().optional(),
+  averageHeartRate: numeric.optional().catch(undefined),
   logType: z.string().optional(),
   source: z.object({ name: z.string().optional(), type: z.string().optional() }).optional(),
 });
@@ -68,12 +69,17 @@ export function exerciseEvents(entry: z.infer<typeof exerciseEntry>, ctx: Fitbit
       startMs,
       endMs: startMs + entry.duration,
       utcOffsetMin: null,
-      durationSec: (entry.activeDuration ?? entry.duration) / 1000,
-      // Fitbit's figure includes resting burn during the session (no active-only value exists),
-      // so it slightly overstates active energy; it is still the best per-workout figure available.
-      activeEnergyKcal: entry.calories ?? null,
-      distanceM,
       source: exerciseSource(entry),
+      device: {
+        durationSec: (entry.activeDuration ?? entry.duration) / 1000,
+        // Fitbit's figure includes resting burn during the session (no active-only value exists),
+        // so it slightly overstates active energy; it is still the best per-workout figure available.
+        activeEnergyKcal: entry.calories ?? null,
+        distanceM,
+        avgHrBpm: entry.averageHeartRate ?? null,
+        maxHrBpm: null,
+      },
+      fromSamples: { durationSec: null, distanceM: null },
       points: [],
     },
     where,

@@ -2,7 +2,8 @@
 // last timed point, moving time from the segments (gaps between <trkseg> are pauses), distance from
 // the coordinates within each segment.
 import type { DeviceType, SourceRef } from "../types.js";
-import type { TrackPoint, WorkoutDraft } from "../tcx/workout-draft.js";
+import { NO_DEVICE_SUMMARY } from "../workout-draft.js";
+import type { TrackPoint, WorkoutDraft } from "../workout-draft.js";
 
 const EARTH_RADIUS_M = 6_371_008.8;
 
@@ -31,6 +32,8 @@ const TYPE_TO_ACTIVITY: Record<string, string> = {
   swimming: "swimming",
 };
 const DEVICE_CREATOR = /watch|forerunner|fenix|edge|oregon|etrex|garmin|suunto|coros|polar|wahoo/i;
+/** Exports re-written by a platform from the device's upload ("Garmin Connect", "StravaGPX") are copies, not the device. */
+const PLATFORM_CREATOR = /garmin connect|strava/i;
 
 function radians(deg: number): number {
   return (deg * Math.PI) / 180;
@@ -57,7 +60,7 @@ function segmentDistanceM(points: readonly GpxPoint[]): number {
 
 export function gpxSource(creator: string | null): SourceRef {
   if (!creator) return { name: "GPX file", deviceType: "app", device: null };
-  const deviceType: DeviceType = DEVICE_CREATOR.test(creator) ? "watch" : "app";
+  const deviceType: DeviceType = DEVICE_CREATOR.test(creator) && !PLATFORM_CREATOR.test(creator) ? "watch" : "app";
   return { name: creator, deviceType, device: deviceType === "watch" ? creator : null };
 }
 
@@ -78,10 +81,13 @@ export function gpxDraft(track: GpxTrack, source: SourceRef): WorkoutDraft | str
     startMs: first.tMs,
     endMs: last.tMs,
     utcOffsetMin: track.utcOffsetMin,
-    durationSec: movingMs / 1000,
-    activeEnergyKcal: null,
-    distanceM: hasCoordinates ? segments.reduce((sum, s) => sum + segmentDistanceM(s), 0) : null,
     source,
+    // GPX carries no summary: every total is computed from the points.
+    device: NO_DEVICE_SUMMARY,
+    fromSamples: {
+      durationSec: movingMs / 1000,
+      distanceM: hasCoordinates ? segments.reduce((sum, s) => sum + segmentDistanceM(s), 0) : null,
+    },
     points,
   };
 }

@@ -1,6 +1,6 @@
 // GPX 1.1 → one ParsedWorkout per <trk>, streamed. Heart rate comes from Garmin's TrackPointExtension
 // (prefix gpxtpx: or ns3:), power from Strava's bare <power> or <PowerInWatts>, speed from Apple's <speed>.
-import { draftEvents } from "../tcx/workout-draft.js";
+import { draftEvents } from "../workout-draft.js";
 import { ParseError } from "../types.js";
 import type { ParseEvent, SourceRef } from "../types.js";
 import { parseXsdDateTime, walkXml } from "../xml-events.js";
@@ -14,6 +14,7 @@ export interface GpxParseOptions {
 
 const GPX_ROOT = "gpx";
 const POWER_ELEMENTS = new Set(["power", "PowerInWatts"]);
+const SKIPPED_ELEMENTS = new Set(["wpt", "rte"]);
 
 function numberOrNull(text: string | undefined): number | null {
   if (text === undefined || text.trim() === "") return null;
@@ -28,17 +29,17 @@ class GpxVisitor implements XmlVisitor {
   private point: GpxPoint | null = null;
   private trackCount = 0;
   private untimedPoints = 0;
+  /** Waypoints and planned routes: places, not something that happened; counted as skipped. */
+  readonly skipped = new Map<string, number>();
 
   constructor(private readonly nowMs: number) {}
-
-  get sawTrack(): boolean {
-    return this.trackCount > 0;
-  }
 
   open(name: string, attributes: Readonly<Record<string, string>>, path: readonly string[]): void {
     if (path.length === 1) {
       if (name !== GPX_ROOT) throw new ParseError("UNKNOWN_FORMAT", `This is not a GPX file: its root element is <${name}>.`);
       this.source = gpxSource(attributes.creator?.trim() || null);
+    } else if (path.length === 2 && SKIPPED_ELEMENTS.has(name)) {
+      this.skipped.set(name, (this.skipped.get(name) ?? 0) + 1);
     } else if (name === "trk") {
       this.track = { name: null, type: null, segments: [], utcOffsetMin: null };
       this.trackCount++;
@@ -120,8 +121,5 @@ export async function* parseGpx(input: XmlInput, opts: GpxParseOptions): AsyncGe
   if (step.value.truncated) {
     yield { kind: "partial", reason: `The GPX file ends abruptly at line ${step.value.line}; what was read before that was imported.` };
   }
-  if (!visitor.sawTrack) {
-    const reason = "The GPX file contains no track (<trk>); routes and waypoints are not workouts.";
-    yield { kind: "rejected", rejection: { where: "file", reason, recordType: "trk" } };
-  }
+  for (const [recordType, count] of visitor.skipped) yield { kind: "skipped", recordType, count };
 }

@@ -52,7 +52,7 @@ function pointEvent(type: SampleType, units: string, raw: unknown, where: string
   return { kind: "sample", sample };
 }
 
-/** Samples (and rejections) of one entry of `data.metrics`; metrics this service does not use yield nothing. */
+/** Samples (and rejections) of one entry of `data.metrics`; metrics this service does not use are `skipped`. */
 export function* metricEvents(raw: unknown, where: string, nowMs: number): Generator<ParseEvent> {
   const metric = haeMetricSchema.safeParse(raw);
   if (!metric.success) {
@@ -61,7 +61,11 @@ export function* metricEvents(raw: unknown, where: string, nowMs: number): Gener
   }
   const { name, units, data } = metric.data;
   const type = METRIC_TO_SAMPLE[name];
-  if (!type) return;
+  if (!type) {
+    // A metric this service does not read (sleep, blood pressure, …): counted per metric, never dropped silently.
+    if (data.length > 0) yield { kind: "skipped", recordType: name.slice(0, 128), count: data.length };
+    return;
+  }
   if (toCanonical(type, 1, units) === null) {
     yield rejected(where, `The unit "${units}" is not supported for ${name}; its ${data.length} points were not imported.`, name);
     return;

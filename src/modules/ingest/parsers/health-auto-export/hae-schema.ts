@@ -45,7 +45,11 @@ export const haeWorkoutHeartRateSchema = z.union([
   z.object({ date: z.string(), Avg: finite, units: z.string().optional() }),
 ]);
 
-/** Both workout shapes: v1 (`activeEnergy`, HR {qty}) and v2 (`id`, `duration`, `activeEnergyBurned`, HR {Min,Avg,Max}). */
+/**
+ * Both workout shapes: v1 (`activeEnergy`, HR {qty}) and v2 (`id`, `duration`, `activeEnergyBurned`, HR {Min,Avg,Max}).
+ * The workout's heart-rate summary appears as `avgHeartRate`/`maxHeartRate` or `heartRate: {avg, max}` in newer
+ * app versions (reported by third-party consumers, not seen in a collected file); unknown shapes are ignored.
+ */
 export const haeWorkoutSchema = z.object({
   id: z.string().optional(),
   name: z.string().min(1),
@@ -56,6 +60,9 @@ export const haeWorkoutSchema = z.object({
   activeEnergyBurned: quantitySchema.optional(),
   distance: quantitySchema.optional(),
   heartRateData: z.array(z.unknown()).optional(),
+  avgHeartRate: quantitySchema.optional().catch(undefined),
+  maxHeartRate: quantitySchema.optional().catch(undefined),
+  heartRate: z.object({ avg: quantitySchema.optional(), max: quantitySchema.optional() }).optional().catch(undefined),
 });
 
 export type HaePayload = z.infer<typeof haePayloadSchema>;

@@ -1,6 +1,6 @@
 // HAE workouts → ParsedWorkout, for both the older (v1) and the HealthyApps server's (v2) shape.
-import { draftEvents } from "../tcx/workout-draft.js";
-import type { TrackPoint } from "../tcx/workout-draft.js";
+import { draftEvents } from "../workout-draft.js";
+import type { TrackPoint } from "../workout-draft.js";
 import type { ParseEvent } from "../types.js";
 import { firstIssue, haeWorkoutHeartRateSchema, haeWorkoutSchema } from "./hae-schema.js";
 import type { HaeQuantity, HaeWorkout } from "./hae-schema.js";
@@ -49,7 +49,7 @@ function heartRatePoints(workout: HaeWorkout): { points: TrackPoint[]; malformed
   return { points: points.sort((a, b) => a.tMs - b.tMs), malformed };
 }
 
-function converted(type: "active_energy" | "distance", quantity: HaeQuantity | undefined): number | null {
+function converted(type: "active_energy" | "distance" | "heart_rate", quantity: HaeQuantity | undefined): number | null {
   return quantity ? toCanonical(type, quantity.qty, quantity.units) : null;
 }
 
@@ -70,10 +70,16 @@ export function workoutEvents(raw: unknown, where: string, nowMs: number): Parse
       startMs: start.ms,
       endMs: end.ms,
       utcOffsetMin: start.utcOffsetMin,
-      durationSec: workout.duration ?? (end.ms - start.ms) / 1000,
-      activeEnergyKcal: converted("active_energy", energy),
-      distanceM: converted("distance", workout.distance),
       source: haeSource(undefined),
+      // The workout's own fields are HealthKit's summary of it (its start and end included).
+      device: {
+        durationSec: workout.duration ?? (end.ms - start.ms) / 1000,
+        activeEnergyKcal: converted("active_energy", energy),
+        distanceM: converted("distance", workout.distance),
+        avgHrBpm: converted("heart_rate", workout.avgHeartRate ?? workout.heartRate?.avg),
+        maxHrBpm: converted("heart_rate", workout.maxHeartRate ?? workout.heartRate?.max),
+      },
+      fromSamples: { durationSec: null, distanceM: null },
       points,
     },
     where,

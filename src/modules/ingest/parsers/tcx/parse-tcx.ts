@@ -6,13 +6,15 @@ import { parseXsdDateTime, walkXml } from "../xml-events.js";
 import type { XmlInput, XmlVisitor } from "../xml-events.js";
 import { tcxDraft } from "./tcx-activity.js";
 import type { TcxActivity, TcxLap, TcxPoint } from "./tcx-activity.js";
-import { draftEvents } from "./workout-draft.js";
+import { draftEvents } from "../workout-draft.js";
 
 export interface TcxParseOptions {
   nowMs: number;
 }
 
 const TCX_ROOT = "TrainingCenterDatabase";
+// Children of <Courses> and <Workouts>: planned routes and workout plans, not something that happened.
+const SKIPPED_ELEMENTS = new Set(["Course", "Workout"]);
 
 function numberOrNull(text: string): number | null {
   if (text === "") return null;
@@ -27,23 +29,22 @@ class TcxVisitor implements XmlVisitor {
   private point: TcxPoint | null = null;
   private activityCount = 0;
   private untimedPoints = 0;
+  /** Courses and workout plans: not records of an effort, counted as skipped. */
+  readonly skipped = new Map<string, number>();
 
   constructor(private readonly nowMs: number) {}
-
-  get sawActivity(): boolean {
-    return this.activityCount > 0;
-  }
 
   open(name: string, attributes: Readonly<Record<string, string>>, path: readonly string[]): void {
     if (path.length === 1 && name !== TCX_ROOT) {
       throw new ParseError("UNKNOWN_FORMAT", `This is not a TCX file: its root element is <${name}>.`);
     }
+    if (path.length === 3 && SKIPPED_ELEMENTS.has(name)) this.skipped.set(name, (this.skipped.get(name) ?? 0) + 1);
     if (name === "Activity") {
       this.activity = { sport: attributes.Sport ?? null, idText: null, creatorName: null, laps: [], points: [] };
       this.activityCount++;
       this.untimedPoints = 0;
     } else if (name === "Lap" && this.activity) {
-      this.lap = { startText: attributes.StartTime ?? null, totalTimeSec: null, distanceM: null, calories: null };
+      this.lap = { startText: attributes.StartTime ?? null, totalTimeSec: null, distanceM: null, calories: null, avgHrBpm: null, maxHrBpm: null };
       this.activity.laps.push(this.lap);
     } else if (name === "Trackpoint") {
       this.point = { tMs: Number.NaN, hrBpm: null, speedMps: null, powerW: null, distanceM: null };
@@ -54,6 +55,7 @@ class TcxVisitor implements XmlVisitor {
     const parent = path[path.length - 2];
     if (parent === "Trackpoint" || parent === "HeartRateBpm" || parent === "TPX") this.closePointField(name, text, parent);
     else if (parent === "Lap") this.closeLapField(name, text);
+    else if (name === "Value" && path[path.length - 3] === "Lap") this.closeLapHeartRate(parent, text);
     else if (name === "Id" && parent === "Activity" && this.activity) this.activity.idText = text;
     else if (name === "Name" && parent === "Creator" && this.activity) this.activity.creatorName = text;
     else if (name === "Trackpoint") this.closePoint();
@@ -98,6 +100,12 @@ class TcxVisitor implements XmlVisitor {
     else if (name === "Calories") lap.calories = numberOrNull(text);
   }
 
+  private closeLapHeartRate(parent: string | undefined, text: string): void {
+    if (!this.lap) return;
+    if (parent === "AverageHeartRateBpm") this.lap.avgHrBpm = numberOrNull(text);
+    else if (parent === "MaximumHeartRateBpm") this.lap.maxHrBpm = numberOrNull(text);
+  }
+
   private closePoint(): void {
     const point = this.point;
     this.point = null;
@@ -121,8 +129,5 @@ export async function* parseTcx(input: XmlInput, opts: TcxParseOptions): AsyncGe
   if (step.value.truncated) {
     yield { kind: "partial", reason: `The TCX file ends abruptly at line ${step.value.line}; what was read before that was imported.` };
   }
-  if (!visitor.sawActivity) {
-    const reason = "The TCX file contains no activity (courses and workout plans are not imported).";
-    yield { kind: "rejected", rejection: { where: "file", reason, recordType: "Activity" } };
-  }
+  for (const [recordType, count] of visitor.skipped) yield { kind: "skipped", recordType, count };
 }

@@ -1,18 +1,18 @@
-// One TCX <Activity> → WorkoutDraft. Totals come from the laps (timer time, calories); distance from the
-// track's running total when the track covers the whole activity, else from the laps.
+// One TCX <Activity> → WorkoutDraft. The laps are the device's summary (Garmin's TrainingCenterDatabase v2
+// schema: TotalTimeSeconds, DistanceMeters, Calories, Average/MaximumHeartRateBpm per lap), so the activity's
+// totals are the laps' totals; the track only fills what no lap wrote.
+import { heartRateOfLaps, sumPresent } from "../../rules/summary-provenance.js";
 import type { SourceRef } from "../types.js";
 import { parseXsdDateTime } from "../xml-events.js";
-import type { TrackPoint, WorkoutDraft } from "./workout-draft.js";
-
-/** A track "covers" the activity when it starts at 0 m and ends within this long of the laps' end. */
-const TRACK_COVERAGE_SLACK_MS = 60_000;
-const TRACK_START_MAX_M = 1;
+import type { TrackPoint, WorkoutDraft } from "../workout-draft.js";
 
 export interface TcxLap {
   startText: string | null;
   totalTimeSec: number | null;
   distanceM: number | null;
   calories: number | null;
+  avgHrBpm: number | null;
+  maxHrBpm: number | null;
 }
 
 export interface TcxPoint extends TrackPoint {
@@ -28,11 +28,6 @@ export interface TcxActivity {
 }
 
 const SPORT_TO_ACTIVITY: Record<string, string> = { running: "running", biking: "cycling", walking: "walking" };
-
-function sumOf(values: readonly (number | null)[]): number | null {
-  const present = values.filter((value): value is number => value !== null);
-  return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0);
-}
 
 /** Exporters (Fitbit) sometimes write the same lap twice; a repeated StartTime + duration is one lap. */
 function distinctLaps(laps: readonly TcxLap[]): TcxLap[] {
@@ -52,14 +47,13 @@ function tcxSource(creatorName: string | null): SourceRef {
   return { name: model, deviceType: "watch", device: model };
 }
 
-function distanceOf(laps: readonly TcxLap[], points: readonly TcxPoint[], lapsEndMs: number): number | null {
-  const withDistance = points.filter((point) => point.distanceM !== null);
-  const first = withDistance[0];
-  const last = withDistance.at(-1);
-  const lapSumM = sumOf(laps.map((lap) => lap.distanceM));
-  const covers = first && last && (first.distanceM ?? 0) <= TRACK_START_MAX_M && last.tMs >= lapsEndMs - TRACK_COVERAGE_SLACK_MS;
-  if (covers || lapSumM === null) return last?.distanceM ?? lapSumM;
-  return lapSumM;
+/** The track's running total at its last point, for activities whose laps carry no distance. */
+function trackDistanceM(points: readonly TcxPoint[]): number | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const distanceM = points[i]?.distanceM;
+    if (distanceM !== null && distanceM !== undefined) return distanceM;
+  }
+  return null;
 }
 
 /** Builds the draft, or returns a reason when the activity has no usable start time. */
@@ -70,24 +64,30 @@ export function tcxDraft(activity: TcxActivity): WorkoutDraft | string {
   const start = startText ? parseXsdDateTime(startText) : null;
   const startMs = start?.ms ?? points[0]?.tMs;
   if (startMs === undefined) return "the activity has no valid start time";
-  const timerSec = sumOf(laps.map((lap) => lap.totalTimeSec));
+  const timerSec = sumPresent(laps.map((lap) => lap.totalTimeSec));
   const lapsEndMs = Math.max(
     startMs + (timerSec ?? 0) * 1000,
     ...laps.map((lap) => (parseXsdDateTime(lap.startText ?? "")?.ms ?? startMs) + (lap.totalTimeSec ?? 0) * 1000),
   );
   const endMs = Math.max(lapsEndMs, points.at(-1)?.tMs ?? startMs);
-  const calories = sumOf(laps.map((lap) => lap.calories));
+  const calories = sumPresent(laps.map((lap) => lap.calories));
+  const lapHr = heartRateOfLaps(laps.map((lap) => ({ durationSec: lap.totalTimeSec, avgHrBpm: lap.avgHrBpm, maxHrBpm: lap.maxHrBpm })));
   return {
     externalId: activity.idText ? `tcx:${activity.idText}` : null,
     activityType: SPORT_TO_ACTIVITY[(activity.sport ?? "").toLowerCase()] ?? "other",
     startMs,
     endMs,
     utcOffsetMin: start?.utcOffsetMin ?? null,
-    durationSec: timerSec ?? (endMs - startMs) / 1000,
-    // Lap Calories of 0 means "not measured" in real exports, not a zero-effort workout.
-    activeEnergyKcal: calories === 0 ? null : calories,
-    distanceM: distanceOf(laps, points, lapsEndMs),
     source: tcxSource(activity.creatorName),
+    device: {
+      durationSec: timerSec,
+      // Lap Calories of 0 means "not measured" in real exports, not a zero-effort workout.
+      activeEnergyKcal: calories === 0 ? null : calories,
+      distanceM: sumPresent(laps.map((lap) => lap.distanceM)),
+      avgHrBpm: lapHr.avgBpm,
+      maxHrBpm: lapHr.maxBpm,
+    },
+    fromSamples: { durationSec: (endMs - startMs) / 1000, distanceM: trackDistanceM(points) },
     points,
   };
 }
