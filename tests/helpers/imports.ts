@@ -20,6 +20,7 @@ export interface ImportBody {
   progress: { bytes: number; records: number };
   counts: Record<string, { parsed: number; inserted: number; duplicate: number; rejected: number }>;
   rejected_records: { where: string; reason: string; record_type: string }[];
+  skipped: Record<string, number>;
   error: { code: string; message: string } | null;
 }
 

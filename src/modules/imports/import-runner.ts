@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.js";
+import type { ImportRow } from "../../db/schema/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
@@ -9,6 +10,7 @@ import { ImportTally } from "./import-outcome.js";
 import { deleteImportedRows, insertedByType } from "./import-rows.repo.js";
 import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
 import type { ImportFormat } from "./formats.js";
+import { noDataMessage } from "./no-data.js";
 import { openParser } from "./open-parser.js";
 import { pathForKey } from "./upload-store.js";
 
@@ -79,10 +81,12 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
   } catch (err) {
     await inFlight.catch(() => undefined);
     if (!(err instanceof ParseError)) throw err;
+    for (const [recordType, count] of Object.entries(err.skipped)) tally.addSkipped(recordType, count);
     await deleteImportedRows(deps.sql, row.userId, importId);
-    await markFailed(deps.db, importId, { code: err.code, message: err.message }, deps.clock.now());
+    await markFailed(deps.db, importId, { code: err.code, message: err.message }, deps.clock.now(), { skipped: tally.skippedByType() });
     return { status: "failed", code: err.code };
   }
+  if (!tally.hasData) return failNoData(deps, row, tally);
 
   const inserted = await insertedByType(deps.sql, row.userId, importId);
   // Before marking completed: if this fails the job retries, and a completed import would be skipped.
@@ -98,8 +102,29 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
       partialReason: tally.partialReason,
       bytes: bytesRead,
       records: tally.records,
+      skipped: tally.skippedByType(),
     },
     deps.clock.now(),
   );
   return { status: "completed", localDates: [...effects.localDates].sort(), workoutIds: effects.workoutIds };
+}
+
+/**
+ * A file that was read to the end but yielded no sample and no workout fails as NO_DATA, naming what it held;
+ * its skipped types and rejected records stay on the import, and nothing it may have touched remains.
+ */
+async function failNoData(deps: Deps, row: ImportRow, tally: ImportTally): Promise<ImportRunResult> {
+  await deleteImportedRows(deps.sql, row.userId, row.id);
+  const message = noDataMessage({
+    format: row.format,
+    skipped: tally.skippedByType(),
+    rejectedByType: tally.rejectedByType,
+    partialReason: tally.partialReason,
+  });
+  await markFailed(deps.db, row.id, { code: "NO_DATA", message }, deps.clock.now(), {
+    counts: tally.counts(new Map()),
+    rejections: tally.rejections,
+    skipped: tally.skippedByType(),
+  });
+  return { status: "failed", code: "NO_DATA" };
 }

@@ -15,6 +15,7 @@ export function presentImport(row: ImportRow) {
     progress: { bytes: row.progressBytes, records: row.progressRecords },
     counts: row.counts,
     rejected_records: row.rejections,
+    skipped: row.skipped,
     error: failed ? { code: row.errorCode ?? "IMPORT_FAILED", message: row.errorMessage ?? "The import failed." } : null,
     created_at: row.createdAt.toISOString(),
     started_at: row.startedAt?.toISOString() ?? null,

@@ -85,6 +85,7 @@ export async function markCompleted(
     partialReason: string | null;
     bytes: number;
     records: number;
+    skipped?: Record<string, number>;
   },
   at: Date,
 ): Promise<void> {
@@ -94,6 +95,7 @@ export async function markCompleted(
       status: "completed",
       counts: outcome.counts,
       rejections: outcome.rejections,
+      skipped: outcome.skipped ?? {},
       partial: outcome.partial,
       errorCode: outcome.partial ? "PARTIAL_FILE" : null,
       errorMessage: outcome.partialReason,
@@ -105,10 +107,33 @@ export async function markCompleted(
     .where(eq(imports.id, importId));
 }
 
-export async function markFailed(db: DbOrTx, importId: string, error: { code: string; message: string }, at: Date) {
+/** What a failed import still reports: for NO_DATA, what the file held (skipped types, rejected records). */
+export interface FailureReport {
+  counts?: Record<string, RecordTypeCounts>;
+  rejections?: RejectedRecord[];
+  skipped?: Record<string, number>;
+}
+
+export async function markFailed(
+  db: DbOrTx,
+  importId: string,
+  error: { code: string; message: string },
+  at: Date,
+  report: FailureReport = {},
+) {
   await db
     .update(imports)
-    .set({ status: "failed", errorCode: error.code, errorMessage: error.message, finishedAt: at, updatedAt: at, counts: {} })
+    .set({
+      status: "failed",
+      errorCode: error.code,
+      errorMessage: error.message,
+      finishedAt: at,
+      updatedAt: at,
+      partial: false,
+      counts: report.counts ?? {},
+      rejections: report.rejections ?? [],
+      skipped: report.skipped ?? {},
+    })
     .where(eq(imports.id, importId));
 }
 

@@ -31,7 +31,15 @@ export const ImportSchema = z
     rejected_records: z
       .array(z.object({ where: z.string(), reason: z.string(), record_type: z.string() }))
       .openapi({ description: "The first 100 rejected records" }),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    skipped: z.record(z.string(), z.number().int()).openapi({
+      description:
+        "Records of types wearsync does not read yet, per type as the file names them (e.g. HKCategoryTypeIdentifierSleepAnalysis, sleep_analysis, monitoring)",
+      example: { HKCategoryTypeIdentifierSleepAnalysis: 120, HKQuantityTypeIdentifierFlightsClimbed: 30 },
+    }),
+    error: z
+      .object({ code: z.string(), message: z.string() })
+      .nullable()
+      .openapi({ description: 'Why a failed import failed; code "NO_DATA" when the file was readable but held nothing wearsync reads' }),
     created_at: z.string(),
     started_at: z.string().nullable(),
     finished_at: z.string().nullable(),
