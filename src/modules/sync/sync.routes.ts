@@ -8,7 +8,7 @@ export const syncRoute = createRoute({
   tags: ["sync"],
   summary: "Push a batch of samples and workouts from a companion app (idempotent per Idempotency-Key)",
   description:
-    "Each item is validated on its own: valid items are stored even when others are rejected. The same key with the same body replays the first answer (`Idempotent-Replayed: true`); with a different body it is 422.",
+    "Each item is validated on its own: valid items are stored even when others are rejected. Inside a workout, an impossible heart-rate point (0 or over 250 bpm, outside the workout's time) is dropped and counted in `dropped_points`; the workout is rejected only when its own time is invalid. Summary values sent (`duration_s`, `active_energy_kcal`, `distance_m`, `avg_hr_bpm`, `max_hr_bpm`) are kept as the device's. The same key with the same body replays the first answer (`Idempotent-Replayed: true`); with a different body it is 422.",
   security: bearerSecurity,
   request: {
     headers: z.object({ "idempotency-key": z.string().max(255).optional().openapi({ description: "Required; e.g. a UUID" }) }),

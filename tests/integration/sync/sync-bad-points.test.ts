@@ -120,4 +120,31 @@ describe("/v1/sync: one impossible heart-rate point no longer costs the whole wo
       hr_points_dropped: 1,
     });
   });
+
+  it("the Health Auto Export push drops a 0 bpm minute too, keeps the app's summary and says which workout lost it", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    const minute = (time: string, avg: number) => ({ date: `2026-11-23 ${time} +0000`, Min: avg, Avg: avg, Max: avg, units: "bpm" });
+    const payload = {
+      data: {
+        workouts: [
+          { name: "Walking", start: "2026-11-23 09:00:00 +0000", end: "2026-11-23 08:00:00 +0000" },
+          {
+            id: "W2",
+            name: "Outdoor Run",
+            start: "2026-11-23 17:00:00 +0000",
+            end: "2026-11-23 17:03:00 +0000",
+            avgHeartRate: { qty: 131, units: "bpm" },
+            heartRateData: [minute("17:00:00", 120), minute("17:01:00", 0), minute("17:02:00", 150)],
+          },
+        ],
+      },
+    };
+    const res = await h.request("/v1/integrations/health-auto-export", { method: "POST", key: user.apiKey, json: payload });
+    expect(res.status).toBe(200);
+    const answer = await readJson<SyncAnswer>(res);
+    expect(answer).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(answer.dropped_points).toEqual([{ index: 1, path: "data.workouts[1]", heart_rate: 1, speed: 0, power: 0 }]);
+    const workout = await onlyWorkout(user.apiKey);
+    expect(workout).toMatchObject({ avg_hr_bpm: 131, avg_hr_source: "device", max_hr_bpm: 150, max_hr_source: "samples", hr_points_dropped: 1 });
+  });
 });
