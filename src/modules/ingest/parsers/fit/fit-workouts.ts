@@ -55,10 +55,12 @@ function trackPoints(records: readonly TimedRecord[], clock: FitClock): TrackPoi
   }));
 }
 
-function lastDistanceM(records: readonly TimedRecord[]): number | null {
-  for (let i = records.length - 1; i >= 0; i--) {
-    const distanceM = records[i]?.motion.distanceM;
-    if (typeof distanceM === "number") return distanceM - (records[0]?.motion.distanceM ?? 0);
+/** Cumulative distance over the records' main run (a stray record stamped years away does not count). */
+function lastDistanceM(records: readonly TimedRecord[], span: SessionWindow["recordSpan"]): number | null {
+  const inSpan = span ? records.filter((r) => r.decoderMs >= span.firstMs && r.decoderMs <= span.lastMs) : records;
+  for (let i = inSpan.length - 1; i >= 0; i--) {
+    const distanceM = inSpan[i]?.motion.distanceM;
+    if (typeof distanceM === "number") return distanceM - (inSpan[0]?.motion.distanceM ?? 0);
   }
   return null;
 }
@@ -97,7 +99,7 @@ export function sessionEvents(input: SessionInput, context: WorkoutContext): Par
     device: deviceSummary(input),
     fromSamples: {
       durationSec: window.recordSpan ? (window.recordSpan.lastMs - window.recordSpan.firstMs) / 1000 : null,
-      distanceM: lastDistanceM(records),
+      distanceM: lastDistanceM(records, window.recordSpan),
     },
     points: trackPoints(records, clock),
   };
