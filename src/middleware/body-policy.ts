@@ -33,7 +33,10 @@ export function ruleFor(rules: BodyRule[], path: string, env: Env): BodyRule {
 function hasBody(request: Request): boolean {
   const length = request.headers.get("content-length");
   if (length !== null) return length !== "0";
-  return request.headers.has("transfer-encoding") || request.body !== null;
+  if (request.headers.has("transfer-encoding")) return true;
+  // Over HTTP/1.1 a request without either header has no body, but the node adapter still hands every
+  // non-GET request a (empty) stream: a bare DELETE must not be asked for a Content-Type.
+  return request.method !== "DELETE" && request.body !== null;
 }
 
 /** 415 for a body of the wrong type, 413 past the route's cap (Content-Length and chunked alike). */

@@ -114,4 +114,29 @@ describe("body limits over a real socket", () => {
     const me = (await (await h.request("/v1/me", { key: user.apiKey })).json()) as Record<string, unknown>;
     expect(me.activity_level).toBeNull();
   });
+
+  it("a DELETE with neither Content-Type nor body is served (a client's plain DELETE, not a 415)", async () => {
+    const created = (await (
+      await h.request("/v1/api-keys", { method: "POST", key: user.apiKey })
+    ).json()) as { id: string };
+    const res = await fetch(`http://127.0.0.1:${server.port}/v1/api-keys/${created.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${user.apiKey}` },
+    });
+    expect(res.status).toBe(204);
+    const again = await fetch(`http://127.0.0.1:${server.port}/v1/api-keys/${created.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${user.apiKey}` },
+    });
+    await expectProblem(again, 404, "NOT_FOUND");
+  });
+
+  it("a DELETE that does carry a body still needs JSON", async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/v1/api-keys/key_0000000000`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${user.apiKey}`, "content-type": "text/plain" },
+      body: "please",
+    });
+    await expectProblem(res, 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
 });
