@@ -4,6 +4,7 @@ import { findUserById } from "../accounts/users.repo.js";
 import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
 import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
 import { type BatchEffects, IngestWriter } from "../ingest/writer/ingest-writer.js";
+import { regroupAfterWrite } from "../workouts/grouping.service.js";
 import { isFoodLogFormat, runFoodLogImport } from "./food-log-import.js";
 import { ImportTally } from "./import-outcome.js";
 import { deleteImportedRows, insertedByType } from "./import-rows.repo.js";
@@ -85,6 +86,7 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
   }
 
   const inserted = await insertedByType(deps.sql, row.userId, importId);
+  await regroupAfterWrite(deps, row.userId, effects.workoutIds);
   // Before marking completed: if this fails the job retries, and a completed import would be skipped.
   await enqueueDayRecomputes(deps.queues, row.userId, effects.localDates);
   await enqueueHiitAfterIngest(deps, row.userId, effects);
