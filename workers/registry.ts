@@ -1,5 +1,5 @@
 import { detectDayHiitJob, detectWorkoutHiitJob, reconcileHiitJob, redetectUserHiitJob } from "./processors/hiit.js";
-import { reconcileImportsJob, runImportJob } from "./processors/imports.js";
+import { deleteImportJob, reconcileImportsJob, runImportJob } from "./processors/imports.js";
 import { projectLastWeekJob, projectWeekJob } from "./processors/projections.js";
 import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
@@ -10,6 +10,7 @@ export const processors: ProcessorRegistry = {
   "accounts.record-key-use": recordKeyUse,
   "imports.run": runImportJob,
   "imports.reconcile": reconcileImportsJob,
+  "imports.delete": deleteImportJob,
   "hiit.detect-workout": detectWorkoutHiitJob,
   "hiit.detect-day": detectDayHiitJob,
   "hiit.redetect-user": redetectUserHiitJob,

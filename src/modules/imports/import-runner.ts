@@ -7,7 +7,8 @@ import { type BatchEffects, IngestWriter } from "../ingest/writer/ingest-writer.
 import { regroupAfterWrite } from "../workouts/grouping.service.js";
 import { isFoodLogFormat, runFoodLogImport } from "./food-log-import.js";
 import { ImportTally } from "./import-outcome.js";
-import { deleteImportedRows, insertedByType } from "./import-rows.repo.js";
+import { insertedByType } from "./import-rows.repo.js";
+import { removeImportRows } from "./import-removal.service.js";
 import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
 import type { ImportFormat } from "./formats.js";
 import { openParser } from "./open-parser.js";
@@ -28,13 +29,16 @@ export type ImportRunResult =
  * write of the previous one (at most one write in flight). A file that cannot be read fails the import
  * and its rows are removed; a per-record problem only rejects that record.
  */
-export async function runImport(deps: Deps, importId: string): Promise<ImportRunResult> {
+export async function runImport(deps: Deps, importId: string, jobRun?: number): Promise<ImportRunResult> {
   const row = await findImportById(deps.db, importId);
-  if (!row || row.status === "completed" || row.status === "failed") return { status: "skipped" };
+  if (!row || row.deletedAt !== null || row.status === "completed" || row.status === "failed") return { status: "skipped" };
+  // A retry or a re-run asked for a newer run: its own job does the work.
+  if (jobRun !== undefined && jobRun < row.runs) return { status: "skipped" };
   const user = await findUserById(deps.db, row.userId);
   if (!user) return { status: "skipped" };
-  await markProcessing(deps.db, importId, deps.clock.now());
-  if (isFoodLogFormat(row.format)) return runFoodLogImport(deps, row, user);
+  const run = row.runs;
+  await markProcessing(deps.db, importId, deps.clock.now(), run);
+  if (isFoodLogFormat(row.format)) return runFoodLogImport(deps, row, user, run);
 
   const nowMs = deps.clock.now().getTime();
   const writer = new IngestWriter(deps, { userId: row.userId, importId, timeZone: user.timeZone, nowMs });
@@ -80,8 +84,8 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
   } catch (err) {
     await inFlight.catch(() => undefined);
     if (!(err instanceof ParseError)) throw err;
-    await deleteImportedRows(deps.sql, row.userId, importId);
-    await markFailed(deps.db, importId, { code: err.code, message: err.message }, deps.clock.now());
+    await removeImportRows(deps, row, user.timeZone);
+    await markFailed(deps.db, importId, { code: err.code, message: err.message }, deps.clock.now(), run);
     return { status: "failed", code: err.code };
   }
 
@@ -100,8 +104,10 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
       partialReason: tally.partialReason,
       bytes: bytesRead,
       records: tally.records,
+      span: tally.span,
     },
     deps.clock.now(),
+    run,
   );
   return { status: "completed", localDates: [...effects.localDates].sort(), workoutIds: effects.workoutIds };
 }
