@@ -49,6 +49,7 @@ export interface WorkoutBody {
   hr_sample_count: number;
   source: { name: string; device_type: string; device: string | null };
   import_id: string | null;
+  external_id: string | null;
   counted: boolean;
   duplicate_of: string | null;
   duplicate_reason: string | null;
