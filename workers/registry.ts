@@ -1,7 +1,7 @@
 import { detectDayHiitJob, detectWorkoutHiitJob, reconcileHiitJob, redetectUserHiitJob } from "./processors/hiit.js";
 import { deleteImportJob, reconcileImportsJob, runImportJob } from "./processors/imports.js";
 import { projectLastWeekJob, projectWeekJob } from "./processors/projections.js";
-import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob } from "./processors/recompute-day.js";
+import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob, regroupUserJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
 import type { ProcessorRegistry } from "./run-job.js";
 
@@ -18,6 +18,7 @@ export const processors: ProcessorRegistry = {
   "energy.recompute-day": recomputeDayJob,
   "energy.recompute-range": recomputeRangeJob,
   "energy.finalize-yesterday": finalizeYesterdayJob,
+  "workouts.regroup-user": regroupUserJob,
   "projections.project-week": projectWeekJob,
   "projections.project-last-week": projectLastWeekJob,
 };

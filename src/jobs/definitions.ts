@@ -47,6 +47,12 @@ export const JOBS = {
     opts: { attempts: 5 },
     pending: (p: { userId: string; from: string; to: string }): PendingMarker => ({ kind: "recompute", userId: p.userId, member: `${p.from}..${p.to}` }),
   },
+  "workouts.regroup-user": {
+    // On the energy queue: its outcome is day recomputes, and it is as light as one.
+    queue: "energy",
+    schema: z.object({ userId: id("usr") }).strict(),
+    opts: { attempts: 5 },
+  },
   "energy.finalize-yesterday": {
     queue: "energy",
     schema: z.object({ userId: id("usr") }).strict(),
@@ -109,6 +115,7 @@ export const jobIds = {
   recordKeyUse: (apiKeyId: string) => `record-key-use-${apiKeyId}`,
   runImport: (importId: string, run = 1) => (run <= 1 ? `import-${importId}` : `import-${importId}-run-${run}`),
   deleteImport: (importId: string) => `delete-import-${importId}`,
+  regroupUser: (userId: string) => `regroup-user-${userId}`,
   recomputeDay: (userId: string, localDate: string) => `recompute-day-${userId}-${localDate}`,
   recomputeRange: (userId: string, from: string, to: string) => `recompute-range-${userId}-${from}-${to}`,
   projectWeek: (userId: string, weekStart: string) => `project-week-${userId}-${weekStart}`,

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.js";
+import { JOBS, jobIds } from "../../jobs/definitions.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { localDate as zoneDate, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
@@ -100,4 +101,31 @@ async function queueChanges(deps: Deps, userId: string, changes: readonly GroupC
   await queueRegroupEffects(deps, userId, user.timeZone, changes).catch((err: Error) =>
     deps.logger.warn({ error: { message: err.message } }, "workouts.regroup-effects-not-enqueued"),
   );
+}
+
+const REGROUP_ENQUEUE_PAGE = 500;
+
+/**
+ * At worker start: one `workouts.regroup-user` per user with workouts. It groups rows stored before grouping
+ * existed and repairs any write whose regroup was lost (a sync answered 500 and never retried); for users whose
+ * grouping is already right it changes nothing. Deterministic job ids: several workers starting at once queue it once.
+ */
+export async function enqueueRegroupForAllUsers(deps: Deps): Promise<number> {
+  const definition = JOBS["workouts.regroup-user"];
+  let after = "";
+  let count = 0;
+  for (;;) {
+    const page = await deps.sql<{ userId: string }[]>`
+      select distinct user_id as "userId" from workouts where user_id > ${after} order by user_id limit ${REGROUP_ENQUEUE_PAGE}`;
+    if (page.length === 0) return count;
+    await deps.queues[definition.queue].addBulk(
+      page.map(({ userId }) => ({
+        name: "workouts.regroup-user",
+        data: definition.schema.parse({ userId }),
+        opts: { ...definition.opts, jobId: jobIds.regroupUser(userId) },
+      })),
+    );
+    count += page.length;
+    after = page.at(-1)?.userId ?? after;
+  }
 }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
+import { enqueueDayRecomputes } from "../../../src/jobs/recompute.js";
+import { enqueueRegroupForAllUsers } from "../../../src/modules/workouts/grouping.service.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { waitFor } from "../../helpers/process.js";
 import { settledDayHiitCount, settledSessions, syncWorkout, tenBy60 } from "../hiit/hiit-test-kit.js";
 import {
   bmrOn,
@@ -190,5 +193,32 @@ describe("multisport", () => {
     const expected = legs.reduce((sum, w) => sum + deviceFileNetKcal(w.active_energy_kcal ?? 0, w.duration_s, "2018-05-27"), 0);
     const day = await dayWhen(h, user, "2018-05-27", (d) => near(expected, 1)(d.active_kcal), "all five legs to count");
     expect(day.breakdown?.workouts.filter((w) => w.counted)).toHaveLength(5);
+  });
+});
+
+describe("rows stored before grouping existed", () => {
+  it("are grouped by the regroup every worker start queues, and the day counts the activity once", async () => {
+    const { user, fit } = await userWithFitRun();
+    await importFile(h, user, tcxCopyOf(fit, "Fenix 5 X"));
+    const fitNet = deviceFileNetKcal(FENIX_RUN_KCAL, fit.duration_s, FENIX_RUN_DATE);
+    await dayWhen(h, user, FENIX_RUN_DATE, (d) => near(fitNet)(d.active_kcal), "the run to count once");
+    // As an older version stored them: no grouping at all, so the day counted both.
+    await h.deps.sql`update workouts set duplicate_of = null, duplicate_reason = null where user_id = ${user.id}`;
+    expect((await workoutsOn(h, user, FENIX_RUN_DATE)).every((w) => w.counted)).toBe(true);
+    await enqueueDayRecomputes(h.deps.queues, user.id, [FENIX_RUN_DATE]);
+    await dayWhen(h, user, FENIX_RUN_DATE, (d) => near(2 * fitNet)(d.active_kcal), "the ungrouped day to count the run twice");
+
+    expect(await enqueueRegroupForAllUsers(h.deps)).toBeGreaterThanOrEqual(1);
+    const regrouped = await waitFor(
+      async () => {
+        const workouts = await workoutsOn(h, user, FENIX_RUN_DATE);
+        return workouts.filter((w) => w.counted).length === 1 ? workouts : undefined;
+      },
+      20_000,
+      "the start-up regroup",
+    );
+    expect(regrouped.find((w) => w.counted)?.id).toBe(fit.id);
+    const day = await dayWhen(h, user, FENIX_RUN_DATE, (d) => near(fitNet)(d.active_kcal), "the day to count the run once again");
+    expect(day.breakdown?.workouts.filter((w) => w.counted).map((w) => w.id)).toEqual([fit.id]);
   });
 });
