@@ -40,7 +40,7 @@ export const deleteWorkoutRoute = createRoute({
   tags: ["data"],
   summary: "Delete a workout (its streams and HIIT sessions); its days, HIIT and projections are recomputed",
   description:
-    "If another record of the same activity was a duplicate of this one, it counts from now on. A workout from an import comes back only if a file holding it is imported again.",
+    "If another record of the same activity was a duplicate of this one, it counts from now on. A workout from an import comes back if an import holding it runs again; delete the import to be rid of it for good.",
   security: bearerSecurity,
   request: { params: WorkoutIdParamsSchema },
   responses: {
