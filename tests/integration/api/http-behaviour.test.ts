@@ -139,4 +139,23 @@ describe("body limits over a real socket", () => {
     });
     await expectProblem(res, 415, "UNSUPPORTED_MEDIA_TYPE");
   });
+
+  it("a POST with neither Content-Length nor body (curl -X POST) reaches its route", async () => {
+    const { Socket } = await import("node:net");
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = new Socket();
+      let answer = "";
+      socket.on("data", (chunk: Buffer) => {
+        answer += chunk.toString("utf8");
+      });
+      socket.on("end", () => resolve(answer.split("\r\n")[0] ?? ""));
+      socket.on("error", reject);
+      socket.connect(server.port, "127.0.0.1", () => {
+        socket.write(
+          `POST /v1/imports/imp_0000000000000000/retry HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${user.apiKey}\r\nConnection: close\r\n\r\n`,
+        );
+      });
+    });
+    expect(statusLine).toBe("HTTP/1.1 404 Not Found");
+  });
 });
