@@ -5,6 +5,7 @@ import {
   compareRank,
   coveredShare,
   groupActivities,
+  isCopyOf,
   MIN_COVERED_SHARE,
   recordTier,
 } from "../../../src/modules/workouts/activity-grouping.js";
@@ -276,5 +277,75 @@ describe("reasons in words", () => {
   it("names the representative and why it counts", () => {
     expect(duplicateReasonText("wkt_abc", "source_priority")).toBe("duplicate of wkt_abc (same activity from a higher-priority source)");
     expect(duplicateReasonText("wkt_abc", null)).toBe("duplicate of wkt_abc (same activity)");
+  });
+});
+
+describe("invariants over many random days", () => {
+  /** A small deterministic generator (mulberry32), so a failure names a reproducible seed. */
+  function rng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+  }
+  const TYPES = ["running", "trail_running", "cycling", "walking", "hiking", "other", "yoga"];
+  const TIERS = ["device", "platform_copy", "app_estimate"] as const;
+
+  function randomDay(random: () => number): ActivityRecord[] {
+    const count = 2 + Math.floor(random() * 7);
+    return Array.from({ length: count }, (_, i) => {
+      const startMin = Math.floor(random() * 180);
+      return {
+        ...record(`wkt_${String(i).padStart(2, "0")}`, { start: "2026-05-01T08:00:00Z", minutes: 5 + Math.floor(random() * 90) }),
+        startMs: ms("2026-05-01T08:00:00Z") + startMin * MIN,
+        activityType: TYPES[Math.floor(random() * TYPES.length)] ?? "other",
+        tier: TIERS[Math.floor(random() * TIERS.length)] ?? "device",
+        importId: random() < 0.3 ? "imp_same" : null,
+        sourceId: random() < 0.3 ? 1 : 2 + i,
+        sourcePriority: random() < 0.2 ? Math.floor(random() * 9) - 2 : null,
+        hrSampleCount: Math.floor(random() * 3) * 500,
+        hasDeviceEnergy: random() < 0.5,
+        hasDistance: random() < 0.5,
+      };
+    }).map((r) => ({ ...r, endMs: r.startMs + (r.endMs - ms("2026-05-01T08:00:00Z")) }));
+  }
+
+  function shuffled<T>(items: readonly T[], random: () => number): T[] {
+    const a = [...items];
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [a[i], a[j]] = [a[j] as T, a[i] as T];
+    }
+    return a;
+  }
+
+  it("every record is grouped, duplicates point at representatives they are copies of, and no order changes it", () => {
+    let duplicates = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = rng(seed);
+      const records = randomDay(random);
+      const grouping = groupActivities(records);
+      const byId = new Map(records.map((r) => [r.id, r]));
+      expect(grouping.size, `seed ${seed}`).toBe(records.length);
+      for (const [id, g] of grouping) {
+        if (g.duplicateOf === null) continue;
+        const rep = byId.get(g.duplicateOf);
+        const copy = byId.get(id);
+        expect(rep && copy && grouping.get(rep.id)?.duplicateOf === null, `seed ${seed}: ${id} points at a representative`).toBe(true);
+        expect(rep && copy && isCopyOf(copy, rep) && compareRank(rep, copy) < 0, `seed ${seed}: ${id} is a lower-ranked copy`).toBe(true);
+      }
+      // Maximal: no representative is a copy of a better-ranked representative.
+      const reps = records.filter((r) => grouping.get(r.id)?.duplicateOf === null);
+      for (const a of reps) for (const b of reps) if (compareRank(a, b) < 0) expect(isCopyOf(b, a), `seed ${seed}: ${b.id} vs ${a.id}`).toBe(false);
+      const expected = plain(grouping);
+      for (let k = 0; k < 5; k++) expect(plain(groupActivities(shuffled(records, random))), `seed ${seed}`).toEqual(expected);
+      duplicates += records.length - reps.length;
+    }
+    // The generated days do hold copies: the invariants are exercised, not vacuous.
+    expect(duplicates).toBeGreaterThan(200);
   });
 });
