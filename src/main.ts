@@ -4,6 +4,7 @@ import { checkConnections, createDeps } from "./deps.js";
 import { startApi } from "./server.js";
 import { type Running, shutdown } from "./shutdown.js";
 import { exitOnStartupError } from "./startup-errors.js";
+import { enqueueRegroupForAllUsers } from "./modules/workouts/grouping.service.js";
 import { registerAllUserSchedules, startWorkers } from "../workers/start-workers.js";
 
 type Role = "all" | "api" | "worker";
@@ -33,6 +34,10 @@ async function start(role: Role): Promise<Running> {
     registerAllUserSchedules(deps).then(
       (users) => deps.logger.info({ users }, "worker.user-schedules-registered"),
       (err: Error) => deps.logger.error({ error: { message: err.message } }, "worker.user-schedules-not-registered"),
+    );
+    enqueueRegroupForAllUsers(deps).then(
+      (users) => deps.logger.info({ users }, "worker.workout-regroups-queued"),
+      (err: Error) => deps.logger.error({ error: { message: err.message } }, "worker.workout-regroups-not-queued"),
     );
   }
   deps.logger.info({ role, port: api?.port, host: env.HOST }, "started");

@@ -1,7 +1,7 @@
 import { detectDayHiitJob, detectWorkoutHiitJob, reconcileHiitJob, redetectUserHiitJob } from "./processors/hiit.js";
-import { reconcileImportsJob, runImportJob } from "./processors/imports.js";
+import { deleteImportJob, reconcileImportsJob, runImportJob } from "./processors/imports.js";
 import { projectLastWeekJob, projectWeekJob } from "./processors/projections.js";
-import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob } from "./processors/recompute-day.js";
+import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob, regroupUserJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
 import type { ProcessorRegistry } from "./run-job.js";
 
@@ -10,6 +10,7 @@ export const processors: ProcessorRegistry = {
   "accounts.record-key-use": recordKeyUse,
   "imports.run": runImportJob,
   "imports.reconcile": reconcileImportsJob,
+  "imports.delete": deleteImportJob,
   "hiit.detect-workout": detectWorkoutHiitJob,
   "hiit.detect-day": detectDayHiitJob,
   "hiit.redetect-user": redetectUserHiitJob,
@@ -17,6 +18,7 @@ export const processors: ProcessorRegistry = {
   "energy.recompute-day": recomputeDayJob,
   "energy.recompute-range": recomputeRangeJob,
   "energy.finalize-yesterday": finalizeYesterdayJob,
+  "workouts.regroup-user": regroupUserJob,
   "projections.project-week": projectWeekJob,
   "projections.project-last-week": projectLastWeekJob,
 };

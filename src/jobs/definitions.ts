@@ -26,6 +26,12 @@ export const JOBS = {
   },
   "imports.run": {
     queue: "imports",
+    // run: the import's run number when the job was queued (retries and re-runs bump it); absent means the first.
+    schema: z.object({ importId: id("imp"), run: z.number().int().positive().optional() }).strict(),
+    opts: { attempts: 5 },
+  },
+  "imports.delete": {
+    queue: "imports",
     schema: z.object({ importId: id("imp") }).strict(),
     opts: { attempts: 5 },
   },
@@ -40,6 +46,12 @@ export const JOBS = {
     schema: z.object({ userId: id("usr"), from: z.iso.date(), to: z.iso.date() }).strict().refine((p) => p.from <= p.to, "from must not be after to"),
     opts: { attempts: 5 },
     pending: (p: { userId: string; from: string; to: string }): PendingMarker => ({ kind: "recompute", userId: p.userId, member: `${p.from}..${p.to}` }),
+  },
+  "workouts.regroup-user": {
+    // On the energy queue: its outcome is day recomputes, and it is as light as one.
+    queue: "energy",
+    schema: z.object({ userId: id("usr") }).strict(),
+    opts: { attempts: 5 },
   },
   "energy.finalize-yesterday": {
     queue: "energy",
@@ -101,7 +113,9 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 /** Deterministic ids: BullMQ forbids ':' and all-digit custom ids. */
 export const jobIds = {
   recordKeyUse: (apiKeyId: string) => `record-key-use-${apiKeyId}`,
-  runImport: (importId: string) => `import-${importId}`,
+  runImport: (importId: string, run = 1) => (run <= 1 ? `import-${importId}` : `import-${importId}-run-${run}`),
+  deleteImport: (importId: string) => `delete-import-${importId}`,
+  regroupUser: (userId: string) => `regroup-user-${userId}`,
   recomputeDay: (userId: string, localDate: string) => `recompute-day-${userId}-${localDate}`,
   recomputeRange: (userId: string, from: string, to: string) => `recompute-range-${userId}-${from}-${to}`,
   projectWeek: (userId: string, weekStart: string) => `project-week-${userId}-${weekStart}`,
@@ -113,7 +127,7 @@ export const jobIds = {
 
 /** Repeating work, registered by every worker process at start (upserts are idempotent). */
 export const SCHEDULES = [
-  // Re-enqueues imports left behind by a crash between their commit and their enqueue.
+  // Re-enqueues imports (and import deletions) left behind by a crash between their commit and their enqueue.
   { schedulerId: "imports-reconcile", name: "imports.reconcile", every: 60_000 },
   // Re-detects HIIT analyses stored under an older METHOD_VERSION, a batch at a time.
   { schedulerId: "hiit-reconcile", name: "hiit.reconcile", every: 600_000 },

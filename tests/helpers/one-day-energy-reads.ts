@@ -25,7 +25,7 @@ export async function dayWorkouts(sql: Sql, userId: string, startMs: number, end
     select w.id, w.activity_type as "activityType", (extract(epoch from w.start_at) * 1000)::bigint::text as "startMs",
            (extract(epoch from w.end_at) * 1000)::bigint::text as "endMs", w.duration_s as "durationS",
            w.active_energy_kcal as "activeEnergyKcal", w.avg_hr_bpm as "avgHrBpm", src.name as "sourceName",
-           src.device_type as "deviceType", i.format
+           src.device_type as "deviceType", i.format, w.duplicate_of as "duplicateOf", w.duplicate_reason as "duplicateReason"
     from workouts w join sources src on src.id = w.source_id left join imports i on i.id = w.import_id
     where w.user_id = ${userId}
       and w.start_at < ${new Date(endMs).toISOString()}::timestamptz

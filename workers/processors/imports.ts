@@ -1,3 +1,4 @@
+import { runImportDeletion } from "../../src/modules/imports/import-removal.service.js";
 import { runImport } from "../../src/modules/imports/import-runner.js";
 import { markFailed } from "../../src/modules/imports/imports.repo.js";
 import { reconcileImports } from "../../src/modules/imports/imports.service.js";
@@ -6,7 +7,7 @@ import type { Processor } from "../run-job.js";
 /** Parses and stores one upload. Idempotent: a retry or a re-run after a crash ends in the same rows. */
 export const runImportJob: Processor<"imports.run"> = async (payload, { deps, job, logger }) => {
   try {
-    const result = await runImport(deps, payload.importId);
+    const result = await runImport(deps, payload.importId, payload.run);
     logger.info({ importId: payload.importId, status: result.status }, "import.finished");
     return { status: result.status };
   } catch (err) {
@@ -17,6 +18,8 @@ export const runImportJob: Processor<"imports.run"> = async (payload, { deps, jo
         payload.importId,
         { code: "IMPORT_ERROR", message: "The import could not be completed after several attempts. Please try again later." },
         deps.clock.now(),
+        {},
+        payload.run ?? 1,
       ).catch(() => undefined);
     }
     throw err;
@@ -25,4 +28,11 @@ export const runImportJob: Processor<"imports.run"> = async (payload, { deps, jo
 
 export const reconcileImportsJob: Processor<"imports.reconcile"> = async (_payload, { deps }) => {
   return { requeued: await reconcileImports(deps) };
+};
+
+/** Removes a deleted import's rows, file and row, and recomputes what they touched; idempotent step by step. */
+export const deleteImportJob: Processor<"imports.delete"> = async (payload, { deps, logger }) => {
+  const outcome = await runImportDeletion(deps, payload.importId);
+  logger.info({ importId: payload.importId, outcome }, "import.deleted");
+  return { outcome };
 };

@@ -1,4 +1,5 @@
 import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
+import { regroupUser } from "../../src/modules/workouts/grouping.service.js";
 import { finalizeYesterday, recomputeDay } from "../../src/modules/energy/energy.service.js";
 import { enqueueWeekProjections, weeksAffectedByDay, weeksAffectedByRange } from "../../src/modules/projections/projection-jobs.js";
 import type { Processor } from "../run-job.js";
@@ -22,4 +23,9 @@ export const finalizeYesterdayJob: Processor<"energy.finalize-yesterday"> = asyn
   const date = await finalizeYesterday(deps, payload.userId);
   if (date) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByDay(date, deps.clock.now()));
   return { finalized: date };
+};
+
+/** Regroups all of a user's workouts into activities and queues the days whose counting changed. */
+export const regroupUserJob: Processor<"workouts.regroup-user"> = async (payload, { deps }) => {
+  return { changed: (await regroupUser(deps, payload.userId)).length };
 };

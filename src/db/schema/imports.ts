@@ -1,4 +1,4 @@
-import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns.js";
 import { users } from "./users.js";
 
@@ -40,6 +40,13 @@ export const imports = pgTable(
     skipped: jsonb().$type<Record<string, number>>().notNull().default({}),
     errorCode: text(),
     errorMessage: text(),
+    /** Runs requested so far: a retry or a re-run bumps it, and a job of an older run stands down. */
+    runs: integer().notNull().default(1),
+    /** The earliest start and latest end of what the file held, to find the imports that share its rows. */
+    dataStartAt: timestamp({ withTimezone: true, mode: "date" }),
+    dataEndAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** Set when the person deleted the import: it is hidden at once, and a job removes its rows, file and row. */
+    deletedAt: timestamp({ withTimezone: true, mode: "date" }),
     startedAt: timestamp({ withTimezone: true, mode: "date" }),
     finishedAt: timestamp({ withTimezone: true, mode: "date" }),
     ...timestamps(),

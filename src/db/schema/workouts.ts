@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   date,
   doublePrecision,
@@ -54,6 +55,13 @@ export const workouts = pgTable(
     /** The device's own label ("HIIT" activity type), kept apart from what detection finds. */
     deviceLabeledHiit: boolean().notNull().default(false),
     importId: text(),
+    /**
+     * Set when this row is another record of an activity that a better record (the representative) already
+     * stands for: the row is kept, but only the representative counts. Null on representatives.
+     */
+    duplicateOf: text().references((): AnyPgColumn => workouts.id, { onDelete: "set null" }),
+    /** Why the representative was preferred (src/modules/workouts/activity-grouping.ts DUPLICATE_REASONS). */
+    duplicateReason: text(),
   },
   (t) => [
     uniqueIndex("workouts_external_key")
@@ -64,6 +72,8 @@ export const workouts = pgTable(
       .where(sql`${t.externalId} is null`),
     index("workouts_user_start_idx").on(t.userId, t.startAt.desc(), t.id.desc()),
     index("workouts_user_date_idx").on(t.userId, t.localDate),
+    // Deleting a representative nulls its duplicates' reference: without this index each delete scans the table.
+    index("workouts_duplicate_of_idx").on(t.duplicateOf).where(sql`${t.duplicateOf} is not null`),
   ],
 );
 

@@ -1,4 +1,5 @@
 import type { LocalDayWindow } from "../../lib/local-day.js";
+import { duplicateReasonText } from "../workouts/duplicate-reasons.js";
 import type { DeviceType } from "../ingest/parsers/types.js";
 import { mergeBySourcePriority, type MergedSegment } from "../ingest/merge/merge-by-source-priority.js";
 import { createRankOf } from "../ingest/merge/source-priority.js";
@@ -103,15 +104,17 @@ function sourceShares(rows: DaySampleRow[], bySource: Map<number, number>): Sour
 
 function activeEstimates(input: AssembleInput, stepSegments: MergedSegment[]) {
   const { window, person } = input;
+  // One activity, counted once: only each group's representative is estimated and bounds the steps.
+  const counted = input.workouts.filter((w) => w.duplicateOf === null);
   const workoutEstimates: WorkoutEstimate[] = [];
-  for (const w of input.workouts) {
+  for (const w of counted) {
     const estimate = estimateWorkout(w, person, shareInside(w.startMs, w.endMs, window));
     if (estimate) workoutEstimates.push(estimate);
   }
   const estimates: ActivityEstimate[] = workoutEstimates.map(({ netKcal, method }) => ({ netKcal, method }));
   let stepsKcal = 0;
   if (person && stepSegments.length > 0) {
-    const windows = input.workouts.map((w) => ({ startMs: w.startMs, endMs: w.endMs }));
+    const windows = counted.map((w) => ({ startMs: w.startMs, endMs: w.endMs }));
     const steps = stepsOutsideWindows(stepSegments.map((s) => ({ startMs: s.startMs, endMs: s.endMs, count: s.value })), windows);
     stepsKcal = stepsNetKcal({ steps, heightCm: person.heightCm, sex: person.sex, weightKg: person.weightKg });
     if (stepsKcal > 0) estimates.push({ netKcal: stepsKcal, method: "steps" });
@@ -120,6 +123,17 @@ function activeEstimates(input: AssembleInput, stepSegments: MergedSegment[]) {
 }
 
 const ACTIVE_METHOD_NAMES: Record<string, string> = { "device-workout": "workouts", keytel: "heart_rate", met: "met", steps: "steps", power: "power" };
+const ESTIMATE_REASONS: Record<string, string> = {
+  "device-workout": "the workout's own energy, net of resting",
+  keytel: "estimated from heart rate",
+  met: "estimated from the activity's MET value",
+};
+
+function workoutReason(w: DayWorkoutRow, estimate: WorkoutEstimate | undefined, deviceActive: boolean): string {
+  if (w.duplicateOf !== null) return duplicateReasonText(w.duplicateOf, w.duplicateReason);
+  if (deviceActive) return "already inside the device's active energy";
+  return estimate ? (ESTIMATE_REASONS[estimate.method] ?? "estimated") : "no profile to estimate from";
+}
 
 /** Everything the day's row holds, from the raw rows: merged device energy, else estimates; never both. */
 export function assembleDay(input: AssembleInput): AssembledDay {
@@ -160,7 +174,8 @@ export function assembleDay(input: AssembleInput): AssembledDay {
       energy_kcal: est?.netKcal ?? null,
       method: est ? (ACTIVE_METHOD_NAMES[est.method] ?? est.method) : null,
       counted: energy.provenance.active === "estimates" && est !== undefined,
-      reason: energy.provenance.active === "device" ? "already inside the device's active energy" : est ? "estimated" : "no profile to estimate from",
+      duplicate_of: w.duplicateOf,
+      reason: workoutReason(w, est, energy.provenance.active === "device"),
     };
   });
   return {

@@ -43,7 +43,7 @@ export async function rangeWorkouts(sql: Sql, userId: string, startMs: number, e
     select w.id, w.activity_type as "activityType", round(date_part('epoch', w.start_at) * 1000) as "startMs",
            round(date_part('epoch', w.end_at) * 1000) as "endMs", w.duration_s as "durationS",
            w.active_energy_kcal as "activeEnergyKcal", w.avg_hr_bpm as "avgHrBpm", src.name as "sourceName",
-           src.device_type as "deviceType", i.format
+           src.device_type as "deviceType", i.format, w.duplicate_of as "duplicateOf", w.duplicate_reason as "duplicateReason"
     from workouts w join sources src on src.id = w.source_id left join imports i on i.id = w.import_id
     where w.user_id = ${userId} and w.start_at < ${iso(endMs)}::timestamptz and w.end_at > ${iso(startMs)}::timestamptz
     order by w.start_at`;

@@ -24,6 +24,9 @@ export interface DayWorkoutRow {
   sourceName: string;
   deviceType: string;
   format: string | null;
+  /** Another record of the same activity counts instead of this one (docs/activities.md); null when this counts. */
+  duplicateOf: string | null;
+  duplicateReason: string | null;
 }
 
 // The breakdown is large JSON that only the one-day view shows; lists leave it in the database.

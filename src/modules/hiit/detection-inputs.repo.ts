@@ -13,6 +13,8 @@ export interface DetectionWorkout {
   localDate: string;
   utcOffsetMin: number;
   hrSampleCount: number;
+  /** Set when another record of the same activity counts: HIIT is detected on that one only. */
+  duplicateOf: string | null;
 }
 
 export interface WorkoutWindow {
@@ -42,7 +44,7 @@ export async function findDetectionWorkout(sql: Sql, userId: string, workoutId: 
   const [row] = await sql<DetectionWorkout[]>`
     select id, activity_type as "activityType", local_date::text as "localDate", utc_offset_min as "utcOffsetMin",
            hr_sample_count as "hrSampleCount", (extract(epoch from start_at) * 1000)::float8 as "startMs",
-           (extract(epoch from end_at) * 1000)::float8 as "endMs"
+           (extract(epoch from end_at) * 1000)::float8 as "endMs", duplicate_of as "duplicateOf"
     from workouts where user_id = ${userId} and id = ${workoutId}`;
   return row;
 }

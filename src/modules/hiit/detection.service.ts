@@ -26,7 +26,7 @@ import { detectHiit } from "./science/detector.js";
 import type { HrSample } from "./science/hr-cleaning.js";
 import { maxSmoothedHrBpm } from "./science/max-hr.js";
 
-export type DetectionOutcome = "analysed" | "no-heart-rate" | "no-max-hr" | "missing";
+export type DetectionOutcome = "analysed" | "no-heart-rate" | "no-max-hr" | "missing" | "duplicate";
 
 export interface DetectionResult {
   outcome: DetectionOutcome;
@@ -41,6 +41,8 @@ const HR_MAX_CHANGE_TOLERANCE_BPM = 0.5;
 export async function detectWorkoutHiit(deps: Deps, userId: string, workoutId: string): Promise<DetectionResult> {
   const [user, workout] = await Promise.all([findUserById(deps.db, userId), findDetectionWorkout(deps.sql, userId, workoutId)]);
   if (!user || !workout) return { outcome: "missing", sessions: 0 };
+  // One activity, one detection: a copy's analysis (and its sessions) is removed; its representative has them.
+  if (workout.duplicateOf !== null) return store(deps, { userId, workoutId, localDate: workout.localDate }, null, "duplicate");
   const streams = await findWorkoutStreams(deps.sql, workoutId);
   const stream = streams.get("heart_rate");
   const hr = stream

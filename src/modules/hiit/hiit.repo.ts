@@ -1,6 +1,6 @@
 import { and, asc, between, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx, Sql, Tx } from "../../db/client.js";
-import { hiitAnalyses, hiitIntervals, hiitSessions } from "../../db/schema/index.js";
+import { hiitAnalyses, hiitIntervals, hiitSessions, workouts } from "../../db/schema/index.js";
 import type { AnalysisWrite } from "./analysis-rows.js";
 
 /** What one analysis belongs to: a workout, or a user's local day of out-of-workout heart rate. */
@@ -43,12 +43,20 @@ export async function replaceAnalysis(tx: Tx, key: AnalysisKey, write: AnalysisW
   return previous.map((p) => p.localDate);
 }
 
+/**
+ * Sessions that count: out-of-workout ones and those of counted workouts. A workout that just became another's
+ * duplicate keeps its sessions only until its re-detection removes them; they are never counted meanwhile.
+ */
+const countedSession = isNull(workouts.duplicateOf);
+
 export async function sessionsBetween(db: DbOrTx, userId: string, from: string, to: string): Promise<SessionRecord[]> {
-  return db
-    .select()
+  const rows = await db
+    .select({ session: hiitSessions })
     .from(hiitSessions)
-    .where(and(eq(hiitSessions.userId, userId), between(hiitSessions.localDate, from, to)))
+    .leftJoin(workouts, eq(workouts.id, hiitSessions.workoutId))
+    .where(and(eq(hiitSessions.userId, userId), between(hiitSessions.localDate, from, to), countedSession))
     .orderBy(asc(hiitSessions.startAt), asc(hiitSessions.id));
+  return rows.map((r) => r.session);
 }
 
 export async function sessionsOfWorkout(db: DbOrTx, userId: string, workoutId: string): Promise<SessionRecord[]> {
@@ -82,7 +90,8 @@ export async function countSessionsOn(db: DbOrTx, userId: string, localDate: str
   const [row] = await db
     .select({ n: count() })
     .from(hiitSessions)
-    .where(and(eq(hiitSessions.userId, userId), eq(hiitSessions.localDate, localDate)));
+    .leftJoin(workouts, eq(workouts.id, hiitSessions.workoutId))
+    .where(and(eq(hiitSessions.userId, userId), eq(hiitSessions.localDate, localDate), countedSession));
   return row?.n ?? 0;
 }
 
@@ -91,7 +100,8 @@ export async function countSessionsByDate(db: DbOrTx, userId: string, from: stri
   const rows = await db
     .select({ localDate: hiitSessions.localDate, n: count() })
     .from(hiitSessions)
-    .where(and(eq(hiitSessions.userId, userId), between(hiitSessions.localDate, from, to)))
+    .leftJoin(workouts, eq(workouts.id, hiitSessions.workoutId))
+    .where(and(eq(hiitSessions.userId, userId), between(hiitSessions.localDate, from, to), countedSession))
     .groupBy(hiitSessions.localDate);
   return new Map(rows.map((r) => [r.localDate, r.n]));
 }

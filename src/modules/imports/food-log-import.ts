@@ -11,7 +11,8 @@ import { parseMyFitnessPalCsv } from "../intake/parsers/myfitnesspal.js";
 import type { IntakeEvent } from "../intake/parsers/types.js";
 import type { ImportFormat } from "./formats.js";
 import type { ImportRunResult } from "./import-runner.js";
-import { deleteImportedRows, insertedByType } from "./import-rows.repo.js";
+import { insertedByType } from "./import-rows.repo.js";
+import { removeImportRows } from "./import-removal.service.js";
 import { markCompleted, markFailed } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
 
@@ -21,12 +22,27 @@ const FOOD_LOG_PARSERS: Partial<Record<ImportFormat, (input: Readable) => AsyncG
   cronometer_servings_csv: (input) => parseCronometerServingsCsv(input),
 };
 
+export const FOOD_LOG_FORMATS: readonly string[] = Object.keys(FOOD_LOG_PARSERS);
+
 export function isFoodLogFormat(format: string): boolean {
   return format in FOOD_LOG_PARSERS;
 }
 
+// A local date holds instants from 14 h before its UTC midnight (UTC+14) to 12 h after its end (UTC-12).
+const DATE_SPAN_BEFORE_MS = 14 * 3_600_000;
+const DATE_SPAN_AFTER_MS = 36 * 3_600_000;
+
+/** The instants the logged dates can hold, whatever the offset they were logged at. */
+function spanOfDates(dates: ReadonlySet<string>): { startMs: number; endMs: number } | null {
+  const sorted = [...dates].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return null;
+  return { startMs: Date.parse(`${first}T00:00:00Z`) - DATE_SPAN_BEFORE_MS, endMs: Date.parse(`${last}T00:00:00Z`) + DATE_SPAN_AFTER_MS };
+}
+
 /** A food-log export: entries upserted on their deterministic external ids, so a re-import changes nothing. */
-export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow): Promise<ImportRunResult> {
+export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow, run: number): Promise<ImportRunResult> {
   const parse = FOOD_LOG_PARSERS[row.format as ImportFormat];
   if (!parse) throw new Error(`not a food-log format: ${row.format}`);
   const ctx = { userId: row.userId, importId: row.id, timeZone: user.timeZone };
@@ -35,8 +51,8 @@ export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow
     result = await importIntakeEvents(deps, ctx, parse(createReadStream(pathForKey(deps.env.UPLOAD_DIR, row.storageKey))));
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
-    await deleteImportedRows(deps.sql, row.userId, row.id);
-    await markFailed(deps.db, row.id, { code: err.code, message: err.message }, deps.clock.now());
+    await removeImportRows(deps, row, user.timeZone);
+    await markFailed(deps.db, row.id, { code: err.code, message: err.message }, deps.clock.now(), {}, run);
     return { status: "failed", code: err.code };
   }
   const inserted = (await insertedByType(deps.sql, row.userId, row.id)).get("intake") ?? 0;
@@ -57,8 +73,10 @@ export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow
       partialReason: null,
       bytes: row.bytes,
       records: [...result.parsedByType.values(), ...result.rejectedByType.values()].reduce((s, n) => s + n, 0),
+      span: spanOfDates(result.localDates),
     },
     deps.clock.now(),
+    run,
   );
   return { status: "completed", localDates: [...result.localDates].sort(), workoutIds: [] };
 }

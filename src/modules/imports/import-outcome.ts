@@ -15,6 +15,8 @@ export class ImportTally {
   readonly skipped = new Map<string, number>();
   partialReason: string | null = null;
   records = 0;
+  /** The earliest start and latest end of everything the file held: which other imports can share its rows. */
+  span: { startMs: number; endMs: number } | null = null;
 
   observe(event: ParseEvent): void {
     if (event.kind === "skipped") {
@@ -23,9 +25,13 @@ export class ImportTally {
       return;
     }
     this.records++;
-    if (event.kind === "sample") bump(this.parsedByType, event.sample.type);
-    else if (event.kind === "workout") bump(this.parsedByType, "workout");
-    else if (event.kind === "rejected") {
+    if (event.kind === "sample") {
+      bump(this.parsedByType, event.sample.type);
+      this.widen(event.sample.startMs, event.sample.endMs);
+    } else if (event.kind === "workout") {
+      bump(this.parsedByType, "workout");
+      this.widen(event.workout.startMs, event.workout.endMs);
+    } else if (event.kind === "rejected") {
       bump(this.rejectedByType, event.rejection.recordType);
       if (this.rejections.length < MAX_REPORTED_REJECTIONS) {
         const { where, reason, recordType } = event.rejection;
@@ -46,6 +52,14 @@ export class ImportTally {
 
   skippedByType(): Record<string, number> {
     return Object.fromEntries([...this.skipped].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  private widen(startMs: number, endMs: number): void {
+    if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) return;
+    const span = this.span;
+    this.span = span
+      ? { startMs: Math.min(span.startMs, startMs), endMs: Math.max(span.endMs, endMs) }
+      : { startMs, endMs: Math.max(startMs, endMs) };
   }
 
   counts(insertedByType: Map<string, number>): Record<string, RecordTypeCounts> {

@@ -5,9 +5,11 @@ import { findUserById } from "../accounts/users.repo.js";
 import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
 import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
 import { type BatchEffects, IngestWriter } from "../ingest/writer/ingest-writer.js";
+import { regroupAfterWrite } from "../workouts/grouping.service.js";
 import { isFoodLogFormat, runFoodLogImport } from "./food-log-import.js";
 import { ImportTally } from "./import-outcome.js";
-import { deleteImportedRows, insertedByType } from "./import-rows.repo.js";
+import { insertedByType } from "./import-rows.repo.js";
+import { removeImportRows } from "./import-removal.service.js";
 import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
 import type { ImportFormat } from "./formats.js";
 import { noDataMessage } from "./no-data.js";
@@ -29,13 +31,16 @@ export type ImportRunResult =
  * write of the previous one (at most one write in flight). A file that cannot be read fails the import
  * and its rows are removed; a per-record problem only rejects that record.
  */
-export async function runImport(deps: Deps, importId: string): Promise<ImportRunResult> {
+export async function runImport(deps: Deps, importId: string, jobRun?: number): Promise<ImportRunResult> {
   const row = await findImportById(deps.db, importId);
-  if (!row || row.status === "completed" || row.status === "failed") return { status: "skipped" };
+  if (!row || row.deletedAt !== null || row.status === "completed" || row.status === "failed") return { status: "skipped" };
+  // A retry or a re-run asked for a newer run: its own job does the work.
+  if (jobRun !== undefined && jobRun < row.runs) return { status: "skipped" };
   const user = await findUserById(deps.db, row.userId);
   if (!user) return { status: "skipped" };
-  await markProcessing(deps.db, importId, deps.clock.now());
-  if (isFoodLogFormat(row.format)) return runFoodLogImport(deps, row, user);
+  const run = row.runs;
+  await markProcessing(deps.db, importId, deps.clock.now(), run);
+  if (isFoodLogFormat(row.format)) return runFoodLogImport(deps, row, user, run);
 
   const nowMs = deps.clock.now().getTime();
   const writer = new IngestWriter(deps, { userId: row.userId, importId, timeZone: user.timeZone, nowMs });
@@ -82,13 +87,14 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
     await inFlight.catch(() => undefined);
     if (!(err instanceof ParseError)) throw err;
     for (const [recordType, count] of Object.entries(err.skipped)) tally.addSkipped(recordType, count);
-    await deleteImportedRows(deps.sql, row.userId, importId);
-    await markFailed(deps.db, importId, { code: err.code, message: err.message }, deps.clock.now(), { skipped: tally.skippedByType() });
+    await removeImportRows(deps, row, user.timeZone);
+    await markFailed(deps.db, importId, { code: err.code, message: err.message }, deps.clock.now(), { skipped: tally.skippedByType() }, run);
     return { status: "failed", code: err.code };
   }
-  if (!tally.hasData) return failNoData(deps, row, tally);
+  if (!tally.hasData) return failNoData(deps, row, tally, user.timeZone, run);
 
   const inserted = await insertedByType(deps.sql, row.userId, importId);
+  await regroupAfterWrite(deps, row.userId, effects.workoutIds);
   // Before marking completed: if this fails the job retries, and a completed import would be skipped.
   await enqueueDayRecomputes(deps.queues, row.userId, effects.localDates);
   await enqueueHiitAfterIngest(deps, row.userId, effects);
@@ -103,8 +109,10 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
       bytes: bytesRead,
       records: tally.records,
       skipped: tally.skippedByType(),
+      span: tally.span,
     },
     deps.clock.now(),
+    run,
   );
   return { status: "completed", localDates: [...effects.localDates].sort(), workoutIds: effects.workoutIds };
 }
@@ -113,8 +121,8 @@ export async function runImport(deps: Deps, importId: string): Promise<ImportRun
  * A file that was read to the end but yielded no sample and no workout fails as NO_DATA, naming what it held;
  * its skipped types and rejected records stay on the import, and nothing it may have touched remains.
  */
-async function failNoData(deps: Deps, row: ImportRow, tally: ImportTally): Promise<ImportRunResult> {
-  await deleteImportedRows(deps.sql, row.userId, row.id);
+async function failNoData(deps: Deps, row: ImportRow, tally: ImportTally, timeZone: string, run: number): Promise<ImportRunResult> {
+  await removeImportRows(deps, row, timeZone);
   const message = noDataMessage({
     format: row.format,
     skipped: tally.skippedByType(),
@@ -125,6 +133,6 @@ async function failNoData(deps: Deps, row: ImportRow, tally: ImportTally): Promi
     counts: tally.counts(new Map()),
     rejections: tally.rejections,
     skipped: tally.skippedByType(),
-  });
+  }, run);
   return { status: "failed", code: "NO_DATA" };
 }

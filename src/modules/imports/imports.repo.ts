@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { type ImportRow, imports, type RecordTypeCounts, type RejectedRecord } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
@@ -18,11 +18,12 @@ export async function insertImportOnce(db: DbOrTx, row: NewImport): Promise<{ ro
   return { row: existing, created: false };
 }
 
+/** One of the user's imports; one whose deletion was asked for no longer exists for the API. */
 export async function findImport(db: DbOrTx, userId: string, importId: string): Promise<ImportRow | undefined> {
   const [row] = await db
     .select()
     .from(imports)
-    .where(and(eq(imports.id, importId), eq(imports.userId, userId)))
+    .where(and(eq(imports.id, importId), eq(imports.userId, userId), isNull(imports.deletedAt)))
     .limit(1);
   return row;
 }
@@ -48,12 +49,16 @@ export async function listImports(
   return db
     .select()
     .from(imports)
-    .where(and(eq(imports.userId, userId), afterClause))
+    .where(and(eq(imports.userId, userId), isNull(imports.deletedAt), afterClause))
     .orderBy(desc(imports.createdAt), desc(imports.id))
     .limit(opts.limit);
 }
 
-export async function markProcessing(db: DbOrTx, importId: string, at: Date): Promise<void> {
+/** Every status write of a run names the run: once a newer run was asked for, an older one's writes change nothing. */
+const ofRun = (importId: string, run: number | undefined) =>
+  run === undefined ? eq(imports.id, importId) : and(eq(imports.id, importId), eq(imports.runs, run));
+
+export async function markProcessing(db: DbOrTx, importId: string, at: Date, run?: number): Promise<void> {
   await db
     .update(imports)
     .set({
@@ -65,7 +70,7 @@ export async function markProcessing(db: DbOrTx, importId: string, at: Date): Pr
       errorCode: null,
       errorMessage: null,
     })
-    .where(eq(imports.id, importId));
+    .where(ofRun(importId, run));
 }
 
 export async function recordProgress(db: DbOrTx, importId: string, progress: { bytes: number; records: number }, at: Date) {
@@ -86,8 +91,11 @@ export async function markCompleted(
     bytes: number;
     records: number;
     skipped?: Record<string, number>;
+    /** The earliest start and latest end of what the file held (null when it held nothing). */
+    span: { startMs: number; endMs: number } | null;
   },
   at: Date,
+  run?: number,
 ): Promise<void> {
   await db
     .update(imports)
@@ -101,10 +109,12 @@ export async function markCompleted(
       errorMessage: outcome.partialReason,
       progressBytes: outcome.bytes,
       progressRecords: outcome.records,
+      dataStartAt: outcome.span ? new Date(outcome.span.startMs) : null,
+      dataEndAt: outcome.span ? new Date(outcome.span.endMs) : null,
       finishedAt: at,
       updatedAt: at,
     })
-    .where(eq(imports.id, importId));
+    .where(ofRun(importId, run));
 }
 
 /** What a failed import still reports: for NO_DATA, what the file held (skipped types, rejected records). */
@@ -120,6 +130,7 @@ export async function markFailed(
   error: { code: string; message: string },
   at: Date,
   report: FailureReport = {},
+  run?: number,
 ) {
   await db
     .update(imports)
@@ -134,14 +145,63 @@ export async function markFailed(
       rejections: report.rejections ?? [],
       skipped: report.skipped ?? {},
     })
-    .where(eq(imports.id, importId));
+    .where(ofRun(importId, run));
 }
 
-/** Imports stuck before a terminal state (e.g. a crash between commit and enqueue) for the reconciler. */
-export async function findStaleUnfinished(db: DbOrTx, olderThan: Date, limit: number): Promise<Pick<ImportRow, "id">[]> {
+/** A failed import back to queued under a new run number; undefined when it is not (or no longer) failed. */
+export async function requeueFailed(db: DbOrTx, userId: string, importId: string, at: Date): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .update(imports)
+    .set({
+      status: "queued",
+      runs: sql`${imports.runs} + 1`,
+      errorCode: null,
+      errorMessage: null,
+      counts: {},
+      rejections: [],
+      skipped: {},
+      partial: false,
+      progressBytes: 0,
+      progressRecords: 0,
+      startedAt: null,
+      finishedAt: null,
+      updatedAt: at,
+    })
+    .where(and(eq(imports.id, importId), eq(imports.userId, userId), eq(imports.status, "failed"), isNull(imports.deletedAt)))
+    .returning();
+  return row;
+}
+
+/** Hides a finished import at once (its rows go in a job); undefined when it is unknown, running or already going. */
+export async function requestDeletion(db: DbOrTx, userId: string, importId: string, at: Date): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .update(imports)
+    .set({ deletedAt: at, updatedAt: at })
+    .where(
+      and(eq(imports.id, importId), eq(imports.userId, userId), isNull(imports.deletedAt), inArray(imports.status, ["completed", "failed"])),
+    )
+    .returning();
+  return row;
+}
+
+/** Deletions asked for long enough ago that their job was lost (a crash, a wiped Redis), any user. */
+export async function findStaleDeletions(db: DbOrTx, olderThan: Date, limit: number): Promise<Pick<ImportRow, "id">[]> {
   return db
     .select({ id: imports.id })
     .from(imports)
-    .where(and(sql`${imports.status} in ('queued', 'processing')`, lt(imports.updatedAt, olderThan)))
+    .where(and(isNotNull(imports.deletedAt), lt(imports.updatedAt, olderThan)))
+    .limit(limit);
+}
+
+export async function deleteImportRow(db: DbOrTx, importId: string): Promise<void> {
+  await db.delete(imports).where(eq(imports.id, importId));
+}
+
+/** Imports stuck before a terminal state (e.g. a crash between commit and enqueue) for the reconciler. */
+export async function findStaleUnfinished(db: DbOrTx, olderThan: Date, limit: number): Promise<Pick<ImportRow, "id" | "runs">[]> {
+  return db
+    .select({ id: imports.id, runs: imports.runs })
+    .from(imports)
+    .where(and(sql`${imports.status} in ('queued', 'processing')`, isNull(imports.deletedAt), lt(imports.updatedAt, olderThan)))
     .limit(limit);
 }

@@ -6,5 +6,7 @@ export function importsRouter() {
   return createRouter()
     .openapi(routes.uploadImportRoute, handlers.uploadImport)
     .openapi(routes.getImportRoute, handlers.getImportHandler)
-    .openapi(routes.listImportsRoute, handlers.listImportsHandler);
+    .openapi(routes.listImportsRoute, handlers.listImportsHandler)
+    .openapi(routes.retryImportRoute, handlers.retryImportHandler)
+    .openapi(routes.deleteImportRoute, handlers.deleteImportHandler);
 }

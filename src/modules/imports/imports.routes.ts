@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   bearerSecurity,
   commonErrorResponses,
+  conflictResponse,
   notFoundResponse,
   PaginationQuerySchema,
   problemResponseFor,
@@ -34,10 +35,11 @@ export const uploadImportRoute = createRoute({
   },
   responses: {
     202: {
-      ...json(ImportSchema, "Queued; follow the Location header"),
+      ...json(ImportSchema, "Queued; follow the Location header. Also the answer when these bytes were uploaded before and that import failed: it is queued again from the stored file, as by POST /v1/imports/{id}/retry"),
       headers: { Location: { schema: { type: "string" }, description: "URL of the import" } },
     },
-    200: json(ImportSchema, "These bytes were uploaded before: the existing import"),
+    200: json(ImportSchema, "These bytes were uploaded before (and did not fail): the existing import"),
+    409: problemResponseFor("An import of these bytes is being deleted (IMPORT_BEING_DELETED); upload again in a moment"),
     422: problemResponseFor("Unreadable or unsupported file (empty, unknown format, unsafe zip)"),
     ...commonErrorResponses,
   },
@@ -61,4 +63,40 @@ export const listImportsRoute = createRoute({
   security: bearerSecurity,
   request: { query: PaginationQuerySchema },
   responses: { 200: json(ImportListSchema, "A page of imports"), ...commonErrorResponses },
+});
+
+export const retryImportRoute = createRoute({
+  method: "post",
+  path: "/v1/imports/{id}/retry",
+  tags: ["imports"],
+  summary: "Run a failed import again from its stored file",
+  description: "The import goes back to `queued` under a new run; its earlier error and counts are cleared. Only a failed import can be retried.",
+  security: bearerSecurity,
+  request: { params: ImportIdParamsSchema },
+  responses: {
+    202: {
+      ...json(ImportSchema, "Queued again; follow the Location header"),
+      headers: { Location: { schema: { type: "string" }, description: "URL of the import" } },
+    },
+    ...commonErrorResponses,
+    ...notFoundResponse,
+    409: conflictResponse[409],
+  },
+});
+
+export const deleteImportRoute = createRoute({
+  method: "delete",
+  path: "/v1/imports/{id}",
+  tags: ["imports"],
+  summary: "Delete an import: every row only it brought in, and its stored file; the days it touched are recomputed",
+  description:
+    "The import disappears at once; a job then removes the samples, workouts, intake entries and body measurements it was first to write, and runs again the other imports whose data overlaps it, so a row another import also holds is kept. A queued or running import answers 409: delete it once it has finished.",
+  security: bearerSecurity,
+  request: { params: ImportIdParamsSchema },
+  responses: {
+    204: { description: "Deleted (its rows go within moments)" },
+    ...commonErrorResponses,
+    ...notFoundResponse,
+    409: conflictResponse[409],
+  },
 });

@@ -1,16 +1,23 @@
 import type { Readable } from "node:stream";
 import type { Deps } from "../../deps.js";
 import type { ImportRow } from "../../db/schema/index.js";
-import { jobIds } from "../../jobs/definitions.js";
-import { enqueue } from "../../jobs/enqueue.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
-import { NotFoundError, UnprocessableError } from "../../lib/errors.js";
+import { ConflictError, NotFoundError, UnprocessableError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { detectFormat } from "../ingest/format-detect.js";
 import { listZipEntryNames } from "../ingest/parsers/zip.js";
 import { ParseError } from "../ingest/parsers/types.js";
 import type { ImportFormat } from "./formats.js";
-import { findImport, findStaleUnfinished, insertImportOnce, listImports } from "./imports.repo.js";
+import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.js";
+import {
+  findImport,
+  findStaleDeletions,
+  findStaleUnfinished,
+  insertImportOnce,
+  listImports,
+  requestDeletion,
+  requeueFailed,
+} from "./imports.repo.js";
 import { discard, moveIntoStore, storageKeyFor, type StoredUpload, streamToTempFile } from "./upload-store.js";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -31,14 +38,15 @@ async function resolveFormat(upload: StoredUpload, override: ImportFormat | unde
 
 /**
  * Stores an upload (streamed, hashed) and queues its import. The same bytes from the same user return the
- * existing import instead: no second job, no second set of rows.
+ * existing import instead: no second job, no second set of rows; unless that import failed, which is then queued
+ * again from the stored file (`queued: true`), the same as POST /v1/imports/{id}/retry.
  */
 export async function createImport(
   deps: Deps,
   userId: string,
   body: Readable,
   opts: { filename: string | null; format?: ImportFormat },
-): Promise<{ row: ImportRow; created: boolean }> {
+): Promise<{ row: ImportRow; queued: boolean }> {
   const upload = await streamToTempFile(body, deps.env.UPLOAD_DIR, deps.env.UPLOAD_MAX_BYTES);
   let format: ImportFormat;
   try {
@@ -63,17 +71,45 @@ export async function createImport(
     createdAt: now,
     updatedAt: now,
   });
-  if (result.created) await enqueueImport(deps, result.row.id);
-  return result;
+  if (result.created) {
+    await enqueueImportRun(deps, result.row.id, result.row.runs);
+    return { row: result.row, queued: true };
+  }
+  if (result.row.deletedAt !== null) {
+    throw new ConflictError("An import of these same bytes is being deleted; upload them again in a moment.", "IMPORT_BEING_DELETED");
+  }
+  if (result.row.status === "failed") return { row: await retryFailed(deps, userId, result.row.id), queued: true };
+  return { row: result.row, queued: false };
 }
 
-/** Best effort: when Redis is down the import stays queued and the reconciler enqueues it later. */
-async function enqueueImport(deps: Deps, importId: string): Promise<void> {
-  try {
-    await enqueue(deps.queues, "imports.run", { importId }, { jobId: jobIds.runImport(importId) });
-  } catch (err) {
-    deps.logger.warn({ importId, error: { message: (err as Error).message } }, "imports.enqueue-deferred");
+async function retryFailed(deps: Deps, userId: string, importId: string): Promise<ImportRow> {
+  const row = await requeueFailed(deps.db, userId, importId, deps.clock.now());
+  if (!row) throw new ConflictError("The import is no longer failed (it was retried meanwhile).", "IMPORT_NOT_FAILED");
+  await enqueueImportRun(deps, row.id, row.runs);
+  return row;
+}
+
+/** Runs a failed import again from its stored file, as a new run; an import that did not fail is a 409. */
+export async function retryImport(deps: Deps, userId: string, importId: string): Promise<ImportRow> {
+  const row = await findImport(deps.db, userId, importId);
+  if (!row) throw new NotFoundError("import");
+  if (row.status !== "failed") throw new ConflictError(`Only a failed import can be retried; this one is ${row.status}.`, "IMPORT_NOT_FAILED");
+  return retryFailed(deps, userId, importId);
+}
+
+/**
+ * Hides the import at once and queues the job that removes its rows, its stored file and its row, then recomputes
+ * what they touched. An import still queued or running is a 409: wait for it to finish.
+ */
+export async function deleteImport(deps: Deps, userId: string, importId: string): Promise<void> {
+  const row = await findImport(deps.db, userId, importId);
+  if (!row) throw new NotFoundError("import");
+  if (row.status === "queued" || row.status === "processing") {
+    throw new ConflictError(`The import is ${row.status}; delete it once it has finished.`, "IMPORT_IN_PROGRESS");
   }
+  const hidden = await requestDeletion(deps.db, userId, importId, deps.clock.now());
+  if (!hidden) throw new ConflictError("The import changed meanwhile (it is being re-run or deleted); try again shortly.", "IMPORT_IN_PROGRESS");
+  await enqueueImportDeletion(deps, importId);
 }
 
 export async function getImport(deps: Deps, userId: string, importId: string): Promise<ImportRow> {
@@ -91,9 +127,15 @@ export async function listUserImports(deps: Deps, userId: string, query: { curso
 // An import untouched this long is either lost (crash before enqueue, Redis wiped) or its worker died.
 const STALE_AFTER_MS = 2 * 60_000;
 
-/** Re-enqueues stale unfinished imports; the deterministic job id makes this a no-op for live ones. */
+/**
+ * Re-enqueues stale unfinished imports and deletions whose job was lost; the deterministic job ids (per run)
+ * make this a no-op for live ones.
+ */
 export async function reconcileImports(deps: Deps): Promise<number> {
-  const stale = await findStaleUnfinished(deps.db, new Date(deps.clock.now().getTime() - STALE_AFTER_MS), 500);
-  for (const { id } of stale) await enqueue(deps.queues, "imports.run", { importId: id }, { jobId: jobIds.runImport(id) });
-  return stale.length;
+  const olderThan = new Date(deps.clock.now().getTime() - STALE_AFTER_MS);
+  const stale = await findStaleUnfinished(deps.db, olderThan, 500);
+  for (const { id, runs } of stale) await enqueueImportRun(deps, id, runs);
+  const deletions = await findStaleDeletions(deps.db, olderThan, 500);
+  for (const { id } of deletions) await enqueueImportDeletion(deps, id);
+  return stale.length + deletions.length;
 }

@@ -46,6 +46,8 @@ const patchRoute = createRoute({
   path: "/v1/sources/{id}",
   tags: ["data"],
   summary: "Set a source's merge priority (lower wins); every day with its data is recomputed",
+  description:
+    "The priority also decides which record of an activity counts when the same session was recorded or copied several times (see docs/activities.md). For workouts a source without a priority takes its record's default: 0 for a device recording, 3 for a platform copy (TCX/GPX, Strava, Garmin Connect), 5 for an app estimate; so below 0 beats every default and above 5 loses to all.",
   security: bearerSecurity,
   request: {
     params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" } }) }),

@@ -4,6 +4,7 @@ import { findUserById } from "../accounts/users.repo.js";
 import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
 import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
 import { IngestWriter } from "../ingest/writer/ingest-writer.js";
+import { regroupAfterWrite } from "../workouts/grouping.service.js";
 import { NotFoundError } from "../../lib/errors.js";
 
 export interface RejectedItem {
@@ -46,6 +47,7 @@ export async function ingestItems(
   if (!user) throw new NotFoundError("user");
   const writer = new IngestWriter(deps, { userId, importId: null, timeZone: user.timeZone, nowMs: deps.clock.now().getTime() });
   const effects = await writer.write({ samples: items.samples, workouts: items.workouts });
+  await regroupAfterWrite(deps, userId, effects.workoutIds);
   await enqueueDayRecomputes(deps.queues, userId, effects.localDates).catch((err: Error) =>
     deps.logger.warn({ error: { message: err.message } }, "sync.recompute-not-enqueued"),
   );

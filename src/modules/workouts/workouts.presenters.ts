@@ -1,4 +1,5 @@
 import { isoWithOffset } from "../../lib/time.js";
+import { duplicateReasonText } from "./duplicate-reasons.js";
 import type { WorkoutWithSource } from "./workouts.repo.js";
 
 export function presentWorkout({ workout: w, source }: WorkoutWithSource) {
@@ -26,6 +27,9 @@ export function presentWorkout({ workout: w, source }: WorkoutWithSource) {
     external_id: w.externalId,
     source: { name: source.name, device_type: source.deviceType, device: source.device || null },
     import_id: w.importId,
+    counted: w.duplicateOf === null,
+    duplicate_of: w.duplicateOf,
+    duplicate_reason: w.duplicateOf === null ? null : duplicateReasonText(w.duplicateOf, w.duplicateReason),
   };
 }
 

@@ -1,8 +1,8 @@
 import { createRouter } from "../../lib/http.js";
 import { workoutHiitFields } from "../hiit/hiit.service.js";
 import { presentStreams, presentWorkout } from "./workouts.presenters.js";
-import { getWorkoutRoute, listWorkoutsRoute } from "./workouts.routes.js";
-import { getUserWorkout, listUserWorkouts } from "./workouts.service.js";
+import { deleteWorkoutRoute, getWorkoutRoute, listWorkoutsRoute } from "./workouts.routes.js";
+import { deleteUserWorkout, getUserWorkout, listUserWorkouts } from "./workouts.service.js";
 
 export function workoutsRouter() {
   return createRouter()
@@ -14,5 +14,9 @@ export function workoutsRouter() {
       const { id } = c.req.valid("param");
       const [found, hiit] = await Promise.all([getUserWorkout(c.var.deps, c.var.userId, id), workoutHiitFields(c.var.deps, c.var.userId, id)]);
       return c.json({ ...presentWorkout(found), ...hiit, ...presentStreams(found.workout, found.streams) }, 200);
+    })
+    .openapi(deleteWorkoutRoute, async (c) => {
+      await deleteUserWorkout(c.var.deps, c.var.userId, c.req.valid("param").id);
+      return c.body(null, 204);
     });
 }

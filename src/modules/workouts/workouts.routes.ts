@@ -33,3 +33,19 @@ export const getWorkoutRoute = createRoute({
     ...notFoundResponse,
   },
 });
+
+export const deleteWorkoutRoute = createRoute({
+  method: "delete",
+  path: "/v1/workouts/{id}",
+  tags: ["data"],
+  summary: "Delete a workout (its streams and HIIT sessions); its days, HIIT and projections are recomputed",
+  description:
+    "If another record of the same activity was a duplicate of this one, it counts from now on. A workout from an import comes back if an import holding it runs again; delete the import to be rid of it for good.",
+  security: bearerSecurity,
+  request: { params: WorkoutIdParamsSchema },
+  responses: {
+    204: { description: "Deleted" },
+    ...commonErrorResponses,
+    ...notFoundResponse,
+  },
+});

@@ -35,6 +35,14 @@ export const WorkoutSchema = z
     external_id: z.string().nullable(),
     source: SourceSchema,
     import_id: z.string().nullable(),
+    counted: z.boolean().openapi({
+      description: "True on the one record that stands for its activity; false on other records of the same activity (see duplicate_of)",
+    }),
+    duplicate_of: z.string().nullable().openapi({ description: "The id of the workout that counts for this activity; null when this one counts" }),
+    duplicate_reason: z
+      .string()
+      .nullable()
+      .openapi({ example: "duplicate of wkt_06h0rnta7f4sezdsb39rs3kgvg (same activity from a higher-priority source)" }),
   })
   .openapi("Workout");
 

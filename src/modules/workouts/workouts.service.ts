@@ -1,4 +1,8 @@
 import type { Deps } from "../../deps.js";
+import { findUserById } from "../accounts/users.repo.js";
+import { enqueueDayDetections } from "../hiit/hiit-queue.service.js";
+import { type GroupChange, hullOf, queueRegroupEffects, regroupInTx, workoutDates } from "./grouping.service.js";
+import { deleteWorkouts, type DeletedWorkout, lockUserGrouping } from "./grouping.repo.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
@@ -16,4 +20,29 @@ export async function getUserWorkout(deps: Deps, userId: string, workoutId: stri
   if (!found) throw new NotFoundError("workout");
   const streams = await findStreams(deps.db, workoutId);
   return { ...found, streams };
+}
+
+/**
+ * Removes one workout (its streams and HIIT rows cascade), regroups the records it overlapped (a duplicate of it
+ * may count now) and queues the recompute of its days, their HIIT and, through the days, the projections.
+ */
+export async function deleteUserWorkout(deps: Deps, userId: string, workoutId: string): Promise<void> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new NotFoundError("workout");
+  const result = await deps.sql.begin(async (tx): Promise<{ deleted: DeletedWorkout[]; changes: GroupChange[] }> => {
+    await lockUserGrouping(tx, userId);
+    const deleted = await deleteWorkouts(tx, userId, { id: workoutId });
+    const window = hullOf(deleted);
+    return { deleted, changes: window ? await regroupInTx(tx, userId, window) : [] };
+  });
+  if (result.deleted.length === 0) throw new NotFoundError("workout");
+  const dates = result.deleted.flatMap((w) => workoutDates(w, user.timeZone));
+  try {
+    await queueRegroupEffects(deps, userId, user.timeZone, result.changes, dates);
+    // Its minutes are out-of-workout heart rate now.
+    await enqueueDayDetections(deps.queues, userId, dates);
+  } catch (err) {
+    // The deletion stands (a retried DELETE would only answer 404); the days catch up on their next recompute.
+    deps.logger.warn({ error: { message: (err as Error).message } }, "workouts.delete-effects-not-enqueued");
+  }
 }

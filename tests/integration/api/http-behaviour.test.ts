@@ -114,4 +114,48 @@ describe("body limits over a real socket", () => {
     const me = (await (await h.request("/v1/me", { key: user.apiKey })).json()) as Record<string, unknown>;
     expect(me.activity_level).toBeNull();
   });
+
+  it("a DELETE with neither Content-Type nor body is served (a client's plain DELETE, not a 415)", async () => {
+    const created = (await (
+      await h.request("/v1/api-keys", { method: "POST", key: user.apiKey })
+    ).json()) as { id: string };
+    const res = await fetch(`http://127.0.0.1:${server.port}/v1/api-keys/${created.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${user.apiKey}` },
+    });
+    expect(res.status).toBe(204);
+    const again = await fetch(`http://127.0.0.1:${server.port}/v1/api-keys/${created.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${user.apiKey}` },
+    });
+    await expectProblem(again, 404, "NOT_FOUND");
+  });
+
+  it("a DELETE that does carry a body still needs JSON", async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/v1/api-keys/key_0000000000`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${user.apiKey}`, "content-type": "text/plain" },
+      body: "please",
+    });
+    await expectProblem(res, 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("a POST with neither Content-Length nor body (curl -X POST) reaches its route", async () => {
+    const { Socket } = await import("node:net");
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = new Socket();
+      let answer = "";
+      socket.on("data", (chunk: Buffer) => {
+        answer += chunk.toString("utf8");
+      });
+      socket.on("end", () => resolve(answer.split("\r\n")[0] ?? ""));
+      socket.on("error", reject);
+      socket.connect(server.port, "127.0.0.1", () => {
+        socket.write(
+          `POST /v1/imports/imp_0000000000000000/retry HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${user.apiKey}\r\nConnection: close\r\n\r\n`,
+        );
+      });
+    });
+    expect(statusLine).toBe("HTTP/1.1 404 Not Found");
+  });
 });

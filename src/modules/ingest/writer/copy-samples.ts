@@ -43,10 +43,23 @@ function toCopyText(rows: SampleRow[]): string {
 export async function copyMergeSamples(sql: Sql, rows: SampleRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   const text = toCopyText(rows);
+  const fromSync = rows.every((r) => r.importId === null);
   return sql.begin(async (tx) => {
     await tx`create temp table stage_samples (like samples) on commit drop`;
     const writable = await tx.unsafe(`copy stage_samples (${COPY_COLUMNS}) from stdin`).writable();
     await pipeline(Readable.from([text]), writable);
+    // Rows the app sends are its own: one an import wrote first leaves that import's ownership, so deleting the
+    // import keeps it (the same rule as a typed-in body measurement).
+    if (fromSync) {
+      await tx`
+        update samples s set import_id = null from stage_samples st
+        where s.user_id = st.user_id and s.type = st.type and s.source_id = st.source_id and s.start_at = st.start_at
+          and s.end_at = st.end_at and s.import_id is not null`;
+      await tx`
+        update intake_entries e set import_id = null from stage_samples st
+        where st.type = 'dietary_energy' and e.user_id = st.user_id and e.import_id is not null
+          and e.external_id = 'sample:' || st.source_id || ':' || (extract(epoch from st.start_at) * 1000)::bigint || ':' || (extract(epoch from st.end_at) * 1000)::bigint`;
+    }
     const inserted = await tx`insert into samples select * from stage_samples on conflict do nothing`;
     await tx`
       insert into intake_entries (id, user_id, consumed_at, utc_offset_min, local_date, energy_kcal, external_id, origin, source_id, import_id)
@@ -67,7 +80,8 @@ export async function copyMergeSamples(sql: Sql, rows: SampleRow[]): Promise<num
       group by user_id, start_at
       on conflict (user_id, measured_at) do update set
         weight_kg = coalesce(body_measurements.weight_kg, excluded.weight_kg),
-        body_fat_pct = coalesce(body_measurements.body_fat_pct, excluded.body_fat_pct)`;
+        body_fat_pct = coalesce(body_measurements.body_fat_pct, excluded.body_fat_pct),
+        import_id = case when excluded.import_id is null then null else body_measurements.import_id end`;
     return inserted.count;
   });
 }

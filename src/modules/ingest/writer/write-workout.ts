@@ -61,7 +61,8 @@ export async function writeWorkout(db: Db, w: ParsedWorkout, ctx: WorkoutContext
     const [row] = await tx
       .insert(workouts)
       .values(values)
-      .onConflictDoUpdate({ ...conflict, set: { activityType: sql`${workouts.activityType}` } })
+      // A synced copy of an imported workout becomes the app's own (kept if that import is deleted).
+      .onConflictDoUpdate({ ...conflict, set: { importId: sql`case when excluded.import_id is null then null else ${workouts.importId} end` } })
       .returning({ id: workouts.id, created: sql<boolean>`(xmax = 0)` });
     if (!row) throw new Error("workout upsert returned no row");
     const streams = [

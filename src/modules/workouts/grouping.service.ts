@@ -1,0 +1,131 @@
+import type { Deps } from "../../deps.js";
+import { JOBS, jobIds } from "../../jobs/definitions.js";
+import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import { localDate as zoneDate, nextDate } from "../../lib/time.js";
+import { findUserById } from "../accounts/users.repo.js";
+import { enqueueWorkoutDetections } from "../hiit/hiit-queue.service.js";
+import { groupActivities } from "./activity-grouping.js";
+import { type GroupingUpdate, loadOverlapClosure, lockUserGrouping, type StoredActivity, type Tx, saveGrouping, workoutSpans } from "./grouping.repo.js";
+
+/** A workout whose grouping changed: the days it lies on must be recomputed, and HIIT redone if `counted` flipped. */
+export interface GroupChange {
+  id: string;
+  startMs: number;
+  endMs: number;
+  localDate: string;
+  countedBefore: boolean;
+  countedAfter: boolean;
+}
+
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+/** The smallest window holding every span, or undefined for none. */
+export function hullOf(spans: readonly { startMs: number; endMs: number }[]): TimeWindow | undefined {
+  if (spans.length === 0) return undefined;
+  return spans.reduce((w, s) => ({ fromMs: Math.min(w.fromMs, s.startMs), toMs: Math.max(w.toMs, s.endMs) }), {
+    fromMs: Number.POSITIVE_INFINITY,
+    toMs: Number.NEGATIVE_INFINITY,
+  });
+}
+
+/**
+ * Inside the caller's transaction: locks the user's grouping, reads every workout chained to the window (null:
+ * all of them), groups them and writes the rows whose grouping changed. Rerunning it changes nothing.
+ */
+export async function regroupInTx(tx: Tx, userId: string, window: TimeWindow | null): Promise<GroupChange[]> {
+  await lockUserGrouping(tx, userId);
+  const stored = await loadOverlapClosure(tx, userId, window);
+  const grouping = groupActivities(stored);
+  const updates: GroupingUpdate[] = [];
+  const changes: GroupChange[] = [];
+  for (const w of stored) {
+    const next = grouping.get(w.id) ?? { duplicateOf: null, reason: null };
+    if (next.duplicateOf === w.duplicateOf && next.reason === w.duplicateReason) continue;
+    updates.push({ id: w.id, duplicateOf: next.duplicateOf, duplicateReason: next.reason });
+    changes.push(changeOf(w, next.duplicateOf === null));
+  }
+  await saveGrouping(tx, userId, updates);
+  return changes;
+}
+
+function changeOf(w: StoredActivity, countedAfter: boolean): GroupChange {
+  return { id: w.id, startMs: w.startMs, endMs: w.endMs, localDate: w.localDate, countedBefore: w.duplicateOf === null, countedAfter };
+}
+
+/** Every local date a workout touches: its own (at its offset) and each date of the user's zone it spans. */
+export function workoutDates(w: { startMs: number; endMs: number; localDate: string }, timeZone: string): string[] {
+  const dates = new Set([w.localDate]);
+  const last = zoneDate(new Date(Math.max(w.startMs, w.endMs - 1)), timeZone);
+  for (let d = zoneDate(new Date(w.startMs), timeZone); d <= last; d = nextDate(d)) dates.add(d);
+  return [...dates];
+}
+
+/**
+ * Queues what a regrouping changed: the days of every changed workout are recomputed, and HIIT detection runs
+ * again for workouts that started or stopped counting (a duplicate's sessions are removed by that job).
+ */
+export async function queueRegroupEffects(deps: Deps, userId: string, timeZone: string, changes: readonly GroupChange[], extraDates: Iterable<string> = []): Promise<void> {
+  const dates = new Set(extraDates);
+  for (const change of changes) for (const d of workoutDates(change, timeZone)) dates.add(d);
+  await enqueueDayRecomputes(deps.queues, userId, dates);
+  const flipped = changes.filter((c) => c.countedBefore !== c.countedAfter).map((c) => c.id);
+  await enqueueWorkoutDetections(deps.queues, userId, flipped);
+}
+
+/** After workouts were written (an import, a sync, a push): regroups around them and queues what changed. */
+export async function regroupAfterWrite(deps: Deps, userId: string, workoutIds: readonly string[]): Promise<GroupChange[]> {
+  if (workoutIds.length === 0) return [];
+  const changes = await deps.sql.begin(async (tx): Promise<GroupChange[]> => {
+    const window = hullOf(await workoutSpans(tx, userId, [...new Set(workoutIds)]));
+    return window ? regroupInTx(tx, userId, window) : [];
+  });
+  await queueChanges(deps, userId, changes);
+  return changes;
+}
+
+/** Regroups all of the user's workouts (a source priority changed, or rows from before grouping existed). */
+export async function regroupUser(deps: Deps, userId: string): Promise<GroupChange[]> {
+  const changes = await deps.sql.begin((tx) => regroupInTx(tx, userId, null));
+  await queueChanges(deps, userId, changes);
+  return changes;
+}
+
+/** Best effort like every enqueue after a write: the rows are committed, and the next regroup re-derives them. */
+async function queueChanges(deps: Deps, userId: string, changes: readonly GroupChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const user = await findUserById(deps.db, userId);
+  if (!user) return;
+  await queueRegroupEffects(deps, userId, user.timeZone, changes).catch((err: Error) =>
+    deps.logger.warn({ error: { message: err.message } }, "workouts.regroup-effects-not-enqueued"),
+  );
+}
+
+const REGROUP_ENQUEUE_PAGE = 500;
+
+/**
+ * At worker start: one `workouts.regroup-user` per user with workouts. It groups rows stored before grouping
+ * existed and repairs any write whose regroup was lost (a sync answered 500 and never retried); for users whose
+ * grouping is already right it changes nothing. Deterministic job ids: several workers starting at once queue it once.
+ */
+export async function enqueueRegroupForAllUsers(deps: Deps): Promise<number> {
+  const definition = JOBS["workouts.regroup-user"];
+  let after = "";
+  let count = 0;
+  for (;;) {
+    const page = await deps.sql<{ userId: string }[]>`
+      select distinct user_id as "userId" from workouts where user_id > ${after} order by user_id limit ${REGROUP_ENQUEUE_PAGE}`;
+    if (page.length === 0) return count;
+    await deps.queues[definition.queue].addBulk(
+      page.map(({ userId }) => ({
+        name: "workouts.regroup-user",
+        data: definition.schema.parse({ userId }),
+        opts: { ...definition.opts, jobId: jobIds.regroupUser(userId) },
+      })),
+    );
+    count += page.length;
+    after = page.at(-1)?.userId ?? after;
+  }
+}
