@@ -11,6 +11,8 @@ export interface DaySampleRow {
   startMs: number;
   endMs: number;
   value: number;
+  /** Minutes east of UTC the record was observed at (the profile zone's when it carried none). */
+  utcOffsetMin: number;
 }
 
 export interface DayWorkoutRow {
@@ -24,6 +26,9 @@ export interface DayWorkoutRow {
   sourceName: string;
   deviceType: string;
   format: string | null;
+  utcOffsetMin: number;
+  /** The local date of its start at its own offset: the date /v1/workouts lists it under. */
+  localDate: string;
 }
 
 // The breakdown is large JSON that only the one-day view shows; lists leave it in the database.

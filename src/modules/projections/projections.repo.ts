@@ -12,8 +12,12 @@ export async function energyDays(db: DbOrTx, userId: string, from: string, to: s
       localDate: dailyEnergy.localDate,
       status: dailyEnergy.status,
       burnedKcal: dailyEnergy.burnedKcal,
+      burnedLowKcal: dailyEnergy.burnedLowKcal,
+      burnedHighKcal: dailyEnergy.burnedHighKcal,
       intakeKcal: dailyEnergy.intakeKcal,
       deficitKcal: dailyEnergy.deficitKcal,
+      flags: dailyEnergy.flags,
+      flagsConfirmed: dailyEnergy.flagsConfirmed,
     })
     .from(dailyEnergy)
     .where(and(eq(dailyEnergy.userId, userId), between(dailyEnergy.localDate, from, to)))

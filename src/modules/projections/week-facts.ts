@@ -1,4 +1,7 @@
+import type { DAY_STATUSES } from "../../db/schema/daily-energy.js";
+import { flagsCleared } from "../energy/science/day-plausibility.js";
 import { weeklyMeanDeficit } from "../energy/science/deficit.js";
+import type { KcalRange } from "../energy/science/energy-ranges.js";
 import {
   DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG,
   estimateAdaptiveTdee,
@@ -21,10 +24,16 @@ export const TREND_LOOKBACK_DAYS = 60;
 
 export interface EnergyDayFacts {
   localDate: string;
-  status: "complete" | "partial" | "no_intake" | "no_data";
+  status: (typeof DAY_STATUSES)[number];
   burnedKcal: number | null;
+  /** The burn's method-error bounds (docs/science.md §4); null with the burn. */
+  burnedLowKcal: number | null;
+  burnedHighKcal: number | null;
   intakeKcal: number | null;
   deficitKcal: number | null;
+  /** Plausibility flags (docs/science.md §2.2); a flagged day counts only once confirmed. */
+  flags: string[];
+  flagsConfirmed: boolean;
 }
 
 export interface DatedWeight {
@@ -35,6 +44,7 @@ export interface DatedWeight {
 interface CompleteDay {
   localDate: string;
   burnedKcal: number;
+  burnedRange: KcalRange;
   intakeKcal: number;
   deficitKcal: number;
 }
@@ -59,11 +69,20 @@ export interface Calibration {
   windowTo: string;
 }
 
-/** Complete days only: a whole day of wearable data and a logged intake (partial and unlogged days never count). */
+/**
+ * Complete days only: a whole day of wearable data and a logged intake; partial, in-progress and unlogged days never
+ * count, nor a day flagged implausible that the person has not confirmed.
+ */
 export function completeDays(days: readonly EnergyDayFacts[], from: string, to: string): CompleteDay[] {
   return days.flatMap((d) =>
-    d.localDate >= from && d.localDate <= to && d.status === "complete" && d.burnedKcal !== null && d.intakeKcal !== null && d.deficitKcal !== null
-      ? [{ localDate: d.localDate, burnedKcal: d.burnedKcal, intakeKcal: d.intakeKcal, deficitKcal: d.deficitKcal }]
+    d.localDate >= from && d.localDate <= to && d.status === "complete" && flagsCleared(d) && d.burnedKcal !== null && d.intakeKcal !== null && d.deficitKcal !== null
+      ? [{
+          localDate: d.localDate,
+          burnedKcal: d.burnedKcal,
+          burnedRange: [d.burnedLowKcal ?? d.burnedKcal, d.burnedHighKcal ?? d.burnedKcal] as const,
+          intakeKcal: d.intakeKcal,
+          deficitKcal: d.deficitKcal,
+        }]
       : [],
   );
 }

@@ -6,7 +6,17 @@ import { weeksAffectedByDay } from "../../../src/modules/projections/projection-
 const WEEK = "2026-11-16"; // a Monday
 
 function day(localDate: string, burnedKcal: number, intakeKcal: number | null, status: EnergyDayFacts["status"] = "complete"): EnergyDayFacts {
-  return { localDate, status, burnedKcal, intakeKcal, deficitKcal: intakeKcal === null ? null : burnedKcal - intakeKcal };
+  return {
+    localDate,
+    status,
+    burnedKcal,
+    burnedLowKcal: burnedKcal * 0.9,
+    burnedHighKcal: burnedKcal * 1.1,
+    intakeKcal,
+    deficitKcal: intakeKcal === null ? null : burnedKcal - intakeKcal,
+    flags: [],
+    flagsConfirmed: false,
+  };
 }
 
 describe("local ISO weeks (Monday first)", () => {

@@ -17,8 +17,12 @@ function days(from: string, n: number, burnedKcal: number, intakeKcal: number | 
     localDate: addDays(from, i),
     status,
     burnedKcal,
+    burnedLowKcal: burnedKcal * 0.9,
+    burnedHighKcal: burnedKcal * 1.1,
     intakeKcal,
     deficitKcal: intakeKcal === null ? null : burnedKcal - intakeKcal,
+    flags: [],
+    flagsConfirmed: false,
   }));
 }
 
