@@ -49,3 +49,12 @@ export const DayDetailSchema = DaySchema.extend({
 export const DateParamsSchema = z.object({
   date: z.iso.date().openapi({ param: { name: "date", in: "path" }, example: "2026-11-23" }),
 });
+
+export const DayConfirmationSchema = z
+  .object({
+    date: z.string(),
+    flags: z.array(z.enum(DAY_FLAGS)).openapi({ description: "The flags confirmed" }),
+    confirmed: z.literal(true),
+    confirmed_at: z.string(),
+  })
+  .openapi("DayConfirmation");
