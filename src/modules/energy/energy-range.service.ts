@@ -3,7 +3,9 @@ import type { dailyEnergy, UserRow } from "../../db/schema/index.js";
 import { type LocalDayWindow, localDayWindow } from "../../lib/local-day.js";
 import { ageYears, localDate as localDateOf, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
+import { refreshWeighInOutliers } from "../body/weigh-in-outliers.service.js";
 import { countHiitSessionsByDate } from "../hiit/hiit.service.js";
+import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
 import { LocalTime } from "../ingest/writer/local-time.js";
 import { intakeForRange } from "../intake/intake-range.js";
 import { addDays } from "../intake/intake-time.js";
@@ -44,6 +46,7 @@ export function datesBetween(from: string, to: string): string[] {
 export async function recomputeDays(deps: Deps, userId: string, from: string, to: string): Promise<number | null> {
   const user = await findUserById(deps.db, userId);
   if (!user) return null;
+  await reclassifyWeighIns(deps, userId, from, to);
   const windows = datesBetween(from, to).map((d) => localDayWindow(d, user.timeZone));
   const zone = new LocalTime(user.timeZone);
   const chunks: LocalDayWindow[][] = [];
@@ -150,6 +153,15 @@ function dailyEnergyRow(userId: string, window: LocalDayWindow, day: AssembledDa
     flagsConfirmed: day.flagsConfirmed,
     computedAt: now,
   };
+}
+
+/**
+ * Imports and syncs write weigh-ins without judging them: their outlier flags are derived here, before the days read
+ * the weights, and the days outside this range whose weight changed with a flag are queued too.
+ */
+async function reclassifyWeighIns(deps: Deps, userId: string, from: string, to: string): Promise<void> {
+  const outside = (await refreshWeighInOutliers(deps.db, userId)).filter((d) => d < from || d > to);
+  if (outside.length > 0) await recomputeDaysBestEffort(deps, userId, outside);
 }
 
 /** The profile with the latest measured weight (else the profile's), or null without a full profile. */

@@ -28,17 +28,19 @@ export async function weighIns(db: DbOrTx, userId: string, from: string, to: str
   const rows = await db
     .select({ localDate: bodyMeasurements.localDate, weightKg: bodyMeasurements.weightKg })
     .from(bodyMeasurements)
-    .where(and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, from, to), isNotNull(bodyMeasurements.weightKg)))
+    .where(
+      and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, from, to), isNotNull(bodyMeasurements.weightKg), eq(bodyMeasurements.outlier, false)),
+    )
     .orderBy(asc(bodyMeasurements.measuredAt));
   return rows.flatMap((r) => (r.weightKg === null ? [] : [{ localDate: r.localDate, weightKg: r.weightKg }]));
 }
 
-/** The latest weigh-in whose local date is on or before `date`, however old. */
+/** The latest weigh-in (not an outlier) whose local date is on or before `date`, however old. */
 export async function latestWeightKgOnOrBefore(db: DbOrTx, userId: string, date: string): Promise<number | null> {
   const [row] = await db
     .select({ weightKg: bodyMeasurements.weightKg })
     .from(bodyMeasurements)
-    .where(and(eq(bodyMeasurements.userId, userId), lte(bodyMeasurements.localDate, date), isNotNull(bodyMeasurements.weightKg)))
+    .where(and(eq(bodyMeasurements.userId, userId), lte(bodyMeasurements.localDate, date), isNotNull(bodyMeasurements.weightKg), eq(bodyMeasurements.outlier, false)))
     .orderBy(desc(bodyMeasurements.measuredAt))
     .limit(1);
   return row?.weightKg ?? null;

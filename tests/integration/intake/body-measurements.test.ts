@@ -55,6 +55,8 @@ describe("POST /v1/body-measurements", () => {
       local_date: "2026-11-20",
       weight_kg: 81.4,
       body_fat_pct: 21.5,
+      outlier: false,
+      outlier_source: "rule",
       source: null,
       import_id: null,
       created_at: NOW,
@@ -168,7 +170,7 @@ describe("GET /v1/body-measurements trend", () => {
   it("averages same-day weigh-ins, ignores weigh-ins over 60 days before `from`, and ends at the last weigh-in", async () => {
     const user = await h.createUser();
     const points: [string, number][] = [
-      ["2026-07-01T07:00:00Z", 95.0], // 61 days before 2026-08-31: outside the seed window
+      ["2026-07-01T07:00:00Z", 88.0], // 61 days before 2026-08-31: outside the seed window
       ["2026-07-02T07:00:00Z", 84.0], // 60 days before: the seed
       ["2026-08-31T07:00:00Z", 83.0],
       ["2026-08-31T21:00:00Z", 84.0],

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { profileProblems } from "../../../src/modules/accounts/profile-bounds.js";
 
-const OK = { birthDate: "1990-06-15", heightCm: 170, weightKg: 70, hrRestBpm: 55, hrMaxBpm: 185 };
+import type { ProfileFacts } from "../../../src/modules/accounts/profile-bounds.js";
+
+const OK: ProfileFacts = { birthDate: "1990-06-15", heightCm: 170, weightKg: 70, hrRestBpm: 55, hrMaxBpm: 185 };
 const TODAY = "2026-11-24";
-const paths = (p: Partial<typeof OK> & Record<string, unknown>) => profileProblems({ ...OK, ...p }, TODAY).map((e) => e.path);
+const paths = (p: Partial<ProfileFacts>) => profileProblems({ ...OK, ...p }, TODAY).map((e) => e.path);
 
 describe("profile bounds", () => {
   it("a plausible adult profile has no problem, nor does an empty one", () => {
