@@ -4,6 +4,7 @@ import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { localDate as localDateOf, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
+import { calibrationsForDays } from "../projections/day-calibrations.service.js";
 import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
 
@@ -19,18 +20,28 @@ const emptyStatus = (date: string, today: string) => (date >= today ? "in_progre
 /** One element per date in the range, computed or not, and whether recomputes are still on their way. */
 export async function listDays(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [rows, pending, today] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps.queues, userId), todayOf(deps, userId)]);
+  const [rows, pending, today, calibrationOf] = await Promise.all([
+    listDailyEnergy(deps.db, userId, from, to),
+    hasPendingRecomputes(deps.queues, userId),
+    todayOf(deps, userId),
+    calibrationsForDays(deps.db, userId, from, to),
+  ]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
   const days = [];
   for (let date = from; date <= to; date = nextDate(date)) {
     const row = byDate.get(date);
-    days.push(row ? presentDay(row) : presentEmptyDay(date, emptyStatus(date, today)));
+    days.push(row ? presentDay(row, calibrationOf(date)) : presentEmptyDay(date, emptyStatus(date, today)));
   }
   return { days, pending };
 }
 
 export async function getDay(deps: Deps, userId: string, date: string) {
-  const [row, pending, today] = await Promise.all([findDailyEnergy(deps.db, userId, date), hasPendingRecomputes(deps.queues, userId), todayOf(deps, userId)]);
+  const [row, pending, today, calibrationOf] = await Promise.all([
+    findDailyEnergy(deps.db, userId, date),
+    hasPendingRecomputes(deps.queues, userId),
+    todayOf(deps, userId),
+    calibrationsForDays(deps.db, userId, date, date),
+  ]);
   if (!row) return { ...presentEmptyDay(date, emptyStatus(date, today)), day_length_hours: null, breakdown: null, pending };
-  return { ...presentDay(row), day_length_hours: row.dayLengthHours, breakdown: row.breakdown as Record<string, unknown>, pending };
+  return { ...presentDay(row, calibrationOf(date)), day_length_hours: row.dayLengthHours, breakdown: row.breakdown as Record<string, unknown>, pending };
 }

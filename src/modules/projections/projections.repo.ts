@@ -75,6 +75,8 @@ export async function upsertWeekProjections(
         loggedDays: dsql`excluded.logged_days`,
         meanDeficitKcal: dsql`excluded.mean_deficit_kcal`,
         projectedChangeKg: dsql`excluded.projected_change_kg`,
+        projectedChangeLowKg: dsql`excluded.projected_change_low_kg`,
+        projectedChangeHighKg: dsql`excluded.projected_change_high_kg`,
         trajectory: dsql`excluded.trajectory`,
         observedChangeKg: dsql`excluded.observed_change_kg`,
         calibrationFactor: dsql`excluded.calibration_factor`,
@@ -96,4 +98,20 @@ export async function listWeekProjections(db: DbOrTx, userId: string, fromWeekSt
     .from(weeklyProjections)
     .where(and(eq(weeklyProjections.userId, userId), gte(weeklyProjections.weekStart, fromWeekStart), lte(weeklyProjections.weekStart, to)))
     .orderBy(asc(weeklyProjections.weekStart), asc(weeklyProjections.model));
+}
+
+/** The dynamic rows' inputs of the weeks starting in [fromWeekStart, toWeekStart] (they carry the calibrations). */
+export async function dynamicInputsBetween(db: DbOrTx, userId: string, fromWeekStart: string, toWeekStart: string): Promise<unknown[]> {
+  const rows = await db
+    .select({ inputs: weeklyProjections.inputs })
+    .from(weeklyProjections)
+    .where(
+      and(
+        eq(weeklyProjections.userId, userId),
+        eq(weeklyProjections.model, "dynamic"),
+        gte(weeklyProjections.weekStart, fromWeekStart),
+        lte(weeklyProjections.weekStart, toWeekStart),
+      ),
+    );
+  return rows.map((r) => r.inputs);
 }

@@ -101,6 +101,9 @@ export const WeekProjectionSchema = z
     logged_days: z.number().int().openapi({ description: "Complete days with logged intake in the week" }),
     mean_deficit_kcal: z.number().nullable().openapi({ description: "Mean burned − intake over those days; null under 4 days" }),
     projected_change_kg: z.number().nullable().openapi({ description: "The week's change the model predicts from its mean deficit (negative = loss)" }),
+    projected_change_kg_range: z.tuple([z.number(), z.number()]).nullable().openapi({
+      description: "[low, high] of projected_change_kg from the days' burn ranges (narrower once calibrated): the change you can expect, not a promise",
+    }),
     projected_change_lb: z.number().nullable(),
     trajectory: z.array(TrajectoryPointSchema).openapi({ description: "Weeks 0..12 from the latest weight at the deficit/intake of this week" }),
     observed_change_kg: z.number().nullable().openapi({ description: "Trend-weight change over the week; null without weigh-ins before and in it" }),

@@ -1,7 +1,7 @@
 import type { DAY_STATUSES } from "../../db/schema/daily-energy.js";
 import { flagsCleared } from "../energy/science/day-plausibility.js";
 import { weeklyMeanDeficit } from "../energy/science/deficit.js";
-import type { KcalRange } from "../energy/science/energy-ranges.js";
+import { type KcalRange, meanRange } from "../energy/science/energy-ranges.js";
 import {
   DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG,
   estimateAdaptiveTdee,
@@ -55,10 +55,17 @@ export interface WeekBalance {
   meanDeficitKcal: number | null;
   meanIntakeKcal: number | null;
   meanBurnKcal: number | null;
+  /** Mean of the days' burn ranges (docs/science.md §4). */
+  meanBurnRange: KcalRange | null;
 }
+
+/** Two-sided 95 % normal quantile, for the calibration's confidence half-width. */
+export const Z_95 = 1.96;
 
 export interface Calibration {
   adaptiveTdeeKcal: number;
+  /** 95 % half-width of the adaptive TDEE from the weight slope's standard error (× ρ); null when unknown. */
+  tdeeHalfWidthKcal: number | null;
   meanBurnKcal: number;
   factor: number;
   applied: boolean;
@@ -91,13 +98,14 @@ export function weekBalance(days: readonly EnergyDayFacts[], weekStart: string):
   const complete = completeDays(days, weekStart, weekEndOf(weekStart));
   const weekly = weeklyMeanDeficit(complete.map((d) => ({ deficitKcal: d.deficitKcal, partial: false })));
   if (weekly.meanDeficitKcal === null) {
-    return { loggedDays: weekly.loggedDays, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null };
+    return { loggedDays: weekly.loggedDays, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null, meanBurnRange: null };
   }
   return {
     loggedDays: weekly.loggedDays,
     meanDeficitKcal: weekly.meanDeficitKcal,
     meanIntakeKcal: mean(complete.map((d) => d.intakeKcal)),
     meanBurnKcal: mean(complete.map((d) => d.burnedKcal)),
+    meanBurnRange: meanRange(complete.map((d) => d.burnedRange)),
   };
 }
 
@@ -153,6 +161,7 @@ export function calibrate(
   const factor = adaptive.tdeeKcal / meanBurnKcal;
   return {
     adaptiveTdeeKcal: adaptive.tdeeKcal,
+    tdeeHalfWidthKcal: adaptive.slopeStdErrKgPerDay === null ? null : Z_95 * adaptive.slopeStdErrKgPerDay * energyDensityKcalPerKg,
     meanBurnKcal,
     factor,
     applied: factor >= CALIBRATION_FACTOR_RANGE.min && factor <= CALIBRATION_FACTOR_RANGE.max,

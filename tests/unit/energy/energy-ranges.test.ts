@@ -50,6 +50,10 @@ describe("calibration narrows the range", () => {
     expect(range[1]).toBeCloseTo(2640 * 1.08, 9);
   });
 
+  it("never narrower than ±5 %, even from a perfect fit", () => {
+    expect(calibratedRange(2000, { factor: 1, relativeHalfWidth: 0 })).toEqual([1900, 2100]);
+  });
+
   it("takes the calibrated range only when it is narrower", () => {
     expect(narrowedRange(2400, methods, null)).toEqual({ range: methods, source: "method_error" });
     expect(narrowedRange(2400, methods, { factor: 1.1, relativeHalfWidth: 0.08 }).source).toBe("calibration");

@@ -39,7 +39,7 @@ describe("local ISO weeks (Monday first)", () => {
   });
 });
 
-describe("weekBalance: complete logged days only (TV-D2)", () => {
+describe("weekBalance: complete logged days only", () => {
   it("deficits [500, 400, –, 600, –, –, 300] → mean 450 over 4 days", () => {
     const days = [
       day("2026-11-16", 2500, 2000),
@@ -51,12 +51,24 @@ describe("weekBalance: complete logged days only (TV-D2)", () => {
       day("2026-11-22", 2300, 2000),
       day("2026-11-23", 9999, 0), // next week: never counted
     ];
-    expect(weekBalance(days, WEEK)).toEqual({ loggedDays: 4, meanDeficitKcal: 450, meanIntakeKcal: 2000, meanBurnKcal: 2450 });
+    const balance = weekBalance(days, WEEK);
+    expect(balance).toMatchObject({ loggedDays: 4, meanDeficitKcal: 450, meanIntakeKcal: 2000, meanBurnKcal: 2450 });
+    // The days' burn ranges (±10 % here) average into the week's.
+    expect(balance.meanBurnRange?.[0]).toBeCloseTo(2205, 9);
+    expect(balance.meanBurnRange?.[1]).toBeCloseTo(2695, 9);
+  });
+
+  it("a flagged day counts only once confirmed; an in-progress day never", () => {
+    const base = [day("2026-11-16", 2500, 2000), day("2026-11-17", 2400, 2000), day("2026-11-18", 2400, 2000), day("2026-11-19", 2400, 2000)];
+    const typo = { ...day("2026-11-20", 2400, 19_999), flags: ["implausible_intake"] };
+    expect(weekBalance([...base, typo], WEEK)).toMatchObject({ loggedDays: 4, meanIntakeKcal: 2000 });
+    expect(weekBalance([...base, { ...typo, flagsConfirmed: true }], WEEK)).toMatchObject({ loggedDays: 5 });
+    expect(weekBalance([...base, day("2026-11-21", 1000, 500, "in_progress")], WEEK)).toMatchObject({ loggedDays: 4 });
   });
 
   it("withholds the mean under 4 complete days", () => {
     const days = [day("2026-11-16", 2500, 2000), day("2026-11-17", 2400, 2000), day("2026-11-18", 2600, 2000)];
-    expect(weekBalance(days, WEEK)).toEqual({ loggedDays: 3, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null });
+    expect(weekBalance(days, WEEK)).toEqual({ loggedDays: 3, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null, meanBurnRange: null });
   });
 });
 

@@ -59,10 +59,17 @@ export interface BurnCalibration {
   relativeHalfWidth: number;
 }
 
+/**
+ * Engineering floor on a calibrated range's relative half-width: the weight trend pins down the 28-day mean burn, not
+ * each day's, so even a perfect fit leaves a day ±5 %.
+ */
+export const MIN_CALIBRATED_RELATIVE_HALF_WIDTH = 0.05;
+
 /** The burn range the calibration supports: the device figure corrected by the factor, ± the calibration's own error. */
 export function calibratedRange(burnedKcal: number, calibration: BurnCalibration): KcalRange {
   const center = burnedKcal * calibration.factor;
-  return [center * (1 - calibration.relativeHalfWidth), center * (1 + calibration.relativeHalfWidth)];
+  const half = Math.max(calibration.relativeHalfWidth, MIN_CALIBRATED_RELATIVE_HALF_WIDTH);
+  return [center * (1 - half), center * (1 + half)];
 }
 
 export type RangeSource = "method_error" | "calibration";
