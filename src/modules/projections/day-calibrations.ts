@@ -18,6 +18,8 @@ const StoredCalibration = z.object({
 export interface DatedCalibration {
   windowFrom: string;
   windowTo: string;
+  /** The adaptive TDEE the calibration measured: the person's maintenance, kcal/day. */
+  adaptiveTdeeKcal: number;
   calibration: BurnCalibration;
 }
 
@@ -27,7 +29,12 @@ export function calibrationFromInputs(inputs: unknown): DatedCalibration | null 
   if (!parsed.success) return null;
   const c = parsed.data;
   if (!c.applied || c.tdee_half_width_kcal == null || !(c.adaptive_tdee_kcal > 0)) return null;
-  return { windowFrom: c.window_from, windowTo: c.window_to, calibration: { factor: c.factor, relativeHalfWidth: c.tdee_half_width_kcal / c.adaptive_tdee_kcal } };
+  return {
+    windowFrom: c.window_from,
+    windowTo: c.window_to,
+    adaptiveTdeeKcal: c.adaptive_tdee_kcal,
+    calibration: { factor: c.factor, relativeHalfWidth: c.tdee_half_width_kcal / c.adaptive_tdee_kcal },
+  };
 }
 
 /** For each date: the covering calibration with the earliest window end, else the latest that ended ≤ 28 days before. */

@@ -100,7 +100,7 @@ export async function listWeekProjections(db: DbOrTx, userId: string, fromWeekSt
     .orderBy(asc(weeklyProjections.weekStart), asc(weeklyProjections.model));
 }
 
-/** The dynamic rows' inputs of the weeks starting in [fromWeekStart, toWeekStart] (they carry the calibrations). */
+/** The dynamic rows' inputs of the weeks starting in [fromWeekStart, toWeekStart], oldest first (they carry the calibrations). */
 export async function dynamicInputsBetween(db: DbOrTx, userId: string, fromWeekStart: string, toWeekStart: string): Promise<unknown[]> {
   const rows = await db
     .select({ inputs: weeklyProjections.inputs })
@@ -112,6 +112,7 @@ export async function dynamicInputsBetween(db: DbOrTx, userId: string, fromWeekS
         gte(weeklyProjections.weekStart, fromWeekStart),
         lte(weeklyProjections.weekStart, toWeekStart),
       ),
-    );
+    )
+    .orderBy(asc(weeklyProjections.weekStart));
   return rows.map((r) => r.inputs);
 }

@@ -10,6 +10,7 @@ describe("which calibration narrows a day's range", () => {
     expect(calibrationFromInputs(stored("2026-10-27", "2026-11-23", 1.1))).toEqual({
       windowFrom: "2026-10-27",
       windowTo: "2026-11-23",
+      adaptiveTdeeKcal: 2500,
       calibration: { factor: 1.1, relativeHalfWidth: 0.1 },
     });
     expect(calibrationFromInputs(stored("2026-10-27", "2026-11-23", 1.5, false))).toBeNull();
