@@ -90,7 +90,7 @@ export const SimulationSchema = z
       dynamic: z.array(DynamicPointSchema).openapi({ description: "Hall 2011 (glycogen energy fixed), weeks 0..weeks" }),
       rule3500: z.array(z.object({ week: z.number().int(), weight_kg: z.number() })).openapi({ description: "3,500 kcal per lb, weeks 0..weeks" }),
     }),
-    flags: z.array(z.string()).openapi({ description: "Guideline warnings (SCIENCE.md §5.6); they never change the numbers" }),
+    flags: z.array(z.string()).openapi({ description: "Guideline warnings (docs/science.md §5.6); they never change the numbers" }),
     required_intake_kcal: z.number().optional().openapi({ description: "Goal mode: constant intake that reaches the target on target_days" }),
     maintenance_after_kcal: z.number().optional().openapi({ description: "Goal mode: intake that holds the weight reached" }),
     weight_at_target_kg: z.number().optional(),

@@ -12,7 +12,7 @@ import {
 import { energyDensityOfChangeKcalPerKg } from "./science/forbes.js";
 import { addDays, dayIndexOf, weekEndOf } from "./week-dates.js";
 
-/** SCIENCE.md §3.4 recommends a 14–28-day window for the adaptive expenditure; we take the widest. */
+/** docs/science.md §3.8 recommends a 14–28-day window for the adaptive expenditure; we take the widest. */
 export const CALIBRATION_WINDOW_DAYS = 28;
 /** Issue 7: calibrate only after this many days that have both a weigh-in and a complete logged intake. */
 export const MIN_CALIBRATION_DAYS = 14;
@@ -117,7 +117,7 @@ function trendOn(points: readonly TrendPoint[], dayIndex: number): number | null
 }
 
 /**
- * Change of the trend weight (SCIENCE.md §3.4, gaps via α_eff) from the day before the week to its Sunday.
+ * Change of the trend weight (docs/science.md §3.8, gaps via α_eff) from the day before the week to its Sunday.
  * Null unless a weigh-in before the week seeds the trend and at least one falls inside the week.
  */
 export function observedWeekChangeKg(weights: readonly DatedWeight[], weekStart: string): number | null {
@@ -133,7 +133,7 @@ export function observedWeekChangeKg(weights: readonly DatedWeight[], weekStart:
 
 /**
  * Adaptive expenditure over the 28 days ending on the week's Sunday (mean usable intake − ρ(F) × OLS slope of raw
- * weights, SCIENCE.md §3.4) and its ratio to the mean measured burn of the same complete days.
+ * weights, docs/science.md §3.8) and its ratio to the mean measured burn of the same complete days.
  */
 export function calibrate(
   days: readonly EnergyDayFacts[],

@@ -130,7 +130,7 @@ describe("POST /v1/body-measurements", () => {
 });
 
 describe("GET /v1/body-measurements trend", () => {
-  // SCIENCE.md TV-T1 weights, one per day from 2026-09-01, with day 5 missing (TV-T3).
+  // TV-T1 weights (docs/science.md §6), one per day from 2026-09-01, with day 5 missing (TV-T3).
   const W = [90.4, 89.65, 90.0, 90.45, 89.3, 89.75, 90.0, 89.45, 90.1, 89.15, 89.7, 89.35, 90.0, 88.75, 89.3, 89.55, 88.9, 89.55, 88.9, 89.15, 89.0];
   const START = "2026-09-01";
 
@@ -141,7 +141,7 @@ describe("GET /v1/body-measurements trend", () => {
     }
   }
 
-  it("matches the SCIENCE.md gap vector and carries the trend across the missing day", async () => {
+  it("matches the TV-T3 gap vector (docs/science.md §6) and carries the trend across the missing day", async () => {
     const user = await h.createUser();
     await seedSeries(user);
     const body = await report(user, START, dateAt(START, 20));

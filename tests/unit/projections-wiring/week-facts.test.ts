@@ -98,7 +98,7 @@ describe("observedWeekChangeKg: trend from the day before the week to its Sunday
   });
 });
 
-describe("calibrate: adaptive TDEE over the 28 days ending on the week's Sunday (SCIENCE.md §3.4)", () => {
+describe("calibrate: adaptive TDEE over the 28 days ending on the week's Sunday (docs/science.md §3.8)", () => {
   const windowFrom = addDays(weekEndOf(WEEK), -27);
   const dates = Array.from({ length: 28 }, (_, i) => addDays(windowFrom, i));
   const days = dates.map((d) => day(d, 2600, 2000));

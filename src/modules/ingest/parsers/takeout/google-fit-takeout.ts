@@ -1,4 +1,4 @@
-// Google Takeout zip with `Takeout/Fit/`. Several of its files are views of the same data (FORMATS.md §5), so
+// Google Takeout zip with `Takeout/Fit/`. Several of its files are views of the same data, so
 // exactly one is read per metric: steps + distance from the daily metrics CSVs, heart rate + weight from Google's
 // merged "All Data" streams, workouts from Activities/*.tcx. Both the 15-minute rows and the per-day summary rows
 // are kept: day assembly counts the 15-minute detail where it exists, and the summary row tells it the whole day
