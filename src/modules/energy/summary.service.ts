@@ -19,7 +19,7 @@ const REASON_BY_FLAG: Record<string, string> = {
 const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10);
 
 /**
- * Means over complete, logged days only, without unconfirmed implausible days (docs/science.md §2.2, §3); every
+ * Means over complete, logged days only, without unconfirmed implausible days (docs/science.md §2.2, §3.7); every
  * other day is listed with why it was left out.
  */
 export async function summarize(deps: Deps, userId: string, from: string, to: string) {

@@ -16,7 +16,8 @@ const TO_CANONICAL: Record<string, (v: number) => number> = {
 
 /**
  * Offset in minutes of an ISO 8601 string with a numeric offset. "Z" says the instant was written in UTC, not that
- * the person was at UTC: it is null, so the record takes the profile zone (as the file parsers treat "Z").
+ * the person was at UTC: it is null, so the record takes the profile zone, as the file parsers treat "Z"
+ * (docs/science.md §1.1).
  */
 export function offsetMinOf(iso: string): number | null {
   const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
