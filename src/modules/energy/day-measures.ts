@@ -9,8 +9,13 @@ import type { TimedCount } from "./science/steps.js";
 // chunk in real time, then each merged piece is placed on local days by its own offset (docs/science.md §1).
 
 const MS_PER_HOUR = 3_600_000;
+const MS_PER_MINUTE = 60_000;
 // An instantaneous reading (a heart-rate sample) stands for the minute around it.
-const POINT_COVERAGE_MS = 60_000;
+const POINT_COVERAGE_MS = MS_PER_MINUTE;
+// Coverage is counted per minute of real time. A local date's instants lie between its UTC midnight − 14 h and its
+// next UTC midnight + 12 h (offsets −12 to +14), plus the minute an instant at the very end stands for.
+const COVERAGE_LEAD_MS = 14 * MS_PER_HOUR;
+const COVERAGE_MINUTES = (50 * MS_PER_HOUR) / MS_PER_MINUTE + 1;
 /**
  * A row this long is a day's total (a local day lasts 23–25 h). When the same source also wrote finer rows of the
  * same quantity inside it, the finer rows are the detail of that total: the total only vouches for coverage.
@@ -49,6 +54,7 @@ export function emptyDayMeasures(): DayMeasures {
 
 /** The rows that enter the value merge: a day-long total is left out where its own source has finer rows in it. */
 export function withoutSupersededTotals<T extends Pick<DaySampleRow, "sourceId" | "startMs" | "endMs">>(rows: readonly T[]): T[] {
+  if (!rows.some((r) => r.endMs - r.startMs >= DAY_SUMMARY_MIN_MS)) return [...rows];
   const finerBySource = new Map<number, T[]>();
   for (const r of rows) {
     if (r.endMs - r.startMs >= DAY_SUMMARY_MIN_MS) continue;
@@ -84,6 +90,36 @@ function rankerFor(rows: readonly DaySampleRow[]): (sourceId: string) => number 
   return (id) => byId.get(id)?.priority ?? rankOf(id);
 }
 
+/** The rows as merged segments when they come from one source and never overlap (the merge would keep them all). */
+function disjointSingleSource(rows: readonly DaySampleRow[]): DaySampleRow[] | null {
+  const first = rows[0];
+  if (!first || rows.some((r) => r.sourceId !== first.sourceId)) return null;
+  const sorted = [...rows].sort((a, b) => a.startMs - b.startMs);
+  let reachedMs = Number.NEGATIVE_INFINITY;
+  let previousStartMs = Number.NaN;
+  for (const r of sorted) {
+    if (r.startMs < reachedMs || r.startMs === previousStartMs) return null;
+    reachedMs = Math.max(reachedMs, r.endMs);
+    previousStartMs = r.startMs;
+  }
+  return sorted;
+}
+
+/** Source-priority merge in real time; each segment keeps the offset of the row it came from. */
+function mergedSegments(rows: readonly DaySampleRow[]): { sourceId: number; startMs: number; endMs: number; value: number; utcOffsetMin: number }[] {
+  const counted = withoutSupersededTotals(rows);
+  const disjoint = disjointSingleSource(counted);
+  if (disjoint) return disjoint;
+  const inputs: MergeSample[] = counted.map((r) => ({ sourceId: String(r.sourceId), startMs: r.startMs, endMs: r.endMs, value: r.value }));
+  return mergeBySourcePriority(inputs, rankerFor(counted)).map((seg) => ({
+    sourceId: Number(seg.sourceId),
+    startMs: seg.startMs,
+    endMs: seg.endMs,
+    value: seg.value,
+    utcOffsetMin: counted[seg.sampleIndex]?.utcOffsetMin ?? 0,
+  }));
+}
+
 /** Merges one quantity across sources in real time, then books each merged piece on the local days of its own offset. */
 function mergeOntoDays(
   rows: readonly DaySampleRow[],
@@ -92,45 +128,44 @@ function mergeOntoDays(
   pick: (d: DayMeasures) => MergedQuantity,
   segmentsOf?: (d: DayMeasures) => TimedCount[],
 ): void {
-  const counted = withoutSupersededTotals(rows);
-  const inputs: MergeSample[] = counted.map((r) => ({ sourceId: String(r.sourceId), startMs: r.startMs, endMs: r.endMs, value: r.value }));
-  for (const seg of mergeBySourcePriority(inputs, rankerFor(counted))) {
-    const offsetMin = counted[seg.sampleIndex]?.utcOffsetMin ?? 0;
-    const sourceId = Number(seg.sourceId);
-    for (const piece of calendar.place(seg.startMs, seg.endMs, offsetMin)) {
-      const day = days[piece.dayIndex];
-      if (!day) continue;
-      const quantity = pick(day);
-      const value = seg.value * piece.share;
-      quantity.total += value;
-      quantity.present = true;
-      quantity.bySource.set(sourceId, (quantity.bySource.get(sourceId) ?? 0) + value);
-      segmentsOf?.(day).push({ startMs: piece.startMs, endMs: piece.endMs, count: value });
-    }
+  // One visitor for all segments (a closure per segment was a measurable share of the recompute's allocations).
+  let seg = { sourceId: 0, value: 0 };
+  const book = (dayIndex: number, startMs: number, endMs: number, share: number) => {
+    const day = days[dayIndex];
+    if (!day) return;
+    const quantity = pick(day);
+    const value = seg.value * share;
+    quantity.total += value;
+    quantity.present = true;
+    quantity.bySource.set(seg.sourceId, (quantity.bySource.get(seg.sourceId) ?? 0) + value);
+    segmentsOf?.(day).push({ startMs, endMs, count: value });
+  };
+  for (const segment of mergedSegments(rows)) {
+    seg = segment;
+    calendar.forEachPiece(segment.startMs, segment.endMs, segment.utcOffsetMin, book);
   }
 }
 
 /** Hours of each day covered by any row at all (every type and source, winners and losers of the merge alike). */
 function coverage(rows: readonly DaySampleRow[], calendar: LocalDayCalendar, days: readonly DayMeasures[]): void {
-  const spans = days.map((): [number, number][] => []);
-  for (const r of rows) {
-    for (const piece of calendar.place(r.startMs, r.endMs, r.utcOffsetMin)) {
-      spans[piece.dayIndex]?.push([piece.startMs, Math.max(piece.endMs, piece.startMs + POINT_COVERAGE_MS)]);
-    }
-  }
-  spans.forEach((list, i) => {
+  const minutes = days.map((): Uint8Array | null => null);
+  const baseMs = calendar.windows.map((w) => Date.parse(`${w.localDate}T00:00:00Z`) - COVERAGE_LEAD_MS);
+  const mark = (dayIndex: number, startMs: number, endMs: number) => {
+    const marks = minutes[dayIndex] ?? new Uint8Array(COVERAGE_MINUTES);
+    minutes[dayIndex] = marks;
+    const base = baseMs[dayIndex] ?? 0;
+    const from = Math.max(0, Math.floor((startMs - base) / MS_PER_MINUTE));
+    const to = Math.min(COVERAGE_MINUTES, Math.ceil((Math.max(endMs, startMs + POINT_COVERAGE_MS) - base) / MS_PER_MINUTE));
+    marks.fill(1, from, to);
+  };
+  for (const r of rows) calendar.forEachPiece(r.startMs, r.endMs, r.utcOffsetMin, mark);
+  minutes.forEach((marks, i) => {
     const day = days[i];
-    if (!day || list.length === 0) return;
-    list.sort((x, y) => x[0] - y[0]);
-    let coveredMs = 0;
-    let cursor = Number.NEGATIVE_INFINITY;
-    for (const [a, b] of list) {
-      if (b <= cursor) continue;
-      coveredMs += b - Math.max(a, cursor);
-      cursor = b;
-    }
+    if (!day || marks === null) return;
+    let covered = 0;
+    for (const m of marks) covered += m;
     day.hasData = true;
-    day.coverageHours = Math.round((coveredMs / MS_PER_HOUR) * 10) / 10;
+    day.coverageHours = Math.round((covered / 60) * 10) / 10;
   });
 }
 

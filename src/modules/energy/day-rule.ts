@@ -17,6 +17,8 @@ export interface DayPiece {
   share: number;
 }
 
+export type PieceVisitor = (dayIndex: number, startMs: number, endMs: number, share: number) => void;
+
 /** The local calendar date (YYYY-MM-DD) of an instant at a fixed UTC offset. */
 export function localDateAtOffset(utcMs: number, offsetMin: number): string {
   return new Date(utcMs + offsetMin * MS_PER_MINUTE).toISOString().slice(0, 10);
@@ -29,13 +31,16 @@ export function localDateAtOffset(utcMs: number, offsetMin: number): string {
 export class LocalDayCalendar {
   private readonly indexByDate = new Map<string, number>();
   private readonly dateByDayNumber = new Map<number, string>();
+  /** The zone's offset throughout each window that is exactly 24 h long (no transition inside); null otherwise. */
+  private readonly steadyOffsetMin: (number | null)[];
 
   constructor(
     readonly windows: readonly LocalDayWindow[],
-    /** Minutes east of UTC the profile zone observes at an instant. */
+    /** Minutes east of UTC the profile zone observes at an instant (asked only where a day has a transition). */
     private readonly zoneOffsetMinAt: (utcMs: number) => number,
   ) {
     windows.forEach((w, i) => this.indexByDate.set(w.localDate, i));
+    this.steadyOffsetMin = windows.map((w) => (w.endMs - w.startMs === MS_PER_DAY ? (Date.parse(`${w.localDate}T00:00:00Z`) - w.startMs) / MS_PER_MINUTE : null));
   }
 
   indexOf(localDate: string): number | undefined {
@@ -44,45 +49,53 @@ export class LocalDayCalendar {
 
   /** Splits [startMs, endMs) recorded at `offsetMin` into its pieces per local day of this calendar. */
   place(startMs: number, endMs: number, offsetMin: number): DayPiece[] {
-    return offsetMin === this.zoneOffsetMinAt(startMs) ? this.placeInZone(startMs, endMs) : this.placeAtOffset(startMs, endMs, offsetMin);
+    const pieces: DayPiece[] = [];
+    this.forEachPiece(startMs, endMs, offsetMin, (dayIndex, pieceStart, pieceEnd, share) => pieces.push({ dayIndex, startMs: pieceStart, endMs: pieceEnd, share }));
+    return pieces;
   }
 
-  private placeInZone(startMs: number, endMs: number): DayPiece[] {
-    const pieces: DayPiece[] = [];
+  /** `place` without the allocations, for the hot loops over a chunk's rows. */
+  forEachPiece(startMs: number, endMs: number, offsetMin: number, visit: PieceVisitor): void {
+    const first = this.firstWindowEndingAfter(startMs);
+    const steady = (this.windows[first]?.startMs ?? Number.POSITIVE_INFINITY) <= startMs ? this.steadyOffsetMin[first] : null;
+    const zoneOffsetMin = steady ?? this.zoneOffsetMinAt(startMs);
+    if (offsetMin === zoneOffsetMin) this.visitInZone(startMs, endMs, first, visit);
+    else this.visitAtOffset(startMs, endMs, offsetMin, visit);
+  }
+
+  private visitInZone(startMs: number, endMs: number, first: number, visit: PieceVisitor): void {
     const durationMs = endMs - startMs;
-    for (let i = this.firstWindowEndingAfter(startMs); i < this.windows.length; i++) {
+    for (let i = first; i < this.windows.length; i++) {
       const w = this.windows[i];
       if (!w) break;
       if (durationMs <= 0) {
-        if (startMs >= w.startMs && startMs < w.endMs) pieces.push({ dayIndex: i, startMs, endMs, share: 1 });
+        if (startMs >= w.startMs && startMs < w.endMs) visit(i, startMs, endMs, 1);
         break;
       }
       if (w.startMs >= endMs) break;
       const pieceStart = Math.max(startMs, w.startMs);
       const pieceEnd = Math.min(endMs, w.endMs);
-      if (pieceEnd > pieceStart) pieces.push({ dayIndex: i, startMs: pieceStart, endMs: pieceEnd, share: (pieceEnd - pieceStart) / durationMs });
+      if (pieceEnd > pieceStart) visit(i, pieceStart, pieceEnd, (pieceEnd - pieceStart) / durationMs);
     }
-    return pieces;
   }
 
-  private placeAtOffset(startMs: number, endMs: number, offsetMin: number): DayPiece[] {
+  private visitAtOffset(startMs: number, endMs: number, offsetMin: number, visit: PieceVisitor): void {
     const offsetMs = offsetMin * MS_PER_MINUTE;
     const durationMs = endMs - startMs;
     const firstDay = Math.floor((startMs + offsetMs) / MS_PER_DAY);
     if (durationMs <= 0) {
       const dayIndex = this.indexByDate.get(this.dateOfDayNumber(firstDay));
-      return dayIndex === undefined ? [] : [{ dayIndex, startMs, endMs, share: 1 }];
+      if (dayIndex !== undefined) visit(dayIndex, startMs, endMs, 1);
+      return;
     }
     const lastDay = Math.floor((endMs - 1 + offsetMs) / MS_PER_DAY);
-    const pieces: DayPiece[] = [];
     for (let day = firstDay; day <= lastDay; day++) {
       const dayIndex = this.indexByDate.get(this.dateOfDayNumber(day));
       if (dayIndex === undefined) continue;
       const pieceStart = Math.max(startMs, day * MS_PER_DAY - offsetMs);
       const pieceEnd = Math.min(endMs, (day + 1) * MS_PER_DAY - offsetMs);
-      if (pieceEnd > pieceStart) pieces.push({ dayIndex, startMs: pieceStart, endMs: pieceEnd, share: (pieceEnd - pieceStart) / durationMs });
+      if (pieceEnd > pieceStart) visit(dayIndex, pieceStart, pieceEnd, (pieceEnd - pieceStart) / durationMs);
     }
-    return pieces;
   }
 
   private dateOfDayNumber(day: number): string {

@@ -101,8 +101,17 @@ async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly Local
   // per-row work ~3x slower (measured).
   const samples: DaySampleRow[] = rawSamples.map((r) => {
     const src = sourceById.get(r.sourceId);
-    const source = { deviceType: src?.deviceType ?? "app", sourceName: src?.name ?? "?", priority: src?.priority ?? null };
-    return { type: r.type, sourceId: r.sourceId, ...source, startMs: r.startMs, endMs: r.endMs, value: r.value, utcOffsetMin: r.utcOffsetMin };
+    return {
+      type: r.type,
+      sourceId: r.sourceId,
+      deviceType: src?.deviceType ?? "app",
+      sourceName: src?.name ?? "?",
+      priority: src?.priority ?? null,
+      startMs: r.startMs,
+      endMs: r.endMs,
+      value: r.value,
+      utcOffsetMin: r.utcOffsetMin,
+    };
   });
   const measures = measureDays(new LocalDayCalendar(windows, (ms) => zone.zoneOffsetMin(ms)), samples, workouts);
   const now = deps.clock.now();
