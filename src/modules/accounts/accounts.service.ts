@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.
 import { newId } from "../../lib/ids.js";
 import { upsertUserSchedules } from "../../jobs/user-schedules.js";
 import { localDate } from "../../lib/time.js";
-import { recomputeEstimatedDays } from "../energy/energy.service.js";
+import { recomputeAllDays, recomputeEstimatedDays } from "../energy/energy.service.js";
 import { redetectHiitOnProfileChange } from "../hiit/hiit-queue.service.js";
 import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
@@ -51,8 +51,9 @@ export async function updateProfile(deps: Deps, userId: string, input: ProfilePa
   const updated = await updateUser(deps.db, userId, { ...patch, updatedAt: deps.clock.now() });
   if (!updated) throw new NotFoundError("user");
   if (updated.timeZone !== before.timeZone) await scheduleUser(deps, updated);
-  if (PROFILE_FIELDS_FOR_ESTIMATES.some((field) => updated[field] !== before[field])) {
-    await recomputeEstimatedDays(deps, userId).catch((err: Error) =>
+  const zoneChanged = updated.timeZone !== before.timeZone;
+  if (zoneChanged || PROFILE_FIELDS_FOR_ESTIMATES.some((field) => updated[field] !== before[field])) {
+    await (zoneChanged ? recomputeAllDays(deps, userId) : recomputeEstimatedDays(deps, userId)).catch((err: Error) =>
       deps.logger.warn({ error: { message: err.message } }, "profile.recompute-not-enqueued"),
     );
   }

@@ -53,11 +53,18 @@ export async function findDailyEnergy(db: DbOrTx, userId: string, localDate: str
   return row;
 }
 
-/** Dates computed from the profile (formula BMR or own activity estimates) rather than device energy alone. */
-export async function estimatedDates(db: DbOrTx, userId: string): Promise<string[]> {
+/**
+ * Dates computed from the profile (formula BMR or own activity estimates) rather than device energy alone; with
+ * `all`, every computed date.
+ */
+export async function estimatedDates(db: DbOrTx, userId: string, all = false): Promise<string[]> {
   const rows = await db
     .select({ localDate: dailyEnergy.localDate })
     .from(dailyEnergy)
-    .where(and(eq(dailyEnergy.userId, userId), dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`));
+    .where(
+      all
+        ? eq(dailyEnergy.userId, userId)
+        : and(eq(dailyEnergy.userId, userId), dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`),
+    );
   return rows.map((r) => r.localDate);
 }
