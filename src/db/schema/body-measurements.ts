@@ -1,4 +1,4 @@
-import { date, doublePrecision, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, date, doublePrecision, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns.js";
 import { sources } from "./sources.js";
 import { users } from "./users.js";
@@ -19,6 +19,10 @@ export const bodyMeasurements = pgTable(
     localDate: date({ mode: "string" }).notNull(),
     weightKg: doublePrecision(),
     bodyFatPct: doublePrecision(),
+    /** The weight departs from the trend by more than physiology allows (docs/science.md §2.1): shown, not used. */
+    outlier: boolean().notNull().default(false),
+    /** The person's verdict (PATCH outlier), which the automatic rule never overrides; null = automatic. */
+    outlierOverride: boolean(),
     sourceId: integer().references(() => sources.id, { onDelete: "set null" }),
     importId: text(),
     ...timestamps(),

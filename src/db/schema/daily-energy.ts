@@ -1,7 +1,9 @@
-import { date, doublePrecision, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users.js";
 
-export const DAY_STATUSES = ["complete", "partial", "no_intake", "no_data"] as const;
+/** in_progress: the current local day (profile zone), shown "so far" and never counted. */
+export const DAY_STATUSES = ["complete", "partial", "in_progress", "no_intake", "no_data"] as const;
 
 /**
  * One row per user and local day, always recomputed from the raw rows (never incremented), so a retried
@@ -17,6 +19,9 @@ export const dailyEnergy = pgTable(
     basalKcal: doublePrecision(),
     activeKcal: doublePrecision(),
     burnedKcal: doublePrecision(),
+    /** Bounds of burnedKcal from each method's published error (docs/science.md §4); null when the burn is unknown. */
+    burnedLowKcal: doublePrecision(),
+    burnedHighKcal: doublePrecision(),
     intakeKcal: doublePrecision(),
     deficitKcal: doublePrecision(),
     steps: integer(),
@@ -29,9 +34,28 @@ export const dailyEnergy = pgTable(
     /** Sources, workouts, intake entries and estimate inputs behind the numbers. */
     breakdown: jsonb().notNull(),
     hiitSessions: integer().notNull().default(0),
+    /** implausible_intake / implausible_burn (docs/science.md §2.2): the day is left out of means until confirmed. */
+    flags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** True when the person confirmed every flag the day carries. */
+    flagsConfirmed: boolean().notNull().default(false),
     computedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [primaryKey({ name: "daily_energy_pkey", columns: [t.userId, t.localDate] })],
 );
 
 export type DailyEnergyRow = typeof dailyEnergy.$inferSelect;
+
+/** The person's word that a flagged day is right: it then counts. Kept apart from daily_energy, which is derived. */
+export const dayConfirmations = pgTable(
+  "day_confirmations",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: date({ mode: "string" }).notNull(),
+    /** The flags the day carried when it was confirmed: a new kind of flag needs a new confirmation. */
+    flags: text().array().notNull(),
+    confirmedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "day_confirmations_pkey", columns: [t.userId, t.localDate] })],
+);

@@ -24,6 +24,9 @@ export const weeklyProjections = pgTable(
     loggedDays: integer().notNull(),
     meanDeficitKcal: doublePrecision(),
     projectedChangeKg: doublePrecision(),
+    /** Bounds of projectedChangeKg from the days' burn ranges (docs/science.md §4.4). */
+    projectedChangeLowKg: doublePrecision(),
+    projectedChangeHighKg: doublePrecision(),
     trajectory: jsonb().$type<TrajectoryPoint[]>().notNull(),
     observedChangeKg: doublePrecision(),
     calibrationFactor: doublePrecision(),

@@ -1,14 +1,18 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_LEVELS, SEXES } from "../../db/schema/users.js";
 import { isValidTimeZone } from "../../lib/time.js";
+import { MAX_HEIGHT_CM, MIN_ADULT_HEIGHT_CM } from "./profile-bounds.js";
 
 const isoDate = z.iso.date().openapi({ example: "1990-04-17" });
 
-/** The profile fields the science needs (SCIENCE.md §1): each has a physiologically plausible range. */
+/**
+ * The profile fields the science needs, each with a physiologically plausible range (docs/science.md §2.4); the
+ * bounds that join fields (age, BMI, resting below maximal heart rate) are checked on the merged profile.
+ */
 const profileFields = {
   sex: z.enum(SEXES),
   birth_date: isoDate,
-  height_cm: z.number().min(50).max(272),
+  height_cm: z.number().min(MIN_ADULT_HEIGHT_CM).max(MAX_HEIGHT_CM).openapi({ description: "Adult stature, 100–272 cm" }),
   weight_kg: z.number().min(20).max(400),
   time_zone: z
     .string()

@@ -6,10 +6,11 @@ import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.
 import { newId } from "../../lib/ids.js";
 import { upsertUserSchedules } from "../../jobs/user-schedules.js";
 import { localDate } from "../../lib/time.js";
-import { recomputeEstimatedDays } from "../energy/energy.service.js";
+import { recomputeAllDays, recomputeEstimatedDays } from "../energy/energy.service.js";
 import { redetectHiitOnProfileChange } from "../hiit/hiit-queue.service.js";
 import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
+import { profileProblems } from "./profile-bounds.js";
 import { findUserById, type UserPatch, insertUser, updateUser } from "./users.repo.js";
 
 /** Creates a user and their first API key in one transaction; the key is returned once and never stored. */
@@ -18,7 +19,7 @@ export async function createUserWithKey(
   input: CreateUserInput,
 ): Promise<{ user: UserRow; apiKey: string }> {
   const patch = toUserPatch(input);
-  assertBirthDateInPast(patch.birthDate, deps);
+  assertPlausibleProfile(deps, patch, null);
   const nowMs = deps.clock.now().getTime();
   try {
     const created = await withTransaction(deps.db, async (tx) => {
@@ -44,13 +45,15 @@ export async function getProfile(deps: Deps, userId: string): Promise<UserRow> {
 
 export async function updateProfile(deps: Deps, userId: string, input: ProfilePatch): Promise<UserRow> {
   const patch = toUserPatch(input);
-  assertBirthDateInPast(patch.birthDate, deps);
   const before = await findUserById(deps.db, userId);
+  if (!before) throw new NotFoundError("user");
+  assertPlausibleProfile(deps, patch, before);
   const updated = await updateUser(deps.db, userId, { ...patch, updatedAt: deps.clock.now() });
-  if (!before || !updated) throw new NotFoundError("user");
+  if (!updated) throw new NotFoundError("user");
   if (updated.timeZone !== before.timeZone) await scheduleUser(deps, updated);
-  if (PROFILE_FIELDS_FOR_ESTIMATES.some((field) => updated[field] !== before[field])) {
-    await recomputeEstimatedDays(deps, userId).catch((err: Error) =>
+  const zoneChanged = updated.timeZone !== before.timeZone;
+  if (zoneChanged || PROFILE_FIELDS_FOR_ESTIMATES.some((field) => updated[field] !== before[field])) {
+    await (zoneChanged ? recomputeAllDays(deps, userId) : recomputeEstimatedDays(deps, userId)).catch((err: Error) =>
       deps.logger.warn({ error: { message: err.message } }, "profile.recompute-not-enqueued"),
     );
   }
@@ -81,10 +84,15 @@ function toUserPatch(input: ProfilePatch | CreateUserInput): UserPatch {
   return patch;
 }
 
-function assertBirthDateInPast(birthDate: string | null | undefined, deps: Deps): void {
-  if (!birthDate) return;
-  const today = localDate(deps.clock.now(), "UTC");
-  if (birthDate >= today || birthDate < "1900-01-01") {
-    throw new ValidationError([{ path: "birth_date", message: "must be a past date after 1900-01-01" }]);
-  }
+/** The profile as it would be after the patch must be physiologically plausible (400 naming the fields if not). */
+function assertPlausibleProfile(deps: Deps, patch: UserPatch, before: UserRow | null): void {
+  const merged = {
+    birthDate: patch.birthDate !== undefined ? patch.birthDate : (before?.birthDate ?? null),
+    heightCm: patch.heightCm !== undefined ? patch.heightCm : (before?.heightCm ?? null),
+    weightKg: patch.weightKg !== undefined ? patch.weightKg : (before?.weightKg ?? null),
+    hrRestBpm: patch.hrRestBpm !== undefined ? patch.hrRestBpm : (before?.hrRestBpm ?? null),
+    hrMaxBpm: patch.hrMaxBpm !== undefined ? patch.hrMaxBpm : (before?.hrMaxBpm ?? null),
+  };
+  const errors = profileProblems(merged, localDate(deps.clock.now(), "UTC"));
+  if (errors.length > 0) throw new ValidationError(errors);
 }

@@ -5,12 +5,14 @@ import type {
   deleteBodyMeasurementRoute,
   getBodyMeasurementRoute,
   listBodyMeasurementsRoute,
+  patchBodyMeasurementRoute,
 } from "./body.routes.js";
 import {
   deleteBodyMeasurement,
   getBodyMeasurement,
   recordBodyMeasurement,
   reportBodyMeasurements,
+  setBodyMeasurementOutlier,
 } from "./body.service.js";
 
 export const createBodyMeasurement: AppRouteHandler<typeof createBodyMeasurementRoute> = async (c) => {
@@ -31,4 +33,9 @@ export const getBodyMeasurementById: AppRouteHandler<typeof getBodyMeasurementRo
 export const deleteBodyMeasurementById: AppRouteHandler<typeof deleteBodyMeasurementRoute> = async (c) => {
   await deleteBodyMeasurement(c.var.deps, c.var.userId, c.req.valid("param").id);
   return c.body(null, 204);
+};
+
+export const patchBodyMeasurement: AppRouteHandler<typeof patchBodyMeasurementRoute> = async (c) => {
+  const updated = await setBodyMeasurementOutlier(c.var.deps, c.var.userId, c.req.valid("param").id, c.req.valid("json").outlier);
+  return c.json(presentBodyMeasurement(updated), 200);
 };

@@ -10,6 +10,8 @@ export function presentBodyMeasurement({ measurement: m, source }: MeasurementWi
     local_date: m.localDate,
     weight_kg: m.weightKg,
     body_fat_pct: m.bodyFatPct,
+    outlier: m.outlier,
+    outlier_source: m.outlierOverride === null ? ("rule" as const) : ("you" as const),
     source: source ? { name: source.name, device_type: source.deviceType, device: source.device || null } : null,
     import_id: m.importId,
     created_at: m.createdAt.toISOString(),

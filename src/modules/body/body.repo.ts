@@ -87,6 +87,7 @@ export async function listWeights(
         gte(bodyMeasurements.localDate, q.from),
         lte(bodyMeasurements.localDate, q.to),
         isNotNull(bodyMeasurements.weightKg),
+        eq(bodyMeasurements.outlier, false),
       ),
     )
     .orderBy(asc(bodyMeasurements.measuredAt));

@@ -7,5 +7,6 @@ export function bodyRouter() {
     .openapi(routes.createBodyMeasurementRoute, handlers.createBodyMeasurement)
     .openapi(routes.listBodyMeasurementsRoute, handlers.listBodyMeasurements)
     .openapi(routes.getBodyMeasurementRoute, handlers.getBodyMeasurementById)
-    .openapi(routes.deleteBodyMeasurementRoute, handlers.deleteBodyMeasurementById);
+    .openapi(routes.deleteBodyMeasurementRoute, handlers.deleteBodyMeasurementById)
+    .openapi(routes.patchBodyMeasurementRoute, handlers.patchBodyMeasurement);
 }

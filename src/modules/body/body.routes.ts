@@ -5,6 +5,7 @@ import {
   BodyMeasurementListSchema,
   BodyMeasurementSchema,
   CreateBodyMeasurementSchema,
+  PatchBodyMeasurementSchema,
 } from "./body.schemas.js";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -52,4 +53,18 @@ export const deleteBodyMeasurementRoute = createRoute({
   security: bearerSecurity,
   request: { params: BodyMeasurementIdParamsSchema },
   responses: { 204: { description: "Deleted" }, ...commonErrorResponses, ...notFoundResponse },
+});
+
+export const patchBodyMeasurementRoute = createRoute({
+  method: "patch",
+  path: "/v1/body-measurements/{id}",
+  tags: ["body"],
+  summary: "Confirm a weigh-in flagged as an outlier (outlier: false), or mark one (outlier: true)",
+  description: "Your verdict is kept over the automatic rule; the trend, the days and the projections are recomputed.",
+  security: bearerSecurity,
+  request: {
+    params: BodyMeasurementIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: PatchBodyMeasurementSchema } } },
+  },
+  responses: { 200: json(BodyMeasurementSchema, "The measurement"), ...commonErrorResponses, ...notFoundResponse },
 });

@@ -48,6 +48,10 @@ export const BodyMeasurementSchema = z
     local_date: z.string(),
     weight_kg: z.number().nullable(),
     body_fat_pct: z.number().nullable(),
+    outlier: z.boolean().openapi({
+      description: "The weight departs from your trend by more than body water and tissue can change in the time since: shown, but left out of the trend, calibration and projections",
+    }),
+    outlier_source: z.enum(["rule", "you"]).openapi({ description: "rule: decided by the physiological rule; you: set with PATCH" }),
     source: SourceSchema.nullable().openapi({ description: "The imported device or app; null when only typed in" }),
     import_id: z.string().nullable(),
     created_at: z.string(),
@@ -55,11 +59,18 @@ export const BodyMeasurementSchema = z
   })
   .openapi("BodyMeasurement");
 
+export const PatchBodyMeasurementSchema = z
+  .object({
+    outlier: z.boolean().openapi({ description: "false: this weight is right, count it; true: it is wrong, leave it out" }),
+  })
+  .strict()
+  .openapi("PatchBodyMeasurement");
+
 export const TrendDaySchema = z
   .object({
     date: z.string(),
     trend_weight_kg: z.number(),
-    measured_weight_kg: z.number().nullable().openapi({ description: "Mean of the day's weigh-ins; null on a day without" }),
+    measured_weight_kg: z.number().nullable().openapi({ description: "Mean of the day's weigh-ins that are not outliers; null on a day without" }),
   })
   .openapi("TrendDay");
 

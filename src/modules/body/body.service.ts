@@ -16,6 +16,8 @@ import {
   upsertManualMeasurement,
 } from "./body.repo.js";
 import type { CreateBodyMeasurementInput } from "./body.schemas.js";
+import { refreshWeighInOutliers } from "./weigh-in-outliers.service.js";
+import { setOutlierOverride } from "./weigh-in-outliers.repo.js";
 import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "./weight-trend.js";
 
 /** Records a weigh-in; one at the instant of an existing measurement merges into it (see upsertManualMeasurement). */
@@ -31,7 +33,7 @@ export async function recordBodyMeasurement(
   const weightKg = input.weight_kg ?? (input.weight_lb === undefined ? null : kgFromLb(input.weight_lb));
   const bodyFatPct = input.body_fat_pct ?? null;
 
-  const { stored, previousDate } = await withTransaction(deps.db, async (tx) => {
+  const { stored, previousDate, reclassified } = await withTransaction(deps.db, async (tx) => {
     const previous = await findMeasurementAt(tx, userId, instant.at);
     const row = { id: newId("bdy", now.getTime()), userId, measuredAt: instant.at, utcOffsetMin: instant.utcOffsetMin };
     const { id } = await upsertManualMeasurement(
@@ -39,11 +41,28 @@ export async function recordBodyMeasurement(
       { ...row, localDate: instant.localDate, weightKg, bodyFatPct, createdAt: now, updatedAt: now },
       { weight: weightKg !== null, bodyFat: bodyFatPct !== null },
     );
-    return { stored: await findMeasurement(tx, userId, id), previousDate: previous?.localDate };
+    const dates = await refreshWeighInOutliers(tx, userId);
+    return { stored: await findMeasurement(tx, userId, id), previousDate: previous?.localDate, reclassified: dates };
   });
   if (!stored) throw new Error("the stored body measurement could not be read back");
-  await recomputeDaysBestEffort(deps, userId, [instant.localDate, ...(previousDate ? [previousDate] : [])]);
+  await recomputeDaysBestEffort(deps, userId, [instant.localDate, ...(previousDate ? [previousDate] : []), ...reclassified]);
   return stored;
+}
+
+/**
+ * The person's verdict on a weigh-in (docs/science.md §2.1): `false` confirms a flagged weight, which then counts;
+ * `true` marks one as wrong. The rule never overrides it; the other weigh-ins are judged again around it.
+ */
+export async function setBodyMeasurementOutlier(deps: Deps, userId: string, measurementId: string, outlier: boolean): Promise<MeasurementWithSource> {
+  const result = await withTransaction(deps.db, async (tx) => {
+    const updated = await setOutlierOverride(tx, userId, measurementId, outlier);
+    if (!updated) return null;
+    const dates = await refreshWeighInOutliers(tx, userId);
+    return { found: await findMeasurement(tx, userId, measurementId), dates: [updated.localDate, ...dates] };
+  });
+  if (!result?.found) throw new NotFoundError("body measurement");
+  await recomputeDaysBestEffort(deps, userId, result.dates);
+  return result.found;
 }
 
 export async function getBodyMeasurement(deps: Deps, userId: string, measurementId: string): Promise<MeasurementWithSource> {
@@ -58,7 +77,7 @@ export interface BodyMeasurementsReport {
   trendSeededFrom: string | null;
 }
 
-/** Measurements in a local-date range plus the weight trend, seeded from weigh-ins up to 60 days before. */
+/** Measurements in a local-date range (outliers shown) plus the weight trend of the others, seeded up to 60 days before. */
 export async function reportBodyMeasurements(
   deps: Deps,
   userId: string,
@@ -75,7 +94,10 @@ export async function reportBodyMeasurements(
 }
 
 export async function deleteBodyMeasurement(deps: Deps, userId: string, measurementId: string): Promise<void> {
-  const deleted = await deleteMeasurement(deps.db, userId, measurementId);
-  if (!deleted) throw new NotFoundError("body measurement");
-  await recomputeDaysBestEffort(deps, userId, [deleted.localDate]);
+  const dates = await withTransaction(deps.db, async (tx) => {
+    const deleted = await deleteMeasurement(tx, userId, measurementId);
+    return deleted ? [deleted.localDate, ...(await refreshWeighInOutliers(tx, userId))] : null;
+  });
+  if (!dates) throw new NotFoundError("body measurement");
+  await recomputeDaysBestEffort(deps, userId, dates);
 }

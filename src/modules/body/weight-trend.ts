@@ -18,7 +18,7 @@ export interface TrendDay {
 }
 
 /**
- * The SCIENCE.md §3.4 trend for the days in [from, to] that lie between the first and the last weigh-in,
+ * The docs/science.md §3.8 trend for the days in [from, to] that lie between the first and the last weigh-in,
  * fed with every weigh-in given (including earlier ones, which seed it). Same-day weigh-ins are averaged.
  */
 export function weightTrendForRange(weights: readonly DatedWeight[], from: string, to: string): TrendDay[] {

@@ -1,25 +1,47 @@
 import type { Deps } from "../../deps.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { nextDate } from "../../lib/time.js";
+import { NotFoundError } from "../../lib/errors.js";
+import { daysBetweenInclusive, localDate as localDateOf, nextDate } from "../../lib/time.js";
+import { findUserById } from "../accounts/users.repo.js";
+import { calibrationsForDays } from "../projections/day-calibrations.service.js";
 import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
+
+/** The profile zone's current local date by the injected clock: that day and later ones are still running. */
+async function todayOf(deps: Deps, userId: string): Promise<string> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new NotFoundError("user");
+  return localDateOf(deps.clock.now(), user.timeZone);
+}
+
+const emptyStatus = (date: string, today: string) => (date >= today ? "in_progress" : "no_data");
 
 /** One element per date in the range, computed or not, and whether recomputes are still on their way. */
 export async function listDays(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps.queues, userId)]);
+  const [rows, pending, calibrationOf] = await Promise.all([
+    listDailyEnergy(deps.db, userId, from, to),
+    hasPendingRecomputes(deps.queues, userId),
+    calibrationsForDays(deps.db, userId, from, to),
+  ]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
+  // Only a date without a row needs the profile zone's today (to tell a running day from a day without data).
+  const today = rows.length < daysBetweenInclusive(from, to) ? await todayOf(deps, userId) : "";
   const days = [];
   for (let date = from; date <= to; date = nextDate(date)) {
     const row = byDate.get(date);
-    days.push(row ? presentDay(row) : presentEmptyDay(date));
+    days.push(row ? presentDay(row, calibrationOf(date)) : presentEmptyDay(date, emptyStatus(date, today)));
   }
   return { days, pending };
 }
 
 export async function getDay(deps: Deps, userId: string, date: string) {
-  const [row, pending] = await Promise.all([findDailyEnergy(deps.db, userId, date), hasPendingRecomputes(deps.queues, userId)]);
-  if (!row) return { ...presentEmptyDay(date), day_length_hours: null, breakdown: null, pending };
-  return { ...presentDay(row), day_length_hours: row.dayLengthHours, breakdown: row.breakdown as Record<string, unknown>, pending };
+  const [row, pending, calibrationOf] = await Promise.all([
+    findDailyEnergy(deps.db, userId, date),
+    hasPendingRecomputes(deps.queues, userId),
+    calibrationsForDays(deps.db, userId, date, date),
+  ]);
+  if (!row) return { ...presentEmptyDay(date, emptyStatus(date, await todayOf(deps, userId))), day_length_hours: null, breakdown: null, pending };
+  return { ...presentDay(row, calibrationOf(date)), day_length_hours: row.dayLengthHours, breakdown: row.breakdown as Record<string, unknown>, pending };
 }

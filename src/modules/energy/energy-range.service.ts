@@ -1,13 +1,27 @@
 import type { Deps } from "../../deps.js";
 import type { dailyEnergy, UserRow } from "../../db/schema/index.js";
 import { type LocalDayWindow, localDayWindow } from "../../lib/local-day.js";
-import { ageYears, nextDate } from "../../lib/time.js";
+import { ageYears, localDate as localDateOf, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
+import { refreshWeighInOutliers } from "../body/weigh-in-outliers.service.js";
 import { countHiitSessionsByDate } from "../hiit/hiit.service.js";
+import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
+import { LocalTime } from "../ingest/writer/local-time.js";
 import { intakeForRange } from "../intake/intake-range.js";
-import { assembleDay } from "./day-assembly.js";
-import { bucketByDay } from "./day-buckets.js";
-import { type RangeSampleRow, rangeSamples, rangeWorkouts, upsertDailyEnergyRows, userSources, weightsThrough } from "./energy-range.repo.js";
+import { addDays } from "../intake/intake-time.js";
+import { type AssembledDay, assembleDay } from "./day-assembly.js";
+import { emptyDayMeasures, measureDays } from "./day-measures.js";
+import { LocalDayCalendar } from "./day-rule.js";
+import {
+  confirmedFlagsBetween,
+  rangeSamples,
+  rangeWorkouts,
+  type ReadSpan,
+  upsertDailyEnergyRows,
+  userSources,
+  weightsThrough,
+} from "./energy-range.repo.js";
+import type { DaySampleRow } from "./energy.repo.js";
 import type { PersonForEstimates } from "./workout-estimates.js";
 
 /** Days read and written together: bigger chunks decode one huge result set for no gain (BENCHMARKS.md, bench:api). */
@@ -32,75 +46,131 @@ export function datesBetween(from: string, to: string): string[] {
 export async function recomputeDays(deps: Deps, userId: string, from: string, to: string): Promise<number | null> {
   const user = await findUserById(deps.db, userId);
   if (!user) return null;
+  await reclassifyWeighIns(deps, userId, from, to);
   const windows = datesBetween(from, to).map((d) => localDayWindow(d, user.timeZone));
+  const zone = new LocalTime(user.timeZone);
   const chunks: LocalDayWindow[][] = [];
   for (let i = 0; i < windows.length; i += RECOMPUTE_CHUNK_DAYS) chunks.push(windows.slice(i, i + RECOMPUTE_CHUNK_DAYS));
   await Promise.all(
     Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, async () => {
-      for (let chunk = chunks.shift(); chunk !== undefined; chunk = chunks.shift()) await recomputeChunk(deps, user, chunk);
+      for (let chunk = chunks.shift(); chunk !== undefined; chunk = chunks.shift()) await recomputeChunk(deps, user, chunk, zone);
     }),
   );
   return windows.length;
 }
 
-async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly LocalDayWindow[]): Promise<void> {
+const MS_PER_HOUR = 3_600_000;
+// Inhabited offsets run from UTC−12 to UTC+14: a local date's instants lie within these of its UTC midnights.
+const EARLIEST_OFFSET_MS = 14 * MS_PER_HOUR;
+const LATEST_OFFSET_MS = 12 * MS_PER_HOUR;
+/** Records whose own start date lies this many days around the chunk can reach it (day-long rows, far offsets). */
+const START_DATE_MARGIN_DAYS = { before: 3, after: 2 } as const;
+
+/** Every instant the chunk's local dates can hold at any offset, so the merge sees every row competing for them. */
+export function readSpanOf(fromDate: string, toDate: string): ReadSpan {
+  return {
+    startMs: Date.parse(`${fromDate}T00:00:00Z`) - EARLIEST_OFFSET_MS,
+    endMs: Date.parse(`${nextDate(toDate)}T00:00:00Z`) + LATEST_OFFSET_MS,
+    fromDate: addDays(fromDate, -START_DATE_MARGIN_DAYS.before),
+    toDate: addDays(toDate, START_DATE_MARGIN_DAYS.after),
+  };
+}
+
+/** Hours of the day gone by at `nowMs` while it is the profile zone's current local day or a later one. */
+function elapsedHoursOf(window: LocalDayWindow, todayDate: string, nowMs: number): number | null {
+  if (window.localDate < todayDate) return null;
+  return Math.min(window.hours, Math.max(0, nowMs - window.startMs) / MS_PER_HOUR);
+}
+
+async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly LocalDayWindow[], zone: LocalTime): Promise<void> {
   const first = windows[0];
   const last = windows.at(-1);
   if (!first || !last) return;
-  const [sources, rawSamples, workouts, intakeOf, weights, hiitByDate] = await Promise.all([
+  const span = readSpanOf(first.localDate, last.localDate);
+  const [sources, rawSamples, workouts, intakeOf, weights, hiitByDate, confirmations] = await Promise.all([
     userSources(deps.sql, user.id),
-    rangeSamples(deps.sql, user.id, first.startMs, last.endMs),
-    rangeWorkouts(deps.sql, user.id, first.startMs, last.endMs),
+    rangeSamples(deps.sql, user.id, span),
+    rangeWorkouts(deps.sql, user.id, span),
     intakeForRange(deps.db, user.id, first.localDate, last.localDate),
     weightsThrough(deps.sql, user.id, first.startMs, last.endMs),
     countHiitSessionsByDate(deps, user.id, first.localDate, last.localDate),
+    confirmedFlagsBetween(deps.db, user.id, first.localDate, last.localDate),
   ]);
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   // Fresh literals, not spreads: postgres.js rows are dictionary-mode objects, and spreading them made the
-  // per-row work in assembleDay ~3x slower (measured).
-  const samples: RangeSampleRow[] = rawSamples.map((r) => {
+  // per-row work ~3x slower (measured).
+  const samples: DaySampleRow[] = rawSamples.map((r) => {
     const src = sourceById.get(r.sourceId);
-    const source = { deviceType: src?.deviceType ?? "app", sourceName: src?.name ?? "?", priority: src?.priority ?? null };
-    return { type: r.type, sourceId: r.sourceId, ...source, startMs: r.startMs, endMs: r.endMs, value: r.value, localDate: r.localDate };
+    return {
+      type: r.type,
+      sourceId: r.sourceId,
+      deviceType: src?.deviceType ?? "app",
+      sourceName: src?.name ?? "?",
+      priority: src?.priority ?? null,
+      startMs: r.startMs,
+      endMs: r.endMs,
+      value: r.value,
+      utcOffsetMin: r.utcOffsetMin,
+    };
   });
-  const buckets = bucketByDay(windows, samples, workouts);
+  const measures = measureDays(new LocalDayCalendar(windows, (ms) => zone.zoneOffsetMin(ms)), samples, workouts);
   const now = deps.clock.now();
+  const todayDate = localDateOf(now, user.timeZone);
+  const names = new Map(sources.map((s) => [s.id, { name: s.name, deviceType: s.deviceType }]));
   const rows: DailyEnergyInsert[] = [];
   let weightIndex = -1;
   windows.forEach((window, i) => {
     // The latest weight measured at or before the day's end (the profile's weight when there is none).
     while ((weights[weightIndex + 1]?.atMs ?? Number.POSITIVE_INFINITY) <= window.endMs) weightIndex++;
     const intake = intakeOf(window.localDate);
-    const person = personOn(user, weights[weightIndex]?.weightKg ?? null, window.localDate);
     const day = assembleDay({
-      window,
-      nowMs: now.getTime(),
-      person,
-      samples: buckets.samples[i] ?? [],
-      workouts: buckets.workouts[i] ?? [],
-      intake: { totalKcal: intake.intakeKcal, entryCount: intake.entryCount, status: intake.status, fasted: intake.fasted, possiblyPartial: intake.possiblyPartial },
-    });
-    rows.push({
-      userId: user.id,
       localDate: window.localDate,
-      basalKcal: day.energy.basalKcal,
-      activeKcal: day.energy.activeKcal,
-      burnedKcal: day.energy.burnedKcal,
-      intakeKcal: day.energy.intakeKcal,
-      deficitKcal: day.energy.deficitKcal,
-      steps: day.steps,
-      status: day.status,
-      coverageHours: day.coverageHours,
       dayLengthHours: window.hours,
-      intakeStatus: day.intakeStatus,
-      basalMethod: day.basalMethod,
-      activeMethod: day.activeMethod,
-      breakdown: day.breakdown,
-      hiitSessions: hiitByDate.get(window.localDate) ?? 0,
-      computedAt: now,
+      elapsedHours: elapsedHoursOf(window, todayDate, now.getTime()),
+      person: personOn(user, weights[weightIndex]?.weightKg ?? null, window.localDate),
+      measures: measures[i] ?? emptyDayMeasures(),
+      intake: { totalKcal: intake.intakeKcal, entryCount: intake.entryCount, status: intake.status, fasted: intake.fasted, possiblyPartial: intake.possiblyPartial },
+      sources: names,
+      confirmedFlags: confirmations.get(window.localDate) ?? [],
     });
+    rows.push(dailyEnergyRow(user.id, window, day, hiitByDate.get(window.localDate) ?? 0, now));
   });
   await upsertDailyEnergyRows(deps.db, rows);
+}
+
+function dailyEnergyRow(userId: string, window: LocalDayWindow, day: AssembledDay, hiitSessions: number, now: Date): DailyEnergyInsert {
+  return {
+    userId,
+    localDate: window.localDate,
+    basalKcal: day.energy.basalKcal,
+    activeKcal: day.energy.activeKcal,
+    burnedKcal: day.energy.burnedKcal,
+    burnedLowKcal: day.burnedRange?.[0] ?? null,
+    burnedHighKcal: day.burnedRange?.[1] ?? null,
+    intakeKcal: day.energy.intakeKcal,
+    deficitKcal: day.energy.deficitKcal,
+    steps: day.steps,
+    status: day.status,
+    coverageHours: day.coverageHours,
+    dayLengthHours: window.hours,
+    intakeStatus: day.intakeStatus,
+    basalMethod: day.basalMethod,
+    activeMethod: day.activeMethod,
+    breakdown: day.breakdown,
+    hiitSessions,
+    flags: day.flags,
+    flagsConfirmed: day.flagsConfirmed,
+    computedAt: now,
+  };
+}
+
+/**
+ * Imports and syncs write weigh-ins without judging them: their outlier flags are derived here, before the days read
+ * the weights, and the days outside this range whose weight changed with a flag are queued too.
+ */
+async function reclassifyWeighIns(deps: Deps, userId: string, from: string, to: string): Promise<void> {
+  const outside = (await refreshWeighInOutliers(deps.db, userId)).filter((d) => d < from || d > to);
+  if (outside.length > 0) await recomputeDaysBestEffort(deps, userId, outside);
 }
 
 /** The profile with the latest measured weight (else the profile's), or null without a full profile. */

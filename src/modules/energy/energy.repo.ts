@@ -11,6 +11,8 @@ export interface DaySampleRow {
   startMs: number;
   endMs: number;
   value: number;
+  /** Minutes east of UTC the record was observed at (the profile zone's when it carried none). */
+  utcOffsetMin: number;
 }
 
 export interface DayWorkoutRow {
@@ -27,6 +29,9 @@ export interface DayWorkoutRow {
   /** Another record of the same activity counts instead of this one (docs/activities.md); null when this counts. */
   duplicateOf: string | null;
   duplicateReason: string | null;
+  utcOffsetMin: number;
+  /** The local date of its start at its own offset: the date /v1/workouts lists it under. */
+  localDate: string;
 }
 
 // The breakdown is large JSON that only the one-day view shows; lists leave it in the database.
@@ -51,11 +56,18 @@ export async function findDailyEnergy(db: DbOrTx, userId: string, localDate: str
   return row;
 }
 
-/** Dates computed from the profile (formula BMR or own activity estimates) rather than device energy alone. */
-export async function estimatedDates(db: DbOrTx, userId: string): Promise<string[]> {
+/**
+ * Dates computed from the profile (formula BMR or own activity estimates) rather than device energy alone; with
+ * `all`, every computed date.
+ */
+export async function estimatedDates(db: DbOrTx, userId: string, all = false): Promise<string[]> {
   const rows = await db
     .select({ localDate: dailyEnergy.localDate })
     .from(dailyEnergy)
-    .where(and(eq(dailyEnergy.userId, userId), dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`));
+    .where(
+      all
+        ? eq(dailyEnergy.userId, userId)
+        : and(eq(dailyEnergy.userId, userId), dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`),
+    );
   return rows.map((r) => r.localDate);
 }

@@ -1,6 +1,7 @@
 import { createRouter } from "../../lib/http.js";
 import { getDay, listDays } from "./days.service.js";
-import { getDayRoute, listDaysRoute, summaryRoute } from "./energy.routes.js";
+import { confirmDay, withdrawDayConfirmation } from "./day-confirmations.service.js";
+import { confirmDayRoute, getDayRoute, listDaysRoute, summaryRoute, withdrawDayConfirmationRoute } from "./energy.routes.js";
 import { summarize } from "./summary.service.js";
 
 export function energyRouter() {
@@ -13,5 +14,10 @@ export function energyRouter() {
     .openapi(summaryRoute, async (c) => {
       const { from, to } = c.req.valid("query");
       return c.json(await summarize(c.var.deps, c.var.userId, from, to), 200);
+    })
+    .openapi(confirmDayRoute, async (c) => c.json(await confirmDay(c.var.deps, c.var.userId, c.req.valid("param").date), 200))
+    .openapi(withdrawDayConfirmationRoute, async (c) => {
+      await withdrawDayConfirmation(c.var.deps, c.var.userId, c.req.valid("param").date);
+      return c.body(null, 204);
     });
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery } from "../../lib/openapi.js";
-import { DateParamsSchema, DayDetailSchema, DaysSchema } from "./energy.schemas.js";
+import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery } from "../../lib/openapi.js";
+import { DateParamsSchema, DayConfirmationSchema, DayDetailSchema, DaysSchema } from "./energy.schemas.js";
 
 export const listDaysRoute = createRoute({
   method: "get",
@@ -52,4 +52,30 @@ export const summaryRoute = createRoute({
     200: { description: "The summary", content: { "application/json": { schema: SummarySchema } } },
     ...commonErrorResponses,
   },
+});
+
+export const confirmDayRoute = createRoute({
+  method: "put",
+  path: "/v1/days/{date}/confirm",
+  tags: ["energy"],
+  summary: "Confirm a day flagged implausible_intake or implausible_burn: its values are right, count it",
+  description:
+    "Confirms the flags the day carries now; the day then enters /v1/summary, calibration and projections once recomputed (`pending`). A flag of another kind later needs a new confirmation. 409 DAY_NOT_FLAGGED when the day carries no flag.",
+  security: bearerSecurity,
+  request: { params: DateParamsSchema },
+  responses: {
+    200: { description: "Confirmed", content: { "application/json": { schema: DayConfirmationSchema } } },
+    ...commonErrorResponses,
+    ...conflictResponse,
+  },
+});
+
+export const withdrawDayConfirmationRoute = createRoute({
+  method: "delete",
+  path: "/v1/days/{date}/confirm",
+  tags: ["energy"],
+  summary: "Withdraw a day's confirmation: its flags keep it out of means again",
+  security: bearerSecurity,
+  request: { params: DateParamsSchema },
+  responses: { 204: { description: "Withdrawn (or there was none)" }, ...commonErrorResponses },
 });

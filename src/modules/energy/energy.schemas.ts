@@ -1,5 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { DAY_STATUSES } from "../../db/schema/daily-energy.js";
+import { DAY_FLAGS } from "./science/day-plausibility.js";
+
+const kcalRange = (description: string) =>
+  z.tuple([z.number(), z.number()]).nullable().openapi({ description, example: [2150.5, 2874.1] });
 
 export const DaySchema = z
   .object({
@@ -7,10 +11,17 @@ export const DaySchema = z
     basal_kcal: z.number().nullable(),
     active_kcal: z.number().nullable(),
     burned_kcal: z.number().nullable(),
+    burned_kcal_range: kcalRange(
+      "[low, high] the true burn most likely lies in: each method's published error, or the narrower range your weight trend supports once calibrated",
+    ),
     intake_kcal: z.number().nullable().openapi({ description: "null when the day is unlogged (unknown, never 0)" }),
     deficit_kcal: z.number().nullable().openapi({ description: "burned − intake; positive is a deficit" }),
+    deficit_kcal_range: kcalRange("burned_kcal_range − intake; null when intake is unknown"),
+    range_source: z.enum(["method_error", "calibration"]).nullable().openapi({ description: "What the ranges rest on" }),
     steps: z.number().int().nullable(),
-    status: z.enum(DAY_STATUSES),
+    status: z.enum(DAY_STATUSES).openapi({ description: "in_progress: the current local day, shown so far and never counted" }),
+    flags: z.array(z.enum(DAY_FLAGS)).openapi({ description: "Physiologically implausible intake or burn: left out of means until confirmed" }),
+    confirmed: z.boolean().openapi({ description: "You confirmed the flagged values (PUT /v1/days/{date}/confirm): the day counts" }),
     coverage_hours: z.number(),
     intake_status: z.string().openapi({ example: "logged" }),
     sources: z.object({
@@ -38,3 +49,12 @@ export const DayDetailSchema = DaySchema.extend({
 export const DateParamsSchema = z.object({
   date: z.iso.date().openapi({ param: { name: "date", in: "path" }, example: "2026-11-23" }),
 });
+
+export const DayConfirmationSchema = z
+  .object({
+    date: z.string(),
+    flags: z.array(z.enum(DAY_FLAGS)).openapi({ description: "The flags confirmed" }),
+    confirmed: z.literal(true),
+    confirmed_at: z.string(),
+  })
+  .openapi("DayConfirmation");

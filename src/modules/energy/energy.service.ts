@@ -26,3 +26,8 @@ export async function finalizeYesterday(deps: Deps, userId: string): Promise<str
 export async function recomputeEstimatedDays(deps: Deps, userId: string): Promise<number> {
   return enqueueDayRecomputes(deps.queues, userId, await estimatedDates(deps.db, userId));
 }
+
+/** Every computed day is redone after the profile zone changes: its midnights, DST days and "today" moved. */
+export async function recomputeAllDays(deps: Deps, userId: string): Promise<number> {
+  return enqueueDayRecomputes(deps.queues, userId, await estimatedDates(deps.db, userId, true));
+}

@@ -3,16 +3,25 @@ import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { nextDate } from "../../lib/time.js";
 import { listDailyEnergy } from "./energy.repo.js";
+import { flagsCleared } from "./science/day-plausibility.js";
 
 const REASON_BY_STATUS: Record<string, string> = {
-  partial: "partial: the day is still running or the wearable covered too few hours",
+  partial: "partial: the wearable covered too few hours, or the food log looks incomplete",
+  in_progress: "in progress: the day is not over yet",
   no_intake: "intake not logged (unknown, not zero)",
   no_data: "no wearable data",
+};
+const REASON_BY_FLAG: Record<string, string> = {
+  implausible_intake: "implausible intake: confirm the day (PUT /v1/days/{date}/confirm) to count it",
+  implausible_burn: "implausible burn: confirm the day (PUT /v1/days/{date}/confirm) to count it",
 };
 
 const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10);
 
-/** Means over complete, logged days only (SCIENCE.md §3.3); every other day is listed with why it was left out. */
+/**
+ * Means over complete, logged days only, without unconfirmed implausible days (docs/science.md §2.2, §3.7); every
+ * other day is listed with why it was left out.
+ */
 export async function summarize(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
   const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps.queues, userId)]);
@@ -21,8 +30,10 @@ export async function summarize(deps: Deps, userId: string, from: string, to: st
   const excluded = [];
   for (let date = from; date <= to; date = nextDate(date)) {
     const row = byDate.get(date);
-    if (row && row.status === "complete" && row.deficitKcal !== null && row.burnedKcal !== null && row.intakeKcal !== null) {
+    if (row && row.status === "complete" && flagsCleared(row) && row.deficitKcal !== null && row.burnedKcal !== null && row.intakeKcal !== null) {
       used.push({ deficitKcal: row.deficitKcal, burnedKcal: row.burnedKcal, intakeKcal: row.intakeKcal });
+    } else if (row && row.status === "complete" && row.flags[0] !== undefined) {
+      excluded.push({ date, reason: REASON_BY_FLAG[row.flags[0]] ?? row.flags[0] });
     } else {
       const status = row?.status ?? "no_data";
       excluded.push({ date, reason: REASON_BY_STATUS[status] ?? status });

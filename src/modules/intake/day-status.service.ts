@@ -27,7 +27,7 @@ export interface IntakeDay extends IntakeDayVerdict {
 
 /**
  * A day's intake as the deficit should use it: kcal (null when unknown), the status in effect and whether it
- * is possibly partial (SCIENCE.md §3.3). Pass a transaction to read it consistently with other work.
+ * is possibly partial (docs/science.md §2.3). Pass a transaction to read it consistently with other work.
  */
 export async function intakeForDay(db: DbOrTx, userId: string, localDate: string): Promise<IntakeDay> {
   const entries = await entriesOnDate(db, userId, localDate);

@@ -17,7 +17,7 @@ export interface IntakeDayVerdict {
   /** True when a declaration is in effect (a stored one can lie dormant, see deriveIntakeDay). */
   declared: boolean;
   fasted: boolean;
-  /** Null when nothing is logged: intake unknown, never 0 (SCIENCE.md §3.3). */
+  /** Null when nothing is logged: intake unknown, never 0 (docs/science.md §2.3). */
   intakeKcal: number | null;
   /** Keep out of adaptive TDEE: declared partial, or a logged day below the §3.3 threshold. */
   possiblyPartial: boolean;

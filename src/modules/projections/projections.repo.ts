@@ -12,8 +12,12 @@ export async function energyDays(db: DbOrTx, userId: string, from: string, to: s
       localDate: dailyEnergy.localDate,
       status: dailyEnergy.status,
       burnedKcal: dailyEnergy.burnedKcal,
+      burnedLowKcal: dailyEnergy.burnedLowKcal,
+      burnedHighKcal: dailyEnergy.burnedHighKcal,
       intakeKcal: dailyEnergy.intakeKcal,
       deficitKcal: dailyEnergy.deficitKcal,
+      flags: dailyEnergy.flags,
+      flagsConfirmed: dailyEnergy.flagsConfirmed,
     })
     .from(dailyEnergy)
     .where(and(eq(dailyEnergy.userId, userId), between(dailyEnergy.localDate, from, to)))
@@ -24,17 +28,19 @@ export async function weighIns(db: DbOrTx, userId: string, from: string, to: str
   const rows = await db
     .select({ localDate: bodyMeasurements.localDate, weightKg: bodyMeasurements.weightKg })
     .from(bodyMeasurements)
-    .where(and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, from, to), isNotNull(bodyMeasurements.weightKg)))
+    .where(
+      and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, from, to), isNotNull(bodyMeasurements.weightKg), eq(bodyMeasurements.outlier, false)),
+    )
     .orderBy(asc(bodyMeasurements.measuredAt));
   return rows.flatMap((r) => (r.weightKg === null ? [] : [{ localDate: r.localDate, weightKg: r.weightKg }]));
 }
 
-/** The latest weigh-in whose local date is on or before `date`, however old. */
+/** The latest weigh-in (not an outlier) whose local date is on or before `date`, however old. */
 export async function latestWeightKgOnOrBefore(db: DbOrTx, userId: string, date: string): Promise<number | null> {
   const [row] = await db
     .select({ weightKg: bodyMeasurements.weightKg })
     .from(bodyMeasurements)
-    .where(and(eq(bodyMeasurements.userId, userId), lte(bodyMeasurements.localDate, date), isNotNull(bodyMeasurements.weightKg)))
+    .where(and(eq(bodyMeasurements.userId, userId), lte(bodyMeasurements.localDate, date), isNotNull(bodyMeasurements.weightKg), eq(bodyMeasurements.outlier, false)))
     .orderBy(desc(bodyMeasurements.measuredAt))
     .limit(1);
   return row?.weightKg ?? null;
@@ -69,6 +75,8 @@ export async function upsertWeekProjections(
         loggedDays: dsql`excluded.logged_days`,
         meanDeficitKcal: dsql`excluded.mean_deficit_kcal`,
         projectedChangeKg: dsql`excluded.projected_change_kg`,
+        projectedChangeLowKg: dsql`excluded.projected_change_low_kg`,
+        projectedChangeHighKg: dsql`excluded.projected_change_high_kg`,
         trajectory: dsql`excluded.trajectory`,
         observedChangeKg: dsql`excluded.observed_change_kg`,
         calibrationFactor: dsql`excluded.calibration_factor`,
@@ -90,4 +98,21 @@ export async function listWeekProjections(db: DbOrTx, userId: string, fromWeekSt
     .from(weeklyProjections)
     .where(and(eq(weeklyProjections.userId, userId), gte(weeklyProjections.weekStart, fromWeekStart), lte(weeklyProjections.weekStart, to)))
     .orderBy(asc(weeklyProjections.weekStart), asc(weeklyProjections.model));
+}
+
+/** The dynamic rows' inputs of the weeks starting in [fromWeekStart, toWeekStart], oldest first (they carry the calibrations). */
+export async function dynamicInputsBetween(db: DbOrTx, userId: string, fromWeekStart: string, toWeekStart: string): Promise<unknown[]> {
+  const rows = await db
+    .select({ inputs: weeklyProjections.inputs })
+    .from(weeklyProjections)
+    .where(
+      and(
+        eq(weeklyProjections.userId, userId),
+        eq(weeklyProjections.model, "dynamic"),
+        gte(weeklyProjections.weekStart, fromWeekStart),
+        lte(weeklyProjections.weekStart, toWeekStart),
+      ),
+    )
+    .orderBy(asc(weeklyProjections.weekStart));
+  return rows.map((r) => r.inputs);
 }

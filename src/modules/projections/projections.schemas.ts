@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { PROJECTION_MODELS, PROJECTION_STATUSES } from "../../db/schema/projections.js";
 import { SEXES } from "../../db/schema/users.js";
+import { DEFAULT_PAL } from "./maintenance.js";
 
 // Same physiological bounds as the profile and body measurements; the Hall model is an adult model.
 const MIN_WEIGHT_KG = 20;
 const MAX_WEIGHT_KG = 400;
-export const DEFAULT_PAL = 1.6;
 export const MAX_SIMULATION_WEEKS = 520;
 export const MAX_TARGET_DAYS = 3650;
 
@@ -44,7 +44,9 @@ export const SimulateBodySchema = z
     body_fat_pct: z.number().min(2).max(75).optional().openapi({
       description: "Default: your latest measurement (≤ 90 days) when weight_kg is omitted too, else Jackson 2002 from BMI and age",
     }),
-    pal: z.number().min(1.2).max(2.5).optional().openapi({ description: `Physical activity level; maintenance = PAL × RMR. Default ${DEFAULT_PAL}` }),
+    pal: z.number().min(1.2).max(2.5).optional().openapi({
+      description: `Physical activity level; maintenance = PAL × RMR. Default: your calibrated maintenance, else the mean burn of your recent whole days, else PAL ${DEFAULT_PAL}`,
+    }),
     weeks: z.number().int().min(1).max(MAX_SIMULATION_WEEKS).openapi({ description: "Trajectory length; week k is day 7k" }),
     intake_change_kcal: z.number().min(-5000).max(5000).optional().openapi({ description: "Constant change from maintenance, kcal/day (negative = cut)" }),
     intake_kcal: z.number().min(0).max(10_000).optional().openapi({ description: "Constant daily intake" }),
@@ -68,7 +70,7 @@ const TrajectoryPointSchema = z.object({
 export const SimulationSchema = z
   .object({
     rmr_kcal: z.number().openapi({ description: "Mifflin–St Jeor as refitted in the Hall model (height in metres)" }),
-    maintenance_intake_kcal: z.number().openapi({ description: "PAL × RMR" }),
+    maintenance_intake_kcal: z.number().openapi({ description: "The intake that holds today's weight: see inputs.maintenance_source" }),
     intake_kcal: z.number().openapi({ description: "The constant daily intake simulated" }),
     inputs: z.object({
       sex: z.enum(SEXES),
@@ -78,14 +80,17 @@ export const SimulationSchema = z
       weight_source: z.enum(["request", "measured", "profile"]),
       body_fat_pct: z.number(),
       body_fat_source: z.enum(["request", "measured", "jackson-2002"]),
-      pal: z.number(),
+      pal: z.number().openapi({ description: "maintenance_intake_kcal ÷ rmr_kcal: the PAL sent, or the one your own maintenance implies" }),
+      maintenance_source: z.enum(["calibrated", "measured", "pal"]).openapi({
+        description: "calibrated: your weight trend and intake (28 days); measured: the mean burn of your recent whole days; pal: PAL × RMR",
+      }),
       weeks: z.number().int(),
     }),
     models: z.object({
       dynamic: z.array(DynamicPointSchema).openapi({ description: "Hall 2011 (glycogen energy fixed), weeks 0..weeks" }),
       rule3500: z.array(z.object({ week: z.number().int(), weight_kg: z.number() })).openapi({ description: "3,500 kcal per lb, weeks 0..weeks" }),
     }),
-    flags: z.array(z.string()).openapi({ description: "Guideline warnings (SCIENCE.md §5.6); they never change the numbers" }),
+    flags: z.array(z.string()).openapi({ description: "Guideline warnings (docs/science.md §5.6); they never change the numbers" }),
     required_intake_kcal: z.number().optional().openapi({ description: "Goal mode: constant intake that reaches the target on target_days" }),
     maintenance_after_kcal: z.number().optional().openapi({ description: "Goal mode: intake that holds the weight reached" }),
     weight_at_target_kg: z.number().optional(),
@@ -101,6 +106,9 @@ export const WeekProjectionSchema = z
     logged_days: z.number().int().openapi({ description: "Complete days with logged intake in the week" }),
     mean_deficit_kcal: z.number().nullable().openapi({ description: "Mean burned − intake over those days; null under 4 days" }),
     projected_change_kg: z.number().nullable().openapi({ description: "The week's change the model predicts from its mean deficit (negative = loss)" }),
+    projected_change_kg_range: z.tuple([z.number(), z.number()]).nullable().openapi({
+      description: "[low, high] of projected_change_kg from the days' burn ranges (narrower once calibrated): the change you can expect, not a promise",
+    }),
     projected_change_lb: z.number().nullable(),
     trajectory: z.array(TrajectoryPointSchema).openapi({ description: "Weeks 0..12 from the latest weight at the deficit/intake of this week" }),
     observed_change_kg: z.number().nullable().openapi({ description: "Trend-weight change over the week; null without weigh-ins before and in it" }),

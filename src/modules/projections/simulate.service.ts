@@ -5,7 +5,9 @@ import { ageYears, localDate as localDateOf } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { jacksonBodyFatPercent } from "../energy/science/body-fat.js";
 import { latestBodyFatPctBetween, latestWeightKgOnOrBefore } from "./projections.repo.js";
-import { DEFAULT_PAL, type SimulateBody } from "./projections.schemas.js";
+import type { MaintenanceSource } from "./maintenance.js";
+import { resolveMaintenance } from "./maintenance.service.js";
+import type { SimulateBody } from "./projections.schemas.js";
 import { MODEL_VERSION } from "./science/hall-model.js";
 import { simulate, type SimulationGoal, type SimulationPerson } from "./simulation.js";
 import { addDays } from "./week-dates.js";
@@ -15,6 +17,7 @@ type Source<T extends string> = T | "request";
 
 interface ResolvedInputs {
   person: SimulationPerson;
+  maintenanceSource: MaintenanceSource;
   weightSource: Source<"measured" | "profile">;
   bodyFatSource: Source<"measured" | "jackson-2002">;
 }
@@ -41,8 +44,10 @@ async function resolveInputs(deps: Deps, user: UserRow, body: SimulateBody): Pro
       ? await latestBodyFatPctBetween(deps.db, user.id, addDays(today, -MEASURED_BODY_FAT_MAX_AGE_DAYS), today)
       : null;
   const bodyFatPercent = body.body_fat_pct ?? measuredBodyFat;
+  const maintenance = await resolveMaintenance(deps, user.id, body, today);
   return {
-    person: { sex, ageYears: age, heightCm, weightKg, bodyFatPercent, physicalActivityLevel: body.pal ?? DEFAULT_PAL },
+    person: { sex, ageYears: age, heightCm, weightKg, bodyFatPercent, energy: maintenance.energy },
+    maintenanceSource: maintenance.source,
     weightSource: body.weight_kg !== undefined ? "request" : measuredWeightKg !== null ? "measured" : "profile",
     bodyFatSource: body.body_fat_pct !== undefined ? "request" : measuredBodyFat !== null ? "measured" : "jackson-2002",
   };
@@ -67,7 +72,7 @@ export async function simulateProjection(deps: Deps, userId: string, body: Simul
   const user = await findUserById(deps.db, userId);
   if (!user) throw new NotFoundError("user");
   const goal = goalOf(body);
-  const { person, weightSource, bodyFatSource } = await resolveInputs(deps, user, body);
+  const { person, weightSource, bodyFatSource, maintenanceSource } = await resolveInputs(deps, user, body);
   let outcome: ReturnType<typeof simulate>;
   try {
     outcome = simulate(person, goal, body.weeks);
@@ -95,7 +100,8 @@ export async function simulateProjection(deps: Deps, userId: string, body: Simul
       weight_source: weightSource,
       body_fat_pct: person.bodyFatPercent ?? jacksonBodyFatPercent(person),
       body_fat_source: bodyFatSource,
-      pal: person.physicalActivityLevel,
+      pal: r.physicalActivityLevel,
+      maintenance_source: maintenanceSource,
       weeks: body.weeks,
     },
     models: { dynamic: r.dynamic, rule3500: r.rule3500 },

@@ -1,6 +1,6 @@
 import type { Sex } from "../energy/science/bmr.js";
 import type { GuardrailFlag } from "./science/guardrails.js";
-import { type HallBaseline, hallBaseline, hallRmrKcal } from "./science/hall-baseline.js";
+import { type HallBaseline, type HallBaselineEnergy, hallBaseline, hallRmrKcal } from "./science/hall-baseline.js";
 import {
   ADAPTIVE_THERMOGENESIS_FRACTION,
   ECF_CARB_GAIN_MG_PER_L_DAY,
@@ -22,7 +22,8 @@ export interface SimulationPerson {
   weightKg: number;
   /** Null seeds the Hall model with Jackson 2002, as the NIH Body Weight Planner does. */
   bodyFatPercent: number | null;
-  physicalActivityLevel: number;
+  /** Maintenance: PAL × RMR, or a known maintenance intake (calibrated or measured). */
+  energy: HallBaselineEnergy;
 }
 
 export type SimulationGoal =
@@ -40,6 +41,8 @@ export interface DynamicPoint {
 export interface SimulationResult {
   rmrKcal: number;
   maintenanceIntakeKcal: number;
+  /** Maintenance ÷ RMR: the PAL given, or the one the person's own maintenance implies. */
+  physicalActivityLevel: number;
   fatMassKg: number;
   intakeKcal: number;
   dynamic: DynamicPoint[];
@@ -53,7 +56,7 @@ export type SimulationOutcome =
   | { ok: false; reason: "needs-negative-intake" | "needs-intake-above-limit"; closestWeightKg: number };
 
 export function simulationBaseline(person: SimulationPerson): HallBaseline {
-  return hallBaseline({ ...person, energy: { physicalActivityLevel: person.physicalActivityLevel } });
+  return hallBaseline(person);
 }
 
 /** Hall model and 3,500-kcal rule side by side for weeks 0..weeks (week k = day 7k). Throws RangeError on bad input. */
@@ -81,6 +84,7 @@ export function simulate(person: SimulationPerson, goal: SimulationGoal, weeks: 
     result: {
       rmrKcal: hallRmrKcal(person),
       maintenanceIntakeKcal: baseline.maintenanceIntakeKcal,
+      physicalActivityLevel: baseline.physicalActivityLevel,
       fatMassKg: baseline.fatMassKg,
       intakeKcal,
       dynamic: weeklyStates(plan.trajectory).map((s) => ({
@@ -100,7 +104,7 @@ export function simulate(person: SimulationPerson, goal: SimulationGoal, weeks: 
 }
 
 // The model at rest with intake E: AT = β_AT·(E − EI₀), glycogen √(E/EI₀)·G₀, ECF shifted by the carbohydrate
-// term, and tissue balance 0. Solving for E gives the intake that holds this fat and lean mass (SCIENCE.md §5.3).
+// term, and tissue balance 0. Solving for E gives the intake that holds this fat and lean mass (docs/science.md §5.3).
 const FIXED_POINT_ITERATIONS = 8;
 
 /** Intake that keeps a state's fat and lean mass where they are, once glycogen, water and adaptation settle. */

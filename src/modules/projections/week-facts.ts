@@ -1,4 +1,7 @@
+import type { DAY_STATUSES } from "../../db/schema/daily-energy.js";
+import { flagsCleared } from "../energy/science/day-plausibility.js";
 import { weeklyMeanDeficit } from "../energy/science/deficit.js";
+import { type KcalRange, meanRange } from "../energy/science/energy-ranges.js";
 import {
   DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG,
   estimateAdaptiveTdee,
@@ -9,7 +12,7 @@ import {
 import { energyDensityOfChangeKcalPerKg } from "./science/forbes.js";
 import { addDays, dayIndexOf, weekEndOf } from "./week-dates.js";
 
-/** SCIENCE.md §3.4 recommends a 14–28-day window for the adaptive expenditure; we take the widest. */
+/** docs/science.md §3.8 recommends a 14–28-day window for the adaptive expenditure; we take the widest. */
 export const CALIBRATION_WINDOW_DAYS = 28;
 /** Issue 7: calibrate only after this many days that have both a weigh-in and a complete logged intake. */
 export const MIN_CALIBRATION_DAYS = 14;
@@ -21,10 +24,16 @@ export const TREND_LOOKBACK_DAYS = 60;
 
 export interface EnergyDayFacts {
   localDate: string;
-  status: "complete" | "partial" | "no_intake" | "no_data";
+  status: (typeof DAY_STATUSES)[number];
   burnedKcal: number | null;
+  /** The burn's method-error bounds (docs/science.md §4); null with the burn. */
+  burnedLowKcal: number | null;
+  burnedHighKcal: number | null;
   intakeKcal: number | null;
   deficitKcal: number | null;
+  /** Plausibility flags (docs/science.md §2.2); a flagged day counts only once confirmed. */
+  flags: string[];
+  flagsConfirmed: boolean;
 }
 
 export interface DatedWeight {
@@ -35,6 +44,7 @@ export interface DatedWeight {
 interface CompleteDay {
   localDate: string;
   burnedKcal: number;
+  burnedRange: KcalRange;
   intakeKcal: number;
   deficitKcal: number;
 }
@@ -45,10 +55,17 @@ export interface WeekBalance {
   meanDeficitKcal: number | null;
   meanIntakeKcal: number | null;
   meanBurnKcal: number | null;
+  /** Mean of the days' burn ranges (docs/science.md §4). */
+  meanBurnRange: KcalRange | null;
 }
+
+/** Two-sided 95 % normal quantile, for the calibration's confidence half-width. */
+export const Z_95 = 1.96;
 
 export interface Calibration {
   adaptiveTdeeKcal: number;
+  /** 95 % half-width of the adaptive TDEE from the weight slope's standard error (× ρ); null when unknown. */
+  tdeeHalfWidthKcal: number | null;
   meanBurnKcal: number;
   factor: number;
   applied: boolean;
@@ -59,11 +76,20 @@ export interface Calibration {
   windowTo: string;
 }
 
-/** Complete days only: a whole day of wearable data and a logged intake (partial and unlogged days never count). */
+/**
+ * Complete days only: a whole day of wearable data and a logged intake; partial, in-progress and unlogged days never
+ * count, nor a day flagged implausible that the person has not confirmed.
+ */
 export function completeDays(days: readonly EnergyDayFacts[], from: string, to: string): CompleteDay[] {
   return days.flatMap((d) =>
-    d.localDate >= from && d.localDate <= to && d.status === "complete" && d.burnedKcal !== null && d.intakeKcal !== null && d.deficitKcal !== null
-      ? [{ localDate: d.localDate, burnedKcal: d.burnedKcal, intakeKcal: d.intakeKcal, deficitKcal: d.deficitKcal }]
+    d.localDate >= from && d.localDate <= to && d.status === "complete" && flagsCleared(d) && d.burnedKcal !== null && d.intakeKcal !== null && d.deficitKcal !== null
+      ? [{
+          localDate: d.localDate,
+          burnedKcal: d.burnedKcal,
+          burnedRange: [d.burnedLowKcal ?? d.burnedKcal, d.burnedHighKcal ?? d.burnedKcal] as const,
+          intakeKcal: d.intakeKcal,
+          deficitKcal: d.deficitKcal,
+        }]
       : [],
   );
 }
@@ -72,13 +98,14 @@ export function weekBalance(days: readonly EnergyDayFacts[], weekStart: string):
   const complete = completeDays(days, weekStart, weekEndOf(weekStart));
   const weekly = weeklyMeanDeficit(complete.map((d) => ({ deficitKcal: d.deficitKcal, partial: false })));
   if (weekly.meanDeficitKcal === null) {
-    return { loggedDays: weekly.loggedDays, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null };
+    return { loggedDays: weekly.loggedDays, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null, meanBurnRange: null };
   }
   return {
     loggedDays: weekly.loggedDays,
     meanDeficitKcal: weekly.meanDeficitKcal,
     meanIntakeKcal: mean(complete.map((d) => d.intakeKcal)),
     meanBurnKcal: mean(complete.map((d) => d.burnedKcal)),
+    meanBurnRange: meanRange(complete.map((d) => d.burnedRange)),
   };
 }
 
@@ -90,7 +117,7 @@ function trendOn(points: readonly TrendPoint[], dayIndex: number): number | null
 }
 
 /**
- * Change of the trend weight (SCIENCE.md §3.4, gaps via α_eff) from the day before the week to its Sunday.
+ * Change of the trend weight (docs/science.md §3.8, gaps via α_eff) from the day before the week to its Sunday.
  * Null unless a weigh-in before the week seeds the trend and at least one falls inside the week.
  */
 export function observedWeekChangeKg(weights: readonly DatedWeight[], weekStart: string): number | null {
@@ -106,7 +133,7 @@ export function observedWeekChangeKg(weights: readonly DatedWeight[], weekStart:
 
 /**
  * Adaptive expenditure over the 28 days ending on the week's Sunday (mean usable intake − ρ(F) × OLS slope of raw
- * weights, SCIENCE.md §3.4) and its ratio to the mean measured burn of the same complete days.
+ * weights, docs/science.md §3.8) and its ratio to the mean measured burn of the same complete days.
  */
 export function calibrate(
   days: readonly EnergyDayFacts[],
@@ -134,6 +161,7 @@ export function calibrate(
   const factor = adaptive.tdeeKcal / meanBurnKcal;
   return {
     adaptiveTdeeKcal: adaptive.tdeeKcal,
+    tdeeHalfWidthKcal: adaptive.slopeStdErrKgPerDay === null ? null : Z_95 * adaptive.slopeStdErrKgPerDay * energyDensityKcalPerKg,
     meanBurnKcal,
     factor,
     applied: factor >= CALIBRATION_FACTOR_RANGE.min && factor <= CALIBRATION_FACTOR_RANGE.max,

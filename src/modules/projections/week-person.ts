@@ -39,7 +39,7 @@ export function startWeight(latestMeasuredKg: number | null, profile: ProfileFac
   return profile.weightKg === null ? null : { weightKg: profile.weightKg, source: "profile" };
 }
 
-/** Age on `onDate`; body fat measured if known, else Jackson 2002 (SCIENCE.md §1.2). */
+/** Age on `onDate`; body fat measured if known, else Jackson 2002 (docs/science.md §3.2). */
 export function resolvePerson(
   profile: ProfileFacts,
   weight: StartWeight | null,

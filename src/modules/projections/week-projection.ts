@@ -1,5 +1,6 @@
 import type { TrajectoryPoint } from "../../db/schema/projections.js";
 import { MIN_LOGGED_DAYS_FOR_WEEKLY_MEAN } from "../energy/science/deficit.js";
+import { type BurnCalibration, deficitRange, type KcalRange, mapRange, narrowedRange } from "../energy/science/energy-ranges.js";
 import { tissueChangeFromEnergy } from "./science/forbes.js";
 import { guardrailFlags, MAX_MEAN_DEFICIT_KCAL_PER_DAY } from "./science/guardrails.js";
 import { hallBaseline } from "./science/hall-baseline.js";
@@ -33,6 +34,9 @@ export interface WeekProjectionRow {
   loggedDays: number;
   meanDeficitKcal: number | null;
   projectedChangeKg: number | null;
+  /** Bounds of projectedChangeKg from the week's burn range (docs/science.md §4.4); null with it. */
+  projectedChangeLowKg: number | null;
+  projectedChangeHighKg: number | null;
   trajectory: TrajectoryPoint[];
   observedChangeKg: number | null;
   calibrationFactor: number | null;
@@ -76,6 +80,8 @@ function baseRow(model: WeekProjectionRow["model"], ctx: WeekContext): WeekProje
     loggedDays: ctx.balance.loggedDays,
     meanDeficitKcal: ctx.balance.meanDeficitKcal,
     projectedChangeKg: null,
+    projectedChangeLowKg: null,
+    projectedChangeHighKg: null,
     trajectory: [],
     observedChangeKg: ctx.observedChangeKg,
     calibrationFactor: ctx.calibration?.factor ?? null,
@@ -115,10 +121,13 @@ function rule3500Row(ctx: WeekContext): WeekProjectionRow {
           fat_mass_kg: null,
           lean_mass_kg: null,
         }));
+  const changeRange = changeRangeOf(ctx.balance.meanBurnRange, meanIntakeKcal, (deficit) => -rule3500WeeklyLossKg(deficit));
   return {
     ...baseRow("rule3500", ctx),
     status: "projected",
     projectedChangeKg: weeklyChangeKg,
+    projectedChangeLowKg: changeRange?.[0] ?? null,
+    projectedChangeHighKg: changeRange?.[1] ?? null,
     trajectory,
     flags: [...weekGuardrailFlags(ctx.sex, meanDeficitKcal, meanIntakeKcal), ...(startKg === null ? ["no_weight"] : [])],
     inputs: {
@@ -147,11 +156,16 @@ function dynamicRow(ctx: WeekContext): WeekProjectionRow {
     return { ...baseRow("dynamic", ctx), flags: [...guardrails, "model_out_of_range"], inputs: { reason: run.reason } };
   }
   const calibrationFlags = calibrated ? ["calibrated"] : ctx.calibration ? ["calibration_out_of_range"] : [];
+  // docs/science.md §5.5: a measured imbalance changes tissue by Σ imbalance / ρ(F) (Forbes split, Hall densities).
+  const weekChangeKg = (deficitKcal: number) => tissueChangeFromEnergy(-DAYS_PER_WEEK * deficitKcal, run.fatMassKg).weightKg;
+  const burnRange = ctx.balance.meanBurnRange && narrowedRange(meanBurnKcal, ctx.balance.meanBurnRange, calibrated ? burnCalibrationOf(ctx.calibration) : null).range;
+  const changeRange = changeRangeOf(burnRange, meanIntakeKcal, weekChangeKg);
   return {
     ...baseRow("dynamic", ctx),
     status: "projected",
-    // SCIENCE.md §5.5: a measured imbalance changes tissue by Σ imbalance / ρ(F) (Forbes split, Hall densities).
-    projectedChangeKg: tissueChangeFromEnergy(-DAYS_PER_WEEK * deficitUsedKcal, run.fatMassKg).weightKg,
+    projectedChangeKg: weekChangeKg(deficitUsedKcal),
+    projectedChangeLowKg: changeRange?.[0] ?? null,
+    projectedChangeHighKg: changeRange?.[1] ?? null,
     trajectory: run.trajectory,
     flags: [...guardrails, ...calibrationFlags],
     inputs: {
@@ -174,7 +188,7 @@ type DynamicRun =
   | { ok: true; trajectory: TrajectoryPoint[]; fatMassKg: number; intakeChangeKcal: number; maintenanceIntakeKcal: number }
   | { ok: false; reason: string };
 
-// The measured deficit is the actual imbalance (SCIENCE.md §5.5). In the Hall model a day-0 intake change ΔEI gives
+// The measured deficit is the actual imbalance (docs/science.md §5.5). In the Hall model a day-0 intake change ΔEI gives
 // an imbalance of (1 − β_TEF)·ΔEI, so ΔEI = −deficit / (1 − β_TEF) starts the model exactly at the measured
 // imbalance; intake is then held at the week's mean, and expenditure (hence the deficit) falls as weight does.
 export function runDynamic(person: ProjectionPerson, meanIntakeKcal: number, deficitKcal: number): DynamicRun {
@@ -204,6 +218,17 @@ export function runDynamic(person: ProjectionPerson, meanIntakeKcal: number, def
   }
 }
 
+/** The week's change at either end of its burn range (monotone in the deficit, so low ≤ high stays true). */
+function changeRangeOf(burnRange: KcalRange | null, meanIntakeKcal: number, changeKg: (deficitKcal: number) => number): KcalRange | null {
+  return burnRange === null ? null : mapRange(deficitRange(burnRange, meanIntakeKcal), changeKg);
+}
+
+/** The calibration as a burn correction with its relative 95 % half-width; null when its error is unknown. */
+export function burnCalibrationOf(c: Calibration | null): BurnCalibration | null {
+  if (c === null || c.tdeeHalfWidthKcal === null || !(c.adaptiveTdeeKcal > 0)) return null;
+  return { factor: c.factor, relativeHalfWidth: c.tdeeHalfWidthKcal / c.adaptiveTdeeKcal };
+}
+
 function personInputs(person: ProjectionPerson): Record<string, unknown> {
   return {
     sex: person.sex,
@@ -220,6 +245,7 @@ function personInputs(person: ProjectionPerson): Record<string, unknown> {
 function calibrationInputs(c: Calibration): Record<string, unknown> {
   return {
     adaptive_tdee_kcal: c.adaptiveTdeeKcal,
+    tdee_half_width_kcal: c.tdeeHalfWidthKcal,
     mean_burn_kcal: c.meanBurnKcal,
     factor: c.factor,
     applied: c.applied,

@@ -15,10 +15,14 @@ const TO_CANONICAL: Record<string, (v: number) => number> = {
   mi: (v) => v * M_PER_MI,
 };
 
-/** Offset in minutes of an ISO 8601 string with an explicit offset ("Z" is 0). */
-export function offsetMinOf(iso: string): number {
+/**
+ * Offset in minutes of an ISO 8601 string with a numeric offset. "Z" says the instant was written in UTC, not that
+ * the person was at UTC: it is null, so the record takes the profile zone, as the file parsers treat "Z"
+ * (docs/science.md §1.1).
+ */
+export function offsetMinOf(iso: string): number | null {
   const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
-  if (!match) return 0;
+  if (!match) return null;
   const minutes = Number(match[2]) * 60 + Number(match[3]);
   return match[1] === "-" ? -minutes : minutes;
 }

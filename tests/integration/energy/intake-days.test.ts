@@ -56,7 +56,7 @@ describe("intake through the API drives the day's deficit", () => {
     expect(await day(user, "2026-11-16", (d) => d.intake_status === "fasted")).toMatchObject({ intake_kcal: 0, deficit_kcal: 2040, status: "complete" });
   });
 
-  it("an implausibly low log (SCIENCE.md §3.3) keeps its deficit but makes the day partial, out of the summary", async () => {
+  it("an implausibly low log (docs/science.md §2.3) keeps its deficit but makes the day partial, out of the summary", async () => {
     const user = await h.createUser({ time_zone: "UTC" });
     await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: deviceDay("2026-11-17"), workouts: [] } });
     const low = await h.request("/v1/intake", { method: "POST", key: user.apiKey, json: { consumed_at: "2026-11-17T08:00:00+00:00", energy_kcal: 350, meal: "breakfast" } });

@@ -65,4 +65,21 @@ describe("per-user schedules and profile-driven recomputes", () => {
     // Mifflin–St Jeor: 10 kcal per kg.
     expect(after - before).toBeCloseTo(100, 6);
   });
+
+  it("changing the time zone recomputes every day: 2026-11-24 is over at UTC+14", async () => {
+    const user = await h.createUser({ ...PROFILE, time_zone: "UTC" });
+    const sample = { type: "steps", start: "2026-11-24T10:00:00+00:00", end: "2026-11-24T10:10:00+00:00", value: 500, unit: "count", source: { name: "Band", device_type: "band" } };
+    await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: [sample], workouts: [] } });
+    const statusOn = async (wanted: string) => {
+      const body = await readJson<{ days: { status: string; computed_at: string | null }[]; pending: boolean }>(
+        await h.request("/v1/days?from=2026-11-24&to=2026-11-24", { key: user.apiKey }),
+      );
+      return !body.pending && body.days[0]?.computed_at && body.days[0].status === wanted ? wanted : undefined;
+    };
+    // 12:00Z: still the 24th in UTC.
+    await waitFor(() => statusOn("in_progress"), 20_000, "the running day");
+    await h.request("/v1/me", { method: "PATCH", key: user.apiKey, json: { time_zone: "Pacific/Kiritimati" } });
+    // 12:00Z is 02:00 on the 25th at UTC+14: the 24th is over, and ten minutes of steps make it partial.
+    expect(await waitFor(() => statusOn("partial"), 20_000, "the recompute after the zone change")).toBe("partial");
+  });
 });

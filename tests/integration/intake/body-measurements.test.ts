@@ -55,6 +55,8 @@ describe("POST /v1/body-measurements", () => {
       local_date: "2026-11-20",
       weight_kg: 81.4,
       body_fat_pct: 21.5,
+      outlier: false,
+      outlier_source: "rule",
       source: null,
       import_id: null,
       created_at: NOW,
@@ -128,7 +130,7 @@ describe("POST /v1/body-measurements", () => {
 });
 
 describe("GET /v1/body-measurements trend", () => {
-  // SCIENCE.md TV-T1 weights, one per day from 2026-09-01, with day 5 missing (TV-T3).
+  // TV-T1 weights (docs/science.md §6), one per day from 2026-09-01, with day 5 missing (TV-T3).
   const W = [90.4, 89.65, 90.0, 90.45, 89.3, 89.75, 90.0, 89.45, 90.1, 89.15, 89.7, 89.35, 90.0, 88.75, 89.3, 89.55, 88.9, 89.55, 88.9, 89.15, 89.0];
   const START = "2026-09-01";
 
@@ -139,7 +141,7 @@ describe("GET /v1/body-measurements trend", () => {
     }
   }
 
-  it("matches the SCIENCE.md gap vector and carries the trend across the missing day", async () => {
+  it("matches the TV-T3 gap vector (docs/science.md §6) and carries the trend across the missing day", async () => {
     const user = await h.createUser();
     await seedSeries(user);
     const body = await report(user, START, dateAt(START, 20));
@@ -168,7 +170,7 @@ describe("GET /v1/body-measurements trend", () => {
   it("averages same-day weigh-ins, ignores weigh-ins over 60 days before `from`, and ends at the last weigh-in", async () => {
     const user = await h.createUser();
     const points: [string, number][] = [
-      ["2026-07-01T07:00:00Z", 95.0], // 61 days before 2026-08-31: outside the seed window
+      ["2026-07-01T07:00:00Z", 88.0], // 61 days before 2026-08-31: outside the seed window
       ["2026-07-02T07:00:00Z", 84.0], // 60 days before: the seed
       ["2026-08-31T07:00:00Z", 83.0],
       ["2026-08-31T21:00:00Z", 84.0],

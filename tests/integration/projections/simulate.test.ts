@@ -70,7 +70,7 @@ describe("POST /v1/projections/simulate", () => {
   it("a target weight gives the required intake and the maintenance after, as the pure model does", async () => {
     const body = await simulated(user, { ...H1_BODY, weeks: 12, target_weight_kg: 85.522, target_days: 84 });
     expectH1b(body);
-    const person: SimulationPerson = { sex: "male", ageYears: 35, heightCm: 180, weightKg: 90, bodyFatPercent: null, physicalActivityLevel: 1.6 };
+    const person: SimulationPerson = { sex: "male", ageYears: 35, heightCm: 180, weightKg: 90, bodyFatPercent: null, energy: { physicalActivityLevel: 1.6 } };
     const expected = simulate(person, { kind: "target", targetWeightKg: 85.522, targetDays: 84 }, 12);
     if (!expected.ok) throw new Error("expected a reachable target");
     expect(body.required_intake_kcal).toBeCloseTo(expected.result.target?.requiredIntakeKcal ?? 0, 6);

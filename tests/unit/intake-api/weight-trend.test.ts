@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededFrom, weightTrendForRange } from "../../../src/modules/body/weight-trend.js";
 import { addDays } from "../../../src/modules/intake/intake-time.js";
 
-// SCIENCE.md TV-T1 weights and the TV-T3 gap vector (day 5 missing).
+// TV-T1 weights and the TV-T3 gap vector (docs/science.md §6) (day 5 missing).
 const W = [90.4, 89.65, 90.0, 90.45, 89.3, 89.75, 90.0, 89.45, 90.1, 89.15, 89.7, 89.35, 90.0, 88.75, 89.3, 89.55, 88.9, 89.55, 88.9, 89.15, 89.0];
 const EMA = [90.4, 90.325, 90.2925, 90.3083, 90.2074, 90.1617, 90.1455, 90.076, 90.0784, 89.9855, 89.957, 89.8963, 89.9067, 89.791, 89.7419, 89.7227, 89.6404, 89.6314, 89.5582, 89.5174, 89.4657];
 const START = "2026-01-01";

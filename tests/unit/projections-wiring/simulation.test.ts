@@ -8,7 +8,7 @@ import {
   type SimulationResult,
 } from "../../../src/modules/projections/simulation.js";
 
-const H1: SimulationPerson = { sex: "male", ageYears: 35, heightCm: 180, weightKg: 90, bodyFatPercent: null, physicalActivityLevel: 1.6 };
+const H1: SimulationPerson = { sex: "male", ageYears: 35, heightCm: 180, weightKg: 90, bodyFatPercent: null, energy: { physicalActivityLevel: 1.6 } };
 const H1B_WEEKLY_KG = [90.0, 89.223, 88.834, 88.464, 88.108, 87.761, 87.423, 87.092, 86.767, 86.448, 86.134, 85.825, 85.522];
 
 function ok(outcome: ReturnType<typeof simulate>): SimulationResult {

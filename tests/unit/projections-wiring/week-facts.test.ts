@@ -6,7 +6,17 @@ import { weeksAffectedByDay } from "../../../src/modules/projections/projection-
 const WEEK = "2026-11-16"; // a Monday
 
 function day(localDate: string, burnedKcal: number, intakeKcal: number | null, status: EnergyDayFacts["status"] = "complete"): EnergyDayFacts {
-  return { localDate, status, burnedKcal, intakeKcal, deficitKcal: intakeKcal === null ? null : burnedKcal - intakeKcal };
+  return {
+    localDate,
+    status,
+    burnedKcal,
+    burnedLowKcal: burnedKcal * 0.9,
+    burnedHighKcal: burnedKcal * 1.1,
+    intakeKcal,
+    deficitKcal: intakeKcal === null ? null : burnedKcal - intakeKcal,
+    flags: [],
+    flagsConfirmed: false,
+  };
 }
 
 describe("local ISO weeks (Monday first)", () => {
@@ -29,7 +39,7 @@ describe("local ISO weeks (Monday first)", () => {
   });
 });
 
-describe("weekBalance: complete logged days only (TV-D2)", () => {
+describe("weekBalance: complete logged days only", () => {
   it("deficits [500, 400, –, 600, –, –, 300] → mean 450 over 4 days", () => {
     const days = [
       day("2026-11-16", 2500, 2000),
@@ -41,12 +51,24 @@ describe("weekBalance: complete logged days only (TV-D2)", () => {
       day("2026-11-22", 2300, 2000),
       day("2026-11-23", 9999, 0), // next week: never counted
     ];
-    expect(weekBalance(days, WEEK)).toEqual({ loggedDays: 4, meanDeficitKcal: 450, meanIntakeKcal: 2000, meanBurnKcal: 2450 });
+    const balance = weekBalance(days, WEEK);
+    expect(balance).toMatchObject({ loggedDays: 4, meanDeficitKcal: 450, meanIntakeKcal: 2000, meanBurnKcal: 2450 });
+    // The days' burn ranges (±10 % here) average into the week's.
+    expect(balance.meanBurnRange?.[0]).toBeCloseTo(2205, 9);
+    expect(balance.meanBurnRange?.[1]).toBeCloseTo(2695, 9);
+  });
+
+  it("a flagged day counts only once confirmed; an in-progress day never", () => {
+    const base = [day("2026-11-16", 2500, 2000), day("2026-11-17", 2400, 2000), day("2026-11-18", 2400, 2000), day("2026-11-19", 2400, 2000)];
+    const typo = { ...day("2026-11-20", 2400, 19_999), flags: ["implausible_intake"] };
+    expect(weekBalance([...base, typo], WEEK)).toMatchObject({ loggedDays: 4, meanIntakeKcal: 2000 });
+    expect(weekBalance([...base, { ...typo, flagsConfirmed: true }], WEEK)).toMatchObject({ loggedDays: 5 });
+    expect(weekBalance([...base, day("2026-11-21", 1000, 500, "in_progress")], WEEK)).toMatchObject({ loggedDays: 4 });
   });
 
   it("withholds the mean under 4 complete days", () => {
     const days = [day("2026-11-16", 2500, 2000), day("2026-11-17", 2400, 2000), day("2026-11-18", 2600, 2000)];
-    expect(weekBalance(days, WEEK)).toEqual({ loggedDays: 3, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null });
+    expect(weekBalance(days, WEEK)).toEqual({ loggedDays: 3, meanDeficitKcal: null, meanIntakeKcal: null, meanBurnKcal: null, meanBurnRange: null });
   });
 });
 
@@ -76,7 +98,7 @@ describe("observedWeekChangeKg: trend from the day before the week to its Sunday
   });
 });
 
-describe("calibrate: adaptive TDEE over the 28 days ending on the week's Sunday (SCIENCE.md §3.4)", () => {
+describe("calibrate: adaptive TDEE over the 28 days ending on the week's Sunday (docs/science.md §3.8)", () => {
   const windowFrom = addDays(weekEndOf(WEEK), -27);
   const dates = Array.from({ length: 28 }, (_, i) => addDays(windowFrom, i));
   const days = dates.map((d) => day(d, 2600, 2000));

@@ -17,8 +17,12 @@ function days(from: string, n: number, burnedKcal: number, intakeKcal: number | 
     localDate: addDays(from, i),
     status,
     burnedKcal,
+    burnedLowKcal: burnedKcal * 0.9,
+    burnedHighKcal: burnedKcal * 1.1,
     intakeKcal,
     deficitKcal: intakeKcal === null ? null : burnedKcal - intakeKcal,
+    flags: [],
+    flagsConfirmed: false,
   }));
 }
 
@@ -127,5 +131,15 @@ describe("calibration after 14 days of weights and intake", () => {
     expect(dynamic.observedChangeKg).not.toBeNull();
     expect(dynamic.observedChangeKg).toBe(rule.observedChangeKg);
     expect(dynamic.projectedChangeKg).toBeCloseTo((-7 * (factor * 2600 - 2000)) / rho, 6);
+  });
+
+  it("the rule's range comes from the days' burn ranges; the calibrated row's is narrower (a perfect fit: ±5 %)", () => {
+    // Days' burn 2,340–2,860 (±10 %), intake 2,000: deficits 340–860 kcal/day.
+    expect(rule.projectedChangeLowKg).toBeCloseTo((-860 * 7 * 0.45359237) / 3500, 9);
+    expect(rule.projectedChangeHighKg).toBeCloseTo((-340 * 7 * 0.45359237) / 3500, 9);
+    const burn = factor * 2600;
+    expect(dynamic.projectedChangeLowKg).toBeCloseTo((-7 * (burn * 1.05 - 2000)) / rho, 6);
+    expect(dynamic.projectedChangeHighKg).toBeCloseTo((-7 * (burn * 0.95 - 2000)) / rho, 6);
+    expect(dynamic.inputs).toMatchObject({ calibration: expect.objectContaining({ tdee_half_width_kcal: expect.closeTo(0, 6) }) });
   });
 });

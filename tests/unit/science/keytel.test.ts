@@ -69,7 +69,7 @@ describe("TV-K7 BMR↔Keytel blend (M 90 kg 180 cm 35 y, HRrest 60, HRmax 185 �
   });
 });
 
-describe("Keytel net-of-resting rule for a workout (SCIENCE.md §2.4 rule 3)", () => {
+describe("Keytel net-of-resting rule for a workout (docs/science.md §3.6)", () => {
   it("K1 for 30 min minus 30 min of a 1855 kcal/day BMR: 441.02 − 38.65 = 402.37", () => {
     const net = keytelNetKcal({ ...K1, bmrKcalPerDay: 1855, durationMin: 30 });
     expect(Math.abs(net - 402.37)).toBeLessThanOrEqual(0.01);

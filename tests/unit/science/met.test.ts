@@ -61,7 +61,7 @@ describe("Compendium table: values carry their edition", () => {
   it("has one entry per code and edition", () => {
     const keys = COMPENDIUM_METS.map((e) => `${e.code}/${e.edition}`);
     expect(new Set(keys).size).toBe(keys.length);
-    // SCIENCE.md §2.2 lists 33 codes, 8 of them new in 2024.
+    // docs/science.md §3.4 lists 33 codes, 8 of them new in 2024.
     expect(COMPENDIUM_METS.length).toBe(33 + 25);
   });
 });

@@ -7,7 +7,7 @@ interface JacksonCoefficients {
   interceptPercent: number;
 }
 
-/** Jackson et al. 2002 body-fat % from BMI and age, as the NIH Body Weight Planner uses it (bw, SCIENCE.md §1.2). */
+/** Jackson et al. 2002 body-fat % from BMI and age, as the NIH Body Weight Planner uses it (bw, docs/science.md §3.2). */
 export const JACKSON_2002: Readonly<Record<Sex, JacksonCoefficients>> = {
   male: { percentPerYear: 0.14, percentPerLnBmi: 37.31, interceptPercent: -103.94 },
   female: { percentPerYear: 0.14, percentPerLnBmi: 39.96, interceptPercent: -102.01 },

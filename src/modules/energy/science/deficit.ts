@@ -51,7 +51,7 @@ export interface DayEnergy {
   provenance: DayEnergyProvenance;
 }
 
-/** Engineering default (SCIENCE.md §3.3): a weekly mean over fewer logged, complete days is withheld. */
+/** Engineering default (docs/science.md §3.7): a weekly mean over fewer logged, complete days is withheld. */
 export const MIN_LOGGED_DAYS_FOR_WEEKLY_MEAN = 4;
 
 export interface WeeklyDeficit {

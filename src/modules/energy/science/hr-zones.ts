@@ -8,10 +8,10 @@ export const FOX_INTERCEPT_BPM = 220;
 /** Gellish et al., MSSE 2007;39:822, linear: 207 − 0.7 × age. */
 export const GELLISH_LINEAR_INTERCEPT_BPM = 207;
 export const GELLISH_LINEAR_BPM_PER_YEAR = 0.7;
-/** Gellish 2007 non-linear: 192 − 0.007 × age² ([M] in SCIENCE.md §4.1). */
+/** Gellish 2007 non-linear: 192 − 0.007 × age² (docs/science.md §3.9). */
 export const GELLISH_NONLINEAR_INTERCEPT_BPM = 192;
 export const GELLISH_NONLINEAR_BPM_PER_YEAR2 = 0.007;
-/** Nes et al. 2013: 211 − 0.64 × age ([M]). */
+/** Nes et al. 2013: 211 − 0.64 × age (docs/science.md §3.9). */
 export const NES_INTERCEPT_BPM = 211;
 export const NES_BPM_PER_YEAR = 0.64;
 

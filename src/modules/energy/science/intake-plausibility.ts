@@ -1,7 +1,7 @@
 import { requireNonNegative } from "./guards.js";
 import { median } from "./stats.js";
 
-// Engineering defaults from SCIENCE.md §3.3 (not from a study): partially logged days are "the one true enemy" of
+// Engineering defaults from docs/science.md §2.3 (not from a study): partially logged days are "the one true enemy" of
 // an intake-based TDEE (MacroFactor), so a suspiciously low day is flagged and kept out of the adaptive TDEE.
 /** Absolute floor below which a logged day is always suspect, kcal. */
 export const PARTIAL_INTAKE_FLOOR_KCAL = 800;

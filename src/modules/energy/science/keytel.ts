@@ -4,7 +4,7 @@ import { KJ_PER_KCAL, MINUTES_PER_DAY } from "./units.js";
 
 /**
  * Keytel et al. 2005 switches to the BMR rate below resting HR and to the equation above this fraction of HRmax,
- * interpolating in between (Hexoskin "Mifflin–Keytel" blend, SCIENCE.md §2.1).
+ * interpolating in between (Hexoskin "Mifflin–Keytel" blend, docs/science.md §3.3).
  */
 export const KEYTEL_BLEND_KNEE_FRACTION_OF_MAX_HR = 0.6;
 
@@ -82,7 +82,7 @@ export function blendedNetKcalPerMin(input: BlendedKeytelInput): number {
   return Math.max(0, blendedGrossKcalPerMin(input) - input.bmrKcalPerDay / MINUTES_PER_DAY);
 }
 
-/** Net kcal of a steady Keytel-estimated workout: gross minus BMR for the same minutes (SCIENCE.md §2.4 rule 3). */
+/** Net kcal of a steady Keytel-estimated workout: gross minus BMR for the same minutes (docs/science.md §3.6). */
 export function keytelNetKcal(input: KeytelInput & { bmrKcalPerDay: number; durationMin: number }): number {
   requirePositive("bmrKcalPerDay", input.bmrKcalPerDay);
   if (!(input.durationMin >= 0)) throw new RangeError(`durationMin must be zero or positive, got ${input.durationMin}`);

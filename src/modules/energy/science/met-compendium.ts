@@ -1,5 +1,5 @@
 // MET values per Compendium code and edition, shipped with their edition so a value is always traceable
-// (SCIENCE.md §2.2). 2011: Ainsworth et al., MSSE 43(8):1575. 2024: Herrmann et al., J Sport Health Sci 13(1):6,
+// (docs/science.md §3.4). 2011: Ainsworth et al., MSSE 43(8):1575. 2024: Herrmann et al., J Sport Health Sci 13(1):6,
 // as parsed from the PDF; codes other than 02020/02022/02024/02052/02054/02055 still need checking on pacompendium.com.
 
 export type CompendiumEdition = 2011 | 2024;

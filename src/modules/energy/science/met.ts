@@ -1,11 +1,11 @@
 import { requireNonNegative, requirePositive } from "./guards.js";
 import { ML_PER_LITRE, MINUTES_PER_DAY, MINUTES_PER_HOUR } from "./units.js";
 
-/** 1 MET ≈ 1 kcal per kg per hour: the Compendium's own shorthand (SCIENCE.md §2.2). */
+/** 1 MET ≈ 1 kcal per kg per hour: the Compendium's own shorthand (docs/science.md §3.4). */
 export const KCAL_PER_KG_HOUR_PER_MET = 1;
 /** 1 MET = 3.5 mL O2 per kg per min (Compendium definition). */
 export const O2_ML_PER_KG_MIN_PER_MET = 3.5;
-/** Energy equivalent of oxygen used throughout SCIENCE.md (ACSM rounding), kcal per litre O2. */
+/** Energy equivalent of oxygen (ACSM rounding, docs/science.md §3.4), kcal per litre O2. */
 export const KCAL_PER_LITRE_O2 = 5;
 
 /**

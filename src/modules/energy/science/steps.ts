@@ -3,7 +3,7 @@ import { requireNonNegative, requirePositive } from "./guards.js";
 import { KCAL_PER_LITRE_O2, O2_ML_PER_KG_MIN_PER_MET } from "./met.js";
 import { ML_PER_LITRE } from "./units.js";
 
-/** Step length as a fraction of height, population rule of thumb (SCIENCE.md §2.3). */
+/** Step length as a fraction of height, population rule of thumb (docs/science.md §3.5). */
 export const STEP_LENGTH_FRACTION_OF_HEIGHT: Readonly<Record<Sex, number>> = { male: 0.415, female: 0.413 };
 /** ACSM level-walking equation, horizontal (net) cost: mL O2 per kg per metre walked. */
 export const WALKING_NET_O2_ML_PER_KG_PER_M = 0.1;
@@ -58,7 +58,7 @@ export function walkingGrossKcal(distanceM: number, weightKg: number, speedMPerM
 
 /**
  * Steps that fall outside workout windows, pro-rated by overlap, so workout kcal and step kcal never count the same
- * minutes twice (SCIENCE.md §2.3). Instantaneous samples count as inside when their instant is in [start, end).
+ * minutes twice (docs/science.md §3.5). Instantaneous samples count as inside when their instant is in [start, end).
  */
 export function stepsOutsideWindows(samples: readonly TimedCount[], windows: readonly TimeWindow[]): number {
   const merged = mergeWindows(windows);

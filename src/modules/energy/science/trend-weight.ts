@@ -29,6 +29,8 @@ export interface AdaptiveTdee {
   tdeeKcal: number;
   meanIntakeKcal: number;
   slopeKgPerDay: number;
+  /** Standard error of the slope; null with fewer than three weigh-in days. */
+  slopeStdErrKgPerDay: number | null;
   storedEnergyChangeKcalPerDay: number;
   intakeDays: number;
   weightDays: number;
@@ -58,6 +60,17 @@ export function trendWeights(weights: readonly DailyWeight[], alphaPerDay = TREN
 
 /** Ordinary least-squares slope of weight on day, kg/day; null without two distinct days. */
 export function olsSlopeKgPerDay(weights: readonly DailyWeight[]): number | null {
+  return olsFit(weights)?.slopeKgPerDay ?? null;
+}
+
+export interface OlsFit {
+  slopeKgPerDay: number;
+  /** √(Σ residual² / (n − 2) / Σ (x − x̄)²): the slope's standard error; null with fewer than three points. */
+  slopeStdErrKgPerDay: number | null;
+}
+
+/** OLS fit of weight on day; null without two distinct days. */
+export function olsFit(weights: readonly DailyWeight[]): OlsFit | null {
   const n = weights.length;
   if (n < 2) return null;
   const meanX = weights.reduce((s, w) => s + w.dayIndex, 0) / n;
@@ -68,7 +81,11 @@ export function olsSlopeKgPerDay(weights: readonly DailyWeight[]): number | null
     sxy += (w.dayIndex - meanX) * (w.weightKg - meanY);
     sxx += (w.dayIndex - meanX) ** 2;
   }
-  return sxx === 0 ? null : sxy / sxx;
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  if (n < 3) return { slopeKgPerDay: slope, slopeStdErrKgPerDay: null };
+  const residualSq = weights.reduce((s, w) => s + (w.weightKg - (meanY + slope * (w.dayIndex - meanX))) ** 2, 0);
+  return { slopeKgPerDay: slope, slopeStdErrKgPerDay: Math.sqrt(residualSq / (n - 2) / sxx) };
 }
 
 export function storedEnergyChangeKcalPerDay(
@@ -93,14 +110,16 @@ export function estimateAdaptiveTdee(
 ): AdaptiveTdee | null {
   const intakes = days.flatMap((d) => (d.intakeUsable && d.intakeKcal !== null ? [d.intakeKcal] : []));
   const weights = days.flatMap((d) => (d.weightKg === null ? [] : [{ dayIndex: d.dayIndex, weightKg: d.weightKg }]));
-  const slopeKgPerDay = olsSlopeKgPerDay(weights);
-  if (intakes.length === 0 || slopeKgPerDay === null) return null;
+  const fit = olsFit(weights);
+  if (intakes.length === 0 || fit === null) return null;
+  const { slopeKgPerDay, slopeStdErrKgPerDay } = fit;
   const meanIntakeKcal = intakes.reduce((s, v) => s + v, 0) / intakes.length;
   const storedKcal = storedEnergyChangeKcalPerDay(slopeKgPerDay, energyDensityKcalPerKg);
   return {
     tdeeKcal: adaptiveTdeeKcal(meanIntakeKcal, storedKcal),
     meanIntakeKcal,
     slopeKgPerDay,
+    slopeStdErrKgPerDay,
     storedEnergyChangeKcalPerDay: storedKcal,
     intakeDays: intakes.length,
     weightDays: weights.length,

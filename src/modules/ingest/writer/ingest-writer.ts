@@ -60,8 +60,7 @@ export class IngestWriter {
     const rows: SampleRow[] = batch.samples.map((s) => {
       const utcOffsetMin = this.time.resolveOffsetMin(s.startMs, s.utcOffsetMin);
       const localDate = this.time.dateAt(s.startMs, utcOffsetMin);
-      localDates.add(localDate);
-      this.addUserDays(localDates, s.startMs, s.endMs);
+      this.addDays(localDates, s.startMs, s.endMs, utcOffsetMin);
       return {
         userId: this.ctx.userId,
         type: s.type,
@@ -85,8 +84,7 @@ export class IngestWriter {
     for (const w of prepared.workouts) {
       const utcOffsetMin = this.time.resolveOffsetMin(w.startMs, w.utcOffsetMin);
       const localDate = this.time.dateAt(w.startMs, utcOffsetMin);
-      localDates.add(localDate);
-      this.addUserDays(localDates, w.startMs, w.endMs);
+      this.addDays(localDates, w.startMs, w.endMs, utcOffsetMin);
       const row = await writeWorkout(this.deps.db, w, {
         userId: this.ctx.userId,
         importId: this.ctx.importId,
@@ -102,12 +100,15 @@ export class IngestWriter {
   }
 
   /**
-   * Days are the user's local calendar days: a record stamped in another offset (a phone on UTC, a trip) still
-   * changes the user's day(s) it falls in, including the next one when it crosses midnight (split by duration).
+   * The local days a record is booked on (docs/science.md §1): those of its own offset, including the next one when
+   * it crosses midnight; and the profile zone's, which a record at the zone's offset follows across DST changes.
    */
-  private addUserDays(dates: Set<string>, startMs: number, endMs: number): void {
+  private addDays(dates: Set<string>, startMs: number, endMs: number, utcOffsetMin: number): void {
+    const lastMs = endMs > startMs ? endMs - 1 : startMs;
+    dates.add(this.time.dateAt(startMs, utcOffsetMin));
+    dates.add(this.time.dateAt(lastMs, utcOffsetMin));
     dates.add(this.time.zoneDateAt(startMs));
-    if (endMs > startMs) dates.add(this.time.zoneDateAt(endMs - 1));
+    dates.add(this.time.zoneDateAt(lastMs));
   }
 
   private async resolveSources(refs: SourceRef[]): Promise<void> {

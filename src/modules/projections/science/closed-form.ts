@@ -27,7 +27,7 @@ export interface ClosedFormParams {
   fastSteadyStateKg: number;
 }
 
-/** Linearisation of the Hall model around its baseline for a constant intake change (SCIENCE.md §5.4). */
+/** Linearisation of the Hall model around its baseline for a constant intake change (docs/science.md §5.4). */
 export function closedFormParams(baseline: HallBaseline, deltaIntakeKcalPerDay: number): ClosedFormParams {
   const leanFraction = leanFractionOfChange(baseline.fatMassKg);
   const expenditurePerKgKcal =

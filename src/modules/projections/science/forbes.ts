@@ -12,7 +12,7 @@ export interface FiniteForbesChange extends TissueChange {
   energyDensityKcalPerKg: number;
 }
 
-/** Lean share of a small weight change at fat mass F: m_L = 10.4 / (10.4 + F) (SCIENCE.md §5.2). */
+/** Lean share of a small weight change at fat mass F: m_L = 10.4 / (10.4 + F) (docs/science.md §5.2). */
 export function leanFractionOfChange(fatMassKg: number): number {
   return FORBES_LEAN_COEFFICIENT_KG / (FORBES_LEAN_COEFFICIENT_KG + requirePositive("fatMassKg", fatMassKg));
 }

@@ -1,6 +1,6 @@
 import type { Sex } from "../../energy/science/bmr.js";
 
-// AHA/ACC/TOS 2013 obesity guideline via a secondary source (SCIENCE.md §5.6, [M]): 500–750 kcal/day deficits,
+// AHA/ACC/TOS 2013 obesity guideline via a secondary source (docs/science.md §5.6): 500–750 kcal/day deficits,
 // 0.5–1 kg/week, intake floors of 1,200 (women) / 1,500 (men) kcal/day without medical supervision.
 /** Mean deficits above this are beyond the guideline range with margin, kcal/day. */
 export const MAX_MEAN_DEFICIT_KCAL_PER_DAY = 1000;

@@ -82,7 +82,7 @@ export function silvaEcfKg(body: BodyInput): number {
   return c.interceptKg + c.kgPerYear * body.ageYears + (c.kgPerM * body.heightCm) / 100 + c.kgPerKg * body.weightKg;
 }
 
-/** The energy-balanced starting state of the Hall model (SCIENCE.md §5.3 "Baseline"). */
+/** The energy-balanced starting state of the Hall model (docs/science.md §5.3 "Baseline"). */
 export function hallBaseline(person: HallPerson): HallBaseline {
   const rmrKcal = hallRmrKcal(person);
   const maintenanceIntakeKcal =

@@ -1,5 +1,5 @@
 // Hall et al., Lancet 2011;378:826 adult model as coded in INSP-RH/bw src/adult_weight.cpp (MIT): the paper's kJ
-// values × 0.23900573614 kcal/kJ (SCIENCE.md §5.3). Changing any of these changes MODEL_VERSION's meaning.
+// values × 0.23900573614 kcal/kJ (docs/science.md §5.3). Changing any of these changes MODEL_VERSION's meaning.
 
 /** Energy density of glycogen, kcal/kg (17.6 MJ/kg). */
 export const GLYCOGEN_KCAL_PER_KG = 4206.501;

@@ -19,7 +19,7 @@ import type { HallBaseline } from "./hall-baseline.js";
 
 /**
  * Stored with every projection. The glycogen term enters the energy balance as ρG·dG/dt (kcal/day); upstream bw
- * adds dG/dt (kg/day), a unit bug (SCIENCE.md §5.3); results differ from bw by a few hundredths of a kg.
+ * adds dG/dt (kg/day), a unit bug (docs/science.md §5.3); results differ from bw by a few hundredths of a kg.
  */
 export const MODEL_VERSION = "hall2011-glycogen-kcal-fix/1";
 

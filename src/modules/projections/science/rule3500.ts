@@ -1,6 +1,6 @@
 import { FAT_KCAL_PER_KG } from "./hall-constants.js";
 
-/** "3,500 kcal per pound": Wishnofsky 1958, rounded from 3,750 (SCIENCE.md §5.1); static, so it over-predicts. */
+/** "3,500 kcal per pound": Wishnofsky 1958, rounded from 3,750 (docs/science.md §5.1); static, so it over-predicts. */
 export const RULE_KCAL_PER_LB = 3500;
 /** The same rule in metric form, 32.2 MJ/kg (Hall 2008). */
 export const RULE_KCAL_PER_KG = 7700;

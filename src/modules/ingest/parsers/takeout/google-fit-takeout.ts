@@ -1,6 +1,8 @@
-// Google Takeout zip with `Takeout/Fit/`. Several of its files are views of the same data (FORMATS.md §5), so
-// exactly one is read per metric: steps + distance from the 15-minute daily CSVs (the summary CSV only for days
-// without one), heart rate + weight from Google's merged "All Data" streams, workouts from Activities/*.tcx.
+// Google Takeout zip with `Takeout/Fit/`. Several of its files are views of the same data, so
+// exactly one is read per metric: steps + distance from the daily metrics CSVs, heart rate + weight from Google's
+// merged "All Data" streams, workouts from Activities/*.tcx. Both the 15-minute rows and the per-day summary rows
+// are kept: day assembly counts the 15-minute detail where it exists, and the summary row tells it the whole day
+// was covered (a 15-minute file has no row for the quarter hours without steps).
 import { assertTimeZone } from "../../../../lib/wall-clock.js";
 import { allDataEvents, decodeAllDataFile, isMergedStream } from "../google-fit/parse-all-data.js";
 import { parseGoogleFitTcx } from "../google-fit/parse-activities.js";
@@ -68,7 +70,6 @@ async function* entryEvents(
   entryName: string,
   buf: Buffer,
   opts: GoogleFitTakeoutOptions,
-  windowDates: ReadonlySet<string>,
 ): AsyncGenerator<ParseEvent> {
   switch (kind) {
     case "activity_tcx": {
@@ -79,10 +80,8 @@ async function* entryEvents(
       return;
     }
     case "day_windows_csv":
-      yield* parseGoogleFitDailyMetrics(entryName, buf, opts);
-      return;
     case "days_summary_csv":
-      yield* parseGoogleFitDailyMetrics(entryName, buf, { ...opts, skipDates: windowDates });
+      yield* parseGoogleFitDailyMetrics(entryName, buf, opts);
       return;
     case "all_data_json":
       yield* allDataEntryEvents(entryName, buf, opts);
@@ -98,7 +97,6 @@ export async function* parseGoogleFitTakeoutZip(
   assertTimeZone(opts.timeZone);
   const names = (await listZipEntryNames(path, limits)).filter((name) => !name.endsWith("/"));
   if (!names.some((name) => googleFitEntryKind(name) !== null)) throw noExport();
-  const windowDates = new Set(names.flatMap((name) => (googleFitEntryKind(name) === "day_windows_csv" ? [baseNameOf(name).slice(0, 10)] : [])));
   for await (const entry of eachZipEntry(path, (name) => googleFitEntryKind(name) !== null, limits)) {
     const kind = googleFitEntryKind(entry.entryName);
     if (kind === null) continue;
@@ -107,6 +105,6 @@ export async function* parseGoogleFitTakeoutZip(
       yield buf;
       continue;
     }
-    yield* guardedEntryEvents(entry.entryName, () => entryEvents(kind, entry.entryName, buf, opts, windowDates));
+    yield* guardedEntryEvents(entry.entryName, () => entryEvents(kind, entry.entryName, buf, opts));
   }
 }

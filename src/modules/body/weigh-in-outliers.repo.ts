@@ -1,0 +1,56 @@
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { bodyMeasurements } from "../../db/schema/index.js";
+
+export interface StoredWeighIn {
+  id: string;
+  atMs: number;
+  localDate: string;
+  weightKg: number;
+  outlier: boolean;
+  override: boolean | null;
+}
+
+/** One outlier pass per user at a time: two passes over different snapshots must not interleave their writes. */
+export async function lockUserWeighIns(db: DbOrTx, userId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`weigh-ins:${userId}`}, 0))`);
+}
+
+/** Every weigh-in of the user, oldest first (ties by id), with its flag and the person's verdict. */
+export async function weighInsOf(db: DbOrTx, userId: string): Promise<StoredWeighIn[]> {
+  const rows = await db
+    .select({
+      id: bodyMeasurements.id,
+      measuredAt: bodyMeasurements.measuredAt,
+      localDate: bodyMeasurements.localDate,
+      weightKg: bodyMeasurements.weightKg,
+      outlier: bodyMeasurements.outlier,
+      override: bodyMeasurements.outlierOverride,
+    })
+    .from(bodyMeasurements)
+    .where(and(eq(bodyMeasurements.userId, userId), isNotNull(bodyMeasurements.weightKg)))
+    .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id));
+  return rows.map((r) => ({ id: r.id, atMs: r.measuredAt.getTime(), localDate: r.localDate, weightKg: r.weightKg ?? 0, outlier: r.outlier, override: r.override }));
+}
+
+/** Writes changed flags: one statement per new value. */
+export async function setOutlierFlags(db: DbOrTx, userId: string, changes: readonly { id: string; outlier: boolean }[]): Promise<void> {
+  for (const outlier of [true, false]) {
+    const ids = changes.filter((c) => c.outlier === outlier).map((c) => c.id);
+    if (ids.length === 0) continue;
+    await db
+      .update(bodyMeasurements)
+      .set({ outlier })
+      .where(and(eq(bodyMeasurements.userId, userId), inArray(bodyMeasurements.id, ids)));
+  }
+}
+
+/** Sets the person's verdict; false when the measurement is not theirs (or not there). */
+export async function setOutlierOverride(db: DbOrTx, userId: string, measurementId: string, override: boolean): Promise<{ localDate: string } | undefined> {
+  const [row] = await db
+    .update(bodyMeasurements)
+    .set({ outlierOverride: override, outlier: override, updatedAt: sql`now()` })
+    .where(and(eq(bodyMeasurements.id, measurementId), eq(bodyMeasurements.userId, userId)))
+    .returning({ localDate: bodyMeasurements.localDate });
+  return row;
+}

@@ -1,0 +1,39 @@
+import type { DbOrTx } from "../../db/client.js";
+import { withTransaction } from "../../db/transaction.js";
+import { addDays } from "../intake/intake-time.js";
+import { classifyWeighIns } from "./weigh-in-outliers.js";
+import { lockUserWeighIns, setOutlierFlags, type StoredWeighIn, weighInsOf } from "./weigh-in-outliers.repo.js";
+
+/** A changed weigh-in affects its day and the days it stands for until the next weigh-in, at most this many. */
+const MAX_DAYS_AFFECTED = 31;
+
+/**
+ * Re-derives every weigh-in's outlier flag from the user's whole weight history (docs/science.md §2.1), writes the
+ * ones that changed, and returns the local dates whose numbers may change with them (the person's weight on those
+ * days). Deterministic: the same weigh-ins always give the same flags.
+ */
+export async function refreshWeighInOutliers(db: DbOrTx, userId: string): Promise<string[]> {
+  return withTransaction(db, async (tx) => {
+    await lockUserWeighIns(tx, userId);
+    const stored = await weighInsOf(tx, userId);
+    const flags = classifyWeighIns(stored);
+    const changes = stored.flatMap((w) => {
+      const outlier = flags.get(w.id) ?? false;
+      return outlier === w.outlier ? [] : [{ id: w.id, outlier }];
+    });
+    await setOutlierFlags(tx, userId, changes);
+    const changed = new Set(changes.map((c) => c.id));
+    return affectedDates(stored, (w) => changed.has(w.id));
+  });
+}
+
+/** Each changed weigh-in's date up to the day before the next weigh-in's (capped): the days its weight stands for. */
+function affectedDates(weighIns: readonly StoredWeighIn[], changed: (w: StoredWeighIn) => boolean): string[] {
+  const dates = new Set<string>();
+  weighIns.forEach((w, i) => {
+    if (!changed(w)) return;
+    const nextDate = weighIns.slice(i + 1).find((n) => n.localDate > w.localDate)?.localDate ?? addDays(w.localDate, MAX_DAYS_AFFECTED);
+    for (let d = w.localDate, n = 0; d < nextDate && n < MAX_DAYS_AFFECTED; d = addDays(d, 1), n++) dates.add(d);
+  });
+  return [...dates].sort();
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../../src/lib/clock.js";
+import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { waitFor } from "../../helpers/process.js";
+
+let h: Harness;
+let pool: WorkerPool;
+beforeAll(async () => {
+  h = await createHarness({}, { clock: fixedClock("2026-11-24T12:00:00Z") });
+  pool = startWorkers(h.deps);
+});
+afterAll(async () => {
+  await pool.close();
+  await h.close();
+});
+
+const PROFILE = { sex: "male", birth_date: "1985-02-03", height_cm: 180, weight_kg: 90, time_zone: "UTC" };
+
+interface Measurement {
+  id: string;
+  weight_kg: number | null;
+  outlier: boolean;
+  outlier_source: string;
+}
+interface Report {
+  measurements: Measurement[];
+  trend: { date: string; trend_weight_kg: number; measured_weight_kg: number | null }[];
+}
+
+const post = async (user: TestUser, measured_at: string, weight_kg: number) => {
+  const res = await h.request("/v1/body-measurements", { method: "POST", key: user.apiKey, json: { measured_at, weight_kg } });
+  expect(res.status).toBe(201);
+  return readJson<Measurement>(res);
+};
+const report = async (user: TestUser) => readJson<Report>(await h.request("/v1/body-measurements?from=2026-11-18&to=2026-11-20", { key: user.apiKey }));
+const patch = (user: TestUser, id: string, outlier: boolean) => h.request(`/v1/body-measurements/${id}`, { method: "PATCH", key: user.apiKey, json: { outlier } });
+
+/** The day's formula BMR (no device basal): it is computed from the latest weight that counts. */
+async function basalOn(user: TestUser, date: string, expected: number): Promise<number> {
+  return waitFor(
+    async () => {
+      const body = await readJson<{ days: { basal_kcal: number | null }[]; pending: boolean }>(await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }));
+      const basal = body.days[0]?.basal_kcal ?? null;
+      return !body.pending && basal !== null && Math.abs(basal - expected) < 0.1 ? basal : undefined;
+    },
+    20_000,
+    `basal on ${date} to be ${expected}`,
+  );
+}
+
+const bmrAt = (weightKg: number) => Math.round(mifflinStJeorBmrKcal({ sex: "male", weightKg, heightCm: 180, ageYears: 41 }) * 10) / 10;
+
+describe("weigh-in outliers", () => {
+  it("189.6 kg 30 minutes after 86.0 kg is an outlier: shown, out of the trend and the day's numbers until confirmed", async () => {
+    const user = await h.createUser(PROFILE);
+    await post(user, "2026-11-19T07:00:00Z", 86.4);
+    await post(user, "2026-11-20T07:00:00Z", 86.0);
+    const typo = await post(user, "2026-11-20T07:30:00Z", 189.6);
+    expect(typo).toMatchObject({ weight_kg: 189.6, outlier: true, outlier_source: "rule" });
+
+    const before = await report(user);
+    expect(before.measurements.map((m) => [m.weight_kg, m.outlier])).toEqual([[86.4, false], [86.0, false], [189.6, true]]);
+    // The trend does not jump: 86.4 → 86.4 + 0.1 × (86.0 − 86.4) = 86.36.
+    expect(before.trend.map((d) => [d.date, Math.round(d.trend_weight_kg * 100) / 100, d.measured_weight_kg])).toEqual([
+      ["2026-11-19", 86.4, 86.4],
+      ["2026-11-20", 86.36, 86.0],
+    ]);
+    // The day's BMR comes from 86.0, the latest weight that counts.
+    await basalOn(user, "2026-11-20", bmrAt(86.0));
+    // And so does a what-if started from the caller's weight.
+    const sim = await readJson<{ inputs: { weight_kg: number } }>(
+      await h.request("/v1/projections/simulate", { method: "POST", key: user.apiKey, json: { weeks: 4, intake_change_kcal: -500, pal: 1.5 } }),
+    );
+    expect(sim.inputs.weight_kg).toBe(86.0);
+
+    // Confirmed, it counts (it really was 189.6 kg): the trend and the day follow it.
+    const confirmed = await patch(user, typo.id, false);
+    expect(await readJson(confirmed)).toMatchObject({ id: typo.id, outlier: false, outlier_source: "you" });
+    const after = await report(user);
+    expect(after.trend.at(-1)?.measured_weight_kg).toBeCloseTo((86.0 + 189.6) / 2, 9);
+    await basalOn(user, "2026-11-20", bmrAt(189.6));
+
+    // Marked again, it is out again.
+    expect(await readJson(await patch(user, typo.id, true))).toMatchObject({ outlier: true, outlier_source: "you" });
+    expect((await report(user)).trend.at(-1)?.measured_weight_kg).toBe(86.0);
+    await basalOn(user, "2026-11-20", bmrAt(86.0));
+  });
+
+  it("a synced scale's outlier is flagged by the recompute it triggers", async () => {
+    const user = await h.createUser(PROFILE);
+    const scale = { name: "Scale", device_type: "scale" };
+    const weigh = (start: string, value: number) => ({ type: "body_mass", start, end: start, value, unit: "kg", source: scale });
+    const res = await h.request("/v1/sync", {
+      method: "POST",
+      key: user.apiKey,
+      headers: { "idempotency-key": randomUUID() },
+      json: { samples: [weigh("2026-11-19T07:00:00Z", 86.4), weigh("2026-11-20T07:00:00Z", 86.0), weigh("2026-11-20T07:30:00Z", 189.6)], workouts: [] },
+    });
+    expect(res.status).toBe(200);
+    const flagged = await waitFor(
+      async () => {
+        const body = await report(user);
+        return body.measurements.some((m) => m.outlier) ? body : undefined;
+      },
+      20_000,
+      "the synced outlier to be flagged",
+    );
+    expect(flagged.measurements.map((m) => [m.weight_kg, m.outlier])).toEqual([[86.4, false], [86.0, false], [189.6, true]]);
+    await basalOn(user, "2026-11-20", bmrAt(86.0));
+  });
+
+  it("PATCH checks its body and the owner: 400 for anything but a boolean, 404 for another user's weigh-in", async () => {
+    const user = await h.createUser(PROFILE);
+    const other = await h.createUser(PROFILE);
+    const mine = await post(user, "2026-11-20T07:00:00Z", 86.0);
+    await expectProblem(await h.request(`/v1/body-measurements/${mine.id}`, { method: "PATCH", key: user.apiKey, json: { outlier: "no" } }), 400);
+    await expectProblem(await h.request(`/v1/body-measurements/${mine.id}`, { method: "PATCH", key: user.apiKey, json: { weight_kg: 80 } }), 400);
+    await expectProblem(await patch(other, mine.id, true), 404);
+    expect((await report(user)).measurements).toEqual([expect.objectContaining({ id: mine.id, outlier: false, outlier_source: "rule" })]);
+  });
+});
