@@ -114,6 +114,29 @@ describe("the same run as FIT, TCX and GPX is one activity", () => {
   });
 });
 
+describe("the same real ride exported twice by Garmin Connect (sweatpy's activity 5039744860)", () => {
+  const RIDE_DATE = "2020-06-01";
+  it("is one activity: the TCX with the device's laps counts once, the GPX copy is its duplicate", async () => {
+    const user = await h.createUser(PERSON);
+    const gpx = await importFixture(h, user, "same-activity/sweatpy__activity_5039744860.gpx");
+    const tcx = await importFixture(h, user, "same-activity/sweatpy__activity_5039744860.tcx");
+
+    const workouts = await workoutsOn(h, user, RIDE_DATE);
+    expect(workouts).toHaveLength(2);
+    const rows = byFormat(workouts, { tcx: tcx.id, gpx: gpx.id });
+    expect(rows.tcx).toMatchObject({ activity_type: "cycling", counted: true, duplicate_of: null, active_energy_kcal: 12 });
+    expect(rows.gpx).toMatchObject({ counted: false, duplicate_of: rows.tcx?.id, active_energy_kcal: null });
+
+    // The device's 12 kcal over 126 s, net of resting; the GPX copy would have added a Keytel estimate on top.
+    const net = deviceFileNetKcal(12, 126, RIDE_DATE);
+    const day = await dayWhen(h, user, RIDE_DATE, (d) => near(net, 0.05)(d.active_kcal), "the ride to count once");
+    expect(day.active_kcal).toBeCloseTo(net, 1);
+    expect(day.burned_kcal).toBeCloseTo(bmrOn(RIDE_DATE) + net, 0);
+    const breakdown = day.breakdown?.workouts ?? [];
+    expect(breakdown.filter((w) => w.counted).map((w) => w.id)).toEqual([rows.tcx?.id]);
+  });
+});
+
 describe("a device workout and a phone app's copy", () => {
   it("the watch counts; a source priority hands the count to the phone and back, with the day's numbers", async () => {
     const { user, fit } = await userWithFitRun();
