@@ -1,9 +1,9 @@
 import type { Deps } from "../../src/deps.js";
 import { enqueueDayRecomputes, hasPendingRecomputes } from "../../src/jobs/recompute.js";
-import { nextDate } from "../../src/lib/time.js";
 import { authenticate } from "../../src/modules/accounts/api-keys.service.js";
 import { listDailyEnergy } from "../../src/modules/energy/energy.repo.js";
 import { presentDay, presentEmptyDay } from "../../src/modules/energy/energy.presenters.js";
+import { nextDate } from "../../src/lib/calendar.js";
 
 export interface DaysProfile {
   iterations: number;

@@ -1,10 +1,10 @@
 import path from "node:path";
-import { addDays } from "../../src/modules/intake/intake-time.js";
 import { createApiClient, type DaysAnswer } from "./api-client.js";
 import { findProfile, summarizeProfile, type CpuSummary } from "./cpu-profile.js";
 import { type DaysSummary, summarizeDays } from "./days-summary.js";
 import { type LoadResult, runLoad } from "./load.js";
 import { type ServiceProcess, spawnService, stopService, waitUntilStarted } from "./service.js";
+import { addDays } from "../../src/lib/calendar.js";
 
 export interface ReadPhaseInput {
   api: ServiceProcess;

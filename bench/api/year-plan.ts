@@ -1,9 +1,8 @@
-import { localDayWindow } from "../../src/lib/local-day.js";
-import { isoWithOffset, localDate, previousDate } from "../../src/lib/time.js";
-import { utcOffsetMinAt, zonedWallTimeToUtcMs } from "../../src/lib/wall-clock.js";
 import { type DayPlan, type IntakeEntryBody, PHONE, SCALE, type SyncSampleBody, type SyncWorkoutBody, WATCH } from "./plan-types.js";
 import { type Rng, rng } from "./prng.js";
 import { heartRateSeries, type WorkoutKind, workoutKcalPerMinute, workoutStepsPerMinute } from "./workout-plan.js";
+import { localDayWindow, isoWithOffset, localDateIn, utcOffsetMinAt, wallTimeToUtcMs } from "../../src/lib/zone.js";
+import { previousDate } from "../../src/lib/calendar.js";
 
 const MIN_MS = 60_000;
 const BMR_KCAL_PER_DAY = 1_790;
@@ -11,7 +10,7 @@ const BMR_KCAL_PER_DAY = 1_790;
 /** The `days` complete local dates ending yesterday in the zone, oldest first. */
 export function benchDates(days: number, timeZone: string, nowMs: number): string[] {
   const dates: string[] = [];
-  let date = previousDate(localDate(new Date(nowMs), timeZone));
+  let date = previousDate(localDateIn(new Date(nowMs), timeZone));
   for (let i = 0; i < days; i++) {
     dates.push(date);
     date = previousDate(date);
@@ -81,7 +80,7 @@ export function planDay(date: string, index: number, totalDays: number, seed: nu
   const midnightWallMs = Date.parse(`${date}T00:00:00Z`);
   const offsetAt = offsetCache(timeZone);
   const iso = (ms: number) => isoWithOffset(ms, offsetAt(ms));
-  const day: DayContext = { date, iso, offsetAt, at: (wall) => zonedWallTimeToUtcMs(midnightWallMs + wall * MIN_MS, timeZone) };
+  const day: DayContext = { date, iso, offsetAt, at: (wall) => wallTimeToUtcMs(midnightWallMs + wall * MIN_MS, timeZone) };
   const weekday = new Date(midnightWallMs).getUTCDay();
   const s = schedule(r, weekday === 0 || weekday === 6);
   const samples: SyncSampleBody[] = [];

@@ -1,5 +1,6 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
+import { isWeekStart } from "../lib/calendar.js";
 import type { PendingMarker } from "./pending.js";
 
 // The one contract between producers (API, other jobs) and workers. Payloads carry ids only: BullMQ stores
@@ -88,7 +89,7 @@ export const JOBS = {
   },
   "projections.project-week": {
     queue: "projections",
-    schema: z.object({ userId: id("usr"), weekStart: z.iso.date().refine((d) => new Date(d).getUTCDay() === 1, "must be a Monday") }).strict(),
+    schema: z.object({ userId: id("usr"), weekStart: z.iso.date().refine(isWeekStart, "must be a Monday") }).strict(),
     opts: { attempts: 5 },
     pending: (p: { userId: string; weekStart: string }): PendingMarker => ({ kind: "projection", userId: p.userId, member: p.weekStart }),
   },

@@ -1,7 +1,7 @@
-import { nextDate } from "../lib/time.js";
 import { JOBS, jobIds } from "./definitions.js";
 import { isPending, markPendingFor } from "./pending.js";
 import type { Queues } from "./queues.js";
+import { nextDate } from "../lib/calendar.js";
 
 // Debounce window: an import touching a day in many batches, or a burst of edits, recomputes it once.
 const RECOMPUTE_DEBOUNCE_MS = 2_000;

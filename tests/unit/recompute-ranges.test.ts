@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contiguousRanges } from "../../src/jobs/recompute.js";
-import { datesBetween } from "../../src/modules/energy/energy-range.service.js";
 import { weeksAffectedByDay, weeksAffectedByRange } from "../../src/modules/projections/projection-jobs.js";
+import { datesBetween } from "../../src/lib/calendar.js";
 
 describe("range recompute grouping", () => {
   it("groups sorted dates into contiguous runs of at most maxDays, across month ends and gaps", () => {

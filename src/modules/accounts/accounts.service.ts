@@ -5,13 +5,13 @@ import { withTransaction } from "../../db/transaction.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { upsertUserSchedules } from "../../jobs/user-schedules.js";
-import { localDate } from "../../lib/time.js";
 import { recomputeAllDays, recomputeEstimatedDays } from "../energy/energy.service.js";
 import { redetectHiitOnProfileChange } from "../hiit/hiit-queue.service.js";
 import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
 import { profileProblems } from "./profile-bounds.js";
 import { findUserById, type UserPatch, insertUser, updateUser } from "./users.repo.js";
+import { localDateIn } from "../../lib/zone.js";
 
 /** Creates a user and their first API key in one transaction; the key is returned once and never stored. */
 export async function createUserWithKey(
@@ -93,6 +93,6 @@ function assertPlausibleProfile(deps: Deps, patch: UserPatch, before: UserRow | 
     hrRestBpm: patch.hrRestBpm !== undefined ? patch.hrRestBpm : (before?.hrRestBpm ?? null),
     hrMaxBpm: patch.hrMaxBpm !== undefined ? patch.hrMaxBpm : (before?.hrMaxBpm ?? null),
   };
-  const errors = profileProblems(merged, localDate(deps.clock.now(), "UTC"));
+  const errors = profileProblems(merged, localDateIn(deps.clock.now(), "UTC"));
   if (errors.length > 0) throw new ValidationError(errors);
 }

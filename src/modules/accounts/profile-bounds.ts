@@ -1,5 +1,5 @@
 import type { FieldError } from "../../lib/errors.js";
-import { ageYears } from "../../lib/time.js";
+import { ageYears } from "../../lib/calendar.js";
 
 // Physiological bounds of a profile (docs/science.md §2.4). Every equation behind the numbers is an adult one
 // (Mifflin–St Jeor, Keytel, the Hall model), so a profile describes an adult.

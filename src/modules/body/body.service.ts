@@ -3,7 +3,7 @@ import { withTransaction } from "../../db/transaction.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { addDays, instantProblem, parseOffsetDateTime } from "../intake/intake-time.js";
+import { instantProblem, parseOffsetDateTime } from "../intake/intake-time.js";
 import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
 import { kgFromLb } from "../intake/units.js";
 import {
@@ -19,6 +19,7 @@ import type { CreateBodyMeasurementInput } from "./body.schemas.js";
 import { refreshWeighInOutliers } from "./weigh-in-outliers.service.js";
 import { setOutlierOverride } from "./weigh-in-outliers.repo.js";
 import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "./weight-trend.js";
+import { addDays } from "../../lib/calendar.js";
 
 /** Records a weigh-in; one at the instant of an existing measurement merges into it (see upsertManualMeasurement). */
 export async function recordBodyMeasurement(

@@ -1,5 +1,5 @@
 import { trendWeights } from "../energy/science/trend-weight.js";
-import { dayIndexOf, localDateOfDayIndex } from "../intake/intake-time.js";
+import { dayNumberOf, dateOfDayNumber } from "../../lib/calendar.js";
 
 // The EMA forgets 10 %/day: a weigh-in 60 days back keeps 0.9^60 ≈ 0.2 % weight, so seeding from 60 days before
 // `from` gives the same trend (within ~0.2 % of the seed's error) as seeding from all history, at bounded cost.
@@ -22,9 +22,9 @@ export interface TrendDay {
  * fed with every weigh-in given (including earlier ones, which seed it). Same-day weigh-ins are averaged.
  */
 export function weightTrendForRange(weights: readonly DatedWeight[], from: string, to: string): TrendDay[] {
-  const fromIndex = dayIndexOf(from);
-  const toIndex = dayIndexOf(to);
-  const inputs = weights.map((w) => ({ dayIndex: dayIndexOf(w.localDate), weightKg: w.weightKg }));
+  const fromIndex = dayNumberOf(from);
+  const toIndex = dayNumberOf(to);
+  const inputs = weights.map((w) => ({ dayIndex: dayNumberOf(w.localDate), weightKg: w.weightKg }));
   const sums = new Map<number, { sumKg: number; n: number }>();
   for (const w of inputs) {
     const entry = sums.get(w.dayIndex) ?? { sumKg: 0, n: 0 };
@@ -35,7 +35,7 @@ export function weightTrendForRange(weights: readonly DatedWeight[], from: strin
     .map((p) => {
       const day = sums.get(p.dayIndex);
       return {
-        date: localDateOfDayIndex(p.dayIndex),
+        date: dateOfDayNumber(p.dayIndex),
         trendWeightKg: p.trendKg,
         measuredWeightKg: day ? day.sumKg / day.n : null,
       };

@@ -4,6 +4,7 @@ import { createRankOf } from "../ingest/merge/source-priority.js";
 import type { LocalDayCalendar } from "./day-rule.js";
 import type { DaySampleRow, DayWorkoutRow } from "./energy.repo.js";
 import type { TimedCount } from "./science/steps.js";
+import { utcMidnightMs } from "../../lib/calendar.js";
 
 // Everything assembleDay needs per local day, from a chunk's raw rows: the source-priority merge runs once over the
 // chunk in real time, then each merged piece is placed on local days by its own offset (docs/science.md §1).
@@ -149,7 +150,7 @@ function mergeOntoDays(
 /** Hours of each day covered by any row at all (every type and source, winners and losers of the merge alike). */
 function coverage(rows: readonly DaySampleRow[], calendar: LocalDayCalendar, days: readonly DayMeasures[]): void {
   const minutes = days.map((): Uint8Array | null => null);
-  const baseMs = calendar.windows.map((w) => Date.parse(`${w.localDate}T00:00:00Z`) - COVERAGE_LEAD_MS);
+  const baseMs = calendar.windows.map((w) => utcMidnightMs(w.localDate) - COVERAGE_LEAD_MS);
   const mark = (dayIndex: number, startMs: number, endMs: number) => {
     const marks = minutes[dayIndex] ?? new Uint8Array(COVERAGE_MINUTES);
     minutes[dayIndex] = marks;

@@ -1,11 +1,11 @@
-import type { LocalDayWindow } from "../../lib/local-day.js";
+import { dateOfDayNumber, MS_PER_DAY, utcMidnightMs } from "../../lib/calendar.js";
+import type { LocalDayWindow } from "../../lib/zone.js";
 
 // The day rule (docs/science.md §1): a record belongs to the local days of its own UTC offset. A record whose offset
 // is the profile zone's offset at its start follows the zone's midnights (so DST days stay 23/25 h); any other
 // offset (a trip, a device clock elsewhere) is a fixed offset. A span crossing local midnight is split by time.
 
 const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
 
 /** One part of a record that falls on one local day. */
 export interface DayPiece {
@@ -18,11 +18,6 @@ export interface DayPiece {
 }
 
 export type PieceVisitor = (dayIndex: number, startMs: number, endMs: number, share: number) => void;
-
-/** The local calendar date (YYYY-MM-DD) of an instant at a fixed UTC offset. */
-export function localDateAtOffset(utcMs: number, offsetMin: number): string {
-  return new Date(utcMs + offsetMin * MS_PER_MINUTE).toISOString().slice(0, 10);
-}
 
 /**
  * Consecutive local days (the profile zone's windows) on which records are placed by the day rule. Pieces that
@@ -40,7 +35,7 @@ export class LocalDayCalendar {
     private readonly zoneOffsetMinAt: (utcMs: number) => number,
   ) {
     windows.forEach((w, i) => this.indexByDate.set(w.localDate, i));
-    this.steadyOffsetMin = windows.map((w) => (w.endMs - w.startMs === MS_PER_DAY ? (Date.parse(`${w.localDate}T00:00:00Z`) - w.startMs) / MS_PER_MINUTE : null));
+    this.steadyOffsetMin = windows.map((w) => (w.endMs - w.startMs === MS_PER_DAY ? (utcMidnightMs(w.localDate) - w.startMs) / MS_PER_MINUTE : null));
   }
 
   indexOf(localDate: string): number | undefined {
@@ -101,7 +96,7 @@ export class LocalDayCalendar {
   private dateOfDayNumber(day: number): string {
     let date = this.dateByDayNumber.get(day);
     if (date === undefined) {
-      date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+      date = dateOfDayNumber(day);
       this.dateByDayNumber.set(day, date);
     }
     return date;

@@ -2,17 +2,18 @@ import type { Deps } from "../../deps.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
-import { daysBetweenInclusive, localDate as localDateOf, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { calibrationsForDays } from "../projections/day-calibrations.service.js";
 import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
+import { daysBetweenInclusive, datesBetween } from "../../lib/calendar.js";
+import { localDateIn } from "../../lib/zone.js";
 
 /** The profile zone's current local date by the injected clock: that day and later ones are still running. */
 async function todayOf(deps: Deps, userId: string): Promise<string> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new NotFoundError("user");
-  return localDateOf(deps.clock.now(), user.timeZone);
+  return localDateIn(deps.clock.now(), user.timeZone);
 }
 
 const emptyStatus = (date: string, today: string) => (date >= today ? "in_progress" : "no_data");
@@ -29,7 +30,7 @@ export async function listDays(deps: Deps, userId: string, from: string, to: str
   // Only a date without a row needs the profile zone's today (to tell a running day from a day without data).
   const today = rows.length < daysBetweenInclusive(from, to) ? await todayOf(deps, userId) : "";
   const days = [];
-  for (let date = from; date <= to; date = nextDate(date)) {
+  for (const date of datesBetween(from, to)) {
     const row = byDate.get(date);
     days.push(row ? presentDay(row, calibrationOf(date)) : presentEmptyDay(date, emptyStatus(date, today)));
   }

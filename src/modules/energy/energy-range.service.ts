@@ -1,14 +1,10 @@
 import type { Deps } from "../../deps.js";
 import type { dailyEnergy, UserRow } from "../../db/schema/index.js";
-import { type LocalDayWindow, localDayWindow } from "../../lib/local-day.js";
-import { ageYears, localDate as localDateOf, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { refreshWeighInOutliers } from "../body/weigh-in-outliers.service.js";
 import { countHiitSessionsByDate } from "../hiit/hiit.service.js";
 import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
-import { LocalTime } from "../ingest/writer/local-time.js";
 import { intakeForRange } from "../intake/intake-range.js";
-import { addDays } from "../intake/intake-time.js";
 import { type AssembledDay, assembleDay } from "./day-assembly.js";
 import { emptyDayMeasures, measureDays } from "./day-measures.js";
 import { LocalDayCalendar } from "./day-rule.js";
@@ -23,6 +19,8 @@ import {
 } from "./energy-range.repo.js";
 import type { DaySampleRow } from "./energy.repo.js";
 import type { PersonForEstimates } from "./workout-estimates.js";
+import { type LocalDayWindow, localDayWindow, localDateIn, ZoneCache } from "../../lib/zone.js";
+import { ageYears, nextDate, addDays, datesBetween, utcMidnightMs } from "../../lib/calendar.js";
 
 /** Days read and written together: bigger chunks decode one huge result set for no gain (BENCHMARKS.md, bench:api). */
 export const RECOMPUTE_CHUNK_DAYS = 31;
@@ -30,13 +28,6 @@ export const RECOMPUTE_CHUNK_DAYS = 31;
 const CHUNKS_IN_FLIGHT = 2;
 
 type DailyEnergyInsert = typeof dailyEnergy.$inferInsert;
-
-/** The local dates from..to inclusive (YYYY-MM-DD); empty when to < from. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let d = from; d <= to; d = nextDate(d)) dates.push(d);
-  return dates;
-}
 
 /**
  * Recomputes every local day in [from, to] from the raw rows and upserts their daily_energy rows, a chunk of
@@ -48,7 +39,7 @@ export async function recomputeDays(deps: Deps, userId: string, from: string, to
   if (!user) return null;
   await reclassifyWeighIns(deps, userId, from, to);
   const windows = datesBetween(from, to).map((d) => localDayWindow(d, user.timeZone));
-  const zone = new LocalTime(user.timeZone);
+  const zone = new ZoneCache(user.timeZone);
   const chunks: LocalDayWindow[][] = [];
   for (let i = 0; i < windows.length; i += RECOMPUTE_CHUNK_DAYS) chunks.push(windows.slice(i, i + RECOMPUTE_CHUNK_DAYS));
   await Promise.all(
@@ -69,8 +60,8 @@ const START_DATE_MARGIN_DAYS = { before: 3, after: 2 } as const;
 /** Every instant the chunk's local dates can hold at any offset, so the merge sees every row competing for them. */
 export function readSpanOf(fromDate: string, toDate: string): ReadSpan {
   return {
-    startMs: Date.parse(`${fromDate}T00:00:00Z`) - EARLIEST_OFFSET_MS,
-    endMs: Date.parse(`${nextDate(toDate)}T00:00:00Z`) + LATEST_OFFSET_MS,
+    startMs: utcMidnightMs(fromDate) - EARLIEST_OFFSET_MS,
+    endMs: utcMidnightMs(nextDate(toDate)) + LATEST_OFFSET_MS,
     fromDate: addDays(fromDate, -START_DATE_MARGIN_DAYS.before),
     toDate: addDays(toDate, START_DATE_MARGIN_DAYS.after),
   };
@@ -82,7 +73,7 @@ function elapsedHoursOf(window: LocalDayWindow, todayDate: string, nowMs: number
   return Math.min(window.hours, Math.max(0, nowMs - window.startMs) / MS_PER_HOUR);
 }
 
-async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly LocalDayWindow[], zone: LocalTime): Promise<void> {
+async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly LocalDayWindow[], zone: ZoneCache): Promise<void> {
   const first = windows[0];
   const last = windows.at(-1);
   if (!first || !last) return;
@@ -113,9 +104,9 @@ async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly Local
       utcOffsetMin: r.utcOffsetMin,
     };
   });
-  const measures = measureDays(new LocalDayCalendar(windows, (ms) => zone.zoneOffsetMin(ms)), samples, workouts);
+  const measures = measureDays(new LocalDayCalendar(windows, (ms) => zone.offsetMinAt(ms)), samples, workouts);
   const now = deps.clock.now();
-  const todayDate = localDateOf(now, user.timeZone);
+  const todayDate = localDateIn(now, user.timeZone);
   const names = new Map(sources.map((s) => [s.id, { name: s.name, deviceType: s.deviceType }]));
   const rows: DailyEnergyInsert[] = [];
   let weightIndex = -1;

@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { localDate as localDateOf, previousDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { recomputeDays } from "./energy-range.service.js";
 import { estimatedDates } from "./energy.repo.js";
+import { localDateIn } from "../../lib/zone.js";
+import { previousDate } from "../../lib/calendar.js";
 
 /**
  * Recomputes one local day from the raw rows and upserts its daily_energy row: the one-day case of
@@ -17,7 +18,7 @@ export async function recomputeDay(deps: Deps, userId: string, localDate: string
 export async function finalizeYesterday(deps: Deps, userId: string): Promise<string | null> {
   const user = await findUserById(deps.db, userId);
   if (!user) return null;
-  const yesterday = previousDate(localDateOf(deps.clock.now(), user.timeZone));
+  const yesterday = previousDate(localDateIn(deps.clock.now(), user.timeZone));
   await recomputeDay(deps, userId, yesterday);
   return yesterday;
 }

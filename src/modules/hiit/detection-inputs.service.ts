@@ -1,6 +1,5 @@
 import type { Sql } from "../../db/client.js";
 import type { UserRow } from "../../db/schema/index.js";
-import { ageYears } from "../../lib/time.js";
 import { tanakaMaxHrBpm } from "../energy/science/hr-zones.js";
 import { toHrSamples } from "./dense-heart-rate.js";
 import {
@@ -18,8 +17,9 @@ import type { DetectionWorkout } from "./detection-inputs.repo.js";
 import type { AssistInput } from "./science/assist.js";
 import { chooseMaxHr, maxSmoothedHrBpm, OBSERVED_MAX_HR_LOOKBACK_DAYS } from "./science/max-hr.js";
 import type { MaxHrChoice } from "./science/max-hr.js";
+import { ageYears, MS_PER_DAY } from "../../lib/calendar.js";
 
-export const LOOKBACK_MS = OBSERVED_MAX_HR_LOOKBACK_DAYS * 86_400_000;
+export const LOOKBACK_MS = OBSERVED_MAX_HR_LOOKBACK_DAYS * MS_PER_DAY;
 
 /** The analysed stretch: the observed maximum looks back 90 days from its start and includes the stretch itself. */
 export interface StreamSpan {

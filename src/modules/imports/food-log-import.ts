@@ -15,6 +15,7 @@ import { insertedByType } from "./import-rows.repo.js";
 import { removeImportRows } from "./import-removal.service.js";
 import { markCompleted, markFailed } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
+import { utcMidnightMs } from "../../lib/calendar.js";
 
 const FOOD_LOG_PARSERS: Partial<Record<ImportFormat, (input: Readable) => AsyncGenerator<IntakeEvent>>> = {
   myfitnesspal_csv: (input) => parseMyFitnessPalCsv(input),
@@ -38,7 +39,7 @@ function spanOfDates(dates: ReadonlySet<string>): { startMs: number; endMs: numb
   const first = sorted[0];
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return null;
-  return { startMs: Date.parse(`${first}T00:00:00Z`) - DATE_SPAN_BEFORE_MS, endMs: Date.parse(`${last}T00:00:00Z`) + DATE_SPAN_AFTER_MS };
+  return { startMs: utcMidnightMs(first) - DATE_SPAN_BEFORE_MS, endMs: utcMidnightMs(last) + DATE_SPAN_AFTER_MS };
 }
 
 /** A food-log export: entries upserted on their deterministic external ids, so a re-import changes nothing. */

@@ -1,7 +1,6 @@
 import { rm } from "node:fs/promises";
 import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { localDate as zoneDate, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { enqueueDayDetections } from "../hiit/hiit-queue.service.js";
 import { type DeletedWorkout, deleteWorkouts, lockUserGrouping } from "../workouts/grouping.repo.js";
@@ -11,6 +10,8 @@ import { enqueueImportRun } from "./import-jobs.js";
 import { deleteOwnedRows, markOverlappingForRerun, type RemovedRows, widenImportSpan } from "./import-rows.repo.js";
 import { deleteImportRow, findImportById } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
+import { localDateIn } from "../../lib/zone.js";
+import { datesBetween } from "../../lib/calendar.js";
 
 interface Removal {
   workouts: DeletedWorkout[];
@@ -57,10 +58,7 @@ export async function removeImportRows(deps: Deps, row: { id: string; userId: st
 /** The user's local dates from the start to the end of an import's data. */
 function datesOfSpan(startAt: Date | null, endAt: Date | null, timeZone: string): string[] {
   if (startAt === null || endAt === null) return [];
-  const dates: string[] = [];
-  const last = zoneDate(endAt, timeZone);
-  for (let d = zoneDate(startAt, timeZone); d <= last; d = nextDate(d)) dates.push(d);
-  return dates;
+  return datesBetween(localDateIn(startAt, timeZone), localDateIn(endAt, timeZone));
 }
 
 /**

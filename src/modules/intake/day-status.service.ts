@@ -12,9 +12,10 @@ import {
   upsertDeclaredStatus,
 } from "./day-status.repo.js";
 import { type DeclaredIntakeStatus, deriveIntakeDay, type IntakeDayVerdict, needsPlausibilityCheck } from "./intake-day.js";
-import { addDays, latestAcceptableLocalDate } from "./intake-time.js";
+import { latestAcceptableLocalDate } from "./intake-time.js";
 import { entriesOnDate, lockUserIntake } from "./intake.repo.js";
 import { recomputeDaysBestEffort } from "./recompute-days.js";
+import { addDays } from "../../lib/calendar.js";
 
 // "Recent" for the §3.3 median: the last 14 logged days, looked for within this many days before the day.
 export const PLAUSIBILITY_LOOKBACK_DAYS = 90;

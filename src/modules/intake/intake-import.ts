@@ -1,12 +1,12 @@
 import type { Deps } from "../../deps.js";
 import { withTransaction } from "../../db/transaction.js";
 import { newId } from "../../lib/ids.js";
-import { utcOffsetMinAt, zonedWallTimeToUtcMs } from "../../lib/wall-clock.js";
 import type { Rejection } from "../ingest/parsers/types.js";
 import { insertMissingStatuses } from "./day-status.repo.js";
 import { instantProblem } from "./intake-time.js";
 import { findByExternalIds, lockUserIntake, type NewIntakeEntry, upsertImportedEntries } from "./intake.repo.js";
 import type { IntakeDayStatus, IntakeEvent, ParsedIntake } from "./parsers/types.js";
+import { utcOffsetMinAt, wallTimeToUtcMs } from "../../lib/zone.js";
 
 // A batch is one short transaction: ~500 rows × 16 columns stays far below Postgres' 65,535 parameters.
 const ENTRIES_PER_BATCH = 500;
@@ -107,7 +107,7 @@ async function applyBatch(
 /** CSV dates are already local: the offset is the user's zone at that local time. */
 function toImportedEntry(intake: ParsedIntake, ctx: IntakeImportContext, now: Date): NewIntakeEntry {
   const wallMs = Date.parse(`${intake.localDate}T${intake.localTime ?? DEFAULT_LOCAL_TIME}:00Z`);
-  const utcMs = zonedWallTimeToUtcMs(wallMs, ctx.timeZone);
+  const utcMs = wallTimeToUtcMs(wallMs, ctx.timeZone);
   return {
     id: newId("int", now.getTime()),
     userId: ctx.userId,

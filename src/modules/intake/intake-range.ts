@@ -3,7 +3,7 @@ import { PARTIAL_INTAKE_MEDIAN_DAYS } from "../energy/science/intake-plausibilit
 import { PLAUSIBILITY_LOOKBACK_DAYS } from "./day-status.service.js";
 import { type DeclaredIntakeStatus, deriveIntakeDay, type IntakeDayVerdict, needsPlausibilityCheck } from "./intake-day.js";
 import { declaredStatusesBetween, entryEnergiesBetween } from "./intake-range.repo.js";
-import { addDays } from "./intake-time.js";
+import { addDays } from "../../lib/calendar.js";
 
 // intakeForDay for every date of a range from two queries (range plus its 90-day lookback): the same facts,
 // the same pure deriveIntakeDay, so a day's verdict cannot differ from the one-day read.

@@ -1,4 +1,4 @@
-import { localDateAt } from "../ingest/writer/local-time.js";
+import { localDateAtOffset } from "../../lib/zone.js";
 
 // Inhabited zones span UTC−12:00 to UTC+14:00; an offset outside is a typo, not a place.
 export const MIN_UTC_OFFSET_MIN = -12 * 60;
@@ -8,7 +8,6 @@ export const MAX_FUTURE_MS = 24 * 3600 * 1000;
 /** Same floor as imported samples: nothing logged through this service predates 2000. */
 export const EARLIEST_ACCEPTED_MS = Date.UTC(2000, 0, 1);
 
-const MS_PER_DAY = 86_400_000;
 const OFFSET_SUFFIX = /(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
 /** An instant as the client stated it: UTC, the offset it was observed at, and the local date there. */
@@ -26,7 +25,7 @@ export function parseOffsetDateTime(iso: string): OffsetInstant | null {
   const [, sign, hh, mm] = match;
   const magnitudeMin = Number(hh ?? 0) * 60 + Number(mm ?? 0);
   const utcOffsetMin = sign === "-" && magnitudeMin > 0 ? -magnitudeMin : magnitudeMin;
-  return { at: new Date(utcMs), utcOffsetMin, localDate: localDateAt(utcMs, utcOffsetMin) };
+  return { at: new Date(utcMs), utcOffsetMin, localDate: localDateAtOffset(utcMs, utcOffsetMin) };
 }
 
 /** False only for a readable date-time whose offset no zone uses (an unreadable one is the format check's to report). */
@@ -42,20 +41,7 @@ export function instantProblem(at: Date, now: Date): string | null {
   return null;
 }
 
-/** Days since 1970-01-01 of a YYYY-MM-DD calendar date: consecutive dates get consecutive integers. */
-export function dayIndexOf(localDate: string): number {
-  return Math.round(Date.parse(`${localDate}T00:00:00Z`) / MS_PER_DAY);
-}
-
-export function localDateOfDayIndex(dayIndex: number): string {
-  return new Date(dayIndex * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function addDays(localDate: string, days: number): string {
-  return localDateOfDayIndex(dayIndexOf(localDate) + days);
-}
-
 /** The latest calendar date anywhere on Earth 24 h from now (UTC+14): later days cannot have begun. */
 export function latestAcceptableLocalDate(now: Date): string {
-  return localDateAt(now.getTime() + MAX_FUTURE_MS, MAX_UTC_OFFSET_MIN);
+  return localDateAtOffset(now.getTime() + MAX_FUTURE_MS, MAX_UTC_OFFSET_MIN);
 }

@@ -2,8 +2,8 @@ import type { DbOrTx } from "../../db/client.js";
 import type { BurnCalibration } from "../energy/science/energy-ranges.js";
 import { calibrationForDate, calibrationFromInputs, type DatedCalibration } from "./day-calibrations.js";
 import { dynamicInputsBetween } from "./projections.repo.js";
-import { addDays, weekStartOf } from "./week-dates.js";
 import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
+import { addDays, weekStartOf } from "../../lib/calendar.js";
 
 /** The calibration narrowing each date of [from, to], from the weekly rows that can cover it. */
 export async function calibrationsForDays(db: DbOrTx, userId: string, from: string, to: string): Promise<(date: string) => BurnCalibration | null> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { BurnCalibration } from "../energy/science/energy-ranges.js";
-import { addDays } from "./week-dates.js";
 import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
+import { addDays } from "../../lib/calendar.js";
 
 // Which calibration narrows a day's burn range (docs/science.md §4.3): the one whose 28-day window holds the day,
 // else the latest one that ended within the 28 days before it.

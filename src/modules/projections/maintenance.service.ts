@@ -4,7 +4,7 @@ import { calibrationFromInputs } from "./day-calibrations.js";
 import { chooseMaintenance, MAINTENANCE_LOOKBACK_DAYS, type MaintenanceChoice } from "./maintenance.js";
 import { dynamicInputsBetween, energyDays } from "./projections.repo.js";
 import type { SimulateBody } from "./projections.schemas.js";
-import { addDays, weekStartOf } from "./week-dates.js";
+import { addDays, weekStartOf } from "../../lib/calendar.js";
 
 /**
  * The maintenance a what-if starts from: the PAL sent; else, for the caller's own body, the latest calibrated

@@ -1,20 +1,21 @@
 import { JOBS, jobIds } from "../../jobs/definitions.js";
 import { isPending, markPendingFor } from "../../jobs/pending.js";
 import type { Queues } from "../../jobs/queues.js";
-import { addDays, DAYS_PER_WEEK, weekStartOf } from "./week-dates.js";
 import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
+import { addDays, DAYS_PER_WEEK, weekStartOf, datesBetween } from "../../lib/calendar.js";
+import { localDateAtOffset } from "../../lib/zone.js";
 
 // Debounce window: the days of a week recompute one after another; their projection runs once, after the last.
 export const PROJECTION_DEBOUNCE_MS = 3_000;
 /** The latest local date anywhere on Earth is UTC+14. */
-const MAX_UTC_OFFSET_MS = 14 * 3_600_000;
+const MAX_UTC_OFFSET_MIN = 14 * 60;
 
 /**
  * A day feeds its own week and, through the 28-day calibration window, the weeks whose Sunday is up to 27 days
  * later; weeks that cannot have begun anywhere yet (by `now`) are left out.
  */
 export function weeksAffectedByDay(localDate: string, now: Date): string[] {
-  const latestWeekStart = weekStartOf(new Date(now.getTime() + MAX_UTC_OFFSET_MS).toISOString().slice(0, 10));
+  const latestWeekStart = weekStartOf(localDateAtOffset(now.getTime(), MAX_UTC_OFFSET_MIN));
   const lastAffected = weekStartOf(addDays(localDate, CALIBRATION_WINDOW_DAYS - 1));
   const weeks: string[] = [];
   for (let week = weekStartOf(localDate); week <= lastAffected && week <= latestWeekStart; week = addDays(week, DAYS_PER_WEEK)) {
@@ -26,7 +27,7 @@ export function weeksAffectedByDay(localDate: string, now: Date): string[] {
 /** The union of weeksAffectedByDay over the local dates from..to. */
 export function weeksAffectedByRange(from: string, to: string, now: Date): string[] {
   const weeks = new Set<string>();
-  for (let date = from; date <= to; date = addDays(date, 1)) for (const week of weeksAffectedByDay(date, now)) weeks.add(week);
+  for (const date of datesBetween(from, to)) for (const week of weeksAffectedByDay(date, now)) weeks.add(week);
   return [...weeks].sort();
 }
 

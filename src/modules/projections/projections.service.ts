@@ -1,6 +1,5 @@
 import type { Deps } from "../../deps.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { localDate as localDateOf } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { hasPendingProjections } from "./projection-jobs.js";
 import { presentWeekProjection } from "./projections.presenters.js";
@@ -13,10 +12,11 @@ import {
   upsertWeekProjections,
   weighIns,
 } from "./projections.repo.js";
-import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "./week-dates.js";
 import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "./week-facts.js";
 import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "./week-person.js";
 import { projectWeek } from "./week-projection.js";
+import { localDateIn } from "../../lib/zone.js";
+import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "../../lib/calendar.js";
 
 
 export type WeekProjectionOutcome = "projected" | "no-days" | "no-user";
@@ -52,7 +52,7 @@ export async function projectUserWeek(deps: Deps, userId: string, weekStart: str
 export async function projectLastWeek(deps: Deps, userId: string): Promise<{ weekStart: string; outcome: WeekProjectionOutcome } | null> {
   const user = await findUserById(deps.db, userId);
   if (!user) return null;
-  const weekStart = addDays(weekStartOf(localDateOf(deps.clock.now(), user.timeZone)), -DAYS_PER_WEEK);
+  const weekStart = addDays(weekStartOf(localDateIn(deps.clock.now(), user.timeZone)), -DAYS_PER_WEEK);
   return { weekStart, outcome: await projectUserWeek(deps, userId, weekStart) };
 }
 

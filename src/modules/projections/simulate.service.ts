@@ -1,7 +1,6 @@
 import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/users.js";
 import { type FieldError, NotFoundError, UnprocessableError, ValidationError } from "../../lib/errors.js";
-import { ageYears, localDate as localDateOf } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { jacksonBodyFatPercent } from "../energy/science/body-fat.js";
 import { latestBodyFatPctBetween, latestWeightKgOnOrBefore } from "./projections.repo.js";
@@ -10,8 +9,9 @@ import { resolveMaintenance } from "./maintenance.service.js";
 import type { SimulateBody } from "./projections.schemas.js";
 import { MODEL_VERSION } from "./science/hall-model.js";
 import { simulate, type SimulationGoal, type SimulationPerson } from "./simulation.js";
-import { addDays } from "./week-dates.js";
 import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "./week-person.js";
+import { ageYears, addDays } from "../../lib/calendar.js";
+import { localDateIn } from "../../lib/zone.js";
 
 type Source<T extends string> = T | "request";
 
@@ -26,7 +26,7 @@ const MISSING = "required: not in the request and not in your profile";
 
 /** Every omitted body field comes from the caller: profile, latest weigh-in, and body fat only for their own weight. */
 async function resolveInputs(deps: Deps, user: UserRow, body: SimulateBody): Promise<ResolvedInputs> {
-  const today = localDateOf(deps.clock.now(), user.timeZone);
+  const today = localDateIn(deps.clock.now(), user.timeZone);
   const measuredWeightKg = body.weight_kg === undefined ? await latestWeightKgOnOrBefore(deps.db, user.id, today) : null;
   const weightKg = body.weight_kg ?? measuredWeightKg ?? user.weightKg;
   const sex = body.sex ?? user.sex;

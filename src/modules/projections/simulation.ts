@@ -13,7 +13,7 @@ import {
 import { type HallState, weeklyStates } from "./science/hall-model.js";
 import { type IntakePlanResult, planConstantIntake, planForTargetWeight } from "./science/planner.js";
 import { rule3500WeightChangeKg } from "./science/rule3500.js";
-import { DAYS_PER_WEEK } from "./week-dates.js";
+import { DAYS_PER_WEEK } from "../../lib/calendar.js";
 
 export interface SimulationPerson {
   sex: Sex;

@@ -10,7 +10,7 @@ import {
   type TrendPoint,
 } from "../energy/science/trend-weight.js";
 import { energyDensityOfChangeKcalPerKg } from "./science/forbes.js";
-import { addDays, dayIndexOf, weekEndOf } from "./week-dates.js";
+import { addDays, dayNumberOf, weekEndOf, datesBetween } from "../../lib/calendar.js";
 
 /** docs/science.md §3.8 recommends a 14–28-day window for the adaptive expenditure; we take the widest. */
 export const CALIBRATION_WINDOW_DAYS = 28;
@@ -122,12 +122,12 @@ function trendOn(points: readonly TrendPoint[], dayIndex: number): number | null
  */
 export function observedWeekChangeKg(weights: readonly DatedWeight[], weekStart: string): number | null {
   const weekEnd = weekEndOf(weekStart);
-  const before = dayIndexOf(weekStart) - 1;
-  const inputs = weights.filter((w) => w.localDate <= weekEnd).map((w) => ({ dayIndex: dayIndexOf(w.localDate), weightKg: w.weightKg }));
+  const before = dayNumberOf(weekStart) - 1;
+  const inputs = weights.filter((w) => w.localDate <= weekEnd).map((w) => ({ dayIndex: dayNumberOf(w.localDate), weightKg: w.weightKg }));
   if (!inputs.some((w) => w.dayIndex > before)) return null;
   const points = trendWeights(inputs);
   const startKg = trendOn(points, before);
-  const endKg = trendOn(points, dayIndexOf(weekEnd));
+  const endKg = trendOn(points, dayNumberOf(weekEnd));
   return startKg === null || endKg === null ? null : endKg - startKg;
 }
 
@@ -149,9 +149,9 @@ export function calibrate(
   if (daysWithWeightAndIntake < MIN_CALIBRATION_DAYS) return null;
   const intakeByDate = new Map(complete.map((d) => [d.localDate, d.intakeKcal]));
   const tdeeDays: TdeeDay[] = [];
-  for (let date = windowFrom; date <= windowTo; date = addDays(date, 1)) {
+  for (const date of datesBetween(windowFrom, windowTo)) {
     const intakeKcal = intakeByDate.get(date) ?? null;
-    tdeeDays.push({ dayIndex: dayIndexOf(date), intakeKcal, intakeUsable: intakeKcal !== null, weightKg: dailyWeightKg.get(date) ?? null });
+    tdeeDays.push({ dayIndex: dayNumberOf(date), intakeKcal, intakeUsable: intakeKcal !== null, weightKg: dailyWeightKg.get(date) ?? null });
   }
   const energyDensityKcalPerKg =
     fatMassKg !== null && fatMassKg > 0 ? energyDensityOfChangeKcalPerKg(fatMassKg) : DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG;

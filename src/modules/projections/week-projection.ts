@@ -7,9 +7,9 @@ import { hallBaseline } from "./science/hall-baseline.js";
 import { TEF_FRACTION } from "./science/hall-constants.js";
 import { MODEL_VERSION, simulateHall, weeklyStates } from "./science/hall-model.js";
 import { KG_PER_LB, RULE_KCAL_PER_LB, rule3500WeeklyLossKg } from "./science/rule3500.js";
-import { DAYS_PER_WEEK, weekEndOf } from "./week-dates.js";
 import { type Calibration, calibrate, type DatedWeight, type EnergyDayFacts, observedWeekChangeKg, type WeekBalance, weekBalance } from "./week-facts.js";
 import { type ProfileFacts, type ProjectionPerson, resolvePerson, type StartWeight, startWeight } from "./week-person.js";
+import { DAYS_PER_WEEK, weekEndOf } from "../../lib/calendar.js";
 
 /** Weekly rows project this many weeks ahead (issue 7). */
 export const PROJECTION_HORIZON_WEEKS = 12;

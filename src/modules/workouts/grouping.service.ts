@@ -1,11 +1,12 @@
 import type { Deps } from "../../deps.js";
 import { JOBS, jobIds } from "../../jobs/definitions.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { localDate as zoneDate, nextDate } from "../../lib/time.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { enqueueWorkoutDetections } from "../hiit/hiit-queue.service.js";
 import { groupActivities } from "./activity-grouping.js";
 import { type GroupingUpdate, loadOverlapClosure, lockUserGrouping, type StoredActivity, type Tx, saveGrouping, workoutSpans } from "./grouping.repo.js";
+import { localDateIn } from "../../lib/zone.js";
+import { datesBetween } from "../../lib/calendar.js";
 
 /** A workout whose grouping changed: the days it lies on must be recomputed, and HIIT redone if `counted` flipped. */
 export interface GroupChange {
@@ -57,10 +58,8 @@ function changeOf(w: StoredActivity, countedAfter: boolean): GroupChange {
 
 /** Every local date a workout touches: its own (at its offset) and each date of the user's zone it spans. */
 export function workoutDates(w: { startMs: number; endMs: number; localDate: string }, timeZone: string): string[] {
-  const dates = new Set([w.localDate]);
-  const last = zoneDate(new Date(Math.max(w.startMs, w.endMs - 1)), timeZone);
-  for (let d = zoneDate(new Date(w.startMs), timeZone); d <= last; d = nextDate(d)) dates.add(d);
-  return [...dates];
+  const zoneDates = datesBetween(localDateIn(new Date(w.startMs), timeZone), localDateIn(new Date(Math.max(w.startMs, w.endMs - 1)), timeZone));
+  return [...new Set([w.localDate, ...zoneDates])];
 }
 
 /**

@@ -1,6 +1,6 @@
-import { isoWithOffset } from "../../lib/time.js";
 import { duplicateReasonText } from "./duplicate-reasons.js";
 import type { WorkoutWithSource } from "./workouts.repo.js";
+import { isoWithOffset } from "../../lib/zone.js";
 
 export function presentWorkout({ workout: w, source }: WorkoutWithSource) {
   return {

@@ -3,12 +3,13 @@ import { and, asc, between, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dailyEnergy } from "../../../src/db/schema/index.js";
 import { fixedClock } from "../../../src/lib/clock.js";
-import { localDayWindow } from "../../../src/lib/local-day.js";
-import { datesBetween, recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
+import { recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
 import { recomputeDay } from "../../../src/modules/energy/energy.service.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
+import { localDayWindow } from "../../../src/lib/zone.js";
+import { datesBetween } from "../../../src/lib/calendar.js";
 
 let h: Harness;
 beforeAll(async () => {

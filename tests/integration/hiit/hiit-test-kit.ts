@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import { isoWithOffset } from "../../../src/lib/time.js";
 import type { HrSample } from "../../../src/modules/hiit/science/hr-cleaning.js";
 import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../src/modules/hiit/science/synthetic-hr.js";
 import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
+import { isoWithOffset } from "../../../src/lib/zone.js";
 
 export const WATCH = { name: "Watch", device_type: "watch" };
 export const SETTLE_TIMEOUT_MS = 25_000;

@@ -1,5 +1,5 @@
 import type { Harness } from "../../helpers/harness.js";
-import { datesBetween } from "../../../src/modules/energy/energy-range.service.js";
+import { datesBetween } from "../../../src/lib/calendar.js";
 
 export interface IntakeEntryBody {
   id: string;

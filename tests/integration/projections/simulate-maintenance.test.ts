@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { hallRmrKcal } from "../../../src/modules/projections/science/hall-baseline.js";
-import { addDays } from "../../../src/modules/projections/week-dates.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 import { hourly, meal, settledDays, sync } from "../energy/energy-test-kit.js";
+import { addDays } from "../../../src/lib/calendar.js";
 
 let h: Harness;
 let pool: WorkerPool;

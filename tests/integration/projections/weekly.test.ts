@@ -8,11 +8,11 @@ import { jacksonFatMassKg } from "../../../src/modules/energy/science/body-fat.j
 import { energyDensityOfChangeKcalPerKg } from "../../../src/modules/projections/science/forbes.js";
 import { enqueueWeekProjections } from "../../../src/modules/projections/projection-jobs.js";
 import { registerAllUserSchedules } from "../../../workers/start-workers.js";
-import { addDays } from "../../../src/modules/projections/week-dates.js";
 import { observedWeekChangeKg } from "../../../src/modules/projections/week-facts.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
+import { addDays } from "../../../src/lib/calendar.js";
 
 let h: Harness;
 let pool: WorkerPool;

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
 import { keytelNetKcal } from "../../../src/modules/energy/science/keytel.js";
-import { ageYears } from "../../../src/lib/time.js";
 import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
+import { ageYears } from "../../../src/lib/calendar.js";
 
 /** A Garmin fenix 5X run (python-fitparse): 2018-06-14 14:55:22Z, 406 kcal, 5,383 m, 1,681 heart-rate records. */
 export const FENIX_RUN_FIT = "fit/fitfileparser__running-with-developer-data.fit";

@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { localDayWindow } from "../../../src/lib/local-day.js";
 import { measureDays, withoutSupersededTotals } from "../../../src/modules/energy/day-measures.js";
 import { LocalDayCalendar } from "../../../src/modules/energy/day-rule.js";
 import type { DaySampleRow, DayWorkoutRow } from "../../../src/modules/energy/energy.repo.js";
-import { datesBetween } from "../../../src/modules/energy/energy-range.service.js";
-import { LocalTime } from "../../../src/modules/ingest/writer/local-time.js";
+import { localDayWindow, ZoneCache } from "../../../src/lib/zone.js";
+import { datesBetween } from "../../../src/lib/calendar.js";
 
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
 
 function calendar(timeZone: string, from: string, to: string): LocalDayCalendar {
-  const zone = new LocalTime(timeZone);
-  return new LocalDayCalendar(datesBetween(from, to).map((d) => localDayWindow(d, timeZone)), (ms) => zone.zoneOffsetMin(ms));
+  const zone = new ZoneCache(timeZone);
+  return new LocalDayCalendar(datesBetween(from, to).map((d) => localDayWindow(d, timeZone)), (ms) => zone.offsetMinAt(ms));
 }
 
 const WATCH = { sourceId: 1, deviceType: "watch", sourceName: "Watch", priority: null };

@@ -1,30 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { localDayWindow } from "../../../src/lib/local-day.js";
-import { LocalDayCalendar, localDateAtOffset } from "../../../src/modules/energy/day-rule.js";
-import { datesBetween } from "../../../src/modules/energy/energy-range.service.js";
-import { LocalTime } from "../../../src/modules/ingest/writer/local-time.js";
+import { LocalDayCalendar } from "../../../src/modules/energy/day-rule.js";
+import { localDayWindow, ZoneCache } from "../../../src/lib/zone.js";
+import { datesBetween } from "../../../src/lib/calendar.js";
 
 const MIN = 60_000;
 const at = (iso: string) => Date.parse(iso);
 
 function calendar(timeZone: string, from: string, to: string): LocalDayCalendar {
-  const zone = new LocalTime(timeZone);
-  return new LocalDayCalendar(datesBetween(from, to).map((d) => localDayWindow(d, timeZone)), (ms) => zone.zoneOffsetMin(ms));
+  const zone = new ZoneCache(timeZone);
+  return new LocalDayCalendar(datesBetween(from, to).map((d) => localDayWindow(d, timeZone)), (ms) => zone.offsetMinAt(ms));
 }
 
 /** [date, share] of each piece, shares rounded to 1e-9. */
 function placed(cal: LocalDayCalendar, startIso: string, endIso: string, offsetMin: number) {
   return cal.place(at(startIso), at(endIso), offsetMin).map((p) => [cal.windows[p.dayIndex]?.localDate, Math.round(p.share * 1e9) / 1e9]);
 }
-
-describe("localDateAtOffset", () => {
-  it("is the calendar date at a fixed offset, east and west of UTC and on quarter hours", () => {
-    expect(localDateAtOffset(at("2026-11-19T12:00:00Z"), 13 * 60)).toBe("2026-11-20");
-    expect(localDateAtOffset(at("2026-11-20T05:00:00Z"), -10 * 60)).toBe("2026-11-19");
-    expect(localDateAtOffset(at("2026-11-19T18:14:00Z"), 5 * 60 + 45)).toBe("2026-11-19");
-    expect(localDateAtOffset(at("2026-11-19T18:15:00Z"), 5 * 60 + 45)).toBe("2026-11-20");
-  });
-});
 
 describe("the day rule: a record belongs to the local days of its own offset", () => {
   it("UTC+13 (Tonga): a record at 12:00Z is on the next local date", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisRows, bandSecondsBetween, localDateAt } from "../../../src/modules/hiit/analysis-rows.js";
+import { analysisRows, bandSecondsBetween } from "../../../src/modules/hiit/analysis-rows.js";
 import { presentIntensityMinutes, presentInterval } from "../../../src/modules/hiit/hiit.presenters.js";
 import { detectHiit, METHOD_VERSION } from "../../../src/modules/hiit/science/detector.js";
 import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../src/modules/hiit/science/synthetic-hr.js";
@@ -47,11 +47,6 @@ describe("detector result → stored rows", () => {
     const seconds = Object.values(session?.bandSeconds ?? {}).reduce((a, b) => a + b, 0);
     expect(seconds).toBe(((session?.endAt.getTime() ?? 0) - (session?.startAt.getTime() ?? 0)) / 1000);
     expect(bandSecondsBetween(hr, START_MS, START_MS, 185)).toMatchObject({ light: 0, vigorous: 0 });
-  });
-
-  it("local dates follow the offset", () => {
-    expect(localDateAt(START_MS, 60)).toBe("2026-11-20");
-    expect(localDateAt(START_MS, 0)).toBe("2026-11-19");
   });
 });
 

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  dayIndexOf,
-  hasPlausibleOffset,
-  instantProblem,
-  latestAcceptableLocalDate,
-  localDateOfDayIndex,
-  parseOffsetDateTime,
-} from "../../../src/modules/intake/intake-time.js";
+import { hasPlausibleOffset, instantProblem, latestAcceptableLocalDate, parseOffsetDateTime } from "../../../src/modules/intake/intake-time.js";
 import { kcalFromKj, kgFromLb } from "../../../src/modules/intake/units.js";
 
 describe("parseOffsetDateTime", () => {
@@ -49,17 +41,6 @@ describe("instantProblem", () => {
   it("the latest acceptable local date is the date at UTC+14 a day from now", () => {
     expect(latestAcceptableLocalDate(now)).toBe("2026-11-26");
     expect(latestAcceptableLocalDate(new Date("2026-11-24T09:59:59Z"))).toBe("2026-11-25");
-  });
-});
-
-describe("calendar day arithmetic", () => {
-  it("numbers consecutive dates consecutively, across month, leap-day and DST boundaries", () => {
-    expect(dayIndexOf("1970-01-01")).toBe(0);
-    expect(dayIndexOf("2024-03-01") - dayIndexOf("2024-02-28")).toBe(2);
-    expect(dayIndexOf("2026-03-30") - dayIndexOf("2026-03-29")).toBe(1);
-    expect(localDateOfDayIndex(dayIndexOf("2026-10-25"))).toBe("2026-10-25");
-    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
-    expect(addDays("2026-11-24", -60)).toBe("2026-09-25");
   });
 });
 

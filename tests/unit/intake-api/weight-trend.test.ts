@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededFrom, weightTrendForRange } from "../../../src/modules/body/weight-trend.js";
-import { addDays } from "../../../src/modules/intake/intake-time.js";
+import { addDays } from "../../../src/lib/calendar.js";
 
 // TV-T1 weights and the TV-T3 gap vector (docs/science.md §6) (day 5 missing).
 const W = [90.4, 89.65, 90.0, 90.45, 89.3, 89.75, 90.0, 89.45, 90.1, 89.15, 89.7, 89.35, 90.0, 88.75, 89.3, 89.55, 88.9, 89.55, 88.9, 89.15, 89.0];

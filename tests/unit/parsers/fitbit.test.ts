@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fitbitFileKind, parseFitbit } from "../../../src/modules/ingest/parsers/fitbit/parse-fitbit.js";
 import type { FitbitParseOptions } from "../../../src/modules/ingest/parsers/fitbit/parse-fitbit.js";
-import { utcOffsetMinAt, zonedWallTimeToUtcMs } from "../../../src/lib/wall-clock.js";
 import { ParseError } from "../../../src/modules/ingest/parsers/types.js";
 import type { ParseEvent, ParsedSample } from "../../../src/modules/ingest/parsers/types.js";
+import { utcOffsetMinAt, wallTimeToUtcMs } from "../../../src/lib/zone.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 const NEW_YORK: FitbitParseOptions = { nowMs: NOW_MS, timeZone: "America/New_York" };
@@ -52,12 +52,12 @@ describe("parseFitbit on FitOut's resting heart rate files", () => {
 
 describe("wall clock → UTC (DST-safe)", () => {
   it("resolves ordinary, skipped and repeated local times", () => {
-    expect(zonedWallTimeToUtcMs(Date.UTC(2024, 6, 1, 12, 0), "America/New_York")).toBe(Date.parse("2024-07-01T16:00:00Z"));
+    expect(wallTimeToUtcMs(Date.UTC(2024, 6, 1, 12, 0), "America/New_York")).toBe(Date.parse("2024-07-01T16:00:00Z"));
     // 02:30 does not exist on 2024-03-10 in New York: it moves forward to 03:30 EDT.
-    expect(zonedWallTimeToUtcMs(Date.UTC(2024, 2, 10, 2, 30), "America/New_York")).toBe(Date.parse("2024-03-10T07:30:00Z"));
+    expect(wallTimeToUtcMs(Date.UTC(2024, 2, 10, 2, 30), "America/New_York")).toBe(Date.parse("2024-03-10T07:30:00Z"));
     // 01:30 happens twice on 2024-11-03: the earlier (EDT) instant is chosen.
-    expect(zonedWallTimeToUtcMs(Date.UTC(2024, 10, 3, 1, 30), "America/New_York")).toBe(Date.parse("2024-11-03T05:30:00Z"));
-    expect(zonedWallTimeToUtcMs(Date.UTC(2024, 0, 15, 9, 0), "Asia/Kolkata")).toBe(Date.parse("2024-01-15T03:30:00Z"));
+    expect(wallTimeToUtcMs(Date.UTC(2024, 10, 3, 1, 30), "America/New_York")).toBe(Date.parse("2024-11-03T05:30:00Z"));
+    expect(wallTimeToUtcMs(Date.UTC(2024, 0, 15, 9, 0), "Asia/Kolkata")).toBe(Date.parse("2024-01-15T03:30:00Z"));
     expect(utcOffsetMinAt(Date.parse("2024-07-01T00:00:00Z"), "Europe/Berlin")).toBe(120);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addDays, weekEndOf, weekStartOf } from "../../../src/modules/projections/week-dates.js";
 import { calibrate, type EnergyDayFacts, observedWeekChangeKg, weekBalance } from "../../../src/modules/projections/week-facts.js";
 import { weeksAffectedByDay } from "../../../src/modules/projections/projection-jobs.js";
+import { addDays, weekEndOf, weekStartOf } from "../../../src/lib/calendar.js";
 
 const WEEK = "2026-11-16"; // a Monday
 

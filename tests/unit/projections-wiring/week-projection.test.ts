@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { energyDensityOfChangeKcalPerKg } from "../../../src/modules/projections/science/forbes.js";
 import { MODEL_VERSION } from "../../../src/modules/projections/science/hall-model.js";
-import { addDays, weekEndOf } from "../../../src/modules/projections/week-dates.js";
 import type { EnergyDayFacts } from "../../../src/modules/projections/week-facts.js";
 import { projectWeek, type WeekProjectionInput, type WeekProjectionRow } from "../../../src/modules/projections/week-projection.js";
+import { addDays, weekEndOf } from "../../../src/lib/calendar.js";
 
 const WEEK = "2026-11-16";
 // TV-H H1: male, 35 y on the week's Sunday, 1.80 m, 90 kg, Jackson body fat (F₀ 22.49 kg), EI₀ = 1.6 × 1856.9.

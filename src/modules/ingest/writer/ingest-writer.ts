@@ -1,9 +1,9 @@
 import type { Deps } from "../../../deps.js";
 import type { ParsedSample, ParsedWorkout, SourceRef } from "../parsers/types.js";
 import { copyMergeSamples, type SampleRow } from "./copy-samples.js";
-import { LocalTime } from "./local-time.js";
 import { ensureSources, sourceKey } from "./sources.repo.js";
 import { writeWorkout } from "./write-workout.js";
+import { ZoneCache } from "../../../lib/zone.js";
 
 export interface IngestContext {
   userId: string;
@@ -37,13 +37,13 @@ export interface BatchEffects {
  */
 export class IngestWriter {
   private readonly sourceIds = new Map<string, number>();
-  private readonly time: LocalTime;
+  private readonly time: ZoneCache;
 
   constructor(
     private readonly deps: Deps,
     private readonly ctx: IngestContext,
   ) {
-    this.time = new LocalTime(ctx.timeZone);
+    this.time = new ZoneCache(ctx.timeZone);
   }
 
   async write(batch: Batch): Promise<BatchEffects> {

@@ -1,8 +1,8 @@
 // FIT timestamps are seconds since 1989-12-31T00:00:00Z, always UTC. Values below 0x10000000 are
 // "system time" (seconds since the device powered on, clock never set); the decoder still turns
 // them into 1990 dates, so they are recognised here and re-anchored through activity.local_timestamp.
-import { utcOffsetMinAt, zonedWallTimeToUtcMs } from "../../../../lib/wall-clock.js";
 import type { FitActivity } from "./fit-decode.js";
+import { utcOffsetMinAt, wallTimeToUtcMs } from "../../../../lib/zone.js";
 
 export const FIT_EPOCH_MS = Date.UTC(1989, 11, 31);
 /** Timestamps below this many seconds after the FIT epoch are device-relative, per the FIT profile. */
@@ -51,7 +51,7 @@ export function fitClock(sampleMs: number, activity: FitActivity | null, timeZon
   if (!timeZone) {
     return "the device clock was not set (times count from power-on); a time zone is needed to place the workout";
   }
-  const anchorUtcMs = zonedWallTimeToUtcMs(local.getTime(), timeZone);
+  const anchorUtcMs = wallTimeToUtcMs(local.getTime(), timeZone);
   const utcShiftMs = anchorUtcMs - relative.getTime();
   return { toUtcMs: (decoderMs) => decoderMs + utcShiftMs, utcOffsetMin: utcOffsetMinAt(anchorUtcMs, timeZone) };
 }

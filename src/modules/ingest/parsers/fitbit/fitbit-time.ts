@@ -1,6 +1,6 @@
+import { wallTimeToUtcMs } from "../../../../lib/zone.js";
 // Fitbit Takeout timestamps are local wall time with a 2-digit year and no zone: "02/28/24 00:00:00".
 // The caller supplies the account's IANA zone and the wall time is converted to UTC with it.
-import { zonedWallTimeToUtcMs } from "../../../../lib/wall-clock.js";
 
 /** Fitbit devices exist since 2009, so a 2-digit year is always 20YY. */
 const CENTURY = 2000;
@@ -30,7 +30,7 @@ export function fitbitWallTimeToUtcMs(dateText: string, timeText: string, timeZo
   const [, hour, minute, second] = time;
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   const wallMs = Date.UTC(date.year, date.month - 1, date.day, Number(hour), Number(minute), Number(second));
-  return zonedWallTimeToUtcMs(wallMs, timeZone);
+  return wallTimeToUtcMs(wallMs, timeZone);
 }
 
 /** Splits Fitbit's "MM/DD/YY HH:mm:ss" dateTime into its date and time parts. */
@@ -45,5 +45,5 @@ export function localDayUtcMs(dateText: string, timeZone: string): { startMs: nu
   if (!date) return null;
   const startWallMs = Date.UTC(date.year, date.month - 1, date.day);
   const nextWallMs = Date.UTC(date.year, date.month - 1, date.day + 1);
-  return { startMs: zonedWallTimeToUtcMs(startWallMs, timeZone), endMs: zonedWallTimeToUtcMs(nextWallMs, timeZone) };
+  return { startMs: wallTimeToUtcMs(startWallMs, timeZone), endMs: wallTimeToUtcMs(nextWallMs, timeZone) };
 }

@@ -16,7 +16,7 @@ import {
   weightEvents,
 } from "./fitbit-samples.js";
 import type { FitbitContext } from "./fitbit-samples.js";
-import { assertTimeZone } from "../../../../lib/wall-clock.js";
+import { assertTimeZone } from "../../../../lib/zone.js";
 
 /** Takeout files hold at most a month of intraday data (~40 MiB of heart rate); 64 MiB bounds JSON.parse. */
 export const MAX_FITBIT_FILE_BYTES = 64 * 1024 * 1024;

@@ -1,6 +1,6 @@
+import { wallTimeToUtcMs } from "../../../../lib/zone.js";
 // Times in Google Fit's "Daily activity metrics" CSVs: the date comes from the file name (or a `Date` cell) and
 // rows carry a time of day with an offset ("00:15:00.000+05:30"). Without an offset the account's zone is used.
-import { zonedWallTimeToUtcMs } from "../../../../lib/wall-clock.js";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -48,7 +48,7 @@ export function resolveClock(date: WallDate, clockText: string, timeZone: string
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   const millis = Number(fraction.padEnd(3, "0"));
   const wallMs = Date.UTC(date.year, date.month - 1, date.day + dayShift, Number(hour), Number(minute), Number(second), millis);
-  if (offset === undefined) return { utcMs: zonedWallTimeToUtcMs(wallMs, timeZone), utcOffsetMin: null };
+  if (offset === undefined) return { utcMs: wallTimeToUtcMs(wallMs, timeZone), utcOffsetMin: null };
   const utcOffsetMin = offsetMinutes(offset);
   return { utcMs: wallMs - utcOffsetMin * MS_PER_MINUTE, utcOffsetMin };
 }
@@ -57,7 +57,7 @@ export function resolveClock(date: WallDate, clockText: string, timeZone: string
 export function localDayBoundsUtcMs(date: WallDate, timeZone: string): { startMs: number; endMs: number } {
   const startWallMs = Date.UTC(date.year, date.month - 1, date.day);
   const endWallMs = Date.UTC(date.year, date.month - 1, date.day + 1);
-  return { startMs: zonedWallTimeToUtcMs(startWallMs, timeZone), endMs: zonedWallTimeToUtcMs(endWallMs, timeZone) };
+  return { startMs: wallTimeToUtcMs(startWallMs, timeZone), endMs: wallTimeToUtcMs(endWallMs, timeZone) };
 }
 
 export function formatIsoDate(date: WallDate): string {

@@ -2,13 +2,13 @@
 // and `Daily activity metrics.csv` (one row per local `Date`). Only steps and distance are read: "Calories (kcal)"
 // is total burn including BMR (no sample type holds it), and heart rate/weight come as readings from "All Data".
 import { parse } from "csv-parse/sync";
-import { assertTimeZone } from "../../../../lib/wall-clock.js";
 import { implausibility } from "../plausibility.js";
 import { ParseError } from "../types.js";
 import type { ParseEvent, SampleType } from "../types.js";
 import { dateFromFileName, formatIsoDate, localDayBoundsUtcMs, parseIsoDate, resolveClock } from "./daily-metrics-time.js";
 import type { WallDate } from "./daily-metrics-time.js";
 import { GOOGLE_FIT_SOURCE } from "./google-fit-source.js";
+import { assertTimeZone } from "../../../../lib/zone.js";
 
 export interface DailyMetricsParseOptions {
   nowMs: number;

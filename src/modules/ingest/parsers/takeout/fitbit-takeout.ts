@@ -1,7 +1,6 @@
 // Fitbit data in a Google Takeout zip (`Takeout/Fitbit/Global Export Data/<metric>-YYYY-MM-DD.json`) or in the older
 // Fitbit account export (`MyFitbitData/<name>/Physical Activity/…`, weight under `Personal & Account/`).
 // Each JSON entry goes to the single-file Fitbit parser; everything else in the archive is ignored.
-import { assertTimeZone } from "../../../../lib/wall-clock.js";
 import { MAX_FITBIT_FILE_BYTES, fitbitFileKind, parseFitbit } from "../fitbit/parse-fitbit.js";
 import type { FitbitParseOptions } from "../fitbit/parse-fitbit.js";
 import { ParseError } from "../types.js";
@@ -9,6 +8,7 @@ import type { ParseEvent } from "../types.js";
 import { DEFAULT_ZIP_LIMITS, eachZipEntry } from "../zip.js";
 import type { ZipLimits } from "../zip.js";
 import { guardedEntryEvents, readEntry } from "./takeout-entry.js";
+import { assertTimeZone } from "../../../../lib/zone.js";
 
 export type FitbitTakeoutOptions = FitbitParseOptions;
 

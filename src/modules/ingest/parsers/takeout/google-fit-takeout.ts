@@ -3,7 +3,6 @@
 // merged "All Data" streams, workouts from Activities/*.tcx. Both the 15-minute rows and the per-day summary rows
 // are kept: day assembly counts the 15-minute detail where it exists, and the summary row tells it the whole day
 // was covered (a 15-minute file has no row for the quarter hours without steps).
-import { assertTimeZone } from "../../../../lib/wall-clock.js";
 import { allDataEvents, decodeAllDataFile, isMergedStream } from "../google-fit/parse-all-data.js";
 import { parseGoogleFitTcx } from "../google-fit/parse-activities.js";
 import { parseGoogleFitDailyMetrics } from "../google-fit/parse-daily-metrics.js";
@@ -12,6 +11,7 @@ import type { ParseEvent } from "../types.js";
 import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../zip.js";
 import type { ZipLimits } from "../zip.js";
 import { MAX_TAKEOUT_ENTRY_BYTES, guardedEntryEvents, readEntry } from "./takeout-entry.js";
+import { assertTimeZone } from "../../../../lib/zone.js";
 
 export interface GoogleFitTakeoutOptions {
   nowMs: number;
