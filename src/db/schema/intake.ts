@@ -14,6 +14,7 @@ import {
 import { timestamps } from "./columns.js";
 import { sources } from "./sources.js";
 import { users } from "./users.js";
+import { INTAKE_DAY_STATUSES } from "../../lib/vocabulary.js";
 
 export const MEALS = ["breakfast", "lunch", "dinner", "snack"] as const;
 export const INTAKE_ORIGINS = ["api", "import", "sync"] as const;
@@ -51,7 +52,6 @@ export const intakeEntries = pgTable(
   ],
 );
 
-export const INTAKE_DAY_STATUSES = ["complete", "partial", "fasted"] as const;
 
 /** A day's logging status as the person declared it; absent means derived (logged / unlogged). */
 export const intakeDayStatuses = pgTable(

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_LEVELS, SEXES } from "../../db/schema/users.js";
-import { MAX_HEIGHT_CM, MIN_ADULT_HEIGHT_CM } from "./profile-bounds.js";
+import { MAX_HEIGHT_CM, MIN_ADULT_HEIGHT_CM } from "../../domain/body/profile-bounds.js";
 import { isValidTimeZone } from "../../lib/zone.js";
 
 const isoDate = z.iso.date().openapi({ example: "1990-04-17" });

@@ -9,7 +9,7 @@ import { recomputeAllDays, recomputeEstimatedDays } from "../energy/energy.servi
 import { redetectHiitOnProfileChange } from "../hiit/hiit-queue.service.js";
 import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
-import { profileProblems } from "./profile-bounds.js";
+import { profileProblems } from "../../domain/body/profile-bounds.js";
 import { findUserById, type UserPatch, insertUser, updateUser } from "./users.repo.js";
 import { localDateIn } from "../../lib/zone.js";
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { offsetDateTime } from "../intake/intake.schemas.js";
-import { KG_PER_LB } from "../projections/science/rule3500.js";
+import { KG_PER_LB } from "../../domain/projections/rule3500.js";
 import { SourceSchema } from "../samples/samples.routes.js";
 
 // Same physiological bounds as the profile and imported body records.

@@ -3,9 +3,9 @@ import { withTransaction } from "../../db/transaction.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { instantProblem, parseOffsetDateTime } from "../intake/intake-time.js";
+import { instantProblem, parseOffsetDateTime } from "../../domain/intake/intake-time.js";
 import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
-import { kgFromLb } from "../intake/units.js";
+import { kgFromLb } from "../../domain/intake/intake-units.js";
 import {
   deleteMeasurement,
   findMeasurement,
@@ -18,7 +18,7 @@ import {
 import type { CreateBodyMeasurementInput } from "./body.schemas.js";
 import { refreshWeighInOutliers } from "./weigh-in-outliers.service.js";
 import { setOutlierOverride } from "./weigh-in-outliers.repo.js";
-import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "./weight-trend.js";
+import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "../../domain/body/weight-trend.js";
 import { addDays } from "../../lib/calendar.js";
 
 /** Records a weigh-in; one at the instant of an existing measurement merges into it (see upsertManualMeasurement). */

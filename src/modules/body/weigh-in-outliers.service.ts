@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../db/client.js";
 import { withTransaction } from "../../db/transaction.js";
-import { classifyWeighIns } from "./weigh-in-outliers.js";
+import { classifyWeighIns } from "../../domain/body/weigh-in-outliers.js";
 import { lockUserWeighIns, setOutlierFlags, type StoredWeighIn, weighInsOf } from "./weigh-in-outliers.repo.js";
 import { addDays } from "../../lib/calendar.js";
 

@@ -3,7 +3,7 @@ import { ConflictError } from "../../lib/errors.js";
 import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
 import { deleteConfirmation, upsertConfirmation } from "./day-confirmations.repo.js";
 import { findDailyEnergy } from "./energy.repo.js";
-import { isDayFlag } from "./science/day-plausibility.js";
+import { isDayFlag } from "../../domain/days/day-plausibility.js";
 
 /**
  * The person vouches for a flagged day's values (docs/science.md §2.2): the flags it carries now are confirmed and

@@ -1,7 +1,7 @@
 import { and, between, eq, sql as dsql, type SQL } from "drizzle-orm";
 import type { DbOrTx, Sql } from "../../db/client.js";
 import { dailyEnergy, dayConfirmations } from "../../db/schema/index.js";
-import type { DaySampleRow, DayWorkoutRow } from "./energy.repo.js";
+import type { DaySampleRow, DayWorkoutRow } from "../../domain/days/day-records.js";
 
 // Range reads for recomputeDays: one query per table for a chunk of days. Epoch ms come from date_part (float8;
 // extract() is numeric since PostgreSQL 14 and ~3x dearer per row), rounded as extract(...)::bigint was.

@@ -5,9 +5,9 @@ import { refreshWeighInOutliers } from "../body/weigh-in-outliers.service.js";
 import { countHiitSessionsByDate } from "../hiit/hiit.service.js";
 import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
 import { intakeForRange } from "../intake/intake-range.js";
-import { type AssembledDay, assembleDay } from "./day-assembly.js";
-import { emptyDayMeasures, measureDays } from "./day-measures.js";
-import { LocalDayCalendar } from "./day-rule.js";
+import { type AssembledDay, assembleDay } from "../../domain/days/day-assembly.js";
+import { emptyDayMeasures, measureDays } from "../../domain/days/day-measures.js";
+import { LocalDayCalendar } from "../../domain/days/day-rule.js";
 import {
   confirmedFlagsBetween,
   rangeSamples,
@@ -17,8 +17,8 @@ import {
   userSources,
   weightsThrough,
 } from "./energy-range.repo.js";
-import type { DaySampleRow } from "./energy.repo.js";
-import type { PersonForEstimates } from "./workout-estimates.js";
+import type { DaySampleRow } from "../../domain/days/day-records.js";
+import type { PersonForEstimates } from "../../domain/energy/workout-estimates.js";
 import { type LocalDayWindow, localDayWindow, localDateIn, ZoneCache } from "../../lib/zone.js";
 import { ageYears, nextDate, addDays, datesBetween, utcMidnightMs } from "../../lib/calendar.js";
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { DAY_STATUSES } from "../../db/schema/daily-energy.js";
-import { DAY_FLAGS } from "./science/day-plausibility.js";
+import { DAY_STATUSES } from "../../lib/vocabulary.js";
+import { DAY_FLAGS } from "../../domain/days/day-plausibility.js";
 
 const kcalRange = (description: string) =>
   z.tuple([z.number(), z.number()]).nullable().openapi({ description, example: [2150.5, 2874.1] });

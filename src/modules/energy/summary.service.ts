@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { listDailyEnergy } from "./energy.repo.js";
-import { flagsCleared } from "./science/day-plausibility.js";
+import { flagsCleared } from "../../domain/days/day-plausibility.js";
 import { datesBetween } from "../../lib/calendar.js";
 
 const REASON_BY_STATUS: Record<string, string> = {

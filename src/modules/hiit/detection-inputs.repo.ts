@@ -1,6 +1,6 @@
 import type { Sql } from "../../db/client.js";
-import type { HeartRateReading } from "./dense-heart-rate.js";
-import type { StoredStream } from "./detector-input.js";
+import type { HeartRateReading } from "../../domain/hiit/dense-heart-rate.js";
+import type { StoredStream } from "../../domain/hiit/detector-input.js";
 import { MS_PER_DAY } from "../../lib/calendar.js";
 import { localDateAtOffset } from "../../lib/zone.js";
 

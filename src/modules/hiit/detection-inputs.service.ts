@@ -1,7 +1,7 @@
 import type { Sql } from "../../db/client.js";
 import type { UserRow } from "../../db/schema/index.js";
-import { tanakaMaxHrBpm } from "../energy/science/hr-zones.js";
-import { toHrSamples } from "./dense-heart-rate.js";
+import { tanakaMaxHrBpm } from "../../domain/energy/hr-zones.js";
+import { toHrSamples } from "../../domain/hiit/dense-heart-rate.js";
 import {
   CRITICAL_LEVEL_WINDOW_SEC,
   estimateCriticalLevel,
@@ -10,13 +10,13 @@ import {
   speedAssist,
   speedAssistApplies,
   streamPoints,
-} from "./detector-input.js";
-import type { StoredStream } from "./detector-input.js";
+} from "../../domain/hiit/detector-input.js";
+import type { StoredStream } from "../../domain/hiit/detector-input.js";
 import { findWorkoutStreams, heartRateReadingsOn, longStreams, sampleMaxDates, streamMaxCandidates } from "./detection-inputs.repo.js";
 import type { DetectionWorkout } from "./detection-inputs.repo.js";
-import type { AssistInput } from "./science/assist.js";
-import { chooseMaxHr, maxSmoothedHrBpm, OBSERVED_MAX_HR_LOOKBACK_DAYS } from "./science/max-hr.js";
-import type { MaxHrChoice } from "./science/max-hr.js";
+import type { AssistInput } from "../../domain/hiit/assist.js";
+import { chooseMaxHr, maxSmoothedHrBpm, OBSERVED_MAX_HR_LOOKBACK_DAYS } from "../../domain/hiit/max-hr.js";
+import type { MaxHrChoice } from "../../domain/hiit/max-hr.js";
 import { ageYears, MS_PER_DAY } from "../../lib/calendar.js";
 
 export const LOOKBACK_MS = OBSERVED_MAX_HR_LOOKBACK_DAYS * MS_PER_DAY;

@@ -6,8 +6,8 @@ import { newId } from "../../lib/ids.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { analysisRows } from "./analysis-rows.js";
 import type { AnalysisWrite } from "./analysis-rows.js";
-import { readingsOfBusiestSource, selectDenseHeartRate, toHrSamples } from "./dense-heart-rate.js";
-import type { HeartRateReading, TimeWindow } from "./dense-heart-rate.js";
+import { readingsOfBusiestSource, selectDenseHeartRate, toHrSamples } from "../../domain/hiit/dense-heart-rate.js";
+import type { HeartRateReading, TimeWindow } from "../../domain/hiit/dense-heart-rate.js";
 import { LOOKBACK_MS, resolveAssist, resolveMaxHr } from "./detection-inputs.service.js";
 import type { StreamSpan } from "./detection-inputs.service.js";
 import {
@@ -17,14 +17,14 @@ import {
   heartRateReadingsOn,
   workoutWindowsOverlapping,
 } from "./detection-inputs.repo.js";
-import { heartRateFromStream } from "./detector-input.js";
+import { heartRateFromStream } from "../../domain/hiit/detector-input.js";
 import { enqueueAnalysisRedetections, enqueueWorkoutDetections } from "./hiit-queue.service.js";
 import { analysesBelowObservedMax, replaceAnalysis } from "./hiit.repo.js";
 import type { AnalysisKey } from "./hiit.repo.js";
-import type { AssistInput } from "./science/assist.js";
-import { detectHiit } from "./science/detector.js";
-import type { HrSample } from "./science/hr-cleaning.js";
-import { maxSmoothedHrBpm } from "./science/max-hr.js";
+import type { AssistInput } from "../../domain/hiit/assist.js";
+import { detectHiit } from "../../domain/hiit/detector.js";
+import type { HrSample } from "../../domain/hiit/hr-cleaning.js";
+import { maxSmoothedHrBpm } from "../../domain/hiit/max-hr.js";
 
 export type DetectionOutcome = "analysed" | "no-heart-rate" | "no-max-hr" | "missing" | "duplicate";
 

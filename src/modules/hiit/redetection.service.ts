@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.js";
 import { heartRateDates, workoutIdsWithHeartRate } from "./detection-inputs.repo.js";
 import { enqueueAnalysisRedetections, enqueueDayDetections, enqueueWorkoutDetections } from "./hiit-queue.service.js";
 import { staleAnalyses } from "./hiit.repo.js";
-import { METHOD_VERSION } from "./science/detector.js";
+import { METHOD_VERSION } from "../../domain/hiit/detector.js";
 
 /** Analyses queued per reconcile run; the next run picks up the rest. */
 const RECONCILE_BATCH = 1_000;

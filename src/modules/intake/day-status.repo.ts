@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { intakeDayStatuses, intakeEntries } from "../../db/schema/index.js";
-import type { DeclaredIntakeStatus } from "./intake-day.js";
+import type { DeclaredIntakeStatus } from "../../lib/vocabulary.js";
 
 export async function findDeclaredStatus(
   db: DbOrTx,

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { INTAKE_DAY_STATUSES } from "../../db/schema/intake.js";
+import { INTAKE_DAY_STATUSES } from "../../lib/vocabulary.js";
 
 export const DayParamsSchema = z.object({
   date: z.iso.date().openapi({ param: { name: "date", in: "path" }, example: "2026-11-24", description: "Local date" }),

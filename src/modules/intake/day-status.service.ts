@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { IntakeEntryRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
 import { ConflictError, ValidationError } from "../../lib/errors.js";
-import { PARTIAL_INTAKE_MEDIAN_DAYS } from "../energy/science/intake-plausibility.js";
+import { PARTIAL_INTAKE_MEDIAN_DAYS, PLAUSIBILITY_LOOKBACK_DAYS } from "../../domain/intake/intake-plausibility.js";
 import {
   dayEntryCounts,
   deleteDeclaredStatus,
@@ -11,14 +11,12 @@ import {
   recentLoggedIntakesKcal,
   upsertDeclaredStatus,
 } from "./day-status.repo.js";
-import { type DeclaredIntakeStatus, deriveIntakeDay, type IntakeDayVerdict, needsPlausibilityCheck } from "./intake-day.js";
-import { latestAcceptableLocalDate } from "./intake-time.js";
+import { deriveIntakeDay, type IntakeDayVerdict, needsPlausibilityCheck } from "../../domain/intake/intake-day.js";
+import { latestAcceptableLocalDate } from "../../domain/intake/intake-time.js";
 import { entriesOnDate, lockUserIntake } from "./intake.repo.js";
 import { recomputeDaysBestEffort } from "./recompute-days.js";
 import { addDays } from "../../lib/calendar.js";
-
-// "Recent" for the §3.3 median: the last 14 logged days, looked for within this many days before the day.
-export const PLAUSIBILITY_LOOKBACK_DAYS = 90;
+import { type DeclaredIntakeStatus } from "../../lib/vocabulary.js";
 
 export interface IntakeDay extends IntakeDayVerdict {
   localDate: string;

@@ -3,7 +3,7 @@ import { withTransaction } from "../../db/transaction.js";
 import { newId } from "../../lib/ids.js";
 import type { Rejection } from "../ingest/parsers/types.js";
 import { insertMissingStatuses } from "./day-status.repo.js";
-import { instantProblem } from "./intake-time.js";
+import { instantProblem } from "../../domain/intake/intake-time.js";
 import { findByExternalIds, lockUserIntake, type NewIntakeEntry, upsertImportedEntries } from "./intake.repo.js";
 import type { IntakeDayStatus, IntakeEvent, ParsedIntake } from "./parsers/types.js";
 import { utcOffsetMinAt, wallTimeToUtcMs } from "../../lib/zone.js";

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INTAKE_ORIGINS, MEALS } from "../../db/schema/intake.js";
-import { KJ_PER_KCAL } from "../energy/science/units.js";
-import { hasPlausibleOffset } from "./intake-time.js";
+import { KJ_PER_KCAL } from "../../domain/units.js";
+import { hasPlausibleOffset } from "../../domain/intake/intake-time.js";
 
 // Above ~20,000 kcal one entry is a typo or a unit mix-up, not a meal (same bound as imported intake rows).
 export const MAX_ENTRY_ENERGY_KCAL = 20_000;

@@ -7,7 +7,7 @@ import { assertDateRange } from "../../lib/date-range.js";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { fastedDatesAmong } from "./day-status.repo.js";
-import { instantProblem, parseOffsetDateTime } from "./intake-time.js";
+import { instantProblem, parseOffsetDateTime } from "../../domain/intake/intake-time.js";
 import {
   deleteEntry,
   findByExternalIds,
@@ -21,7 +21,7 @@ import {
 } from "./intake.repo.js";
 import type { CreateIntakeInput, IntakeEntryInput, IntakePatch } from "./intake.schemas.js";
 import { recomputeDaysBestEffort } from "./recompute-days.js";
-import { kcalFromKj } from "./units.js";
+import { kcalFromKj } from "../../domain/intake/intake-units.js";
 
 export type LoggedIntake = { kind: "single"; row: IntakeEntryRow } | { kind: "batch"; rows: IntakeEntryRow[] };
 

@@ -1,8 +1,9 @@
 import type { DbOrTx } from "../../db/client.js";
-import type { BurnCalibration } from "../energy/science/energy-ranges.js";
-import { calibrationForDate, calibrationFromInputs, type DatedCalibration } from "./day-calibrations.js";
+import type { BurnCalibration } from "../../domain/energy/energy-ranges.js";
+import { calibrationForDate, type DatedCalibration } from "../../domain/projections/day-calibrations.js";
+import { calibrationFromInputs } from "./stored-calibration.js";
 import { dynamicInputsBetween } from "./projections.repo.js";
-import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
+import { CALIBRATION_WINDOW_DAYS } from "../../domain/projections/week-facts.js";
 import { addDays, weekStartOf } from "../../lib/calendar.js";
 
 /** The calibration narrowing each date of [from, to], from the weekly rows that can cover it. */

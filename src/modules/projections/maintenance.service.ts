@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
-import { flagsCleared } from "../energy/science/day-plausibility.js";
-import { calibrationFromInputs } from "./day-calibrations.js";
-import { chooseMaintenance, MAINTENANCE_LOOKBACK_DAYS, type MaintenanceChoice } from "./maintenance.js";
+import { flagsCleared } from "../../domain/days/day-plausibility.js";
+import { calibrationFromInputs } from "./stored-calibration.js";
+import { chooseMaintenance, MAINTENANCE_LOOKBACK_DAYS, type MaintenanceChoice } from "../../domain/projections/maintenance.js";
 import { dynamicInputsBetween, energyDays } from "./projections.repo.js";
 import type { SimulateBody } from "./projections.schemas.js";
 import { addDays, weekStartOf } from "../../lib/calendar.js";

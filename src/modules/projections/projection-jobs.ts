@@ -1,7 +1,7 @@
 import { JOBS, jobIds } from "../../jobs/definitions.js";
 import { isPending, markPendingFor } from "../../jobs/pending.js";
 import type { Queues } from "../../jobs/queues.js";
-import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
+import { CALIBRATION_WINDOW_DAYS } from "../../domain/projections/week-facts.js";
 import { addDays, DAYS_PER_WEEK, weekStartOf, datesBetween } from "../../lib/calendar.js";
 import { localDateAtOffset } from "../../lib/zone.js";
 

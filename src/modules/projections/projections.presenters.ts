@@ -1,4 +1,4 @@
-import { KG_PER_LB } from "./science/rule3500.js";
+import { KG_PER_LB } from "../../domain/projections/rule3500.js";
 import type { WeeklyProjectionRecord } from "./projections.repo.js";
 
 export function presentWeekProjection(row: WeeklyProjectionRecord) {

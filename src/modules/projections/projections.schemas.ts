@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { PROJECTION_MODELS, PROJECTION_STATUSES } from "../../db/schema/projections.js";
 import { SEXES } from "../../db/schema/users.js";
-import { DEFAULT_PAL } from "./maintenance.js";
+import { DEFAULT_PAL } from "../../domain/projections/maintenance.js";
 
 // Same physiological bounds as the profile and body measurements; the Hall model is an adult model.
 const MIN_WEIGHT_KG = 20;

@@ -12,9 +12,9 @@ import {
   upsertWeekProjections,
   weighIns,
 } from "./projections.repo.js";
-import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "./week-facts.js";
-import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "./week-person.js";
-import { projectWeek } from "./week-projection.js";
+import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "../../domain/projections/week-facts.js";
+import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
+import { projectWeek } from "../../domain/projections/week-projection.js";
 import { localDateIn } from "../../lib/zone.js";
 import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "../../lib/calendar.js";
 

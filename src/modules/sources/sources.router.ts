@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { SourceRow } from "../../db/schema/index.js";
 import { createRouter } from "../../lib/http.js";
 import { bearerSecurity, commonErrorResponses, notFoundResponse } from "../../lib/openapi.js";
-import { DEVICE_TYPE_PRIORITY } from "../ingest/merge/source-priority.js";
+import { DEVICE_TYPE_PRIORITY } from "../../domain/samples/source-priority.js";
 import type { DeviceType } from "../ingest/parsers/types.js";
 import { listSources } from "./sources.repo.js";
 import { changePriority } from "./sources.service.js";

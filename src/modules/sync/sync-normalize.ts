@@ -1,4 +1,4 @@
-import { implausibility } from "../ingest/parsers/plausibility.js";
+import { implausibility } from "../../domain/records/sample-plausibility.js";
 import type { ParsedSample, ParsedWorkout, SampleType } from "../ingest/parsers/types.js";
 import { draftEvents } from "../ingest/parsers/workout-draft.js";
 import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";

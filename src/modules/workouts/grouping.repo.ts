@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { type ActivityRecord, recordTier } from "./activity-grouping.js";
+import { type ActivityRecord, recordTier } from "../../domain/activities/activity-grouping.js";
 
 // Raw SQL in one caller-owned transaction: the grouping of a user's workouts is read, decided and written under
 // one advisory lock, so two imports finishing at once regroup one after the other and end in the same rows.

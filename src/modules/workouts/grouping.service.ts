@@ -3,7 +3,7 @@ import { JOBS, jobIds } from "../../jobs/definitions.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { enqueueWorkoutDetections } from "../hiit/hiit-queue.service.js";
-import { groupActivities } from "./activity-grouping.js";
+import { groupActivities } from "../../domain/activities/activity-grouping.js";
 import { type GroupingUpdate, loadOverlapClosure, lockUserGrouping, type StoredActivity, type Tx, saveGrouping, workoutSpans } from "./grouping.repo.js";
 import { localDateIn } from "../../lib/zone.js";
 import { datesBetween } from "../../lib/calendar.js";

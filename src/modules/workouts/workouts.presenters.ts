@@ -1,4 +1,4 @@
-import { duplicateReasonText } from "./duplicate-reasons.js";
+import { duplicateReasonText } from "../../domain/activities/duplicate-reasons.js";
 import type { WorkoutWithSource } from "./workouts.repo.js";
 import { isoWithOffset } from "../../lib/zone.js";
 

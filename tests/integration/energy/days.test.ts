@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
-import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
-import { keytelNetKcal } from "../../../src/modules/energy/science/keytel.js";
+import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { keytelNetKcal } from "../../../src/domain/energy/keytel.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
-import { hallRmrKcal } from "../../../src/modules/projections/science/hall-baseline.js";
+import { hallRmrKcal } from "../../../src/domain/projections/hall-baseline.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";

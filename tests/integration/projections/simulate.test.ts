@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
-import { simulate, type SimulationPerson } from "../../../src/modules/projections/simulation.js";
+import { simulate, type SimulationPerson } from "../../../src/domain/projections/simulation.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
-import { keytelNetKcal } from "../../../src/modules/energy/science/keytel.js";
+import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { keytelNetKcal } from "../../../src/domain/energy/keytel.js";
 import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";

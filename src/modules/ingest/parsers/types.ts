@@ -3,8 +3,8 @@
 
 export { CANONICAL_UNIT, DEVICE_TYPES, SAMPLE_TYPES, type DeviceType, type SampleType } from "../../../lib/vocabulary.js";
 import type { DeviceType, SampleType } from "../../../lib/vocabulary.js";
-import type { ValueSource } from "../rules/summary-provenance.js";
-export type { ValueSource } from "../rules/summary-provenance.js";
+import type { ValueSource } from "../../../domain/records/summary-provenance.js";
+export type { ValueSource } from "../../../domain/records/summary-provenance.js";
 
 export interface SourceRef {
   /** Human name of the writing app or device, e.g. "Alice's Apple Watch", "Garmin fenix 5". */
@@ -45,10 +45,10 @@ export interface ParsedWorkout {
   /** Average and maximum heart rate: the device's own summary when it wrote one, else computed from `heartRate`. */
   avgHrBpm: number | null;
   maxHrBpm: number | null;
-  /** Where each summary value came from (see rules/summary-provenance); null where there is no value. */
+  /** Where each summary value came from (see src/domain/records/summary-provenance.ts); null where there is no value. */
   provenance: WorkoutProvenance;
   source: SourceRef;
-  /** Possible points only, oldest first (see rules/point-validity); impossible ones are counted in `pointsDropped`. */
+  /** Possible points only, oldest first (see src/domain/records/point-validity.ts); impossible ones are counted in `pointsDropped`. */
   heartRate: HeartRatePoint[];
   /** Optional streams that help resolve short intervals (HIIT); empty when absent. */
   speedMps: { tMs: number; value: number }[];

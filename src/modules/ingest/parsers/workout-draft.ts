@@ -1,12 +1,12 @@
 // Shared by every workout parser (FIT, TCX, GPX, Apple Health, Health Auto Export, Fitbit) and /v1/sync: turns a
-// workout as read from a file into checked events. The rules themselves live in ../rules (pure, unit-tested):
+// workout as read from a file into checked events. The rules themselves live in src/domain/records (pure, unit-tested):
 // a workout is rejected only when its own time is broken; impossible points are dropped and counted; device
 // summary values win over values computed from samples, and each total says which it is.
-import { cleanSeries, SPAN_TOLERANCE_MS, workoutWindowProblem } from "../rules/point-validity.js";
-import type { SeriesKind, SeriesPoint, WorkoutWindow } from "../rules/point-validity.js";
-import { heartRateOfSamples, plausibleSummaryHr, preferDevice } from "../rules/summary-provenance.js";
-import type { Sourced } from "../rules/summary-provenance.js";
-import { implausibility } from "./plausibility.js";
+import { cleanSeries, SPAN_TOLERANCE_MS, workoutWindowProblem } from "../../../domain/records/point-validity.js";
+import type { SeriesKind, SeriesPoint, WorkoutWindow } from "../../../domain/records/point-validity.js";
+import { heartRateOfSamples, plausibleSummaryHr, preferDevice } from "../../../domain/records/summary-provenance.js";
+import type { Sourced } from "../../../domain/records/summary-provenance.js";
+import { implausibility } from "../../../domain/records/sample-plausibility.js";
 import type { ParseEvent, ParsedWorkout, SourceRef } from "./types.js";
 
 export interface TrackPoint {

@@ -19,7 +19,7 @@ function stream(startMs: number, points: { tMs: number; value: number }[]) {
 
 /**
  * Upserts one workout on its natural key (external id, else source + start + type) and its streams. Summary
- * values arrive resolved (device first, samples second) with their provenance, see rules/summary-provenance.
+ * values arrive resolved (device first, samples second) with their provenance, see src/domain/records/summary-provenance.ts.
  * The no-op update makes RETURNING give the existing id on a re-import, so streams attach to the same row.
  */
 export async function writeWorkout(db: Db, w: ParsedWorkout, ctx: WorkoutContext): Promise<{ id: string; created: boolean }> {

@@ -1,4 +1,4 @@
-import { implausibility } from "../plausibility.js";
+import { implausibility } from "../../../../domain/records/sample-plausibility.js";
 import type { ParseEvent, SampleType } from "../types.js";
 import { parseAppleDate } from "./dates.js";
 import { toSourceRef } from "./source.js";

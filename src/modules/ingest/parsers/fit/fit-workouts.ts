@@ -1,7 +1,7 @@
 // Sessions → ParsedWorkout: each session of a multisport file is its own workout, with the records that fall in
 // its time window as heart-rate/speed/power streams. The session (and its laps) are the device's summary:
 // their timer time, calories, distance and heart rate win over values computed from the records.
-import { heartRateOfLaps, sumPresent } from "../../rules/summary-provenance.js";
+import { heartRateOfLaps, sumPresent } from "../../../../domain/records/summary-provenance.js";
 import { draftEvents } from "../workout-draft.js";
 import type { DeviceSummary, TrackPoint, WorkoutDraft } from "../workout-draft.js";
 import type { ParseEvent, SourceRef } from "../types.js";

@@ -1,7 +1,7 @@
 // Fitbit Takeout per-metric files → samples. One zod schema per file family; each entry is checked
 // on its own so one bad entry is a rejection, not a failed file.
 import { z } from "zod";
-import { implausibility } from "../plausibility.js";
+import { implausibility } from "../../../../domain/records/sample-plausibility.js";
 import type { ParseEvent, ParsedSample, SampleType, SourceRef } from "../types.js";
 import { fitbitWallTimeToUtcMs, localDayUtcMs, splitDateTime } from "./fitbit-time.js";
 

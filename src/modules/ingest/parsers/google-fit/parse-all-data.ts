@@ -1,7 +1,7 @@
 // Google Fit Takeout "All Data/<data type>_<source>.json": one file per data stream,
 // {"Data Source": "derived:<type>:<package>:<stream>", "Data Points": [{startTimeNanos, endTimeNanos, fitValue, …}]}.
 import { z } from "zod";
-import { implausibility } from "../plausibility.js";
+import { implausibility } from "../../../../domain/records/sample-plausibility.js";
 import { ParseError } from "../types.js";
 import type { ParseEvent, SampleType } from "../types.js";
 import { sourceFromDataSourceId } from "./google-fit-source.js";

@@ -2,7 +2,7 @@
 // and `Daily activity metrics.csv` (one row per local `Date`). Only steps and distance are read: "Calories (kcal)"
 // is total burn including BMR (no sample type holds it), and heart rate/weight come as readings from "All Data".
 import { parse } from "csv-parse/sync";
-import { implausibility } from "../plausibility.js";
+import { implausibility } from "../../../../domain/records/sample-plausibility.js";
 import { ParseError } from "../types.js";
 import type { ParseEvent, SampleType } from "../types.js";
 import { dateFromFileName, formatIsoDate, localDayBoundsUtcMs, parseIsoDate, resolveClock } from "./daily-metrics-time.js";

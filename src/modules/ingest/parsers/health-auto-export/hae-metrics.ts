@@ -1,6 +1,6 @@
 // HAE metrics → ParsedSample. Values are already aggregated by the app (per minute/hour/day as the
 // user configured), so each point is stored as an instant at its `date`.
-import { implausibility } from "../plausibility.js";
+import { implausibility } from "../../../../domain/records/sample-plausibility.js";
 import type { ParseEvent, SampleType } from "../types.js";
 import { firstIssue, haeHeartRatePointSchema, haeMetricSchema, haeQuantityPointSchema } from "./hae-schema.js";
 import { haeSource, parseHaeDate, toCanonical } from "./hae-values.js";

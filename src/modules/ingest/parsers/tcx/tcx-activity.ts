@@ -1,7 +1,7 @@
 // One TCX <Activity> → WorkoutDraft. The laps are the device's summary (Garmin's TrainingCenterDatabase v2
 // schema: TotalTimeSeconds, DistanceMeters, Calories, Average/MaximumHeartRateBpm per lap), so the activity's
 // totals are the laps' totals; the track only fills what no lap wrote.
-import { heartRateOfLaps, sumPresent } from "../../rules/summary-provenance.js";
+import { heartRateOfLaps, sumPresent } from "../../../../domain/records/summary-provenance.js";
 import type { SourceRef } from "../types.js";
 import { parseXsdDateTime } from "../xml-events.js";
 import type { TrackPoint, WorkoutDraft } from "../workout-draft.js";

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { mifflinStJeorBmrKcal } from "../../../../src/domain/energy/bmr.js";
+import {
+  blendedGrossKcalPerMin,
+  blendedNetKcalPerMin,
+  keytelGrossKcalPerMin,
+  keytelGrossKjPerMin,
+  keytelNetKcal,
+} from "../../../../src/domain/energy/keytel.js";
+import type { KeytelInput } from "../../../../src/domain/energy/keytel.js";
+
+// TV-K: abs 1e-3 kcal/min. kJ/min is printed to 4 decimals, 30-min kcal to 2.
+const ABS_KCAL_PER_MIN = 1e-3;
+
+const K1: KeytelInput = { hrBpm: 150, weightKg: 75, ageYears: 35, sex: "male" };
+
+// [id, input, kJ/min, kcal/min, kcal in 30 min]
+const VECTORS: Array<[string, KeytelInput, number, number, number]> = [
+  ["K1", K1, 61.5076, 14.7007, 441.02],
+  ["K2", { ...K1, vo2MaxMlKgMin: 45 }, 56.5415, 13.5137, 405.41],
+  ["K3", { hrBpm: 140, weightKg: 60, ageYears: 30, sex: "female" }, 36.8478, 8.8068, 264.21],
+  ["K4", { hrBpm: 140, weightKg: 60, ageYears: 30, sex: "female", vo2MaxMlKgMin: 40 }, 33.2046, 7.9361, 238.08],
+  ["K5", { hrBpm: 120, weightKg: 100, ageYears: 50, sex: "male", vo2MaxMlKgMin: 40 }, 49.4165, 11.8108, 354.32],
+  ["K6", { hrBpm: 90, weightKg: 70, ageYears: 30, sex: "male", vo2MaxMlKgMin: null }, 21.6511, 5.1747, 155.24],
+];
+
+describe("TV-K Keytel 2005 gross EE", () => {
+  it.each(VECTORS)("%s", (_id, input, kjPerMin, kcalPerMin, kcal30Min) => {
+    expect(Math.abs(keytelGrossKjPerMin(input) - kjPerMin)).toBeLessThanOrEqual(5e-5);
+    expect(Math.abs(keytelGrossKcalPerMin(input) - kcalPerMin)).toBeLessThanOrEqual(ABS_KCAL_PER_MIN);
+    expect(Math.abs(keytelGrossKcalPerMin(input) * 30 - kcal30Min)).toBeLessThanOrEqual(0.005);
+  });
+});
+
+describe("TV-K7 BMR↔Keytel blend (M 90 kg 180 cm 35 y, HRrest 60, HRmax 185 → knee 111 bpm)", () => {
+  const bmrKcalPerDay = mifflinStJeorBmrKcal({ sex: "male", weightKg: 90, heightCm: 180, ageYears: 35 });
+  const at = (hrBpm: number) => ({
+    sex: "male" as const,
+    hrBpm,
+    weightKg: 90,
+    ageYears: 35,
+    bmrKcalPerDay,
+    restingHrBpm: 60,
+    maxHrBpm: 185,
+  });
+
+  it.each([
+    [55, 1.2882],
+    [90, 6.1379],
+    [111, 9.5326],
+    [130, 12.3976],
+    [160, 16.9213],
+  ])("HR %i → %f kcal/min gross", (hrBpm, expected) => {
+    expect(Math.abs(blendedGrossKcalPerMin(at(hrBpm)) - expected)).toBeLessThanOrEqual(ABS_KCAL_PER_MIN);
+  });
+
+  it("net of resting: 0 at rest, 4.8497 at 90 bpm", () => {
+    expect(blendedNetKcalPerMin(at(55))).toBe(0);
+    expect(Math.abs(blendedNetKcalPerMin(at(90)) - 4.8497)).toBeLessThanOrEqual(ABS_KCAL_PER_MIN);
+  });
+
+  it("is continuous at the knee and above Keytel's own low-HR reading below it", () => {
+    expect(blendedGrossKcalPerMin(at(111))).toBeCloseTo(keytelGrossKcalPerMin(at(111)), 10);
+    expect(blendedGrossKcalPerMin(at(90))).toBeLessThan(keytelGrossKcalPerMin(at(90)));
+  });
+
+  it("rejects a resting HR at or above the knee", () => {
+    expect(() => blendedGrossKcalPerMin({ ...at(120), restingHrBpm: 115 })).toThrow(RangeError);
+  });
+});
+
+describe("Keytel net-of-resting rule for a workout (docs/science.md §3.6)", () => {
+  it("K1 for 30 min minus 30 min of a 1855 kcal/day BMR: 441.02 − 38.65 = 402.37", () => {
+    const net = keytelNetKcal({ ...K1, bmrKcalPerDay: 1855, durationMin: 30 });
+    expect(Math.abs(net - 402.37)).toBeLessThanOrEqual(0.01);
+  });
+});
