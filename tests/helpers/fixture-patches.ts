@@ -4,7 +4,7 @@
 // committed files equal what these functions produce.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fitCrc } from "../../src/modules/ingest/parsers/fit/fit-framing.js";
+import { fitCrc } from "../../src/formats/fit/fit-framing.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 

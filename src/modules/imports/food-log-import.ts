@@ -1,33 +1,14 @@
-import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
 import type { Deps } from "../../deps.js";
 import type { ImportRow, UserRow } from "../../db/schema/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { ParseError } from "../ingest/parsers/types.js";
+import { openFoodLog, ParseError } from "../../formats/index.js";
 import { importIntakeEvents } from "../intake/intake-import.js";
-import { parseCronometerDailySummaryCsv } from "../intake/parsers/cronometer-daily-summary.js";
-import { parseCronometerServingsCsv } from "../intake/parsers/cronometer-servings.js";
-import { parseMyFitnessPalCsv } from "../intake/parsers/myfitnesspal.js";
-import type { IntakeEvent } from "../intake/parsers/types.js";
-import type { ImportFormat } from "./formats.js";
 import type { ImportRunResult } from "./import-runner.js";
 import { insertedByType } from "./import-rows.repo.js";
 import { removeImportRows } from "./import-removal.service.js";
 import { markCompleted, markFailed } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
 import { utcMidnightMs } from "../../lib/calendar.js";
-
-const FOOD_LOG_PARSERS: Partial<Record<ImportFormat, (input: Readable) => AsyncGenerator<IntakeEvent>>> = {
-  myfitnesspal_csv: (input) => parseMyFitnessPalCsv(input),
-  cronometer_dailysummary_csv: (input) => parseCronometerDailySummaryCsv(input),
-  cronometer_servings_csv: (input) => parseCronometerServingsCsv(input),
-};
-
-export const FOOD_LOG_FORMATS: readonly string[] = Object.keys(FOOD_LOG_PARSERS);
-
-export function isFoodLogFormat(format: string): boolean {
-  return format in FOOD_LOG_PARSERS;
-}
 
 // A local date holds instants from 14 h before its UTC midnight (UTC+14) to 12 h after its end (UTC-12).
 const DATE_SPAN_BEFORE_MS = 14 * 3_600_000;
@@ -44,12 +25,16 @@ function spanOfDates(dates: ReadonlySet<string>): { startMs: number; endMs: numb
 
 /** A food-log export: entries upserted on their deterministic external ids, so a re-import changes nothing. */
 export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow, run: number): Promise<ImportRunResult> {
-  const parse = FOOD_LOG_PARSERS[row.format as ImportFormat];
-  if (!parse) throw new Error(`not a food-log format: ${row.format}`);
   const ctx = { userId: row.userId, importId: row.id, timeZone: user.timeZone };
   let result;
   try {
-    result = await importIntakeEvents(deps, ctx, parse(createReadStream(pathForKey(deps.env.UPLOAD_DIR, row.storageKey))));
+    const events = openFoodLog(row.format, pathForKey(deps.env.UPLOAD_DIR, row.storageKey), {
+      nowMs: deps.clock.now().getTime(),
+      timeZone: user.timeZone,
+      filename: row.filename,
+      onBytes: () => undefined,
+    });
+    result = await importIntakeEvents(deps, ctx, events);
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
     await removeImportRows(deps, row, user.timeZone);

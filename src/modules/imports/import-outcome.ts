@@ -1,5 +1,5 @@
 import type { RecordTypeCounts, RejectedRecord } from "../../db/schema/index.js";
-import type { ParseEvent } from "../ingest/parsers/types.js";
+import type { ParseEvent } from "../../formats/index.js";
 
 /** Reports keep the first rejections only: enough to act on, bounded for a file with millions of bad rows. */
 export const MAX_REPORTED_REJECTIONS = 100;

@@ -5,13 +5,13 @@ import { findUserById } from "../accounts/users.repo.js";
 import { enqueueDayDetections } from "../hiit/hiit-queue.service.js";
 import { type DeletedWorkout, deleteWorkouts, lockUserGrouping } from "../workouts/grouping.repo.js";
 import { type GroupChange, hullOf, queueRegroupEffects, regroupInTx, workoutDates } from "../workouts/grouping.service.js";
-import { FOOD_LOG_FORMATS, isFoodLogFormat } from "./food-log-import.js";
 import { enqueueImportRun } from "./import-jobs.js";
 import { deleteOwnedRows, markOverlappingForRerun, type RemovedRows, widenImportSpan } from "./import-rows.repo.js";
 import { deleteImportRow, findImportById } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
 import { localDateIn } from "../../lib/zone.js";
 import { datesBetween } from "../../lib/calendar.js";
+import { FOOD_LOG_FORMATS, isFoodLogFormat } from "../../formats/index.js";
 
 interface Removal {
   workouts: DeletedWorkout[];

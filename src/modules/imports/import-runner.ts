@@ -3,17 +3,15 @@ import type { ImportRow } from "../../db/schema/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
-import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
+import { isFoodLogFormat, openRecords, ParseError, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
 import { type BatchEffects, IngestWriter } from "../ingest/writer/ingest-writer.js";
 import { regroupAfterWrite } from "../workouts/grouping.service.js";
-import { isFoodLogFormat, runFoodLogImport } from "./food-log-import.js";
+import { runFoodLogImport } from "./food-log-import.js";
 import { ImportTally } from "./import-outcome.js";
 import { insertedByType } from "./import-rows.repo.js";
 import { removeImportRows } from "./import-removal.service.js";
 import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
-import type { ImportFormat } from "./formats.js";
 import { noDataMessage } from "./no-data.js";
-import { openParser } from "./open-parser.js";
 import { pathForKey } from "./upload-store.js";
 
 // Big enough that COPY + merge amortize their round trips (measured: +10-30 % over 20k), small enough that a
@@ -67,7 +65,7 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
   };
 
   try {
-    const events = openParser(row.format as ImportFormat, pathForKey(deps.env.UPLOAD_DIR, row.storageKey), {
+    const events = openRecords(row.format, pathForKey(deps.env.UPLOAD_DIR, row.storageKey), {
       nowMs,
       timeZone: user.timeZone,
       filename: row.filename,

@@ -1,11 +1,10 @@
 import type { Deps } from "../../deps.js";
 import { withTransaction } from "../../db/transaction.js";
 import { newId } from "../../lib/ids.js";
-import type { Rejection } from "../ingest/parsers/types.js";
+import type { Rejection, IntakeDayStatus, IntakeEvent, ParsedIntake } from "../../formats/index.js";
 import { insertMissingStatuses } from "./day-status.repo.js";
 import { instantProblem } from "../../domain/intake/intake-time.js";
 import { findByExternalIds, lockUserIntake, type NewIntakeEntry, upsertImportedEntries } from "./intake.repo.js";
-import type { IntakeDayStatus, IntakeEvent, ParsedIntake } from "./parsers/types.js";
 import { utcOffsetMinAt, wallTimeToUtcMs } from "../../lib/zone.js";
 
 // A batch is one short transaction: ~500 rows × 16 columns stays far below Postgres' 65,535 parameters.

@@ -1,9 +1,9 @@
 import { createRouter } from "../../lib/http.js";
-import { CANONICAL_UNIT, type SampleType } from "../ingest/parsers/types.js";
 import type { SampleReadRow } from "./samples.repo.js";
 import { listSamplesRoute } from "./samples.routes.js";
 import { listUserSamples } from "./samples.service.js";
 import { isoWithOffset } from "../../lib/zone.js";
+import { CANONICAL_UNIT, type SampleType } from "../../lib/vocabulary.js";
 
 function presentSample(row: SampleReadRow) {
   const type = row.type as SampleType;

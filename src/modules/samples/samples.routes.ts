@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { SAMPLE_TYPES, CANONICAL_UNIT } from "../ingest/parsers/types.js";
 import { bearerSecurity, commonErrorResponses, dateRangeQuery } from "../../lib/openapi.js";
+import { SAMPLE_TYPES, CANONICAL_UNIT } from "../../lib/vocabulary.js";
 
 export const SourceSchema = z
   .object({ name: z.string(), device_type: z.string(), device: z.string().nullable() })

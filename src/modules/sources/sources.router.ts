@@ -3,9 +3,9 @@ import type { SourceRow } from "../../db/schema/index.js";
 import { createRouter } from "../../lib/http.js";
 import { bearerSecurity, commonErrorResponses, notFoundResponse } from "../../lib/openapi.js";
 import { DEVICE_TYPE_PRIORITY } from "../../domain/samples/source-priority.js";
-import type { DeviceType } from "../ingest/parsers/types.js";
 import { listSources } from "./sources.repo.js";
 import { changePriority } from "./sources.service.js";
+import type { DeviceType } from "../../lib/vocabulary.js";
 
 const SourceSchema = z
   .object({

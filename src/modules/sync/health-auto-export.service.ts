@@ -1,7 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { UnprocessableError } from "../../lib/errors.js";
-import { parseHealthAutoExport } from "../ingest/parsers/health-auto-export/parse-hae.js";
-import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
+import { parseHealthAutoExport, ParseError, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
 import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
 
 /** "data.workouts[3]" → 3: the workout's position in the payload, as the parser names it. */

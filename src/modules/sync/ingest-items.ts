@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { enqueueHiitAfterIngest } from "../hiit/hiit-queue.service.js";
-import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
+import type { ParsedSample, ParsedWorkout } from "../../formats/index.js";
 import { IngestWriter } from "../ingest/writer/ingest-writer.js";
 import { regroupAfterWrite } from "../workouts/grouping.service.js";
 import { NotFoundError } from "../../lib/errors.js";

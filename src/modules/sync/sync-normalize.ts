@@ -1,7 +1,7 @@
 import { implausibility } from "../../domain/records/sample-plausibility.js";
-import type { ParsedSample, ParsedWorkout, SampleType } from "../ingest/parsers/types.js";
-import { draftEvents } from "../ingest/parsers/workout-draft.js";
+import { type ParsedSample, type ParsedWorkout, draftEvents } from "../../formats/index.js";
 import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";
+import type { SampleType } from "../../lib/vocabulary.js";
 
 const KJ_PER_KCAL = 4.184;
 const KG_PER_LB = 0.45359237;

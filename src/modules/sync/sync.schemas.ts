@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { DEVICE_TYPES, SAMPLE_TYPES } from "../ingest/parsers/types.js";
+import { DEVICE_TYPES, SAMPLE_TYPES } from "../../lib/vocabulary.js";
 
 // Items are validated one by one (a bad item is rejected, the rest kept), so the envelope only checks shape.
 export const MAX_SYNC_ITEMS = 50_000;

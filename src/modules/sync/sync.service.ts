@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Deps } from "../../deps.js";
 import { BadRequestError, ConflictError, UnprocessableError } from "../../lib/errors.js";
 import { fieldErrorsFromZod } from "../../lib/problem.js";
-import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
+import type { ParsedSample, ParsedWorkout } from "../../formats/index.js";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency.repo.js";
 import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
 import { normalizeSample, normalizeWorkout } from "./sync-normalize.js";

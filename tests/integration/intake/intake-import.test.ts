@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeDayStatuses, intakeEntries } from "../../../src/db/schema/index.js";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { importIntakeEvents } from "../../../src/modules/intake/intake-import.js";
-import { parseCronometerDailySummaryCsv } from "../../../src/modules/intake/parsers/cronometer-daily-summary.js";
-import { parseCronometerServingsCsv } from "../../../src/modules/intake/parsers/cronometer-servings.js";
-import { parseMyFitnessPalCsv } from "../../../src/modules/intake/parsers/myfitnesspal.js";
+import { parseCronometerDailySummaryCsv } from "../../../src/formats/cronometer/parse-daily-summary.js";
+import { parseCronometerServingsCsv } from "../../../src/formats/cronometer/parse-servings.js";
+import { parseMyFitnessPalCsv } from "../../../src/formats/myfitnesspal/parse-myfitnesspal.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import type { DayStatusBody } from "./intake-test-kit.js";
 

@@ -1,5 +1,5 @@
 import type { Deps } from "../../../deps.js";
-import type { ParsedSample, ParsedWorkout, SourceRef } from "../parsers/types.js";
+import type { ParsedSample, ParsedWorkout, SourceRef } from "../../../formats/index.js";
 import { copyMergeSamples, type SampleRow } from "./copy-samples.js";
 import { ensureSources, sourceKey } from "./sources.repo.js";
 import { writeWorkout } from "./write-workout.js";

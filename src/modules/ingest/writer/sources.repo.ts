@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client.js";
 import { sources } from "../../../db/schema/index.js";
-import type { SourceRef } from "../parsers/types.js";
+import type { SourceRef } from "../../../formats/index.js";
 
 export function sourceKey(source: SourceRef): string {
   return `${source.name}\u0000${source.deviceType}\u0000${source.device ?? ""}`;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { workouts, workoutStreams } from "../../../db/schema/index.js";
 import { newId } from "../../../lib/ids.js";
-import type { ParsedWorkout } from "../parsers/types.js";
+import type { ParsedWorkout } from "../../../formats/index.js";
 
 export interface WorkoutContext {
   userId: string;

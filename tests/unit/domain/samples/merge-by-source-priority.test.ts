@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { DeviceType } from "../../../../src/modules/ingest/parsers/types.js";
 import { mergeBySourcePriority } from "../../../../src/domain/samples/merge-by-source-priority.js";
 import type { MergeSample, MergedSegment } from "../../../../src/domain/samples/merge-by-source-priority.js";
 import { totalsByLocalDay } from "../../../../src/domain/samples/local-day-totals.js";
 import { DEVICE_TYPE_PRIORITY, createRankOf } from "../../../../src/domain/samples/source-priority.js";
+import type { DeviceType } from "../../../../src/lib/vocabulary.js";
 
 const WATCH = "Alice’s Apple\u00a0Watch";
 const PHONE = "Alice’s iPhone";
