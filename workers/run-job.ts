@@ -1,8 +1,7 @@
 import { type Job, UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
 import type { Deps } from "../src/deps.js";
-import { JOBS, type JobName, type JobPayload, type QueueName } from "../src/jobs/definitions.js";
-import { clearPending, type PendingMarker } from "../src/jobs/pending.js";
+import { JOBS, type JobName, type JobPayload, jobDefinition } from "../src/jobs/definitions.js";
 import type { Logger } from "../src/lib/logger.js";
 
 export interface JobContext {
@@ -29,11 +28,7 @@ export async function runJob(job: Job, deps: Deps, registry: ProcessorRegistry):
     ({ durationMs: Math.round(performance.now() - startedMs), outcome: status, ...extra });
   try {
     if (!isJobName(job.name)) throw new PermanentJobError(`unknown job name ${job.name}`);
-    const name = job.name;
-    const payload = parsePayload(name, job.data);
-    const processor = registry[name] as Processor<typeof name>;
-    const result = await processor(payload, { deps, logger, job });
-    await clearPendingMarker(deps, name, payload, job.processedOn ?? Date.now());
+    const result = await processWithMarker(job.name, job.data, { deps, logger, job }, registry);
     logger.info(outcome("completed"), "job");
     return result;
   } catch (err) {
@@ -44,17 +39,22 @@ export async function runJob(job: Job, deps: Deps, registry: ProcessorRegistry):
   }
 }
 
-/** Jobs behind an API `pending` flag clear their marker when done (unless the same work was asked for again). */
-async function clearPendingMarker<N extends JobName>(deps: Deps, name: N, payload: JobPayload<N>, startedMs: number): Promise<void> {
-  const definition: { queue: QueueName; pending?: (p: never) => PendingMarker } = JOBS[name];
-  if (!definition.pending) return;
-  const marker = (definition.pending as (p: JobPayload<N>) => PendingMarker)(payload);
-  await clearPending(deps.queues[definition.queue], marker, startedMs);
+/**
+ * Jobs behind an API `pending` flag note their marker before they read anything and clear it once done, unless
+ * the same work was asked for again meanwhile (src/jobs/pending.ts).
+ */
+async function processWithMarker<N extends JobName>(name: N, data: unknown, ctx: JobContext, registry: ProcessorRegistry): Promise<unknown> {
+  const payload = parsePayload(name, data);
+  const marker = jobDefinition(name).pending?.(payload);
+  const token = marker ? await ctx.deps.pending.begin(marker) : null;
+  const result = await (registry[name] as Processor<N>)(payload, ctx);
+  if (marker) await ctx.deps.pending.finish(marker, token);
+  return result;
 }
 
 function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
   try {
-    return JOBS[name].schema.parse(data) as JobPayload<N>;
+    return jobDefinition(name).schema.parse(data);
   } catch (err) {
     if (err instanceof ZodError) throw new PermanentJobError(`invalid payload for ${name}: ${err.issues.map((i) => i.path.join(".")).join(", ")}`);
     throw err;

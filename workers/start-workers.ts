@@ -1,8 +1,8 @@
 import { Worker } from "bullmq";
 import type { Deps } from "../src/deps.js";
-import { JOBS, QUEUE_NAMES, SCHEDULES } from "../src/jobs/definitions.js";
+import { QUEUE_NAMES } from "../src/jobs/definitions.js";
 import { createRedis } from "../src/jobs/redis.js";
-import { upsertUserSchedules } from "../src/jobs/user-schedules.js";
+import { registerSchedules, upsertUserSchedules } from "../src/jobs/schedules.js";
 import { allUserZones } from "../src/modules/accounts/users.repo.js";
 import { processors } from "./registry.js";
 import { runJob, type ProcessorRegistry } from "./run-job.js";
@@ -40,7 +40,7 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
   });
   return {
     workers,
-    ready: registerSchedules(deps).catch((err: Error) =>
+    ready: registerSchedules(deps.queues).catch((err: Error) =>
       deps.logger.error({ error: { message: err.message } }, "worker.schedules-not-registered"),
     ),
     async close() {
@@ -48,14 +48,6 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
       await connection.quit().catch(() => connection.disconnect());
     },
   };
-}
-
-/** Upserting a scheduler is idempotent, so every worker process can do it at start (and repair a wiped Redis). */
-async function registerSchedules(deps: Deps): Promise<void> {
-  for (const schedule of SCHEDULES) {
-    const queue = deps.queues[JOBS[schedule.name].queue];
-    await queue.upsertJobScheduler(schedule.schedulerId, { every: schedule.every }, { name: schedule.name, data: {} });
-  }
 }
 
 /**

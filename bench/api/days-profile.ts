@@ -42,7 +42,7 @@ export async function profileDays(deps: Deps, userId: string, apiKey: string, fr
                intake_status, basal_method, active_method, hiit_sessions, computed_at
         from daily_energy where user_id = ${userId} and local_date between ${from} and ${to} order by local_date`,
     ),
-    "hasPendingRecomputes (empty queue)": await meanOf(iterations, () => hasPendingRecomputes(deps.queues, userId)),
+    "hasPendingRecomputes (empty queue)": await meanOf(iterations, () => hasPendingRecomputes(deps, userId)),
     "present + JSON.stringify": await meanOf(iterations, async () => present()),
   };
   return { iterations, meanMs, breakdownBytesPerRow: size?.avg ?? 0 };
@@ -57,8 +57,8 @@ export async function pendingWithBacklog(deps: Deps, userId: string, otherUsers:
   const dates: string[] = [];
   for (let i = 0, d = "2024-01-01"; i < datesPerUser; i++, d = nextDate(d)) dates.push(d);
   let jobs = 0;
-  for (const id of fakeIds) jobs += await enqueueDayRecomputes(deps.queues, id, dates);
-  const meanMs = await meanOf(20, () => hasPendingRecomputes(deps.queues, userId));
+  for (const id of fakeIds) jobs += await enqueueDayRecomputes(deps, id, dates);
+  const meanMs = await meanOf(20, () => hasPendingRecomputes(deps, userId));
   const fake = new Set(fakeIds);
   const open = await deps.queues.energy.getJobs(["delayed", "waiting"], 0, -1);
   await Promise.all(open.filter((job) => job && fake.has(String(job.data?.userId))).map((job) => job.remove().catch(() => undefined)));

@@ -51,7 +51,7 @@ export async function recomputeViaQueue(deps: Deps, api: ApiClient, apiKey: stri
   if (first === undefined) throw new Error("no dates");
   const startedWallMs = Date.now();
   const started = performance.now();
-  const days = await enqueueDayRecomputes(deps.queues, userId, dates);
+  const days = await enqueueDayRecomputes(deps, userId, dates);
   const enqueueMs = performance.now() - started;
   let polls = 0;
   for (;;) {

@@ -3,7 +3,8 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import postgres, { type Sql } from "postgres";
-import { jobIds, QUEUE_NAMES } from "../../src/jobs/definitions.js";
+import { QUEUE_NAMES } from "../../src/jobs/definitions.js";
+import { jobKey } from "../../src/jobs/enqueue.js";
 import { cpuDelta, type CpuSeconds, cpuNow } from "./cpu-accounting.js";
 import { createUser, type ImportView, uploadFile, waitForImport } from "./api-client.js";
 import { type CpuSummary, findProfile, summarizeCpuProfile } from "./cpu-profile.js";
@@ -121,7 +122,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
     const cpu = cpuDelta(cpuBefore, await cpuNow(worker, api, sql, database));
     const workerMemory = readMemory(worker.pid);
     const apiMemory = readMemory(api.pid);
-    const queue = await watch.report(jobIds.runImport(view.id));
+    const queue = await watch.report(jobKey("imports.run", { importId: view.id }) ?? "");
     const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, 15 * 60_000);
     const finishedMs = view.finished_at === null ? Date.now() : Date.parse(view.finished_at);
     const startedMs = view.started_at === null ? finishedMs : Date.parse(view.started_at);

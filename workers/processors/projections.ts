@@ -1,4 +1,4 @@
-import { JOBS, jobIds } from "../../src/jobs/definitions.js";
+import { removeUserSchedule } from "../../src/jobs/schedules.js";
 import { projectLastWeek, projectUserWeek } from "../../src/modules/projections/projections.service.js";
 import type { Processor } from "../run-job.js";
 
@@ -11,7 +11,7 @@ export const projectWeekJob: Processor<"projections.project-week"> = async (payl
 export const projectLastWeekJob: Processor<"projections.project-last-week"> = async (payload, { deps }) => {
   const result = await projectLastWeek(deps, payload.userId);
   if (result === null) {
-    await deps.queues[JOBS["projections.project-last-week"].queue].removeJobScheduler(jobIds.projectLastWeekSchedule(payload.userId));
+    await removeUserSchedule(deps.queues, "projections.project-last-week", payload.userId);
     return { outcome: "no-user" };
   }
   return result;

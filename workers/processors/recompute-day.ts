@@ -1,27 +1,28 @@
 import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
 import { regroupUser } from "../../src/modules/workouts/grouping.service.js";
 import { finalizeYesterday, recomputeDay } from "../../src/modules/energy/energy.service.js";
-import { enqueueWeekProjections, weeksAffectedByDay, weeksAffectedByRange } from "../../src/modules/projections/projection-jobs.js";
+import { weeksAffectedByDay, weeksAffectedByRange } from "../../src/domain/projections/affected-weeks.js";
+import { enqueueWeekProjections } from "../../src/modules/projections/projection-jobs.js";
 import type { Processor } from "../run-job.js";
 
 /** Rebuilds one user's local day from raw rows; safe to run any number of times. */
 export const recomputeDayJob: Processor<"energy.recompute-day"> = async (payload, { deps }) => {
   const found = await recomputeDay(deps, payload.userId, payload.localDate);
-  if (found) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByDay(payload.localDate, deps.clock.now()));
+  if (found) await enqueueWeekProjections(deps, payload.userId, weeksAffectedByDay(payload.localDate, deps.clock.now()));
   return { recomputed: found };
 };
 
 /** Rebuilds a range of one user's local days (bulk work, not debounced), then the weeks they feed. */
 export const recomputeRangeJob: Processor<"energy.recompute-range"> = async (payload, { deps }) => {
   const days = await recomputeDays(deps, payload.userId, payload.from, payload.to);
-  if (days !== null) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByRange(payload.from, payload.to, deps.clock.now()));
+  if (days !== null) await enqueueWeekProjections(deps, payload.userId, weeksAffectedByRange(payload.from, payload.to, deps.clock.now()));
   return { recomputed: days };
 };
 
 /** The nightly run in the user's own time zone: yesterday's numbers become final (no longer "so far"). */
 export const finalizeYesterdayJob: Processor<"energy.finalize-yesterday"> = async (payload, { deps }) => {
   const date = await finalizeYesterday(deps, payload.userId);
-  if (date) await enqueueWeekProjections(deps.queues, payload.userId, weeksAffectedByDay(date, deps.clock.now()));
+  if (date) await enqueueWeekProjections(deps, payload.userId, weeksAffectedByDay(date, deps.clock.now()));
   return { finalized: date };
 };
 

@@ -4,7 +4,7 @@ import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors.js";
 import { withTransaction } from "../../db/transaction.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { upsertUserSchedules } from "../../jobs/user-schedules.js";
+import { upsertUserSchedules } from "../../jobs/schedules.js";
 import { recomputeAllDays, recomputeEstimatedDays } from "../energy/energy.service.js";
 import { redetectHiitOnProfileChange } from "../hiit/hiit-queue.service.js";
 import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";

@@ -4,7 +4,7 @@ import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { instantProblem, parseOffsetDateTime } from "../../domain/intake/intake-time.js";
-import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { kgFromLb } from "../../domain/intake/intake-units.js";
 import {
   deleteMeasurement,

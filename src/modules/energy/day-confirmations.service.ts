@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { ConflictError } from "../../lib/errors.js";
-import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { deleteConfirmation, upsertConfirmation } from "./day-confirmations.repo.js";
 import { findDailyEnergy } from "./energy.repo.js";
 import { isDayFlag } from "../../domain/days/day-plausibility.js";

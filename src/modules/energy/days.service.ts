@@ -23,7 +23,7 @@ export async function listDays(deps: Deps, userId: string, from: string, to: str
   assertDateRange(from, to);
   const [rows, pending, calibrationOf] = await Promise.all([
     listDailyEnergy(deps.db, userId, from, to),
-    hasPendingRecomputes(deps.queues, userId),
+    hasPendingRecomputes(deps, userId),
     calibrationsForDays(deps.db, userId, from, to),
   ]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
@@ -40,7 +40,7 @@ export async function listDays(deps: Deps, userId: string, from: string, to: str
 export async function getDay(deps: Deps, userId: string, date: string) {
   const [row, pending, calibrationOf] = await Promise.all([
     findDailyEnergy(deps.db, userId, date),
-    hasPendingRecomputes(deps.queues, userId),
+    hasPendingRecomputes(deps, userId),
     calibrationsForDays(deps.db, userId, date, date),
   ]);
   if (!row) return { ...presentEmptyDay(date, emptyStatus(date, await todayOf(deps, userId))), day_length_hours: null, breakdown: null, pending };

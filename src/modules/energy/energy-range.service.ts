@@ -3,7 +3,7 @@ import type { dailyEnergy, UserRow } from "../../db/schema/index.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { refreshWeighInOutliers } from "../body/weigh-in-outliers.service.js";
 import { countHiitSessionsByDate } from "../hiit/hiit.service.js";
-import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { intakeForRange } from "../intake/intake-range.js";
 import { type AssembledDay, assembleDay } from "../../domain/days/day-assembly.js";
 import { emptyDayMeasures, measureDays } from "../../domain/days/day-measures.js";

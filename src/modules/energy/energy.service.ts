@@ -25,10 +25,10 @@ export async function finalizeYesterday(deps: Deps, userId: string): Promise<str
 
 /** Days whose numbers depend on the profile (formula BMR or estimated activity) are redone after it changes. */
 export async function recomputeEstimatedDays(deps: Deps, userId: string): Promise<number> {
-  return enqueueDayRecomputes(deps.queues, userId, await estimatedDates(deps.db, userId));
+  return enqueueDayRecomputes(deps, userId, await estimatedDates(deps.db, userId));
 }
 
 /** Every computed day is redone after the profile zone changes: its midnights, DST days and "today" moved. */
 export async function recomputeAllDays(deps: Deps, userId: string): Promise<number> {
-  return enqueueDayRecomputes(deps.queues, userId, await estimatedDates(deps.db, userId, true));
+  return enqueueDayRecomputes(deps, userId, await estimatedDates(deps.db, userId, true));
 }

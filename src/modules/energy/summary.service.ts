@@ -24,7 +24,7 @@ const mean = (values: number[]) => (values.length === 0 ? null : Math.round((val
  */
 export async function summarize(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps.queues, userId)]);
+  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps, userId)]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
   const used = [];
   const excluded = [];

@@ -69,7 +69,7 @@ export async function detectDayHiit(deps: Deps, userId: string, localDate: strin
   const last = readings.at(-1);
   const windows = first && last ? await workoutWindowsOverlapping(deps.sql, userId, first.tMs, last.tMs) : [];
   const streamless = windows.filter((w) => w.hrSampleCount === 0 && readings.some((r) => inside(r, w)));
-  await enqueueWorkoutDetections(deps.queues, userId, streamless.map((w) => w.id));
+  await enqueueWorkoutDetections(deps, userId, streamless.map((w) => w.id));
   const dense = selectDenseHeartRate(readings, windows);
   return analyseAndStore(deps, user, {
     key: { userId, workoutId: null, localDate },
@@ -110,7 +110,7 @@ async function analyseAndStore(deps: Deps, user: UserRow, stream: StreamToAnalys
 async function store(deps: Deps, key: AnalysisKey, write: AnalysisWrite | null, outcome: DetectionOutcome): Promise<DetectionResult> {
   const previousDates = await withTransaction(deps.db, (tx) => replaceAnalysis(tx, key, write));
   const sessionDates = write?.sessions.map((s) => s.session.localDate) ?? [];
-  await enqueueDayRecomputes(deps.queues, key.userId, [...previousDates, ...sessionDates]);
+  await enqueueDayRecomputes(deps, key.userId, [...previousDates, ...sessionDates]);
   return { outcome, sessions: sessionDates.length };
 }
 
@@ -123,7 +123,7 @@ async function redetectLaterAnalyses(deps: Deps, userId: string, span: StreamSpa
     untilMs: span.endMs + LOOKBACK_MS,
     belowBpm: peakBpm - HR_MAX_CHANGE_TOLERANCE_BPM,
   });
-  await enqueueAnalysisRedetections(deps.queues, keys);
+  await enqueueAnalysisRedetections(deps, keys);
 }
 
 function inside(reading: HeartRateReading, window: TimeWindow): boolean {

@@ -15,7 +15,7 @@ async function withIntervals(deps: Deps, sessions: readonly SessionRecord[]) {
 /** Sessions whose local start date is in the range, oldest first, and whether detections are still on their way. */
 export async function listHiitSessions(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [sessions, pending] = await Promise.all([sessionsBetween(deps.db, userId, from, to), hasPendingHiitJobs(deps.queues, userId)]);
+  const [sessions, pending] = await Promise.all([sessionsBetween(deps.db, userId, from, to), hasPendingHiitJobs(deps, userId)]);
   const full = await withIntervals(deps, sessions);
   return { sessions: full.map(({ session, intervals }) => presentSession(session, intervals)), pending };
 }

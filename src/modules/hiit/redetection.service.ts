@@ -13,12 +13,12 @@ const RECONCILE_BATCH = 1_000;
  */
 export async function redetectUser(deps: Deps, userId: string): Promise<{ workouts: number; days: number }> {
   const [workoutIds, dates] = await Promise.all([workoutIdsWithHeartRate(deps.sql, userId), heartRateDates(deps.sql, userId)]);
-  const workouts = await enqueueWorkoutDetections(deps.queues, userId, workoutIds);
-  const days = await enqueueDayDetections(deps.queues, userId, dates);
+  const workouts = await enqueueWorkoutDetections(deps, userId, workoutIds);
+  const days = await enqueueDayDetections(deps, userId, dates);
   return { workouts, days };
 }
 
 /** Analyses stored by an older (or newer) METHOD_VERSION are detected again with the running code. */
 export async function reconcileStaleAnalyses(deps: Deps): Promise<number> {
-  return enqueueAnalysisRedetections(deps.queues, await staleAnalyses(deps.db, METHOD_VERSION, RECONCILE_BATCH));
+  return enqueueAnalysisRedetections(deps, await staleAnalyses(deps.db, METHOD_VERSION, RECONCILE_BATCH));
 }

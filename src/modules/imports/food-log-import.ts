@@ -48,7 +48,7 @@ export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow
   };
   const statuses = result.parsedByType.get("day_status") ?? 0;
   if (statuses > 0) counts.day_status = { parsed: statuses, inserted: 0, duplicate: 0, rejected: result.rejectedByType.get("day_status") ?? 0 };
-  await enqueueDayRecomputes(deps.queues, row.userId, result.localDates);
+  await enqueueDayRecomputes(deps, row.userId, result.localDates);
   await markCompleted(
     deps.db,
     row.id,

@@ -1,5 +1,4 @@
 import type { Deps } from "../../deps.js";
-import { jobIds } from "../../jobs/definitions.js";
 import { enqueue } from "../../jobs/enqueue.js";
 
 /**
@@ -9,7 +8,7 @@ import { enqueue } from "../../jobs/enqueue.js";
  */
 export async function enqueueImportRun(deps: Deps, importId: string, run: number): Promise<void> {
   try {
-    await enqueue(deps.queues, "imports.run", { importId, run }, { jobId: jobIds.runImport(importId, run) });
+    await enqueue(deps, "imports.run", { importId, run });
   } catch (err) {
     deps.logger.warn({ importId, error: { message: (err as Error).message } }, "imports.enqueue-deferred");
   }
@@ -18,7 +17,7 @@ export async function enqueueImportRun(deps: Deps, importId: string, run: number
 /** Queues the removal of an import whose deletion was asked for; best effort like a run (the reconciler retries). */
 export async function enqueueImportDeletion(deps: Deps, importId: string): Promise<void> {
   try {
-    await enqueue(deps.queues, "imports.delete", { importId }, { jobId: jobIds.deleteImport(importId) });
+    await enqueue(deps, "imports.delete", { importId });
   } catch (err) {
     deps.logger.warn({ importId, error: { message: (err as Error).message } }, "imports.delete-enqueue-deferred");
   }

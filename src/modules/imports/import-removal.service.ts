@@ -51,7 +51,7 @@ export async function removeImportRows(deps: Deps, row: { id: string; userId: st
   for (const rerun of removal.reruns) await enqueueImportRun(deps, rerun.id, rerun.runs);
   const dates = [...new Set([...removal.rows.dates, ...removal.workouts.flatMap((w) => workoutDates(w, timeZone))])];
   await queueRegroupEffects(deps, row.userId, timeZone, removal.changes, dates);
-  await enqueueDayDetections(deps.queues, row.userId, dates);
+  await enqueueDayDetections(deps, row.userId, dates);
   return dates;
 }
 
@@ -72,7 +72,7 @@ export async function runImportDeletion(deps: Deps, importId: string): Promise<"
   const user = await findUserById(deps.db, row.userId);
   if (user) {
     const dates = await removeImportRows(deps, row, user.timeZone);
-    if (dates.length === 0) await enqueueDayRecomputes(deps.queues, row.userId, datesOfSpan(row.dataStartAt, row.dataEndAt, user.timeZone));
+    if (dates.length === 0) await enqueueDayRecomputes(deps, row.userId, datesOfSpan(row.dataStartAt, row.dataEndAt, user.timeZone));
   }
   await rm(pathForKey(deps.env.UPLOAD_DIR, row.storageKey), { force: true });
   await deleteImportRow(deps.db, importId);

@@ -94,7 +94,7 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
   const inserted = await insertedByType(deps.sql, row.userId, importId);
   await regroupAfterWrite(deps, row.userId, effects.workoutIds);
   // Before marking completed: if this fails the job retries, and a completed import would be skipped.
-  await enqueueDayRecomputes(deps.queues, row.userId, effects.localDates);
+  await enqueueDayRecomputes(deps, row.userId, effects.localDates);
   await enqueueHiitAfterIngest(deps, row.userId, effects);
   await markCompleted(
     deps.db,

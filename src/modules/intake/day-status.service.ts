@@ -14,7 +14,7 @@ import {
 import { deriveIntakeDay, type IntakeDayVerdict, needsPlausibilityCheck } from "../../domain/intake/intake-day.js";
 import { latestAcceptableLocalDate } from "../../domain/intake/intake-time.js";
 import { entriesOnDate, lockUserIntake } from "./intake.repo.js";
-import { recomputeDaysBestEffort } from "./recompute-days.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { addDays } from "../../lib/calendar.js";
 import { type DeclaredIntakeStatus } from "../../lib/vocabulary.js";
 

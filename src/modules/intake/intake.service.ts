@@ -20,7 +20,7 @@ import {
   upsertApiEntries,
 } from "./intake.repo.js";
 import type { CreateIntakeInput, IntakeEntryInput, IntakePatch } from "./intake.schemas.js";
-import { recomputeDaysBestEffort } from "./recompute-days.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { kcalFromKj } from "../../domain/intake/intake-units.js";
 
 export type LoggedIntake = { kind: "single"; row: IntakeEntryRow } | { kind: "batch"; rows: IntakeEntryRow[] };

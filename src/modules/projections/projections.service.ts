@@ -61,7 +61,7 @@ export async function listWeeklyProjections(deps: Deps, userId: string, from: st
   assertDateRange(from, to);
   const [rows, pending] = await Promise.all([
     listWeekProjections(deps.db, userId, weekStartOf(from), to),
-    hasPendingProjections(deps.queues, userId),
+    hasPendingProjections(deps, userId),
   ]);
   return { weeks: rows.map(presentWeekProjection), pending };
 }

@@ -12,6 +12,6 @@ export async function changePriority(deps: Deps, userId: string, sourceId: numbe
   const row = await setSourcePriority(deps.db, userId, sourceId, priority);
   if (!row) throw new NotFoundError("source");
   await regroupUser(deps, userId);
-  await enqueueDayRecomputes(deps.queues, userId, await datesWithSource(deps.sql, userId, sourceId));
+  await enqueueDayRecomputes(deps, userId, await datesWithSource(deps.sql, userId, sourceId));
   return row;
 }

@@ -48,7 +48,7 @@ export async function ingestItems(
   const writer = new IngestWriter(deps, { userId, importId: null, timeZone: user.timeZone, nowMs: deps.clock.now().getTime() });
   const effects = await writer.write({ samples: items.samples, workouts: items.workouts });
   await regroupAfterWrite(deps, userId, effects.workoutIds);
-  await enqueueDayRecomputes(deps.queues, userId, effects.localDates).catch((err: Error) =>
+  await enqueueDayRecomputes(deps, userId, effects.localDates).catch((err: Error) =>
     deps.logger.warn({ error: { message: err.message } }, "sync.recompute-not-enqueued"),
   );
   await enqueueHiitAfterIngest(deps, userId, effects).catch((err: Error) =>

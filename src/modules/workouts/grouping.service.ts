@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps.js";
-import { JOBS, jobIds } from "../../jobs/definitions.js";
+import { enqueueMany } from "../../jobs/enqueue.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUserById } from "../accounts/users.repo.js";
 import { enqueueWorkoutDetections } from "../hiit/hiit-queue.service.js";
@@ -69,9 +69,9 @@ export function workoutDates(w: { startMs: number; endMs: number; localDate: str
 export async function queueRegroupEffects(deps: Deps, userId: string, timeZone: string, changes: readonly GroupChange[], extraDates: Iterable<string> = []): Promise<void> {
   const dates = new Set(extraDates);
   for (const change of changes) for (const d of workoutDates(change, timeZone)) dates.add(d);
-  await enqueueDayRecomputes(deps.queues, userId, dates);
+  await enqueueDayRecomputes(deps, userId, dates);
   const flipped = changes.filter((c) => c.countedBefore !== c.countedAfter).map((c) => c.id);
-  await enqueueWorkoutDetections(deps.queues, userId, flipped);
+  await enqueueWorkoutDetections(deps, userId, flipped);
 }
 
 /** After workouts were written (an import, a sync, a push): regroups around them and queues what changed. */
@@ -110,20 +110,13 @@ const REGROUP_ENQUEUE_PAGE = 500;
  * grouping is already right it changes nothing. Deterministic job ids: several workers starting at once queue it once.
  */
 export async function enqueueRegroupForAllUsers(deps: Deps): Promise<number> {
-  const definition = JOBS["workouts.regroup-user"];
   let after = "";
   let count = 0;
   for (;;) {
     const page = await deps.sql<{ userId: string }[]>`
       select distinct user_id as "userId" from workouts where user_id > ${after} order by user_id limit ${REGROUP_ENQUEUE_PAGE}`;
     if (page.length === 0) return count;
-    await deps.queues[definition.queue].addBulk(
-      page.map(({ userId }) => ({
-        name: "workouts.regroup-user",
-        data: definition.schema.parse({ userId }),
-        opts: { ...definition.opts, jobId: jobIds.regroupUser(userId) },
-      })),
-    );
+    await enqueueMany(deps, "workouts.regroup-user", page.map(({ userId }) => ({ userId })));
     count += page.length;
     after = page.at(-1)?.userId ?? after;
   }

@@ -40,7 +40,7 @@ export async function deleteUserWorkout(deps: Deps, userId: string, workoutId: s
   try {
     await queueRegroupEffects(deps, userId, user.timeZone, result.changes, dates);
     // Its minutes are out-of-workout heart rate now.
-    await enqueueDayDetections(deps.queues, userId, dates);
+    await enqueueDayDetections(deps, userId, dates);
   } catch (err) {
     // The deletion stands (a retried DELETE would only answer 404); the days catch up on their next recompute.
     deps.logger.warn({ error: { message: (err as Error).message } }, "workouts.delete-effects-not-enqueued");

@@ -169,8 +169,8 @@ describe("weekly projections from synced days", () => {
 describe("jobs and schedules", () => {
   it("project-week is de-duplicated per (user, week): a burst leaves one delayed job", async () => {
     const user = await h.createUser(PROFILE);
-    for (let i = 0; i < 5; i += 1) await enqueueWeekProjections(h.deps.queues, user.id, ["2026-11-16", "2026-11-16"]);
-    await enqueueWeekProjections(h.deps.queues, user.id, ["2026-11-23"]);
+    for (let i = 0; i < 5; i += 1) await enqueueWeekProjections(h.deps, user.id, ["2026-11-16", "2026-11-16"]);
+    await enqueueWeekProjections(h.deps, user.id, ["2026-11-23"]);
     const delayed = await h.deps.queues.projections.getJobs(["delayed", "waiting", "active"], 0, -1);
     const mine = delayed.filter((j) => j?.name === "projections.project-week" && j.data?.userId === user.id).map((j) => j?.data?.weekStart);
     expect(mine.sort()).toEqual(["2026-11-16", "2026-11-23"]);
@@ -181,7 +181,7 @@ describe("jobs and schedules", () => {
     await sync(user, ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"].flatMap((d) => [...energyDay(d, "-05:00"), meal(d, 2000, 13, "-05:00")]));
     await settledRows(user, (r) => r.length === 2, "the week's rows");
     await h.deps.db.delete(weeklyProjections).where(eq(weeklyProjections.userId, user.id));
-    await enqueue(h.deps.queues, "projections.project-last-week", { userId: user.id });
+    await enqueue(h.deps, "projections.project-last-week", { userId: user.id });
     const rows = await settledRows(user, (r) => r.length === 2, "the scheduled run's rows");
     expect(rows.map((r) => [r.week_start, r.status, r.logged_days])).toEqual([
       ["2026-11-23", "projected", 4],

@@ -228,7 +228,7 @@ describe("rows stored before grouping existed", () => {
     // As an older version stored them: no grouping at all, so the day counted both.
     await h.deps.sql`update workouts set duplicate_of = null, duplicate_reason = null where user_id = ${user.id}`;
     expect((await workoutsOn(h, user, FENIX_RUN_DATE)).every((w) => w.counted)).toBe(true);
-    await enqueueDayRecomputes(h.deps.queues, user.id, [FENIX_RUN_DATE]);
+    await enqueueDayRecomputes(h.deps, user.id, [FENIX_RUN_DATE]);
     await dayWhen(h, user, FENIX_RUN_DATE, (d) => near(2 * fitNet)(d.active_kcal), "the ungrouped day to count the run twice");
 
     expect(await enqueueRegroupForAllUsers(h.deps)).toBeGreaterThanOrEqual(1);

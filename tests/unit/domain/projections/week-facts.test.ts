@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calibrate, type EnergyDayFacts, observedWeekChangeKg, weekBalance } from "../../../../src/domain/projections/week-facts.js";
-import { weeksAffectedByDay } from "../../../../src/modules/projections/projection-jobs.js";
+import { weeksAffectedByDay } from "../../../../src/domain/projections/affected-weeks.js";
 import { addDays, weekEndOf, weekStartOf } from "../../../../src/lib/calendar.js";
 
 const WEEK = "2026-11-16"; // a Monday
