@@ -5,7 +5,7 @@ import { startApi } from "./server.js";
 import { type Running, shutdown } from "./shutdown.js";
 import { exitOnStartupError } from "./startup-errors.js";
 import { enqueueRegroupForAllUsers } from "./modules/workouts/grouping.service.js";
-import { registerAllUserSchedules, startWorkers } from "../workers/start-workers.js";
+import { registerAllUserSchedules, startWorkers } from "./workers/start-workers.js";
 
 type Role = "all" | "api" | "worker";
 

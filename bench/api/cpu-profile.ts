@@ -37,7 +37,7 @@ function areaOf(frame: ProfileNode["callFrame"]): string {
   if (url.startsWith("node:")) return "node internals";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg?.[1]) return pkg[1];
-  if (url.includes("/src/") || url.includes("/workers/")) return "wearsync src";
+  if (url.includes("/src/")) return "wearsync src";
   return url;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
 import { keytelNetKcal } from "../../../src/domain/energy/keytel.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 

@@ -5,7 +5,7 @@ import { dailyEnergy } from "../../../src/db/schema/index.js";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
 import { recomputeDay } from "../../../src/modules/energy/energy.service.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 import { localDayWindow } from "../../../src/lib/zone.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { pathForKey } from "../../../src/modules/imports/upload-store.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";

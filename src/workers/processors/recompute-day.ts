@@ -1,8 +1,8 @@
-import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
-import { regroupUser } from "../../src/modules/workouts/grouping.service.js";
-import { finalizeYesterday, recomputeDay } from "../../src/modules/energy/energy.service.js";
-import { weeksAffectedByDay, weeksAffectedByRange } from "../../src/domain/projections/affected-weeks.js";
-import { enqueueWeekProjections } from "../../src/modules/projections/projection-jobs.js";
+import { recomputeDays } from "../../modules/energy/energy-range.service.js";
+import { regroupUser } from "../../modules/workouts/grouping.service.js";
+import { finalizeYesterday, recomputeDay } from "../../modules/energy/energy.service.js";
+import { weeksAffectedByDay, weeksAffectedByRange } from "../../domain/projections/affected-weeks.js";
+import { enqueueWeekProjections } from "../../modules/projections/projection-jobs.js";
 import type { Processor } from "../run-job.js";
 
 /** Rebuilds one user's local day from raw rows; safe to run any number of times. */

@@ -1,7 +1,7 @@
-import { runImportDeletion } from "../../src/modules/imports/import-removal.service.js";
-import { runImport } from "../../src/modules/imports/import-runner.js";
-import { markFailed } from "../../src/modules/imports/imports.repo.js";
-import { reconcileImports } from "../../src/modules/imports/imports.service.js";
+import { runImportDeletion } from "../../modules/imports/import-removal.service.js";
+import { runImport } from "../../modules/imports/import-runner.js";
+import { markFailed } from "../../modules/imports/imports.repo.js";
+import { reconcileImports } from "../../modules/imports/imports.service.js";
 import type { Processor } from "../run-job.js";
 
 /** Parses and stores one upload. Idempotent: a retry or a re-run after a crash ends in the same rows. */
