@@ -4,7 +4,7 @@ import { checkConnections, createDeps } from "./deps.js";
 import { startApi } from "./server.js";
 import { type Running, shutdown } from "./shutdown.js";
 import { exitOnStartupError } from "./startup-errors.js";
-import { enqueueRegroupForAllUsers } from "./modules/workouts/grouping.service.js";
+import { enqueueRegroupForAllUsers } from "./modules/workouts/index.js";
 import { registerAllUserSchedules, startWorkers } from "./workers/start-workers.js";
 
 type Role = "all" | "api" | "worker";

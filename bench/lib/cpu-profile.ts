@@ -24,7 +24,7 @@ const AREAS: readonly [string, (url: string, fn: string) => boolean][] = [
   ["garbage collection", (_u, fn) => fn === "(garbage collector)"],
   ["XML tokenizing (saxes)", (u) => u.includes("node_modules/saxes")],
   ["Apple record mapping (src parsers: dates, units, sources)", (u) => u.includes("/src/formats/")],
-  ["writer: rows + COPY text (src writer)", (u) => u.includes("/src/modules/ingest/writer/")],
+  ["writer: rows + COPY text (src writer)", (u) => u.includes("/src/modules/ingest/")],
   ["time-zone math (src/lib: Intl formatToParts)", (u) => u.includes("/src/lib/")],
   ["native socket/file writes (COPY data to Postgres, logs)", (_u, fn) => WRITE_NATIVES.has(fn)],
   ["import runner / tally (src imports)", (u) => u.includes("/src/modules/imports/")],

@@ -3,7 +3,7 @@ import type { Deps } from "../deps.js";
 import { QUEUE_NAMES } from "../jobs/definitions.js";
 import { createRedis } from "../jobs/redis.js";
 import { registerSchedules, upsertUserSchedules } from "../jobs/schedules.js";
-import { allUserZones } from "../modules/accounts/users.repo.js";
+import { allUserZones } from "../modules/accounts/index.js";
 import { processors } from "./registry.js";
 import { runJob, type ProcessorRegistry } from "./run-job.js";
 
@@ -56,7 +56,7 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
  */
 export async function registerAllUserSchedules(deps: Deps): Promise<number> {
   let count = 0;
-  for await (const user of allUserZones(deps.db)) {
+  for await (const user of allUserZones(deps)) {
     await upsertUserSchedules(deps.queues, user.id, user.timeZone);
     count++;
   }

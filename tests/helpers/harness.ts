@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { buildApp } from "../../src/app.js";
 import { type Deps, type DepsOverrides, checkConnections, closeDeps, createDeps } from "../../src/deps.js";
-import type { AppEnv } from "../../src/lib/http.js";
+import type { AppEnv } from "../../src/http/router.js";
 import { TEST_ADMIN_TOKEN, testEnv } from "./test-env.js";
 import { randomUUID } from "node:crypto";
 

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { offsetDateTime } from "../intake/intake.schemas.js";
 import { KG_PER_LB } from "../../domain/projections/rule3500.js";
-import { SourceSchema } from "../samples/samples.routes.js";
+import { offsetDateTime, SourceSchema } from "../../http/schemas.js";
 
 // Same physiological bounds as the profile and imported body records.
 export const MIN_WEIGHT_KG = 20;

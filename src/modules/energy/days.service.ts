@@ -2,8 +2,8 @@ import type { Deps } from "../../deps.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { calibrationsForDays } from "../projections/day-calibrations.service.js";
+import { findUser } from "../accounts/index.js";
+import { calibrationsForDays } from "../projections/index.js";
 import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
 import { daysBetweenInclusive, datesBetween } from "../../lib/calendar.js";
@@ -11,7 +11,7 @@ import { localDateIn } from "../../lib/zone.js";
 
 /** The profile zone's current local date by the injected clock: that day and later ones are still running. */
 async function todayOf(deps: Deps, userId: string): Promise<string> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) throw new NotFoundError("user");
   return localDateIn(deps.clock.now(), user.timeZone);
 }

@@ -1,10 +1,10 @@
 import type { Deps } from "../../deps.js";
 import type { dailyEnergy, UserRow } from "../../db/schema/index.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { refreshWeighInOutliers } from "../body/weigh-in-outliers.service.js";
-import { countHiitSessionsByDate } from "../hiit/hiit.service.js";
+import { findUser } from "../accounts/index.js";
+import { refreshWeighInOutliers } from "../body/index.js";
+import { countHiitSessionsByDate } from "../hiit/index.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
-import { intakeForRange } from "../intake/intake-range.js";
+import { intakeForRange } from "../intake/index.js";
 import { type AssembledDay, assembleDay } from "../../domain/days/day-assembly.js";
 import { emptyDayMeasures, measureDays } from "../../domain/days/day-measures.js";
 import { LocalDayCalendar } from "../../domain/days/day-rule.js";
@@ -35,7 +35,7 @@ type DailyEnergyInsert = typeof dailyEnergy.$inferInsert;
  * written, or null when the user no longer exists. recomputeDay is the one-day case of this.
  */
 export async function recomputeDays(deps: Deps, userId: string, from: string, to: string): Promise<number | null> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return null;
   await reclassifyWeighIns(deps, userId, from, to);
   const windows = datesBetween(from, to).map((d) => localDayWindow(d, user.timeZone));

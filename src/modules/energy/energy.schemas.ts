@@ -58,3 +58,16 @@ export const DayConfirmationSchema = z
     confirmed_at: z.string(),
   })
   .openapi("DayConfirmation");
+
+export const SummarySchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    days_used: z.number().int(),
+    mean_deficit_kcal: z.number().nullable(),
+    mean_burned_kcal: z.number().nullable(),
+    mean_intake_kcal: z.number().nullable(),
+    excluded: z.array(z.object({ date: z.string(), reason: z.string() })),
+    pending: z.boolean(),
+  })
+  .openapi("Summary");

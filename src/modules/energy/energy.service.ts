@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { findUserById } from "../accounts/users.repo.js";
+import { findUser } from "../accounts/index.js";
 import { recomputeDays } from "./energy-range.service.js";
 import { estimatedDates } from "./energy.repo.js";
 import { localDateIn } from "../../lib/zone.js";
@@ -16,7 +16,7 @@ export async function recomputeDay(deps: Deps, userId: string, localDate: string
 
 /** Recomputes the user's local yesterday (by the injected clock); returns that date, or null for a gone user. */
 export async function finalizeYesterday(deps: Deps, userId: string): Promise<string | null> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return null;
   const yesterday = previousDate(localDateIn(deps.clock.now(), user.timeZone));
   await recomputeDay(deps, userId, yesterday);

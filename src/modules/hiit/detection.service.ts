@@ -3,7 +3,7 @@ import type { UserRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { newId } from "../../lib/ids.js";
-import { findUserById } from "../accounts/users.repo.js";
+import { findUser } from "../accounts/index.js";
 import { analysisRows } from "./analysis-rows.js";
 import type { AnalysisWrite } from "./analysis-rows.js";
 import { readingsOfBusiestSource, selectDenseHeartRate, toHrSamples } from "../../domain/hiit/dense-heart-rate.js";
@@ -18,7 +18,7 @@ import {
   workoutWindowsOverlapping,
 } from "./detection-inputs.repo.js";
 import { heartRateFromStream } from "../../domain/hiit/detector-input.js";
-import { enqueueAnalysisRedetections, enqueueWorkoutDetections } from "./hiit-queue.service.js";
+import { enqueueAnalysisRedetections, enqueueWorkoutDetections } from "./detection-requests.service.js";
 import { analysesBelowObservedMax, replaceAnalysis } from "./hiit.repo.js";
 import type { AnalysisKey } from "./hiit.repo.js";
 import type { AssistInput } from "../../domain/hiit/assist.js";
@@ -39,7 +39,7 @@ const HR_MAX_CHANGE_TOLERANCE_BPM = 0.5;
 
 /** Detects HIIT in one workout (its own stream, else the samples recorded during it) and replaces its analysis. */
 export async function detectWorkoutHiit(deps: Deps, userId: string, workoutId: string): Promise<DetectionResult> {
-  const [user, workout] = await Promise.all([findUserById(deps.db, userId), findDetectionWorkout(deps.sql, userId, workoutId)]);
+  const [user, workout] = await Promise.all([findUser(deps, userId), findDetectionWorkout(deps.sql, userId, workoutId)]);
   if (!user || !workout) return { outcome: "missing", sessions: 0 };
   // One activity, one detection: a copy's analysis (and its sessions) is removed; its representative has them.
   if (workout.duplicateOf !== null) return store(deps, { userId, workoutId, localDate: workout.localDate }, null, "duplicate");
@@ -62,7 +62,7 @@ export async function detectWorkoutHiit(deps: Deps, userId: string, workoutId: s
  * own stream are queued for detection from the same samples (they may have arrived after the workout).
  */
 export async function detectDayHiit(deps: Deps, userId: string, localDate: string): Promise<DetectionResult> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return { outcome: "missing", sessions: 0 };
   const readings = await heartRateReadingsOn(deps.sql, userId, localDate);
   const first = readings[0];

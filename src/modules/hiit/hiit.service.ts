@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { hasPendingHiitJobs } from "./hiit-queue.service.js";
+import { hasPendingHiitJobs } from "./detection-requests.service.js";
 import { presentSession, presentWorkoutHiit } from "./hiit.presenters.js";
 import { countSessionsByDate, countSessionsOn, findWorkoutAnalysis, intervalsOf, sessionsBetween, sessionsOfWorkout } from "./hiit.repo.js";
 import type { IntervalRecord, SessionRecord } from "./hiit.repo.js";

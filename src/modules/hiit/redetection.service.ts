@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { heartRateDates, workoutIdsWithHeartRate } from "./detection-inputs.repo.js";
-import { enqueueAnalysisRedetections, enqueueDayDetections, enqueueWorkoutDetections } from "./hiit-queue.service.js";
+import { enqueueAnalysisRedetections, enqueueDayDetections, enqueueWorkoutDetections } from "./detection-requests.service.js";
 import { staleAnalyses } from "./hiit.repo.js";
 import { METHOD_VERSION } from "../../domain/hiit/detector.js";
 

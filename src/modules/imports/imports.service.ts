@@ -5,7 +5,7 @@ import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { ConflictError, NotFoundError, UnprocessableError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { detectFileFormat, type FormatName, ParseError } from "../../formats/index.js";
-import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.js";
+import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.service.js";
 import {
   findImport,
   findStaleDeletions,

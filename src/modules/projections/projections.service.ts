@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { hasPendingProjections } from "./projection-jobs.js";
+import { findUser } from "../accounts/index.js";
+import { hasPendingProjections } from "./projection-requests.service.js";
 import { presentWeekProjection } from "./projections.presenters.js";
 import {
   deleteWeekProjections,
@@ -23,7 +23,7 @@ export type WeekProjectionOutcome = "projected" | "no-days" | "no-user";
 
 /** Rewrites the user's two rows for one week from daily_energy and body_measurements (never incremented). */
 export async function projectUserWeek(deps: Deps, userId: string, weekStart: string): Promise<WeekProjectionOutcome> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return "no-user";
   const weekEnd = weekEndOf(weekStart);
   const [days, weights, latestWeightKg, measuredBodyFatPercent] = await Promise.all([
@@ -50,7 +50,7 @@ export async function projectUserWeek(deps: Deps, userId: string, weekStart: str
 
 /** The scheduled Monday run: the local week that ended before today (by the injected clock) in the user's zone. */
 export async function projectLastWeek(deps: Deps, userId: string): Promise<{ weekStart: string; outcome: WeekProjectionOutcome } | null> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return null;
   const weekStart = addDays(weekStartOf(localDateIn(deps.clock.now(), user.timeZone)), -DAYS_PER_WEEK);
   return { weekStart, outcome: await projectUserWeek(deps, userId, weekStart) };

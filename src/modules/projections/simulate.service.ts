@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/users.js";
 import { type FieldError, NotFoundError, UnprocessableError, ValidationError } from "../../lib/errors.js";
-import { findUserById } from "../accounts/users.repo.js";
+import { findUser } from "../accounts/index.js";
 import { jacksonBodyFatPercent } from "../../domain/energy/body-fat.js";
 import { latestBodyFatPctBetween, latestWeightKgOnOrBefore } from "./projections.repo.js";
 import type { MaintenanceSource } from "../../domain/projections/maintenance.js";
@@ -69,7 +69,7 @@ const UNREACHABLE_REASONS = {
 
 /** Hall model next to the 3,500-kcal rule for a what-if; 422 when the model cannot start or the target is out of reach. */
 export async function simulateProjection(deps: Deps, userId: string, body: SimulateBody) {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) throw new NotFoundError("user");
   const goal = goalOf(body);
   const { person, weightSource, bodyFatSource, maintenanceSource } = await resolveInputs(deps, user, body);

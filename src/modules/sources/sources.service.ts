@@ -1,8 +1,12 @@
 import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { NotFoundError } from "../../lib/errors.js";
-import { regroupUser } from "../workouts/grouping.service.js";
-import { datesWithSource, setSourcePriority } from "./sources.repo.js";
+import { regroupUser } from "../workouts/index.js";
+import { datesWithSource, listSources, setSourcePriority } from "./sources.repo.js";
+
+export async function listUserSources(deps: Deps, userId: string) {
+  return listSources(deps.db, userId);
+}
 
 /**
  * A new priority can change the merge of every day the source has data on, and which record of an activity

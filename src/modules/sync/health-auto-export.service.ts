@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { UnprocessableError } from "../../lib/errors.js";
 import { parseHealthAutoExport, ParseError, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
-import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
+import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.service.js";
 
 /** "data.workouts[3]" → 3: the workout's position in the payload, as the parser names it. */
 function indexOf(where: string | undefined, fallback: number): number {

@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import type { Sql } from "../../db/client.js";
 import { type ActivityRecord, recordTier } from "../../domain/activities/activity-grouping.js";
 
 // Raw SQL in one caller-owned transaction: the grouping of a user's workouts is read, decided and written under
@@ -127,4 +128,11 @@ export async function deleteWorkouts(tx: Tx, userId: string, which: { id: string
     delete from workouts where user_id = ${userId} and ${match}
     returning id, round(date_part('epoch', start_at) * 1000)::float8 as "startMs",
               round(date_part('epoch', end_at) * 1000)::float8 as "endMs", local_date::text as "localDate"`;
+}
+
+/** Users with at least one workout, after `afterUserId` in id order, a page at a time. */
+export async function usersWithWorkouts(sql: Sql, afterUserId: string, limit: number): Promise<string[]> {
+  const rows = await sql<{ userId: string }[]>`
+    select distinct user_id as "userId" from workouts where user_id > ${afterUserId} order by user_id limit ${limit}`;
+  return rows.map((r) => r.userId);
 }

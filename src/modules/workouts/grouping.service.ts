@@ -1,12 +1,22 @@
 import type { Deps } from "../../deps.js";
 import { enqueueMany } from "../../jobs/enqueue.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { enqueueWorkoutDetections } from "../hiit/hiit-queue.service.js";
+import { findUser } from "../accounts/index.js";
+import { enqueueWorkoutDetections } from "../hiit/index.js";
 import { groupActivities } from "../../domain/activities/activity-grouping.js";
-import { type GroupingUpdate, loadOverlapClosure, lockUserGrouping, type StoredActivity, type Tx, saveGrouping, workoutSpans } from "./grouping.repo.js";
-import { localDateIn } from "../../lib/zone.js";
-import { datesBetween } from "../../lib/calendar.js";
+import { hullOf, type TimeWindow, workoutDates } from "../../domain/activities/activity-span.js";
+import {
+  type DeletedWorkout,
+  deleteWorkouts,
+  type GroupingUpdate,
+  loadOverlapClosure,
+  lockUserGrouping,
+  type StoredActivity,
+  saveGrouping,
+  type Tx,
+  usersWithWorkouts,
+  workoutSpans,
+} from "./grouping.repo.js";
 
 /** A workout whose grouping changed: the days it lies on must be recomputed, and HIIT redone if `counted` flipped. */
 export interface GroupChange {
@@ -16,20 +26,6 @@ export interface GroupChange {
   localDate: string;
   countedBefore: boolean;
   countedAfter: boolean;
-}
-
-export interface TimeWindow {
-  fromMs: number;
-  toMs: number;
-}
-
-/** The smallest window holding every span, or undefined for none. */
-export function hullOf(spans: readonly { startMs: number; endMs: number }[]): TimeWindow | undefined {
-  if (spans.length === 0) return undefined;
-  return spans.reduce((w, s) => ({ fromMs: Math.min(w.fromMs, s.startMs), toMs: Math.max(w.toMs, s.endMs) }), {
-    fromMs: Number.POSITIVE_INFINITY,
-    toMs: Number.NEGATIVE_INFINITY,
-  });
 }
 
 /**
@@ -56,12 +52,6 @@ function changeOf(w: StoredActivity, countedAfter: boolean): GroupChange {
   return { id: w.id, startMs: w.startMs, endMs: w.endMs, localDate: w.localDate, countedBefore: w.duplicateOf === null, countedAfter };
 }
 
-/** Every local date a workout touches: its own (at its offset) and each date of the user's zone it spans. */
-export function workoutDates(w: { startMs: number; endMs: number; localDate: string }, timeZone: string): string[] {
-  const zoneDates = datesBetween(localDateIn(new Date(w.startMs), timeZone), localDateIn(new Date(Math.max(w.startMs, w.endMs - 1)), timeZone));
-  return [...new Set([w.localDate, ...zoneDates])];
-}
-
 /**
  * Queues what a regrouping changed: the days of every changed workout are recomputed, and HIIT detection runs
  * again for workouts that started or stopped counting (a duplicate's sessions are removed by that job).
@@ -72,6 +62,17 @@ export async function queueRegroupEffects(deps: Deps, userId: string, timeZone: 
   await enqueueDayRecomputes(deps, userId, dates);
   const flipped = changes.filter((c) => c.countedBefore !== c.countedAfter).map((c) => c.id);
   await enqueueWorkoutDetections(deps, userId, flipped);
+}
+
+/**
+ * Inside the caller's transaction (an import's removal): deletes one workout or every workout an import first
+ * wrote, and regroups the records they overlapped (a duplicate of one may count now).
+ */
+export async function deleteWorkoutsInTx(tx: Tx, userId: string, which: { id: string } | { importId: string }): Promise<{ deleted: DeletedWorkout[]; changes: GroupChange[] }> {
+  await lockUserGrouping(tx, userId);
+  const deleted = await deleteWorkouts(tx, userId, which);
+  const window = hullOf(deleted);
+  return { deleted, changes: window ? await regroupInTx(tx, userId, window) : [] };
 }
 
 /** After workouts were written (an import, a sync, a push): regroups around them and queues what changed. */
@@ -95,7 +96,7 @@ export async function regroupUser(deps: Deps, userId: string): Promise<GroupChan
 /** Best effort like every enqueue after a write: the rows are committed, and the next regroup re-derives them. */
 async function queueChanges(deps: Deps, userId: string, changes: readonly GroupChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return;
   await queueRegroupEffects(deps, userId, user.timeZone, changes).catch((err: Error) =>
     deps.logger.warn({ error: { message: err.message } }, "workouts.regroup-effects-not-enqueued"),
@@ -113,11 +114,10 @@ export async function enqueueRegroupForAllUsers(deps: Deps): Promise<number> {
   let after = "";
   let count = 0;
   for (;;) {
-    const page = await deps.sql<{ userId: string }[]>`
-      select distinct user_id as "userId" from workouts where user_id > ${after} order by user_id limit ${REGROUP_ENQUEUE_PAGE}`;
+    const page = await usersWithWorkouts(deps.sql, after, REGROUP_ENQUEUE_PAGE);
     if (page.length === 0) return count;
-    await enqueueMany(deps, "workouts.regroup-user", page.map(({ userId }) => ({ userId })));
+    await enqueueMany(deps, "workouts.regroup-user", page.map((userId) => ({ userId })));
     count += page.length;
-    after = page.at(-1)?.userId ?? after;
+    after = page.at(-1) ?? after;
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { WorkoutHiitFieldsSchema } from "../hiit/hiit.schemas.js";
-import { SourceSchema } from "../samples/samples.routes.js";
+import { WorkoutHiitFieldsSchema } from "../hiit/index.js";
+import { SourceSchema } from "../../http/schemas.js";
 import { VALUE_SOURCES } from "../../db/schema/workouts.js";
 
 const valueSource = (what: string) =>

@@ -1,5 +1,5 @@
-import { detectDayHiit, detectWorkoutHiit } from "../../modules/hiit/detection.service.js";
-import { reconcileStaleAnalyses, redetectUser } from "../../modules/hiit/redetection.service.js";
+import { detectDayHiit, detectWorkoutHiit } from "../../modules/hiit/index.js";
+import { reconcileStaleAnalyses, redetectUser } from "../../modules/hiit/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Replaces one workout's HIIT analysis; re-running it ends in the same rows. */

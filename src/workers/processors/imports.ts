@@ -1,7 +1,4 @@
-import { runImportDeletion } from "../../modules/imports/import-removal.service.js";
-import { runImport } from "../../modules/imports/import-runner.js";
-import { markFailed } from "../../modules/imports/imports.repo.js";
-import { reconcileImports } from "../../modules/imports/imports.service.js";
+import { failImportOutOfRetries, reconcileImports, runImport, runImportDeletion } from "../../modules/imports/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Parses and stores one upload. Idempotent: a retry or a re-run after a crash ends in the same rows. */
@@ -12,16 +9,7 @@ export const runImportJob: Processor<"imports.run"> = async (payload, { deps, jo
     return { status: result.status };
   } catch (err) {
     // Out of retries: say so on the import instead of leaving it "processing" forever.
-    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-      await markFailed(
-        deps.db,
-        payload.importId,
-        { code: "IMPORT_ERROR", message: "The import could not be completed after several attempts. Please try again later." },
-        deps.clock.now(),
-        {},
-        payload.run ?? 1,
-      ).catch(() => undefined);
-    }
+    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await failImportOutOfRetries(deps, payload.importId, payload.run).catch(() => undefined);
     throw err;
   }
 };

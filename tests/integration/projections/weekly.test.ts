@@ -6,7 +6,7 @@ import { enqueue } from "../../../src/jobs/enqueue.js";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { jacksonFatMassKg } from "../../../src/domain/energy/body-fat.js";
 import { energyDensityOfChangeKcalPerKg } from "../../../src/domain/projections/forbes.js";
-import { enqueueWeekProjections } from "../../../src/modules/projections/projection-jobs.js";
+import { enqueueWeekProjections } from "../../../src/modules/projections/projection-requests.service.js";
 import { registerAllUserSchedules } from "../../../src/workers/start-workers.js";
 import { observedWeekChangeKg } from "../../../src/domain/projections/week-facts.js";
 import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
