@@ -5,6 +5,4 @@ export const MINUTES_PER_HOUR = 60;
 export const MINUTES_PER_DAY = 1440;
 /** Thermochemical calorie: 1 kcal = 4.184 kJ. */
 export const KJ_PER_KCAL = 4.184;
-/** International mile (1959), metres. */
-export const METRES_PER_MILE = 1609.344;
 export const ML_PER_LITRE = 1000;

@@ -4,16 +4,6 @@
 export const MS_PER_DAY = 86_400_000;
 export const DAYS_PER_WEEK = 7;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (2026-02-29 is not one). */
-export function isCalendarDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(ms).toISOString().slice(0, 10) === text;
-}
-
 /** Days since 1970-01-01: consecutive dates get consecutive integers. */
 export function dayNumberOf(date: string): number {
   return Math.round(utcMidnightMs(date) / MS_PER_DAY);
@@ -74,14 +64,6 @@ export function weekEndOf(weekStart: string): string {
 
 export function isWeekStart(date: string): boolean {
   return isoWeekdayOf(date) === 1;
-}
-
-/** ISO 8601 week-numbering year and week (1–53): the week holding the year's first Thursday is week 1. */
-export function isoWeekOf(date: string): { year: number; week: number } {
-  const thursday = addDays(date, 4 - isoWeekdayOf(date));
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor((dayNumberOf(thursday) - dayNumberOf(`${year}-01-01`)) / DAYS_PER_WEEK) + 1;
-  return { year, week };
 }
 
 /** Whole years between a birth date and a date (the birthday counts on its day; 29 Feb on 1 Mar in common years). */

@@ -58,11 +58,6 @@ export function trendWeights(weights: readonly DailyWeight[], alphaPerDay = TREN
   return points;
 }
 
-/** Ordinary least-squares slope of weight on day, kg/day; null without two distinct days. */
-export function olsSlopeKgPerDay(weights: readonly DailyWeight[]): number | null {
-  return olsFit(weights)?.slopeKgPerDay ?? null;
-}
-
 export interface OlsFit {
   slopeKgPerDay: number;
   /** √(Σ residual² / (n − 2) / Σ (x − x̄)²): the slope's standard error; null with fewer than three points. */

@@ -3,17 +3,6 @@ import { requirePositive } from "../guards.js";
 /** Tanaka et al., JACC 2001;37:153: HRmax = 208 − 0.7 × age. */
 export const TANAKA_INTERCEPT_BPM = 208;
 export const TANAKA_BPM_PER_YEAR = 0.7;
-/** Fox 220 − age: no scientific basis (Robergs & Landwehr 2002); kept only to show users the difference. */
-export const FOX_INTERCEPT_BPM = 220;
-/** Gellish et al., MSSE 2007;39:822, linear: 207 − 0.7 × age. */
-export const GELLISH_LINEAR_INTERCEPT_BPM = 207;
-export const GELLISH_LINEAR_BPM_PER_YEAR = 0.7;
-/** Gellish 2007 non-linear: 192 − 0.007 × age² (docs/science.md §3.9). */
-export const GELLISH_NONLINEAR_INTERCEPT_BPM = 192;
-export const GELLISH_NONLINEAR_BPM_PER_YEAR2 = 0.007;
-/** Nes et al. 2013: 211 − 0.64 × age (docs/science.md §3.9). */
-export const NES_INTERCEPT_BPM = 211;
-export const NES_BPM_PER_YEAR = 0.64;
 
 export type AcsmBand = "very-light" | "light" | "moderate" | "vigorous" | "near-maximal";
 
@@ -26,28 +15,6 @@ export const ACSM_BAND_FLOORS_PERCENT_HRR = { light: 30, moderate: 40, vigorous:
 
 export function tanakaMaxHrBpm(ageYears: number): number {
   return TANAKA_INTERCEPT_BPM - TANAKA_BPM_PER_YEAR * requirePositive("ageYears", ageYears);
-}
-
-export function foxMaxHrBpm(ageYears: number): number {
-  return FOX_INTERCEPT_BPM - requirePositive("ageYears", ageYears);
-}
-
-export function gellishLinearMaxHrBpm(ageYears: number): number {
-  return GELLISH_LINEAR_INTERCEPT_BPM - GELLISH_LINEAR_BPM_PER_YEAR * requirePositive("ageYears", ageYears);
-}
-
-export function gellishNonlinearMaxHrBpm(ageYears: number): number {
-  const age = requirePositive("ageYears", ageYears);
-  return GELLISH_NONLINEAR_INTERCEPT_BPM - GELLISH_NONLINEAR_BPM_PER_YEAR2 * age * age;
-}
-
-export function nesMaxHrBpm(ageYears: number): number {
-  return NES_INTERCEPT_BPM - NES_BPM_PER_YEAR * requirePositive("ageYears", ageYears);
-}
-
-/** Karvonen: resting + fraction × (max − resting). */
-export function karvonenTargetHrBpm(restingHrBpm: number, maxHrBpm: number, fractionOfReserve: number): number {
-  return restingHrBpm + fractionOfReserve * heartRateReserveBpm(restingHrBpm, maxHrBpm);
 }
 
 export function acsmBandByPercentMaxHr(hrBpm: number, maxHrBpm: number): AcsmBand {

@@ -2,12 +2,6 @@ import type { Sex } from "./bmr.js";
 import { requirePositive } from "../guards.js";
 import { KJ_PER_KCAL, MINUTES_PER_DAY } from "../units.js";
 
-/**
- * Keytel et al. 2005 switches to the BMR rate below resting HR and to the equation above this fraction of HRmax,
- * interpolating in between (Hexoskin "Mifflin–Keytel" blend, docs/science.md §3.3).
- */
-export const KEYTEL_BLEND_KNEE_FRACTION_OF_MAX_HR = 0.6;
-
 interface KeytelCoefficients {
   interceptKj: number;
   kjPerBpm: number;
@@ -37,12 +31,6 @@ export interface KeytelInput {
   vo2MaxMlKgMin?: number | null;
 }
 
-export interface BlendedKeytelInput extends KeytelInput {
-  bmrKcalPerDay: number;
-  restingHrBpm: number;
-  maxHrBpm: number;
-}
-
 /** Gross EE in kJ/min; validated only for steady work at ~57–90 % HRmax, so all-day HR goes through the blend. */
 export function keytelGrossKjPerMin(input: KeytelInput): number {
   requirePositive("weightKg", input.weightKg);
@@ -60,26 +48,6 @@ export function keytelGrossKjPerMin(input: KeytelInput): number {
 
 export function keytelGrossKcalPerMin(input: KeytelInput): number {
   return keytelGrossKjPerMin(input) / KJ_PER_KCAL;
-}
-
-/** Gross kcal/min: BMR rate at or below resting HR, Keytel at or above the knee, linear in between (TV-K7). */
-export function blendedGrossKcalPerMin(input: BlendedKeytelInput): number {
-  requirePositive("bmrKcalPerDay", input.bmrKcalPerDay);
-  const kneeBpm = KEYTEL_BLEND_KNEE_FRACTION_OF_MAX_HR * requirePositive("maxHrBpm", input.maxHrBpm);
-  if (!(input.restingHrBpm > 0 && input.restingHrBpm < kneeBpm)) {
-    throw new RangeError(`restingHrBpm must be positive and below ${kneeBpm} bpm, got ${input.restingHrBpm}`);
-  }
-  const restingKcalPerMin = input.bmrKcalPerDay / MINUTES_PER_DAY;
-  if (input.hrBpm <= input.restingHrBpm) return restingKcalPerMin;
-  if (input.hrBpm >= kneeBpm) return keytelGrossKcalPerMin(input);
-  const kneeKcalPerMin = keytelGrossKcalPerMin({ ...input, hrBpm: kneeBpm });
-  const fraction = (input.hrBpm - input.restingHrBpm) / (kneeBpm - input.restingHrBpm);
-  return restingKcalPerMin + fraction * (kneeKcalPerMin - restingKcalPerMin);
-}
-
-/** Net (active) kcal/min: gross minus the BMR rate, never negative, so it can be added to a basal baseline. */
-export function blendedNetKcalPerMin(input: BlendedKeytelInput): number {
-  return Math.max(0, blendedGrossKcalPerMin(input) - input.bmrKcalPerDay / MINUTES_PER_DAY);
 }
 
 /** Net kcal of a steady Keytel-estimated workout: gross minus BMR for the same minutes (docs/science.md §3.6). */

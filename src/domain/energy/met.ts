@@ -1,5 +1,5 @@
 import { requireNonNegative, requirePositive } from "../guards.js";
-import { ML_PER_LITRE, MINUTES_PER_DAY, MINUTES_PER_HOUR } from "../units.js";
+import { ML_PER_LITRE, MINUTES_PER_HOUR } from "../units.js";
 
 /** 1 MET ≈ 1 kcal per kg per hour: the Compendium's own shorthand (docs/science.md §3.4). */
 export const KCAL_PER_KG_HOUR_PER_MET = 1;
@@ -34,26 +34,8 @@ function metKcal(metAboveZero: number, activity: MetActivity, convention: MetCon
   );
 }
 
-export function metGrossKcal(activity: MetActivity, convention: MetConvention = "kcal-per-kg-hour"): number {
-  requirePositive("met", activity.met);
-  return metKcal(activity.met, activity, convention);
-}
-
 /** Net of resting ((MET − 1) × kg × h): the only form that may be added to a basal or BMR baseline. */
 export function metNetKcal(activity: MetActivity, convention: MetConvention = "kcal-per-kg-hour"): number {
   requirePositive("met", activity.met);
   return metKcal(Math.max(0, activity.met - 1), activity, convention);
-}
-
-/** Resting VO2 in mL/kg/min from a daily resting energy (kcal/day), at 5 kcal per litre O2. */
-export function restingVo2MlKgMin(rmrKcalPerDay: number, weightKg: number): number {
-  requirePositive("rmrKcalPerDay", rmrKcalPerDay);
-  requirePositive("weightKg", weightKg);
-  return ((rmrKcalPerDay / MINUTES_PER_DAY / KCAL_PER_LITRE_O2) * ML_PER_LITRE) / weightKg;
-}
-
-/** Kozey 2010 "corrected MET": rescales a Compendium MET to the person's own resting VO2 (Harris–Benedict 1919 RMR). */
-export function correctedMet(met: number, rmrKcalPerDay: number, weightKg: number): number {
-  requirePositive("met", met);
-  return (met * O2_ML_PER_KG_MIN_PER_MET) / restingVo2MlKgMin(rmrKcalPerDay, weightKg);
 }

@@ -1,6 +1,6 @@
 import type { Sex } from "./bmr.js";
 import { requireNonNegative, requirePositive } from "../guards.js";
-import { KCAL_PER_LITRE_O2, O2_ML_PER_KG_MIN_PER_MET } from "./met.js";
+import { KCAL_PER_LITRE_O2 } from "./met.js";
 import { ML_PER_LITRE } from "../units.js";
 
 /** Step length as a fraction of height, population rule of thumb (docs/science.md §3.5). */
@@ -47,13 +47,6 @@ export function walkingNetKcal(distanceM: number, weightKg: number): number {
 
 export function stepsNetKcal(input: StepsInput): number {
   return walkingNetKcal(stepsDistanceM(input), input.weightKg);
-}
-
-/** Gross walking kcal at a known speed: net cost plus resting 3.5 mL/kg/min for the time spent walking. */
-export function walkingGrossKcal(distanceM: number, weightKg: number, speedMPerMin: number): number {
-  const minutes = distanceM / requirePositive("speedMPerMin", speedMPerMin);
-  const restingKcal = (O2_ML_PER_KG_MIN_PER_MET * minutes * weightKg * KCAL_PER_LITRE_O2) / ML_PER_LITRE;
-  return walkingNetKcal(distanceM, weightKg) + restingKcal;
 }
 
 /**

@@ -22,15 +22,6 @@ export type TargetPlanResult =
   | ({ reachable: true } & IntakePlanResult)
   | { reachable: false; reason: "needs-negative-intake" | "needs-intake-above-limit"; closestWeightKg: number };
 
-/** Intake that holds baseline weight: EI₀ = PAL × RMR, or the maintenance intake the baseline was built from. */
-export function maintenanceIntakeKcal(baseline: HallBaseline): number {
-  return baseline.maintenanceIntakeKcal;
-}
-
-export function planIntakeChange(baseline: HallBaseline, deltaKcalPerDay: number, days: number): IntakePlanResult {
-  return planConstantIntake(baseline, baseline.maintenanceIntakeKcal + deltaKcalPerDay, days);
-}
-
 export function planConstantIntake(baseline: HallBaseline, intakeKcalPerDay: number, days: number): IntakePlanResult {
   const trajectory = simulateHall(baseline, { kind: "constant", intakeKcalPerDay }, { days });
   const deltaIntakeKcalPerDay = intakeKcalPerDay - baseline.maintenanceIntakeKcal;

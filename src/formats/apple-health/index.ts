@@ -2,19 +2,14 @@ import { createReadStream } from "node:fs";
 import type { RecordFormat } from "../contract.js";
 import { countBytes } from "../shared/read-file.js";
 import { parseAppleHealthXml } from "./parse-export-xml.js";
-import { isAppleExportXmlEntry, openAppleExportEntry } from "./parse-export-zip.js";
+import { isAppleExportXmlEntry, parseAppleHealthZip } from "./parse-export-zip.js";
 
 /** The Health app's export.zip: its export XML is streamed out of the archive, never extracted. */
 export const appleHealthZip: RecordFormat = {
   kind: "records",
   sniff: { zip: (entryNames) => entryNames.some(isAppleExportXmlEntry) },
   async *open(path, opts) {
-    const entry = await openAppleExportEntry(path);
-    try {
-      yield* parseAppleHealthXml(countBytes(entry.stream, opts.onBytes), { nowMs: opts.nowMs });
-    } finally {
-      entry.stream.destroy();
-    }
+    yield* parseAppleHealthZip(path, { nowMs: opts.nowMs, onBytes: opts.onBytes });
   },
 };
 

@@ -4,6 +4,7 @@ import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../shared/zip.js";
 import type { ZipEntryStream, ZipLimits } from "../shared/zip.js";
 import { parseAppleHealthXml } from "./parse-export-xml.js";
 import type { AppleHealthParseOptions } from "./parse-export-xml.js";
+import { countBytes } from "../shared/read-file.js";
 
 const EXPORT_DIR = "apple_health_export/";
 // The clinical-records CDA file sits next to export.xml and is also XML ("export_cda.xml", possibly localized).
@@ -20,7 +21,7 @@ export function isAppleExportXmlEntry(fileName: string): boolean {
 }
 
 /** Finds and opens the export XML inside an Apple Health export.zip, after the zip safety checks. */
-export async function openAppleExportEntry(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipEntryStream> {
+async function openAppleExportEntry(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipEntryStream> {
   const entry = await openZipEntryStream(path, isAppleExportXmlEntry, limits);
   if (entry === null) {
     throw new ParseError(
@@ -34,12 +35,13 @@ export async function openAppleExportEntry(path: string, limits: ZipLimits = DEF
 /** Streams the export XML straight out of an Apple Health export.zip (never extracted to disk). */
 export async function* parseAppleHealthZip(
   path: string,
-  opts: AppleHealthParseOptions,
+  opts: AppleHealthParseOptions & { onBytes?: (bytes: number) => void },
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): AsyncGenerator<ParseEvent> {
+  const { onBytes, ...xmlOpts } = opts;
   const entry = await openAppleExportEntry(path, limits);
   try {
-    yield* parseAppleHealthXml(entry.stream, opts);
+    yield* parseAppleHealthXml(onBytes ? countBytes(entry.stream, onBytes) : entry.stream, xmlOpts);
   } finally {
     entry.stream.destroy();
   }

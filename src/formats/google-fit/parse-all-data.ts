@@ -125,8 +125,3 @@ export function* allDataEvents(file: AllDataFile, opts: GoogleFitParseOptions): 
     yield pointEvent(raw, fileType, opts.nowMs, `data point ${i + 1}`);
   }
 }
-
-/** Parses one All Data file; files of unsupported data types yield nothing. */
-export function* parseGoogleFitAllData(fileName: string, buf: Uint8Array, opts: GoogleFitParseOptions): Generator<ParseEvent> {
-  yield* allDataEvents(decodeAllDataFile(fileName, buf), opts);
-}

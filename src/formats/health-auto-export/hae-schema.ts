@@ -65,8 +65,6 @@ export const haeWorkoutSchema = z.object({
   heartRate: z.object({ avg: quantitySchema.optional(), max: quantitySchema.optional() }).optional().catch(undefined),
 });
 
-export type HaePayload = z.infer<typeof haePayloadSchema>;
-export type HaeMetric = z.infer<typeof haeMetricSchema>;
 export type HaeWorkout = z.infer<typeof haeWorkoutSchema>;
 export type HaeQuantity = z.infer<typeof quantitySchema>;
 

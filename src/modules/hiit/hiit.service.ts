@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { hasPendingHiitJobs } from "./detection-requests.service.js";
 import { presentSession, presentWorkoutHiit } from "./hiit.presenters.js";
-import { countSessionsByDate, countSessionsOn, findWorkoutAnalysis, intervalsOf, sessionsBetween, sessionsOfWorkout } from "./hiit.repo.js";
+import { countSessionsByDate, findWorkoutAnalysis, intervalsOf, sessionsBetween, sessionsOfWorkout } from "./hiit.repo.js";
 import type { IntervalRecord, SessionRecord } from "./hiit.repo.js";
 
 async function withIntervals(deps: Deps, sessions: readonly SessionRecord[]) {
@@ -27,11 +27,6 @@ export async function workoutHiitFields(deps: Deps, userId: string, workoutId: s
     sessionsOfWorkout(deps.db, userId, workoutId),
   ]);
   return presentWorkoutHiit(analysis, await withIntervals(deps, sessions));
-}
-
-/** Detected sessions starting on a local date: the `hiit_sessions` count of /v1/days. */
-export async function countHiitSessionsOn(deps: Deps, userId: string, localDate: string): Promise<number> {
-  return countSessionsOn(deps.db, userId, localDate);
 }
 
 export async function countHiitSessionsByDate(deps: Deps, userId: string, from: string, to: string): Promise<Map<string, number>> {

@@ -1,6 +1,6 @@
-import { and, asc, between, desc, eq, gt, gte, isNotNull, lte, sql as dsql } from "drizzle-orm";
+import { and, asc, between, desc, eq, gte, isNotNull, lte, sql as dsql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { bodyMeasurements, dailyEnergy, users, weeklyProjections } from "../../db/schema/index.js";
+import { bodyMeasurements, dailyEnergy, weeklyProjections } from "../../db/schema/index.js";
 import type { DatedWeight, EnergyDayFacts } from "../../domain/projections/week-facts.js";
 import type { WeekProjectionRow } from "../../domain/projections/week-projection.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { TEST_ADMIN_TOKEN } from "../../helpers/test-env.js";
 import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, between, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dailyEnergy } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
 import { recomputeDay } from "../../../src/modules/energy/energy.service.js";
 import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { HrSample } from "../../../src/domain/hiit/hr-cleaning.js";
-import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../src/domain/hiit/synthetic-hr.js";
+import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../helpers/synthetic-hr.js";
 import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 import { isoWithOffset } from "../../../src/lib/zone.js";

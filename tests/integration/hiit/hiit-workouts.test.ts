@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { reconcileStaleAnalyses } from "../../../src/modules/hiit/redetection.service.js";
 import { METHOD_VERSION } from "../../../src/domain/hiit/detector.js";
 import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeDayStatuses, intakeEntries } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { newId } from "../../../src/lib/ids.js";
 import { intakeForDay } from "../../../src/modules/intake/day-status.service.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";

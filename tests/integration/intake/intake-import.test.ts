@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeDayStatuses, intakeEntries } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { importIntakeEvents } from "../../../src/modules/intake/intake-import.service.js";
 import { parseCronometerDailySummaryCsv } from "../../../src/formats/cronometer/parse-daily-summary.js";
 import { parseCronometerServingsCsv } from "../../../src/formats/cronometer/parse-servings.js";

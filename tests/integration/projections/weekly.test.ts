@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { weeklyProjections } from "../../../src/db/schema/index.js";
 import { enqueue } from "../../../src/jobs/enqueue.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { jacksonFatMassKg } from "../../../src/domain/energy/body-fat.js";
 import { energyDensityOfChangeKcalPerKg } from "../../../src/domain/projections/forbes.js";
 import { enqueueWeekProjections } from "../../../src/modules/projections/projection-requests.service.js";

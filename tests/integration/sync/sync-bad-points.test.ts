@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 
 let h: Harness;

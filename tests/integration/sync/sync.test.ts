@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samples, workouts } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 
 let h: Harness;

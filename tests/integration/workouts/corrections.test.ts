@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { pathForKey } from "../../../src/modules/imports/upload-store.js";
 import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";

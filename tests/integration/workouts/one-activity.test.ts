@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { enqueueDayRecomputes } from "../../../src/jobs/recompute.js";
 import { enqueueRegroupForAllUsers } from "../../../src/modules/workouts/grouping.service.js";
 import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";

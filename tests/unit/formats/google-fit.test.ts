@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sourceFromDataSourceId } from "../../../src/formats/google-fit/google-fit-source.js";
-import { parseGoogleFitAllData } from "../../../src/formats/google-fit/parse-all-data.js";
+import { allDataEvents, decodeAllDataFile } from "../../../src/formats/google-fit/parse-all-data.js";
 import { parseGoogleFitDailyMetrics } from "../../../src/formats/google-fit/parse-daily-metrics.js";
 import type { DailyMetricsParseOptions } from "../../../src/formats/google-fit/parse-daily-metrics.js";
 import { ParseError } from "../../../src/formats/contract.js";
@@ -153,7 +153,7 @@ const HR_FILE = `{
 }`;
 
 function allData(fileName: string, text: string): ParseEvent[] {
-  return Array.from(parseGoogleFitAllData(fileName, Buffer.from(text, "utf8"), { nowMs: NOW_MS }));
+  return Array.from(allDataEvents(decodeAllDataFile(fileName, Buffer.from(text, "utf8")), { nowMs: NOW_MS }));
 }
 
 describe("All Data JSON", () => {

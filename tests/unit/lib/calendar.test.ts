@@ -6,9 +6,7 @@ import {
   datesBetween,
   dayNumberOf,
   daysBetweenInclusive,
-  isCalendarDate,
   isoWeekdayOf,
-  isoWeekOf,
   isWeekStart,
   nextDate,
   previousDate,
@@ -35,13 +33,6 @@ describe("calendar dates", () => {
     expect(nextDate("2000-02-28")).toBe("2000-02-29");
   });
 
-  it("tells real dates from look-alikes", () => {
-    expect(isCalendarDate("2024-02-29")).toBe(true);
-    expect(isCalendarDate("2026-02-29")).toBe(false);
-    expect(isCalendarDate("2026-13-01")).toBe(false);
-    expect(isCalendarDate("2026-1-01")).toBe(false);
-  });
-
   it("ranges are inclusive and bounded by construction: an inverted or malformed range is empty", () => {
     expect(datesBetween("2026-02-27", "2026-03-02")).toEqual(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]);
     expect(datesBetween("2026-12-31", "2027-01-01")).toEqual(["2026-12-31", "2027-01-01"]);
@@ -64,20 +55,19 @@ describe("ISO weeks", () => {
     expect(isWeekStart("2026-11-24")).toBe(false);
   });
 
-  it("a week crossing the new year starts in the old year", () => {
+  it("a week crossing the new year starts in the old year: ISO week 1 of 2026 began on 2025-12-29", () => {
     expect(weekStartOf("2026-01-01")).toBe("2025-12-29");
-    expect(isoWeekOf("2025-12-29")).toEqual({ year: 2026, week: 1 });
+    expect(weekEndOf("2025-12-29")).toBe("2026-01-04");
   });
 
-  it("week 53: 2026 starts on a Thursday, so its last week runs to Sunday 2027-01-03", () => {
-    expect(isoWeekOf("2026-01-01")).toEqual({ year: 2026, week: 1 });
-    expect(isoWeekOf("2026-12-31")).toEqual({ year: 2026, week: 53 });
-    expect(isoWeekOf("2027-01-01")).toEqual({ year: 2026, week: 53 });
-    expect(isoWeekOf("2027-01-03")).toEqual({ year: 2026, week: 53 });
-    expect(isoWeekOf("2027-01-04")).toEqual({ year: 2027, week: 1 });
-    expect(weekStartOf("2027-01-03")).toBe("2026-12-28");
-    // A leap year starting on a Wednesday has one too.
-    expect(isoWeekOf("2021-01-03")).toEqual({ year: 2020, week: 53 });
+  it("week 53: 2026 starts on a Thursday, so its 53rd week runs from Monday 2026-12-28 to Sunday 2027-01-03", () => {
+    // 53 Mondays from ISO week 1 of 2026 to the week holding 2027-01-01.
+    expect(weekStartOf("2027-01-01")).toBe("2026-12-28");
+    expect((dayNumberOf(weekStartOf("2027-01-01")) - dayNumberOf("2025-12-29")) / 7 + 1).toBe(53);
+    for (const date of ["2026-12-31", "2027-01-01", "2027-01-03"]) expect(weekStartOf(date)).toBe("2026-12-28");
+    expect(weekStartOf("2027-01-04")).toBe("2027-01-04");
+    // A leap year starting on a Wednesday has one too: 2020-W53 holds 2021-01-03.
+    expect(weekStartOf("2021-01-03")).toBe("2020-12-28");
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   adaptiveTdeeKcal,
   estimateAdaptiveTdee,
-  olsSlopeKgPerDay,
+  olsFit,
   trendWeights,
 } from "../../../../src/domain/body/trend-weight.js";
 import { energyDensityOfChangeKcalPerKg } from "../../../../src/domain/projections/forbes.js";
@@ -28,9 +28,9 @@ describe("TV-T trend weight and adaptive TDEE", () => {
   });
 
   it("T1: OLS slope of raw weights −0.05442, of the EMA −0.04639 (lag bias)", () => {
-    expect(Math.abs((olsSlopeKgPerDay(T1) ?? 0) + 0.05442)).toBeLessThanOrEqual(5e-6);
+    expect(Math.abs((olsFit(T1)?.slopeKgPerDay ?? 0) + 0.05442)).toBeLessThanOrEqual(5e-6);
     const ema = trendWeights(T1).map((p) => ({ dayIndex: p.dayIndex, weightKg: p.trendKg }));
-    expect(Math.abs((olsSlopeKgPerDay(ema) ?? 0) + 0.04639)).toBeLessThanOrEqual(5e-6);
+    expect(Math.abs((olsFit(ema)?.slopeKgPerDay ?? 0) + 0.04639)).toBeLessThanOrEqual(5e-6);
   });
 
   it("T2: intake 2000 × 21 d → TDEE 2419.0 (7,700 kcal/kg), 2406.9 with ρ(F = 30)", () => {

@@ -73,3 +73,22 @@ describe("the day rule: a record belongs to the local days of its own offset", (
     expect(cal.indexOf("2026-11-20")).toBe(0);
   });
 });
+
+describe("TV-D6 records straddling midnight are split by the time on each side", () => {
+  it("60 kcal from 23:30 to 00:30 → 30 kcal to each day", () => {
+    const cal = calendar("UTC", "2026-11-19", "2026-11-20");
+    const shares = placed(cal, "2026-11-19T23:30:00Z", "2026-11-20T00:30:00Z", 0);
+    expect(shares.map(([date, share]) => [date, (share as number) * 60])).toEqual([["2026-11-19", 30], ["2026-11-20", 30]]);
+  });
+
+  it("uses the real (23-h) day length: a 2-h record from 22:00 Z on Berlin's spring-forward day is half on each", () => {
+    const cal = calendar("Europe/Berlin", "2026-03-29", "2026-03-30");
+    // The 23-hour 2026-03-29 ends at 22:00Z (midnight CEST).
+    expect(placed(cal, "2026-03-29T21:00:00Z", "2026-03-29T23:00:00Z", 120)).toEqual([["2026-03-29", 0.5], ["2026-03-30", 0.5]]);
+  });
+
+  it("an instantaneous record at midnight goes whole to the day it opens", () => {
+    const cal = calendar("UTC", "2026-11-19", "2026-11-20");
+    expect(placed(cal, "2026-11-20T00:00:00Z", "2026-11-20T00:00:00Z", 0)).toEqual([["2026-11-20", 1]]);
+  });
+});

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeDayEnergy, weeklyMeanDeficit } from "../../../../src/domain/energy/deficit.js";
 import type { DayEnergyInput } from "../../../../src/domain/energy/deficit.js";
-import { splitAcrossDays } from "../../../../src/domain/days/day-split.js";
 import { metNetKcal } from "../../../../src/domain/energy/met.js";
 
 // TV-D (exact bookkeeping; floating-point results compared to 0.01 kcal where the doc prints 2 decimals).
@@ -118,32 +117,5 @@ describe("TV-D daily deficit bookkeeping", () => {
     expect(() => computeDayEnergy({ ...DEVICE_DAY, deviceActiveKcal: -1 })).toThrow(RangeError);
     const formulaDay = { ...DEVICE_DAY, deviceBasalKcal: null, bmrKcalPerDay: 1850 };
     expect(() => computeDayEnergy({ ...formulaDay, elapsedHours: 25 })).toThrow(RangeError);
-  });
-});
-
-describe("TV-D6 samples straddling midnight", () => {
-  const hour = 3_600_000;
-
-  it("60 kcal from 23:30 to 00:30 → 30 kcal to each day", () => {
-    const shares = splitAcrossDays({ startMs: 23.5 * hour, endMs: 24.5 * hour, value: 60 }, [0, 24 * hour, 48 * hour]);
-    expect(shares).toEqual([
-      { dayIndex: 0, value: 30 },
-      { dayIndex: 1, value: 30 },
-    ]);
-  });
-
-  it("uses the real (23-h) day length: 2 h sample from 22:00 on a 23-h day", () => {
-    const shares = splitAcrossDays({ startMs: 22 * hour, endMs: 24 * hour, value: 100 }, [0, 23 * hour, 47 * hour]);
-    expect(shares).toEqual([
-      { dayIndex: 0, value: 50 },
-      { dayIndex: 1, value: 50 },
-    ]);
-  });
-
-  it("instantaneous samples go whole to their day; reversed spans are rejected", () => {
-    expect(splitAcrossDays({ startMs: 24 * hour, endMs: 24 * hour, value: 5 }, [0, 24 * hour, 48 * hour])).toEqual([
-      { dayIndex: 1, value: 5 },
-    ]);
-    expect(() => splitAcrossDays({ startMs: 2, endMs: 1, value: 5 }, [0, 24 * hour])).toThrow(RangeError);
   });
 });

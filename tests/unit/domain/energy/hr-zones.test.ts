@@ -1,36 +1,17 @@
 import { describe, expect, it } from "vitest";
-import {
-  acsmBandByPercentHrr,
-  acsmBandByPercentMaxHr,
-  foxMaxHrBpm,
-  gellishLinearMaxHrBpm,
-  gellishNonlinearMaxHrBpm,
-  karvonenTargetHrBpm,
-  nesMaxHrBpm,
-  tanakaMaxHrBpm,
-} from "../../../../src/domain/energy/hr-zones.js";
+import { acsmBandByPercentHrr, acsmBandByPercentMaxHr, tanakaMaxHrBpm } from "../../../../src/domain/energy/hr-zones.js";
 
 // TV-HR (exact; compared to 1e-9 because 0.7 × age is not exact in binary floating point).
 const AGES = [25, 35, 45, 55];
 
-describe("TV-HR HRmax formulas", () => {
-  it.each([
-    ["Fox", foxMaxHrBpm, [195, 185, 175, 165]],
-    ["Tanaka", tanakaMaxHrBpm, [190.5, 183.5, 176.5, 169.5]],
-    ["Gellish linear", gellishLinearMaxHrBpm, [189.5, 182.5, 175.5, 168.5]],
-    ["Gellish non-linear", gellishNonlinearMaxHrBpm, [187.625, 183.425, 177.825, 170.825]],
-    ["Nes", nesMaxHrBpm, [195.0, 188.6, 182.2, 175.8]],
-  ] as const)("%s", (_name, formula, expected) => {
-    AGES.forEach((age, i) => expect(formula(age)).toBeCloseTo(expected[i] ?? Number.NaN, 9));
+describe("TV-HR HRmax (Tanaka, the one HIIT detection falls back to)", () => {
+  it("208 − 0.7 × age", () => {
+    const expected = [190.5, 183.5, 176.5, 169.5];
+    AGES.forEach((age, i) => expect(tanakaMaxHrBpm(age)).toBeCloseTo(expected[i] ?? Number.NaN, 9));
   });
 });
 
-describe("TV-HR Karvonen and ACSM bands", () => {
-  it("Karvonen, HRrest 60, HRmax 185", () => {
-    expect(karvonenTargetHrBpm(60, 185, 0.7)).toBeCloseTo(147.5, 9);
-    expect(karvonenTargetHrBpm(60, 185, 0.85)).toBeCloseTo(166.25, 9);
-  });
-
+describe("TV-HR ACSM bands", () => {
   it("bands by %HRmax (HRmax 185)", () => {
     expect(acsmBandByPercentMaxHr(140, 185)).toBe("moderate");
     expect(acsmBandByPercentMaxHr(143, 185)).toBe("vigorous");

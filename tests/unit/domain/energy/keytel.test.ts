@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mifflinStJeorBmrKcal } from "../../../../src/domain/energy/bmr.js";
-import {
-  blendedGrossKcalPerMin,
-  blendedNetKcalPerMin,
-  keytelGrossKcalPerMin,
-  keytelGrossKjPerMin,
-  keytelNetKcal,
-} from "../../../../src/domain/energy/keytel.js";
+import { keytelGrossKcalPerMin, keytelGrossKjPerMin, keytelNetKcal } from "../../../../src/domain/energy/keytel.js";
 import type { KeytelInput } from "../../../../src/domain/energy/keytel.js";
 
 // TV-K: abs 1e-3 kcal/min. kJ/min is printed to 4 decimals, 30-min kcal to 2.
@@ -29,43 +22,6 @@ describe("TV-K Keytel 2005 gross EE", () => {
     expect(Math.abs(keytelGrossKjPerMin(input) - kjPerMin)).toBeLessThanOrEqual(5e-5);
     expect(Math.abs(keytelGrossKcalPerMin(input) - kcalPerMin)).toBeLessThanOrEqual(ABS_KCAL_PER_MIN);
     expect(Math.abs(keytelGrossKcalPerMin(input) * 30 - kcal30Min)).toBeLessThanOrEqual(0.005);
-  });
-});
-
-describe("TV-K7 BMR↔Keytel blend (M 90 kg 180 cm 35 y, HRrest 60, HRmax 185 → knee 111 bpm)", () => {
-  const bmrKcalPerDay = mifflinStJeorBmrKcal({ sex: "male", weightKg: 90, heightCm: 180, ageYears: 35 });
-  const at = (hrBpm: number) => ({
-    sex: "male" as const,
-    hrBpm,
-    weightKg: 90,
-    ageYears: 35,
-    bmrKcalPerDay,
-    restingHrBpm: 60,
-    maxHrBpm: 185,
-  });
-
-  it.each([
-    [55, 1.2882],
-    [90, 6.1379],
-    [111, 9.5326],
-    [130, 12.3976],
-    [160, 16.9213],
-  ])("HR %i → %f kcal/min gross", (hrBpm, expected) => {
-    expect(Math.abs(blendedGrossKcalPerMin(at(hrBpm)) - expected)).toBeLessThanOrEqual(ABS_KCAL_PER_MIN);
-  });
-
-  it("net of resting: 0 at rest, 4.8497 at 90 bpm", () => {
-    expect(blendedNetKcalPerMin(at(55))).toBe(0);
-    expect(Math.abs(blendedNetKcalPerMin(at(90)) - 4.8497)).toBeLessThanOrEqual(ABS_KCAL_PER_MIN);
-  });
-
-  it("is continuous at the knee and above Keytel's own low-HR reading below it", () => {
-    expect(blendedGrossKcalPerMin(at(111))).toBeCloseTo(keytelGrossKcalPerMin(at(111)), 10);
-    expect(blendedGrossKcalPerMin(at(90))).toBeLessThan(keytelGrossKcalPerMin(at(90)));
-  });
-
-  it("rejects a resting HR at or above the knee", () => {
-    expect(() => blendedGrossKcalPerMin({ ...at(120), restingHrBpm: 115 })).toThrow(RangeError);
   });
 });
 

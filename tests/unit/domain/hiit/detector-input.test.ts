@@ -11,7 +11,7 @@ import {
 } from "../../../../src/domain/hiit/detector-input.js";
 import { detectHiit } from "../../../../src/domain/hiit/detector.js";
 import type { TimedValue } from "../../../../src/domain/hiit/series.js";
-import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../../src/domain/hiit/synthetic-hr.js";
+import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../helpers/synthetic-hr.js";
 
 const START_MS = Date.parse("2026-11-20T17:00:00Z");
 

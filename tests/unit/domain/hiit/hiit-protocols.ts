@@ -3,7 +3,7 @@ import {
   repeatPhases,
   syntheticHeartRate,
   withWarmUpAndCoolDown,
-} from "../../../../src/domain/hiit/synthetic-hr.js";
+} from "../../../helpers/synthetic-hr.js";
 import type { HrSample } from "../../../../src/domain/hiit/hr-cleaning.js";
 
 export const TV_I_MAX_HR_BPM = 185;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { jacksonFatMassKg } from "../../../../src/domain/energy/body-fat.js";
-import { closedFormParams, closedFormWeightChangeKg } from "../../../../src/domain/projections/closed-form.js";
 import { hallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
 import type { HallPerson } from "../../../../src/domain/projections/hall-baseline.js";
 import { simulateHall, weeklyStates } from "../../../../src/domain/projections/hall-model.js";
@@ -103,28 +102,5 @@ describe("TV-H trajectories (constant ΔEI from day 0, pcarb = 0.5)", () => {
     expect(() => simulateHall(baseline, { kind: "constant", intakeKcalPerDay: -1 }, { days: 1 })).toThrow(RangeError);
     expect(() => simulateHall(baseline, { kind: "series", intakeKcalPerDay: [2000] }, { days: 2 })).toThrow(RangeError);
     expect(() => simulateHall(baseline, { kind: "change", deltaKcalPerDay: 0 }, { days: 1.5 })).toThrow(RangeError);
-  });
-});
-
-describe("§5.4 closed form vs the full model (±0.25 kg through day 364)", () => {
-  it("H1b parameters: k 18.16, ρ′ 7,225, τ 398 d, slow_ss −20.93, fast_ss −0.387", () => {
-    const p = closedFormParams(hallBaseline(H1), -500);
-    expect(Math.abs(p.expenditurePerKgKcal - 18.16)).toBeLessThanOrEqual(0.005);
-    expect(Math.abs(p.energyDensityKcalPerKg - 7225)).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(p.tauDays - 398)).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(p.slowSteadyStateKg + 20.93)).toBeLessThanOrEqual(0.005);
-    expect(Math.abs(p.fastSteadyStateKg + 0.387)).toBeLessThanOrEqual(0.0005);
-  });
-
-  it("H1b day 364: closed −12.93", () => {
-    expectKg(closedFormWeightChangeKg(hallBaseline(H1), -500, 364), -12.93, 0.005);
-  });
-
-  it.each([-300, -500])("ΔEI %i stays within 0.25 kg of the full model every day", (delta) => {
-    const baseline = hallBaseline(H1);
-    const states = simulateHall(baseline, { kind: "change", deltaKcalPerDay: delta }, { days: 364 });
-    for (const s of states) {
-      expect(Math.abs(closedFormWeightChangeKg(baseline, delta, s.day) - (s.weightKg - 90))).toBeLessThanOrEqual(0.25);
-    }
   });
 });

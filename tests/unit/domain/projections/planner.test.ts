@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { guardrailFlags } from "../../../../src/domain/projections/guardrails.js";
 import { hallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
-import {
-  maintenanceIntakeKcal,
-  planConstantIntake,
-  planForTargetWeight,
-  planIntakeChange,
-} from "../../../../src/domain/projections/planner.js";
+import { planConstantIntake, planForTargetWeight } from "../../../../src/domain/projections/planner.js";
+import type { HallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
+
+/** A constant change from the baseline's maintenance intake (what the what-if planner's "change" goal runs). */
+const planIntakeChange = (baseline: HallBaseline, deltaKcalPerDay: number, days: number) =>
+  planConstantIntake(baseline, baseline.maintenanceIntakeKcal + deltaKcalPerDay, days);
 
 const H1 = hallBaseline({
   sex: "male",
@@ -19,7 +19,7 @@ const H1 = hallBaseline({
 
 describe("planner over the Hall model", () => {
   it("maintenance intake is PAL × RMR (2971.04 for H1)", () => {
-    expect(maintenanceIntakeKcal(H1)).toBeCloseTo(2971.04, 8);
+    expect(H1.maintenanceIntakeKcal).toBeCloseTo(2971.04, 8);
   });
 
   it("a maintenance intake given directly is used as-is and implies the PAL", () => {

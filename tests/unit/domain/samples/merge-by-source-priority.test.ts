@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { mergeBySourcePriority } from "../../../../src/domain/samples/merge-by-source-priority.js";
 import type { MergeSample, MergedSegment } from "../../../../src/domain/samples/merge-by-source-priority.js";
-import { totalsByLocalDay } from "../../../../src/domain/samples/local-day-totals.js";
+import { measureDays } from "../../../../src/domain/days/day-measures.js";
+import { LocalDayCalendar } from "../../../../src/domain/days/day-rule.js";
+import { datesBetween } from "../../../../src/lib/calendar.js";
+import { localDayWindow, ZoneCache } from "../../../../src/lib/zone.js";
 import { DEVICE_TYPE_PRIORITY, createRankOf } from "../../../../src/domain/samples/source-priority.js";
 import type { DeviceType } from "../../../../src/lib/vocabulary.js";
 
@@ -49,13 +52,22 @@ describe("the FORMATS.md §4 overlap example (records reconstructed to match its
     ]);
   });
 
-  it("1530 on 2019-06-11 with whole records booked to their start day, 1480 (+50 next day) when prorated", () => {
-    const segments = mergeBySourcePriority(OVERLAP_EXAMPLE, rankOf);
-    expect(totalsByLocalDay(segments, ZONE, { attribution: "start-day" })).toEqual([{ localDate: "2019-06-11", value: 1530 }]);
-    expect(totalsByLocalDay(segments, ZONE)).toEqual([
-      { localDate: "2019-06-11", value: 1480 },
-      { localDate: "2019-06-12", value: 50 },
-    ]);
+  it("a day's steps: 1530 merged, of which 1480 on 2019-06-11 and 50 on the 12th (the watch's last half hour crosses midnight)", () => {
+    const zone = new ZoneCache(ZONE);
+    const calendar = new LocalDayCalendar(datesBetween("2019-06-11", "2019-06-12").map((d) => localDayWindow(d, ZONE)), (t) => zone.offsetMinAt(t));
+    const ids: Record<string, number> = { [WATCH]: 1, [PHONE]: 2 };
+    const rows = OVERLAP_EXAMPLE.map((s) => ({
+      type: "steps" as const,
+      sourceId: ids[s.sourceId] ?? 0,
+      deviceType: DEVICE_BY_SOURCE[s.sourceId] ?? "app",
+      sourceName: s.sourceId,
+      priority: null,
+      startMs: s.startMs,
+      endMs: s.endMs,
+      value: s.value,
+      utcOffsetMin: -420,
+    }));
+    expect(measureDays(calendar, rows, []).map((d) => d.steps.total)).toEqual([1480, 50]);
   });
 
   it("does not depend on input order", () => {

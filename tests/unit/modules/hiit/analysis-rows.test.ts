@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analysisRows, bandSecondsBetween } from "../../../../src/modules/hiit/analysis-rows.js";
 import { presentIntensityMinutes, presentInterval } from "../../../../src/modules/hiit/hiit.presenters.js";
 import { detectHiit, METHOD_VERSION } from "../../../../src/domain/hiit/detector.js";
-import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../../src/domain/hiit/synthetic-hr.js";
+import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../helpers/synthetic-hr.js";
 
 // 23:00 UTC = 00:00 the next day at +01:00: the session's local date must follow the offset.
 const START_MS = Date.parse("2026-11-19T23:00:00Z");

@@ -1,4 +1,4 @@
-import type { HrSample } from "./hr-cleaning.js";
+import type { HrSample } from "../../src/domain/hiit/hr-cleaning.js";
 
 // The deterministic heart-rate generator of SCIENCE.md TV-I, reusable for detector tests and benchmarks.
 /** Starting heart rate of every synthetic session, bpm. */
