@@ -102,7 +102,9 @@ export function formatReport(r: BenchReport): string {
   const seqRows = [["run", "total", "per day p50", "p95", "max"]];
   for (const s of r.sequential) seqRows.push([`in-process sequential, ${s.label}`, ms(s.totalMs), ms(s.perDayMs.p50), ms(s.perDayMs.p95), ms(s.perDayMs.max)]);
   for (const c of r.concurrent) seqRows.push([`in-process, ${c.concurrency} recomputeDay at a time`, ms(c.totalMs), "", "", ""]);
-  r.range.forEach((t, i) => seqRows.push([`in-process recomputeDays(first, last), pass ${i + 1}`, ms(t), "", "", ""]));
+  r.range.forEach((t, i) => {
+    seqRows.push([`in-process recomputeDays(first, last), pass ${i + 1}`, ms(t), "", "", ""]);
+  });
   out.push(table(seqRows), "");
   const q = r.queue;
   out.push(

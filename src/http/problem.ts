@@ -1,6 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, type FieldError, ValidationError } from "../lib/errors.js";
+import { type AppError, type FieldError, ValidationError } from "../lib/errors.js";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 

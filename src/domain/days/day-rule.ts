@@ -34,7 +34,9 @@ export class LocalDayCalendar {
     /** Minutes east of UTC the profile zone observes at an instant (asked only where a day has a transition). */
     private readonly zoneOffsetMinAt: (utcMs: number) => number,
   ) {
-    windows.forEach((w, i) => this.indexByDate.set(w.localDate, i));
+    windows.forEach((w, i) => {
+      this.indexByDate.set(w.localDate, i);
+    });
     this.steadyOffsetMin = windows.map((w) => (w.endMs - w.startMs === MS_PER_DAY ? (utcMidnightMs(w.localDate) - w.startMs) / MS_PER_MINUTE : null));
   }
 

@@ -3,7 +3,6 @@ import { keytelNetKcal } from "./keytel.js";
 import type { ActivityEstimate } from "./deficit.js";
 import { compendiumMet } from "./met-compendium.js";
 import { metNetKcal } from "./met.js";
-import type { DayWorkoutRow } from "../days/day-records.js";
 
 const MINUTES_PER_DAY = 1440;
 
@@ -23,6 +22,17 @@ const FALLBACK_COMPENDIUM_CODE = "02030";
 // sync API's workout energy is active energy by definition (HealthKit totalEnergyBurned).
 const GROSS_ENERGY_FORMATS = new Set(["fit", "tcx", "gpx"]);
 
+/** What a workout's energy is estimated from (a day's workout row is one). */
+export interface WorkoutForEstimate {
+  id: string;
+  activityType: string;
+  durationS: number;
+  activeEnergyKcal: number | null;
+  avgHrBpm: number | null;
+  /** The import's format: FIT, TCX and GPX energy is gross. */
+  format: string | null;
+}
+
 export interface PersonForEstimates {
   sex: Sex;
   ageYears: number;
@@ -37,7 +47,7 @@ export interface WorkoutEstimate extends ActivityEstimate {
 }
 
 /** Net-of-resting energy of one workout: the file's own figure, else Keytel from mean HR, else MET × weight × time. */
-export function estimateWorkout(w: DayWorkoutRow, person: PersonForEstimates | null, dayFraction: number): WorkoutEstimate | null {
+export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimates | null, dayFraction: number): WorkoutEstimate | null {
   const minutes = w.durationS / 60;
   const bmrKcalPerDay = person ? mifflinStJeorBmrKcal(person) : null;
   if (w.activeEnergyKcal !== null) {

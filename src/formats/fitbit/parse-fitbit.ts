@@ -1,6 +1,6 @@
 // Fitbit data from Google Takeout ("Global Export Data/<metric>-YYYY-MM-DD.json"): one JSON array per
 // metric and date window. The date in the file name is a window start, not the content date.
-import { z } from "zod";
+import type { z } from "zod";
 import { ParseError } from "../contract.js";
 import type { ParseEvent } from "../contract.js";
 import { exerciseEntry, exerciseEvents } from "./fitbit-exercise.js";

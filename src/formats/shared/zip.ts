@@ -96,8 +96,8 @@ function byteCounter(expectedBytes: number, entryName: string): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
       seenBytes += chunk.length;
-      if (seenBytes <= expectedBytes) return callback(null, chunk);
-      callback(new ParseError("ZIP_INVALID", `Entry ${JSON.stringify(entryName)} inflates past its declared ${expectedBytes} bytes.`));
+      if (seenBytes <= expectedBytes) callback(null, chunk);
+      else callback(new ParseError("ZIP_INVALID", `Entry ${JSON.stringify(entryName)} inflates past its declared ${expectedBytes} bytes.`));
     },
   });
 }

@@ -3,7 +3,7 @@ import type { ImportRow, UserRow } from "../../db/schema/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { openFoodLog, ParseError } from "../../formats/index.js";
 import { importIntakeEvents } from "../intake/index.js";
-import type { ImportRunResult } from "./import-runner.service.js";
+import type { ImportRunResult } from "./import-outcome.js";
 import { insertedByType } from "./import-rows.repo.js";
 import { removeImportRows } from "./import-removal.service.js";
 import { markCompleted, markFailed } from "./imports.repo.js";
@@ -26,7 +26,7 @@ function spanOfDates(dates: ReadonlySet<string>): { startMs: number; endMs: numb
 /** A food-log export: entries upserted on their deterministic external ids, so a re-import changes nothing. */
 export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow, run: number): Promise<ImportRunResult> {
   const ctx = { userId: row.userId, importId: row.id, timeZone: user.timeZone };
-  let result;
+  let result: Awaited<ReturnType<typeof importIntakeEvents>>;
   try {
     const events = openFoodLog(row.format, pathForKey(deps.env.UPLOAD_DIR, row.storageKey), {
       nowMs: deps.clock.now().getTime(),

@@ -7,7 +7,7 @@ import { isFoodLogFormat, openRecords, ParseError, type ParsedSample, type Parse
 import { type BatchEffects, IngestWriter } from "../ingest/index.js";
 import { regroupAfterWrite } from "../workouts/index.js";
 import { runFoodLogImport } from "./food-log-import.service.js";
-import { ImportTally } from "./import-outcome.js";
+import { type ImportRunResult, ImportTally } from "./import-outcome.js";
 import { insertedByType } from "./import-rows.repo.js";
 import { removeImportRows } from "./import-removal.service.js";
 import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
@@ -19,10 +19,6 @@ import { pathForKey } from "./upload-store.js";
 const SAMPLES_PER_BATCH = 50_000;
 const WORKOUTS_PER_BATCH = 50;
 
-export type ImportRunResult =
-  | { status: "completed"; localDates: string[]; workoutIds: string[] }
-  | { status: "failed"; code: string }
-  | { status: "skipped" };
 
 /**
  * Streams a stored upload through its parser into the database. Parsing of the next batch overlaps the

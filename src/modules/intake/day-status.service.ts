@@ -16,7 +16,7 @@ import { latestAcceptableLocalDate } from "../../domain/intake/intake-time.js";
 import { entriesOnDate, lockUserIntake } from "./intake.repo.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { addDays } from "../../lib/calendar.js";
-import { type DeclaredIntakeStatus } from "../../lib/vocabulary.js";
+import type { DeclaredIntakeStatus } from "../../lib/vocabulary.js";
 
 export interface IntakeDay extends IntakeDayVerdict {
   localDate: string;

@@ -24,28 +24,33 @@ function validateItems(body: { samples: unknown[]; workouts: unknown[] }, nowMs:
   const dropped: DroppedPointsItem[] = [];
   const reject = (index: number, prefix: string, path: string, reason: string) =>
     rejected.push({ index, path: path ? `${prefix}[${index}].${path}` : `${prefix}[${index}]`, reason });
-  body.samples.forEach((raw, index) => {
+  for (const [index, raw] of body.samples.entries()) {
     const parsed = SyncSampleSchema.safeParse(raw);
     if (!parsed.success) {
       const first = fieldErrorsFromZod(parsed.error)[0];
-      return reject(index, "samples", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid sample");
+      reject(index, "samples", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid sample");
+      continue;
     }
     const normalized = normalizeSample(parsed.data, nowMs);
     if (normalized.ok) samples.push(normalized.value);
     else reject(index, "samples", normalized.path, normalized.reason);
-  });
-  body.workouts.forEach((raw, index) => {
+  }
+  for (const [index, raw] of body.workouts.entries()) {
     const parsed = SyncWorkoutSchema.safeParse(raw);
     if (!parsed.success) {
       const first = fieldErrorsFromZod(parsed.error)[0];
-      return reject(index, "workouts", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid workout");
+      reject(index, "workouts", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid workout");
+      continue;
     }
     const normalized = normalizeWorkout(parsed.data, nowMs);
-    if (!normalized.ok) return reject(index, "workouts", normalized.path, normalized.reason);
+    if (!normalized.ok) {
+      reject(index, "workouts", normalized.path, normalized.reason);
+      continue;
+    }
     workouts.push(normalized.value);
     const lost = droppedPointsItem(normalized.value, index, `workouts[${index}]`);
     if (lost) dropped.push(lost);
-  });
+  }
   return { samples, workouts, rejected, dropped };
 }
 

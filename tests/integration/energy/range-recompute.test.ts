@@ -55,7 +55,9 @@ function yearSlice(): { samples: object[]; workouts: object[]; statuses: [string
     if (i % 4 === 0) samples.push({ type: "body_mass", start: isoAt(w.startMs + 7 * HOUR), end: isoAt(w.startMs + 7 * HOUR), value: 82 - i * 0.1, unit: "kg", source: { name: "Scale", device_type: "scale" } });
     if (i % 6 !== 5) {
       const meals = i % 10 === 7 ? [300] : [600, 800 + i, 700];
-      meals.forEach((kcal, m) => samples.push({ type: "dietary_energy", start: isoAt(w.startMs + (8 + 5 * m) * HOUR), end: isoAt(w.startMs + (8 + 5 * m) * HOUR), value: kcal, unit: "kcal", source: food }));
+      meals.forEach((kcal, m) => {
+        samples.push({ type: "dietary_energy", start: isoAt(w.startMs + (8 + 5 * m) * HOUR), end: isoAt(w.startMs + (8 + 5 * m) * HOUR), value: kcal, unit: "kcal", source: food });
+      });
       if (i % 8 === 1) statuses.push([date, "complete"]);
       if (i % 8 === 3) statuses.push([date, "partial"]);
     } else if (i % 12 === 11) {

@@ -42,7 +42,9 @@ function expectH1b(body: Simulation): void {
   expect(body.rmr_kcal).toBeCloseTo(1856.9, 6);
   expect(body.maintenance_intake_kcal).toBeCloseTo(2971.04, 6);
   expect(body.models.dynamic.map((p) => p.week)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-  body.models.dynamic.forEach((p, i) => expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[i] ?? 0))).toBeLessThanOrEqual(0.01));
+  body.models.dynamic.forEach((p, i) => {
+    expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[i] ?? 0))).toBeLessThanOrEqual(0.01);
+  });
   expect(body.models.dynamic[0]?.fat_mass_kg).toBeCloseTo(22.49, 2);
   // TV-H: the 3,500-kcal rule at −500 kcal/day loses 1.814 kg by day 28 and 5.443 kg by day 84.
   expect(body.models.rule3500[4]?.weight_kg).toBeCloseTo(90 - 1.814, 3);

@@ -87,7 +87,7 @@ describe("Apple Health records → samples", () => {
       ${record("DietaryEnergyConsumed", "kcal", "999")}
     </Correlation>`;
     const body = [
-      '<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Test Watch" value="HKCategoryValueSleepAnalysisAsleepCore" ' + DATES + "/>",
+      `<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Test Watch" value="HKCategoryValueSleepAnalysisAsleepCore" ${DATES}/>`,
       record("BodyMassIndex", "count", "22.5"),
       correlation,
       record("DietaryEnergyConsumed", "kcal", "999"),

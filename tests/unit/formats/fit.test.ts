@@ -70,7 +70,9 @@ describe("parseFit against python-fitparse's per-record CSVs", () => {
       expect(workout.activityType).toBe(activity);
       expect(workout.heartRate.map((p) => [p.tMs, p.bpm])).toEqual(expected.map((r) => [pdtToUtcMs(r[0]), Number(r[1])]));
       expect(workout.speedMps).toHaveLength(expected.length);
-      workout.speedMps.forEach((point, i) => expect(point.value).toBeCloseTo(Number(expected[i]?.[3]), 3));
+      workout.speedMps.forEach((point, i) => {
+        expect(point.value).toBeCloseTo(Number(expected[i]?.[3]), 3);
+      });
     });
   }
 

@@ -13,7 +13,9 @@ describe("weightTrendForRange", () => {
     const trend = weightTrendForRange(series(), START, addDays(START, 20));
     expect(trend.map((d) => d.date)).toEqual(W.map((_, i) => addDays(START, i)));
     // TV-T tolerance: abs 1e-4 kg against the 4-decimal published values.
-    trend.forEach((d, i) => expect(Math.abs(d.trendWeightKg - (EMA[i] ?? Number.NaN))).toBeLessThanOrEqual(1e-4));
+    trend.forEach((d, i) => {
+      expect(Math.abs(d.trendWeightKg - (EMA[i] ?? Number.NaN))).toBeLessThanOrEqual(1e-4);
+    });
     expect(trend.map((d) => d.measuredWeightKg)).toEqual(W);
   });
 

@@ -7,7 +7,9 @@ const AGES = [25, 35, 45, 55];
 describe("TV-HR HRmax (Tanaka, the one HIIT detection falls back to)", () => {
   it("208 − 0.7 × age", () => {
     const expected = [190.5, 183.5, 176.5, 169.5];
-    AGES.forEach((age, i) => expect(tanakaMaxHrBpm(age)).toBeCloseTo(expected[i] ?? Number.NaN, 9));
+    AGES.forEach((age, i) => {
+      expect(tanakaMaxHrBpm(age)).toBeCloseTo(expected[i] ?? Number.NaN, 9);
+    });
   });
 });
 

@@ -44,7 +44,9 @@ describe("TV-H trajectories (constant ΔEI from day 0, pcarb = 0.5)", () => {
     const states = simulateHall(baseline, { kind: "change", deltaKcalPerDay: delta }, { days: 364 });
     // Table values are printed to 2 decimals, so allow the print rounding on top of the solver tolerance.
     const tolerance = ABS_KG + 0.005;
-    [7, 28, 84, 182, 364].forEach((day, i) => expectKg(states[day]?.weightKg, weights[i] ?? Number.NaN, tolerance));
+    [7, 28, 84, 182, 364].forEach((day, i) => {
+      expectKg(states[day]?.weightKg, weights[i] ?? Number.NaN, tolerance);
+    });
     [28, 84, 364].forEach((day, i) => {
       const fatChangeKg = (states[day]?.fatMassKg ?? Number.NaN) - baseline.fatMassKg;
       expectKg(fatChangeKg, fatChanges[i] ?? Number.NaN, tolerance);
@@ -58,7 +60,9 @@ describe("TV-H trajectories (constant ΔEI from day 0, pcarb = 0.5)", () => {
     const daily = simulateHall(hallBaseline(H1), { kind: "change", deltaKcalPerDay: -500 }, { days: 364 });
     const weekly = weeklyStates(daily);
     expect(weekly).toHaveLength(53);
-    expected.forEach((kg, week) => expectKg(weekly[week]?.weightKg, kg));
+    expected.forEach((kg, week) => {
+      expectKg(weekly[week]?.weightKg, kg);
+    });
     expectKg(weekly[26]?.weightKg, 81.766);
     expectKg(weekly[52]?.weightKg, 76.867);
     expectKg((weekly[52]?.weightKg ?? 0) - (weekly[51]?.weightKg ?? 0), -0.147);

@@ -26,7 +26,9 @@ describe("TV-W1/W2 static rules", () => {
     [-300, [-1.089, -3.266, -14.152]],
     [-500, [-1.814, -5.443, -23.587]],
   ])("TV-H comparison: 3,500 rule at d28/d84/d364 for ΔEI %i", (deltaKcal, expectedKg) => {
-    [28, 84, 364].forEach((day, i) => expectAbs(rule3500WeightChangeKg(deltaKcal * day), expectedKg[i] ?? 0, 5e-4));
+    [28, 84, 364].forEach((day, i) => {
+      expectAbs(rule3500WeightChangeKg(deltaKcal * day), expectedKg[i] ?? 0, 5e-4);
+    });
   });
 
 });
@@ -46,8 +48,8 @@ describe("TV-W3 ρ(F): 3,500 kcal/wk split by body fat (abs 1e-3 kg)", () => {
   });
 
   it("§5.2 ρ(F) table: 5,554 / 6,319 / 6,832 / 7,478 / 7,867 / 8,128 kcal/kg", () => {
-    [10, 15, 20, 30, 40, 50].forEach((fat, i) =>
-      expectAbs(energyDensityOfChangeKcalPerKg(fat), [5554, 6319, 6832, 7478, 7867, 8128][i] ?? 0, 0.5),
-    );
+    [10, 15, 20, 30, 40, 50].forEach((fat, i) => {
+      expectAbs(energyDensityOfChangeKcalPerKg(fat), [5554, 6319, 6832, 7478, 7867, 8128][i] ?? 0, 0.5);
+    });
   });
 });

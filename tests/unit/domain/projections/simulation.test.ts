@@ -37,7 +37,9 @@ describe("simulate: Hall and the 3,500-kcal rule side by side", () => {
 
   it("a constant intake of 2471.04 kcal is the same run", () => {
     const r = ok(simulate(H1, { kind: "intake", intakeKcal: 2471.04 }, 12));
-    r.dynamic.forEach((p, week) => expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[week] ?? 0))).toBeLessThanOrEqual(0.01));
+    r.dynamic.forEach((p, week) => {
+      expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[week] ?? 0))).toBeLessThanOrEqual(0.01);
+    });
   });
 
   it("the goal mode finds the intake that reaches H1b's week-12 weight: ≈ 2471 kcal", () => {

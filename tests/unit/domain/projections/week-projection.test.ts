@@ -68,7 +68,9 @@ describe("a measured mean deficit of 450 kcal/day (intake 2471.04, burn 2921.04)
   it("dynamic: the Hall trajectory is TV-H H1b (ΔEI −500) week by week", () => {
     expect(dynamic.status).toBe("projected");
     expect(dynamic.trajectory.map((p) => p.week)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    dynamic.trajectory.forEach((p, i) => expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[i] ?? 0))).toBeLessThanOrEqual(0.01));
+    dynamic.trajectory.forEach((p, i) => {
+      expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[i] ?? 0))).toBeLessThanOrEqual(0.01);
+    });
     for (const p of dynamic.trajectory) expect((p.fat_mass_kg ?? 0) + (p.lean_mass_kg ?? 0)).toBeCloseTo(p.weight_kg, 9);
     expect(dynamic.trajectory[0]?.fat_mass_kg).toBeCloseTo(22.49, 2);
     expect(dynamic.inputs).toMatchObject({ intake_change_kcal: expect.closeTo(-500, 9), maintenance_intake_kcal: expect.closeTo(H1_MAINTENANCE_KCAL, 9) });

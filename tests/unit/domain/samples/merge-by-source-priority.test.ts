@@ -204,7 +204,9 @@ describe("mergeBySourcePriority against a brute-force reference", () => {
     const merged = mergeBySourcePriority(samples, rankOf);
     const expected = bruteForceKept(samples, rankOf);
     const actual = keptBySample(merged, samples.length);
-    actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i] ?? Number.NaN, 6));
+    actual.forEach((value, i) => {
+      expect(value).toBeCloseTo(expected[i] ?? Number.NaN, 6);
+    });
     for (let i = 1; i < merged.length; i += 1) expect(merged[i]?.startMs).toBeGreaterThanOrEqual(merged[i - 1]?.endMs ?? Infinity);
   });
 });

@@ -23,7 +23,7 @@ describe("API key secrets", () => {
     expect(keyMatchesHash(forged, a.secretHash)).toBe(false);
   });
 
-  it.each(["", "wsk_", "Bearer x", "wsk_short_secret", "x".repeat(5000), "wsk_ABCDEFGHJKMNPQRS_" + "a".repeat(52)])(
+  it.each(["", "wsk_", "Bearer x", "wsk_short_secret", "x".repeat(5000), `wsk_ABCDEFGHJKMNPQRS_${"a".repeat(52)}`])(
     "does not parse %j as a key",
     (token) => {
       expect(keyPrefixOf(token)).toBeNull();

@@ -20,7 +20,10 @@ function rows() {
     maxHrSource: "profile",
     utcOffsetMinAt: () => 60,
     analyzedAt: new Date(START_MS),
-    newId: () => `hiit_${String((n += 1)).padStart(10, "0")}`,
+    newId: () => {
+      n += 1;
+      return `hiit_${String(n).padStart(10, "0")}`;
+    },
   });
 }
 

@@ -2,9 +2,9 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { Deps } from "../../deps.js";
 import { ForbiddenError, UnauthorizedError } from "../../lib/errors.js";
-import type { AppEnv } from "../router.js";
-import { authenticate } from "../../modules/accounts/index.js";
-import { clientAddress, enforceRateLimit, type RateLimiter } from "./rate-limit.js";
+import type { AppEnv } from "../../http/router.js";
+import { authenticate } from "./api-keys.service.js";
+import { clientAddress, enforceRateLimit, type RateLimiter } from "../../http/middleware/rate-limit.js";
 
 function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
