@@ -2,8 +2,8 @@ import type { Deps } from "../../src/deps.js";
 import { enqueueDayRecomputes } from "../../src/jobs/recompute.js";
 import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
 import { recomputeDay } from "../../src/modules/energy/energy.service.js";
-import type { ApiClient, DaysAnswer } from "./api-client.js";
-import { completedSpan } from "./queue-watch.js";
+import type { ApiClient, DaysAnswer } from "../lib/api-client.js";
+import { completedSpan } from "../lib/queue-watch.js";
 import { type Distribution, distribution, sleep } from "./stats.js";
 
 export interface SequentialRun {
@@ -63,8 +63,8 @@ export async function recomputeViaQueue(deps: Deps, api: ApiClient, apiKey: stri
   }
   const untilNotPendingMs = performance.now() - started;
   // More than 7 dates go as energy.recompute-range jobs (≤ 31 days each, no debounce); fewer as debounced day jobs.
-  const span = (await completedSpan(deps.queues, "energy", "energy.recompute-range", startedWallMs)) ?? (await completedSpan(deps.queues, "energy", "energy.recompute-day", startedWallMs));
-  const projections = await completedSpan(deps.queues, "projections", "projections.project-week", startedWallMs);
+  const span = (await completedSpan(deps.queues.energy, "energy.recompute-range", startedWallMs)) ?? (await completedSpan(deps.queues.energy, "energy.recompute-day", startedWallMs));
+  const projections = await completedSpan(deps.queues.projections, "projections.project-week", startedWallMs);
 
   return {
     jobs: span?.count ?? 0,

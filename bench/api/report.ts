@@ -1,9 +1,9 @@
-import type { CpuSummary } from "./cpu-profile.js";
+import type { CpuSummary } from "../lib/cpu-profile.js";
 import type { DaysProfile } from "./days-profile.js";
 import type { DaysSummary } from "./days-summary.js";
-import { int, ms, table } from "./format.js";
+import { int, ms, table } from "../lib/format.js";
 import type { LoadResult } from "./load.js";
-import type { LoadSamples, MachineFacts } from "./machine.js";
+import type { LoadSamples, MachineInfo } from "../lib/machine.js";
 import type { ApiBenchOptions } from "./options.js";
 import type { QueueRun, SequentialRun } from "./recompute-runs.js";
 import { cpuSection, daysProfileSection } from "./report-sections.js";
@@ -11,7 +11,8 @@ import type { SeedResult } from "./seed.js";
 
 export interface BenchReport {
   options: ApiBenchOptions;
-  facts: MachineFacts;
+  machine: MachineInfo;
+  loadAvgStart: string;
   loadAvgEnd: string;
   loadDuringRun: LoadSamples;
   dates: { from: string; to: string; count: number };
@@ -78,13 +79,13 @@ function loadRow(l: LoadResult): string[] {
 }
 
 export function formatReport(r: BenchReport): string {
-  const f = r.facts;
+  const f = r.machine;
   const out: string[] = [];
   out.push("", "## bench:api", "");
-  out.push(`machine: ${f.nproc} CPUs (${f.cpuModel}), ${f.memTotalGiB.toFixed(1)} GiB RAM (${f.memAvailableGiB.toFixed(1)} free), ${f.platform}`);
-  out.push(`software: Node ${f.node}, PostgreSQL ${f.postgres} (shared_buffers ${f.pgSharedBuffers}), Redis ${f.redis}`);
+  out.push(`machine: ${f.cores} CPUs (${f.cpuModel}), ${f.ramGb.toFixed(1)} GiB RAM (${f.freeRamGb.toFixed(1)} free), ${f.platform}`);
+  out.push(`software: Node ${f.node}, PostgreSQL ${f.postgres} (shared_buffers ${f.pgSharedBuffers}), Redis ${f.redis}; code ${f.revision}`);
   const l = r.loadDuringRun;
-  out.push(`load average: ${f.loadAvg} at start, ${r.loadAvgEnd} at end; 1-min load during the run min ${l.min.toFixed(1)} / mean ${l.mean.toFixed(1)} / max ${l.max.toFixed(1)} (counts this bench's own processes too; well above ${f.nproc} means other work competed for the CPUs)`);
+  out.push(`load average: ${r.loadAvgStart} at start, ${r.loadAvgEnd} at end; 1-min load during the run min ${l.min.toFixed(1)} / mean ${l.mean.toFixed(1)} / max ${l.max.toFixed(1)} (counts this bench's own processes too; well above ${f.cores} means other work competed for the CPUs)`);
   out.push(`data: ${r.dates.count} local days ${r.dates.from} … ${r.dates.to} (Europe/Berlin)`);
   if (r.seed) {
     const s = r.seed;

@@ -1,16 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import postgres, { type Sql } from "postgres";
 import { QUEUE_NAMES } from "../../src/jobs/definitions.js";
 import { jobKey } from "../../src/jobs/enqueue.js";
 import { cpuDelta, type CpuSeconds, cpuNow } from "./cpu-accounting.js";
 import { createUser, type ImportView, uploadFile, waitForImport } from "./api-client.js";
-import { type CpuSummary, findProfile, summarizeCpuProfile } from "./cpu-profile.js";
+import { type CpuSummary, findProfile, importArea, monotonicUs, summarizeCpuProfile } from "./cpu-profile.js";
 import { readMemory, RssSampler } from "./proc-stats.js";
 import { type DrainResult, ImportQueueWatch, type QueueReport, waitForDerivedWork } from "./queue-watch.js";
-import { type RunningRole, spawnRole, stopRole, TSX_ENTRY, waitUntilStarted } from "./service.js";
+import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "./service.js";
 
 export interface ServiceConfig {
   databaseUrl: string;
@@ -45,19 +44,6 @@ export interface ImportMeasurement {
   cpuProfile: CpuSummary | null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 /**
  * Starts the real service (an API process and a separate worker process), creates a user, uploads the file,
@@ -89,7 +75,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
     roles.push(api);
     await waitUntilStarted(api);
     const nodeArgs = [...config.workerNodeArgs, ...(config.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
-    const entry = config.workerEntry === null ? TSX_ENTRY : [path.resolve(config.workerEntry)];
+    const entry = config.workerEntry === null ? undefined : path.resolve(config.workerEntry);
     const worker = spawnRole("worker", env, path.join(config.runDir, "worker.log"), nodeArgs, entry);
     roles.push(worker);
     await waitUntilStarted(worker);
@@ -146,7 +132,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
       derived,
       workerExitCode,
       apiExitCode,
-      cpuProfile: profile === null ? null : await summarizeCpuProfile(profile, fromUs, toUs),
+      cpuProfile: profile === null ? null : await summarizeCpuProfile(profile, fromUs, toUs, importArea),
     };
   } finally {
     await watch?.close().catch(() => undefined);
