@@ -1,9 +1,9 @@
 import type { HrSample } from "../../src/domain/hiit/hr-cleaning.js";
 
-// The deterministic heart-rate generator of SCIENCE.md TV-I, reusable for detector tests and benchmarks.
+// The deterministic heart-rate generator of the TV-I vectors (docs/science.md §7.10), reusable for detector tests and benchmarks.
 /** Starting heart rate of every synthetic session, bpm. */
 export const SYNTHETIC_START_BPM = 80;
-/** First-order HR kinetics: rises with τ = 20 s, recovers with τ = 45 s (within the 20–45 s of §4.3). */
+/** First-order HR kinetics: rises with τ = 20 s, recovers with τ = 45 s (the 20–45 s lag of docs/science.md §7.6). */
 export const SYNTHETIC_RISE_TAU_SEC = 20;
 export const SYNTHETIC_FALL_TAU_SEC = 45;
 const MS_PER_SEC = 1000;

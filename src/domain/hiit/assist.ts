@@ -4,8 +4,8 @@ import { resampleToSegments, smoothSegment, sortAndMerge } from "./series.js";
 import type { TimedValue } from "./series.js";
 
 // HR lags effort by 20–45 s, so 20 s/10 s sets merge into one block; power and speed respond at once and can
-// resolve them (SCIENCE.md §4.3, TV-I7). Thresholds follow the doc; the timings below are engineering defaults
-// chosen here (the doc gives none), aligned with GoldenCheetah's ≥ 5 s sprint windows.
+// resolve them (docs/science.md §7.6, TV-I7). Thresholds and timings are those of that section; the timings are engineering
+// defaults aligned with GoldenCheetah's ≥ 5 s sprint windows.
 
 export type AssistInput =
   | { kind: "power"; samples: readonly TimedValue[]; criticalPowerW: number }

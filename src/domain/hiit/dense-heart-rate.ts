@@ -13,7 +13,7 @@ export interface TimeWindow {
   endMs: number;
 }
 
-// SCIENCE.md §4.3: background HR outside workouts is sparse (minutes apart); detect only where there is at least
+// docs/science.md §7.7: background HR outside workouts is sparse (minutes apart); detect only where there is at least
 // one sample per 10 s. A stretch shorter than a minute cannot hold three 10-s bouts with two 10-s recoveries.
 export const DENSE_MAX_GAP_SEC = 10;
 export const MIN_DENSE_STRETCH_SEC = 60;

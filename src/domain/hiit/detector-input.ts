@@ -11,7 +11,7 @@ export interface StoredStream {
 }
 
 // No CP/FTP or critical speed is stored per person, so it is estimated from their own data: 95 % of the best
-// 20-min mean is the usual FTP field-test convention (Allen & Coggan); an engineering default, not SCIENCE.md.
+// 20-min mean is the usual FTP field-test convention (Allen & Coggan); an engineering default (docs/science.md §7.6).
 export const CRITICAL_LEVEL_WINDOW_SEC = 1200;
 export const CRITICAL_LEVEL_FRACTION_OF_BEST = 0.95;
 

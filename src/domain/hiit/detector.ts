@@ -9,17 +9,17 @@ import type { HrSample } from "./hr-cleaning.js";
 import { secToMs } from "./series.js";
 import type { Segment } from "./series.js";
 
-// HR reacts 20–45 s late (SCIENCE.md §4.3): a power/speed bout this close to HR-detected work belongs to it.
+// HR reacts 20–45 s late (docs/science.md §7.6): a power/speed bout this close to HR-detected work belongs to it.
 const HR_LAG_ALLOWANCE_SEC = 60;
 
 /** Stored with every detected session: bump it whenever a rule or constant below changes, then recompute. */
 // v2: power/speed bouts count only inside heart-rate work stretches (v1 let road-ride surges read as HIIT).
 export const METHOD_VERSION = "hiit-hr-hysteresis/2";
 
-// SCIENCE.md §4.3 steps 5–6. Work ≥ 85 % HRmax: Gibala's HIIT runs at ~90 % HRmax, and the usual definition is
-// "≥ 80 %, often 85–95 % of HRmax" (§4.1, [M]); the 5 %-of-HRmax hysteresis keeps brief dips inside a bout.
+// docs/science.md §7.3 and §7.5. Work ≥ 85 % HRmax: Gibala's HIIT runs at ~90 % HRmax, and the usual definition is
+// "≥ 80 %, often 85–95 % of HRmax" (docs/science.md §7.3); the 5 %-of-HRmax hysteresis keeps brief dips inside a bout.
 export const WORK_FRACTION_OF_MAX_HR = 0.85;
-/** With a known resting HR the doc allows ≥ 80 % of HR reserve instead; the exit stays 5 % of HRmax lower. */
+/** With a known resting HR, ≥ 80 % of HR reserve instead (docs/science.md §7.3); the exit stays 5 % of HRmax lower. */
 export const WORK_FRACTION_OF_HRR = 0.8;
 export const HYSTERESIS_FRACTION_OF_MAX_HR = 0.05;
 /** Seconds above (below) the threshold needed to enter (leave) a HIGH block. */

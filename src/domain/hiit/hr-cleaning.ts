@@ -7,7 +7,7 @@ export interface HrSample {
   bpm: number;
 }
 
-// Steps 1–4 of the reference detector, SCIENCE.md §4.3.
+// Steps 1–4 of the detector: docs/science.md §7.4.
 /** Below this no human heart rate is plausible; 0 bpm is the usual optical dropout value. */
 export const MIN_PLAUSIBLE_HR_BPM = 30;
 /** Above this the reading is sensor garbage, not a person. */

@@ -18,7 +18,7 @@ export interface IntakeDayVerdict {
   fasted: boolean;
   /** Null when nothing is logged: intake unknown, never 0 (docs/science.md §2.3). */
   intakeKcal: number | null;
-  /** Keep out of adaptive TDEE: declared partial, or a logged day below the §3.3 threshold. */
+  /** Keep out of adaptive TDEE: declared partial, or a logged day below the docs/science.md §2.3 threshold. */
   possiblyPartial: boolean;
 }
 

@@ -14,7 +14,7 @@ import { addDays, dayNumberOf, weekEndOf, datesBetween } from "../../lib/calenda
 
 /** docs/science.md §3.8 recommends a 14–28-day window for the adaptive expenditure; we take the widest. */
 export const CALIBRATION_WINDOW_DAYS = 28;
-/** Issue 7: calibrate only after this many days that have both a weigh-in and a complete logged intake. */
+/** docs/science.md §5.7: calibrate only after this many days that have both a weigh-in and a complete logged intake. */
 export const MIN_CALIBRATION_DAYS = 14;
 // Engineering default: 14 days of ±0.5 kg scale noise leave ≈ ±250 kcal/day of slope error, so a factor this far
 // from 1 says more about the data than about the device; it is reported but not applied.

@@ -18,7 +18,7 @@ export interface TrajectoryPoint {
   lean_mass_kg: number | null;
 }
 
-/** Weekly rows project this many weeks ahead (issue 7). */
+/** Weekly rows project this many weeks ahead (docs/science.md §5.9). */
 export const PROJECTION_HORIZON_WEEKS = 12;
 export const RULE3500_MODEL_VERSION = "rule3500-kcal-per-lb/1";
 
@@ -106,7 +106,7 @@ function insufficientRow(model: WeekProjectionRow["model"], ctx: WeekContext): W
   };
 }
 
-/** §5.6 guardrails in the API's snake_case vocabulary; the intake floor needs the sex. */
+/** docs/science.md §5.6 guardrails in the API's snake_case vocabulary; the intake floor needs the sex. */
 export function weekGuardrailFlags(sex: ProfileFacts["sex"], meanDeficitKcal: number, meanIntakeKcal: number): string[] {
   const flags = sex === null
     ? meanDeficitKcal > MAX_MEAN_DEFICIT_KCAL_PER_DAY ? ["deficit-above-1000-kcal-per-day"] : []

@@ -37,7 +37,7 @@ function toCopyText(rows: SampleRow[]): string {
  * COPY into a per-transaction staging table, then one `INSERT … ON CONFLICT DO NOTHING` on the natural key:
  * ~10× faster than ORM inserts and idempotent, so a retried chunk converges to the same rows. The same
  * statement batch projects dietary energy into intake entries and body records into body measurements.
- * Only database statements run inside the transaction (RELIABILITY.md §2.4): the COPY text is built first.
+ * Only database statements run inside the transaction (docs/architecture.md, Reliability): the COPY text is built first.
  */
 /** Returns how many rows were new. */
 export async function copyMergeSamples(sql: Sql, rows: SampleRow[]): Promise<number> {

@@ -107,7 +107,7 @@ describe("body limits over a real socket", () => {
       status = res.status;
       if (res.status === 413) await expectProblem(res, 413, "PAYLOAD_TOO_LARGE");
     } catch {
-      // Hono may reset the connection instead of answering once it has stopped reading (RELIABILITY.md §3.1).
+      // Hono may reset the connection instead of answering once it has stopped reading (docs/architecture.md, Reliability).
       status = "reset";
     }
     expect([413, "reset"]).toContain(status);

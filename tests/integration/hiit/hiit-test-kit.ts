@@ -12,7 +12,7 @@ export const SETTLE_TIMEOUT_MS = 25_000;
 export const BERLIN_OFFSET_MIN = 60;
 const local = (ms: number) => isoWithOffset(ms, BERLIN_OFFSET_MIN);
 
-/** TV-I1 bout windows, seconds from the session start (SCIENCE.md §6). */
+/** TV-I1 bout windows, seconds from the session start (docs/science.md §7.10). */
 export const I1_WINDOWS_SEC: ReadonlyArray<readonly [number, number]> = [
   [321, 388], [437, 508], [557, 628], [677, 748], [797, 868],
   [917, 988], [1037, 1108], [1157, 1228], [1277, 1348], [1397, 1468],

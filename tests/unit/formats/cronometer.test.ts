@@ -57,7 +57,7 @@ describe("parseCronometerDailySummaryCsv on other shapes", () => {
   });
 });
 
-// servings.csv was not collected; this follows FORMATS.md §9 and the column names of Cronometer's web export.
+// servings.csv was not collected; this follows docs/formats.md §16 and the column names of Cronometer's web export.
 const SERVINGS = [
   "Day,Time,Group,Food Name,Amount,Energy (kcal),Alcohol (g),Caffeine (mg),Water (g),Carbs (g),Fiber (g),Fat (g),Protein (g),Category",
   '2024-01-15,08:00,Breakfast,"Oats, Rolled, Dry",58.00 g,221.84,0.00,0.00,5.63,39.17,5.86,3.94,7.70,Breakfast Cereals',

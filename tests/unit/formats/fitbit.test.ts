@@ -62,7 +62,7 @@ describe("wall clock → UTC (DST-safe)", () => {
   });
 });
 
-describe("parseFitbit on synthetic Takeout files (shapes from FORMATS.md §6)", () => {
+describe("parseFitbit on synthetic Takeout files (shapes from docs/formats.md §13)", () => {
   it("heart_rate and steps: local times, steps per minute, zero minutes skipped", () => {
     const hr = samples(parse("heart_rate-2024-03-10.json", [{ dateTime: "03/10/24 08:15:05", value: { bpm: 69, confidence: 2 } }]));
     expect(hr).toEqual([

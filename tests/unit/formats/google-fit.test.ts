@@ -10,7 +10,7 @@ const NOW_MS = Date.UTC(2026, 0, 1);
 const NEW_YORK: DailyMetricsParseOptions = { nowMs: NOW_MS, timeZone: "America/New_York" };
 const KOLKATA: DailyMetricsParseOptions = { nowMs: NOW_MS, timeZone: "Asia/Kolkata" };
 
-// The real per-15-minute header (FORMATS.md §5: units in the header, empty cells for no data).
+// The real per-15-minute header (docs/formats.md §12: units in the header, empty cells for no data).
 const WINDOW_HEADER =
   "Start time,End time,Move Minutes count,Calories (kcal),Distance (m),Heart Points,Heart Minutes,Average heart rate (bpm)," +
   "Max heart rate (bpm),Min heart rate (bpm),Average speed (m/s),Max speed (m/s),Min speed (m/s),Step count," +

@@ -87,7 +87,7 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
   });
 });
 
-describe("parseHealthAutoExport on synthetic payloads (shapes from FORMATS.md §8)", () => {
+describe("parseHealthAutoExport on synthetic payloads (shapes from docs/formats.md §14)", () => {
   it("converts units and maps metric names to sample types", () => {
     const metric = (name: string, units: string, qty: number, extra: object = {}) => ({
       name,

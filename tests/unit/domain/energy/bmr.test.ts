@@ -61,7 +61,7 @@ describe("TV-B resting energy (Mifflin–St Jeor, the one the days use)", () => 
     expectKcal(hallRmrKcal({ sex: "male", weightKg: 90, heightCm: 180, ageYears: 35 }), 1856.9);
     const b6 = hallRmrKcal({ sex: "female", weightKg: 58, heightCm: 164, ageYears: 21 });
     expectKcal(b6, 1340.1);
-    // The doc prints "× 1.7 = 2278.2": 1340.10 × 1.7 is 2278.17, the doc rounded to one decimal.
+    // The vector reads "× 1.7 = 2278.2": 1340.10 × 1.7 is 2278.17, rounded to one decimal.
     expectKcal(b6 * 1.7, 2278.17);
   });
 

@@ -26,7 +26,7 @@ describe("body composition seeding", () => {
   });
 });
 
-describe("§1.2 Jackson 2002 body fat (NIH BWP seed)", () => {
+describe("docs/science.md §3.2 Jackson 2002 body fat (NIH BWP seed)", () => {
   it("H1 person: 90 kg, 1.80 m, 35 y man → F₀ 22.49 kg", () => {
     const percent = jacksonBodyFatPercent({ sex: "male", weightKg: 90, heightCm: 180, ageYears: 35 });
     expect(Math.abs((90 * percent) / 100 - 22.49)).toBeLessThanOrEqual(0.005);

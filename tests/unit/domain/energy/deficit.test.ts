@@ -3,7 +3,7 @@ import { computeDayEnergy, weeklyMeanDeficit } from "../../../../src/domain/ener
 import type { DayEnergyInput } from "../../../../src/domain/energy/deficit.js";
 import { metNetKcal } from "../../../../src/domain/energy/met.js";
 
-// TV-D (exact bookkeeping; floating-point results compared to 0.01 kcal where the doc prints 2 decimals).
+// TV-D (docs/science.md §6; exact bookkeeping, floating-point results compared to 0.01 kcal where it prints 2 decimals).
 const DEVICE_DAY: DayEnergyInput = {
   dayLengthHours: 24,
   elapsedHours: null,

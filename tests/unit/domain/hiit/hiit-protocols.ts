@@ -1,4 +1,4 @@
-// TV-I protocols (SCIENCE.md §6) built on the reusable generator, plus stream manipulations for robustness cases.
+// TV-I protocols (docs/science.md §7.10) built on the reusable generator, plus stream manipulations for robustness cases.
 import {
   repeatPhases,
   syntheticHeartRate,

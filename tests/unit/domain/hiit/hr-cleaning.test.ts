@@ -4,7 +4,7 @@ import { hampelFilter, isPlausibleHr, prepareHrSegments } from "../../../../src/
 const flat = (n: number, value: number, startSec = 0) =>
   Array.from({ length: n }, (_, i) => ({ tMs: (startSec + i) * 1000, value }));
 
-describe("HR cleaning steps (SCIENCE.md §4.3 steps 1–4)", () => {
+describe("HR cleaning steps (docs/science.md §7.4, steps 1–4)", () => {
   it("validity: 30–230 bpm and finite", () => {
     expect([29.9, 30, 230, 230.1, 0, Number.NaN, Number.POSITIVE_INFINITY].map(isPlausibleHr)).toEqual([
       false,

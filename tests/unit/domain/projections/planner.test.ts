@@ -75,7 +75,7 @@ describe("planner over the Hall model", () => {
   });
 });
 
-describe("§5.6 guardrails", () => {
+describe("docs/science.md §5.6 guardrails", () => {
   it("deficit above 1000 kcal/day", () => {
     expect(guardrailFlags({ sex: "male", meanDeficitKcalPerDay: 1001, intakeKcalPerDay: 2000 })).toEqual([
       "deficit-above-1000-kcal-per-day",

@@ -47,7 +47,7 @@ describe("TV-W3 ρ(F): 3,500 kcal/wk split by body fat (abs 1e-3 kg)", () => {
     expectAbs(change.leanKg, leanKg, 1e-3);
   });
 
-  it("§5.2 ρ(F) table: 5,554 / 6,319 / 6,832 / 7,478 / 7,867 / 8,128 kcal/kg", () => {
+  it("docs/science.md §5.2 ρ(F) table: 5,554 / 6,319 / 6,832 / 7,478 / 7,867 / 8,128 kcal/kg", () => {
     [10, 15, 20, 30, 40, 50].forEach((fat, i) => {
       expectAbs(energyDensityOfChangeKcalPerKg(fat), [5554, 6319, 6832, 7478, 7867, 8128][i] ?? 0, 0.5);
     });

@@ -22,7 +22,7 @@ const sample = (sourceId: string, startIso: string, endIso: string, value: numbe
   value,
 });
 
-// FORMATS.md §4 gives only the four results of its overlap example, not the records, so these are built to
+// docs/formats.md §8 gives only the four results of its overlap example, not the records, so these are built to
 // reproduce them: an iPhone and a Watch counting steps over the same late evening (Pacific time, -07:00).
 const OVERLAP_EXAMPLE: MergeSample[] = [
   sample(WATCH, "2019-06-11T22:00-07:00", "2019-06-11T23:00-07:00", 800),
@@ -34,7 +34,7 @@ const OVERLAP_EXAMPLE: MergeSample[] = [
 ];
 const ZONE = "America/Los_Angeles";
 
-describe("the FORMATS.md §4 overlap example (records reconstructed to match its numbers)", () => {
+describe("the docs/formats.md §8 overlap example (records reconstructed to match its numbers)", () => {
   it("naive sum 2630 and per-source max 1400: the two wrong answers", () => {
     expect(total(OVERLAP_EXAMPLE)).toBe(2630);
     const bySource = [WATCH, PHONE].map((id) => total(OVERLAP_EXAMPLE.filter((s) => s.sourceId === id)));
