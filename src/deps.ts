@@ -3,7 +3,7 @@ import type { Env } from "./config/env.js";
 import { createDb, type Db, type Sql } from "./db/client.js";
 import { DependencyUnavailableError, shortReason } from "./db/connection-check.js";
 import { PendingStore } from "./jobs/pending.js";
-import { createQueues, closeQueues, type Queues } from "./jobs/queues.js";
+import { closeQueues, createQueues, type Queues } from "./jobs/queues.js";
 import { createRedis } from "./jobs/redis.js";
 import { type Clock, systemClock } from "./lib/clock.js";
 import { createLogger, type Logger } from "./lib/logger.js";

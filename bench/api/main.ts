@@ -3,20 +3,20 @@ import os from "node:os";
 import path from "node:path";
 import { checkConnections, closeDeps, createDeps, type Deps } from "../../src/deps.js";
 import { createApiClient } from "../lib/api-client.js";
+import { describeMachine, loadAverage, startLoadSampler } from "../lib/machine.js";
+import { waitForDrain } from "../lib/queue-watch.js";
+import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "../lib/service.js";
 import { createBenchEnv } from "./bench-env.js";
 import { databaseExists, dropDatabase } from "./database.js";
-import { describeMachine, loadAverage, startLoadSampler } from "../lib/machine.js";
+import { pendingWithBacklog, profileDays } from "./days-profile.js";
 import { parseApiBenchArgs } from "./options.js";
 import { BENCH_PROFILE } from "./plan-types.js";
-import { waitForDrain } from "../lib/queue-watch.js";
 import { runReadPhase } from "./read-phase.js";
 import { runRecomputePhase } from "./recompute-phase.js";
 import { recomputeViaQueue } from "./recompute-runs.js";
-import { pendingWithBacklog, profileDays } from "./days-profile.js";
 import { type BenchReport, printReport } from "./report.js";
 import { reuseSeededUser } from "./reuse.js";
 import { createBenchUser, seedYear } from "./seed.js";
-import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "../lib/service.js";
 import { benchDates } from "./year-plan.js";
 
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
@@ -67,7 +67,9 @@ async function main(): Promise<void> {
       dates = benchDates(opts.days, BENCH_PROFILE.time_zone, Date.now());
       log(`seeding ${dates.length} days ${dates[0]} … ${dates.at(-1)} through POST /v1/sync and /v1/intake`);
       seed = await seedYear(client, user, dates, opts.seed);
-      log(`seeded ${seed.samples} samples, ${seed.workouts} workouts (${seed.heartRatePoints} HR points), ${seed.intakeEntries} meals in ${seed.seconds.toFixed(1)} s`);
+      log(
+        `seeded ${seed.samples} samples, ${seed.workouts} workouts (${seed.heartRatePoints} HR points), ${seed.intakeEntries} meals in ${seed.seconds.toFixed(1)} s`,
+      );
     }
 
     const worker = spawnRole("worker", env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }), path.join(runDir, "worker.log"));

@@ -1,6 +1,6 @@
 import type { CpuSummary } from "../lib/cpu-profile.js";
-import type { DaysProfile } from "./days-profile.js";
 import { int, ms, pct, table } from "../lib/format.js";
+import type { DaysProfile } from "./days-profile.js";
 
 export function daysProfileSection(d: DaysProfile, backlog: { jobs: number; meanMs: number }): string[] {
   const rows = [[`one GET /v1/days, step by step in-process (mean of ${d.iterations}, no load)`, "mean"]];

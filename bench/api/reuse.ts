@@ -1,7 +1,7 @@
 import type { Deps } from "../../src/deps.js";
+import { nextDate, previousDate } from "../../src/lib/calendar.js";
 import { issueKey } from "../../src/modules/accounts/api-keys.service.js";
 import { BENCH_EMAIL } from "./seed.js";
-import { nextDate, previousDate } from "../../src/lib/calendar.js";
 
 /** The user a --keep-db run left behind, a fresh key for it, and the `days` dates ending at its last seeded date. */
 export async function reuseSeededUser(deps: Deps, days: number): Promise<{ userId: string; apiKey: string; dates: string[] }> {

@@ -1,8 +1,8 @@
-import { type DayPlan, type IntakeEntryBody, PHONE, SCALE, type SyncSampleBody, type SyncWorkoutBody, WATCH } from "./plan-types.js";
-import { Prng } from "../lib/prng.js";
-import { heartRateSeries, type WorkoutKind, workoutKcalPerMinute, workoutStepsPerMinute } from "./workout-plan.js";
-import { localDayWindow, isoWithOffset, localDateIn, utcOffsetMinAt, wallTimeToUtcMs } from "../../src/lib/zone.js";
 import { previousDate } from "../../src/lib/calendar.js";
+import { isoWithOffset, localDateIn, localDayWindow, utcOffsetMinAt, wallTimeToUtcMs } from "../../src/lib/zone.js";
+import { Prng } from "../lib/prng.js";
+import { type DayPlan, type IntakeEntryBody, PHONE, SCALE, type SyncSampleBody, type SyncWorkoutBody, WATCH } from "./plan-types.js";
+import { heartRateSeries, type WorkoutKind, workoutKcalPerMinute, workoutStepsPerMinute } from "./workout-plan.js";
 
 const MIN_MS = 60_000;
 const BMR_KCAL_PER_DAY = 1_790;
@@ -49,7 +49,13 @@ function schedule(r: Prng, weekend: boolean): Schedule {
     chargeTo: chargeFrom + r.int(30, 70),
     wornUntil: partial ? wake + r.int(360, 600) : 1e9,
     workout,
-    phone: weekend ? [[outing, outing + 90]] : [[480, 540], [1020, 1080], [chargeFrom, chargeFrom + 60]],
+    phone: weekend
+      ? [[outing, outing + 90]]
+      : [
+          [480, 540],
+          [1020, 1080],
+          [chargeFrom, chargeFrom + 60],
+        ],
   };
 }
 

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
-import { parseAppleHealthZip } from "../../src/formats/apple-health/parse-export-zip.js";
 import { parseAppleHealthXml } from "../../src/formats/apple-health/parse-export-xml.js";
+import { parseAppleHealthZip } from "../../src/formats/apple-health/parse-export-zip.js";
 import type { ParseEvent } from "../../src/formats/contract.js";
 
 export interface RawParseResult {

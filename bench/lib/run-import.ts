@@ -4,10 +4,10 @@ import path from "node:path";
 import postgres, { type Sql } from "postgres";
 import { QUEUE_NAMES } from "../../src/jobs/definitions.js";
 import { jobKey } from "../../src/jobs/enqueue.js";
-import { cpuDelta, type CpuSeconds, cpuNow } from "./cpu-accounting.js";
 import { createUser, type ImportView, uploadFile, waitForImport } from "./api-client.js";
+import { type CpuSeconds, cpuDelta, cpuNow } from "./cpu-accounting.js";
 import { type CpuSummary, findProfile, importArea, monotonicUs, summarizeCpuProfile } from "./cpu-profile.js";
-import { readMemory, RssSampler } from "./proc-stats.js";
+import { RssSampler, readMemory } from "./proc-stats.js";
 import { type DrainResult, ImportQueueWatch, type QueueReport, waitForDerivedWork } from "./queue-watch.js";
 import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "./service.js";
 
@@ -43,7 +43,6 @@ export interface ImportMeasurement {
   apiExitCode: number | null;
   cpuProfile: CpuSummary | null;
 }
-
 
 /**
  * Starts the real service (an API process and a separate worker process), creates a user, uploads the file,

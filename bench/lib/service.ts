@@ -16,7 +16,13 @@ export interface RunningRole {
  * `src/main.ts <role>` as `npm run start:<role>` runs it (or a prebuilt `entry`, e.g. a bundle of it), logging to a
  * file; `nodeArgs` go to node (e.g. --cpu-prof).
  */
-export function spawnRole(role: "api" | "worker", env: Record<string, string>, logPath: string, nodeArgs: string[] = [], entry?: string): RunningRole {
+export function spawnRole(
+  role: "api" | "worker",
+  env: Record<string, string>,
+  logPath: string,
+  nodeArgs: string[] = [],
+  entry?: string,
+): RunningRole {
   const args = [entry ?? "src/main.ts", role];
   const { child, exited } = spawnNode(args, env, { nodeArgs, logPath, tsx: entry === undefined });
   if (child.pid === undefined) throw new Error(`could not start the ${role} process`);

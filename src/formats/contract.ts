@@ -2,8 +2,8 @@
 // events one at a time (bounded memory), and never touches the database or the queue. A format (FormatSpec) is a
 // parser plus the sniff that recognises its files; src/formats/registry.ts lists them all.
 
-import type { DeviceType, SampleType } from "../lib/vocabulary.js";
 import type { ValueSource } from "../domain/records/summary-provenance.js";
+import type { DeviceType, SampleType } from "../lib/vocabulary.js";
 
 export interface SourceRef {
   /** Human name of the writing app or device, e.g. "Alice's Apple Watch", "Garmin fenix 5". */

@@ -1,5 +1,5 @@
 import { appleHealthXml, appleHealthZip } from "./apple-health/index.js";
-import { ParseError, type FormatSpec, type IntakeEvent, type OpenOptions, type ParseEvent } from "./contract.js";
+import { type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type ParseEvent } from "./contract.js";
 import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/index.js";
 import { fitFile } from "./fit/index.js";
 import { fitbitJson, fitbitTakeoutZip } from "./fitbit/index.js";

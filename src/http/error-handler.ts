@@ -1,13 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { AppError, MethodNotAllowedError, NotFoundError } from "../lib/errors.js";
+import { internalProblem, isHttpException, problemFromAppError, problemFromHttpException, problemResponse } from "./problem.js";
 import type { AppEnv } from "./router.js";
-import {
-  internalProblem,
-  isHttpException,
-  problemFromAppError,
-  problemFromHttpException,
-  problemResponse,
-} from "./problem.js";
 
 /** The one place that turns any thrown error into an RFC 9457 response. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {

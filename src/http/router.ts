@@ -4,7 +4,6 @@ import { ValidationError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
 import { fieldErrorsFromZod } from "../lib/validation.js";
 
-
 export interface AppEnv {
   Variables: {
     deps: Deps;

@@ -87,7 +87,10 @@ export const JOBS = {
   }),
   "energy.recompute-range": job({
     queue: "energy",
-    schema: z.object({ userId: id("usr"), from: z.iso.date(), to: z.iso.date() }).strict().refine((p) => p.from <= p.to, "from must not be after to"),
+    schema: z
+      .object({ userId: id("usr"), from: z.iso.date(), to: z.iso.date() })
+      .strict()
+      .refine((p) => p.from <= p.to, "from must not be after to"),
     attempts: 5,
     // A waiting range has not read anything yet; a running one runs again after it, so no change is missed.
     identity: { policy: "coalesce", key: (p) => `recompute-range-${p.userId}-${p.from}-${p.to}` },

@@ -15,9 +15,17 @@ export async function enqueueDayRecomputes(producer: JobProducer, userId: string
   const dates = [...new Set(localDates)].sort();
   if (dates.length > MAX_DEBOUNCED_DATES) {
     const ranges = contiguousRanges(dates, RANGE_JOB_MAX_DAYS);
-    await enqueueMany(producer, "energy.recompute-range", ranges.map(({ from, to }) => ({ userId, from, to })));
+    await enqueueMany(
+      producer,
+      "energy.recompute-range",
+      ranges.map(({ from, to }) => ({ userId, from, to })),
+    );
   } else {
-    await enqueueMany(producer, "energy.recompute-day", dates.map((localDate) => ({ userId, localDate })));
+    await enqueueMany(
+      producer,
+      "energy.recompute-day",
+      dates.map((localDate) => ({ userId, localDate })),
+    );
   }
   return dates.length;
 }
@@ -26,11 +34,7 @@ export async function enqueueDayRecomputes(producer: JobProducer, userId: string
  * enqueueDayRecomputes after a write that is already committed: a Redis outage then costs a stale daily total
  * (logged, and repaired by the next recompute of those days), never the person's data.
  */
-export async function recomputeDaysBestEffort(
-  deps: JobProducer & { logger: Logger },
-  userId: string,
-  localDates: Iterable<string>,
-): Promise<void> {
+export async function recomputeDaysBestEffort(deps: JobProducer & { logger: Logger }, userId: string, localDates: Iterable<string>): Promise<void> {
   const dates = [...new Set(localDates)];
   if (dates.length === 0) return;
   try {

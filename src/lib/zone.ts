@@ -51,8 +51,7 @@ export function assertTimeZone(timeZone: string): void {
 /** Minutes east of UTC that `timeZone` observes at the instant `utcMs`. */
 export function utcOffsetMinAt(utcMs: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
   const wallMs = Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
   const flooredUtcMs = Math.floor(utcMs / 1000) * 1000;
   return Math.round((wallMs - flooredUtcMs) / MS_PER_MINUTE);

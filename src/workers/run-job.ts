@@ -24,8 +24,11 @@ function isJobName(name: string): name is JobName {
 export async function runJob(job: Job, deps: Deps, registry: ProcessorRegistry): Promise<unknown> {
   const logger = deps.logger.child({ jobId: job.id, jobName: job.name, attempt: job.attemptsMade + 1 });
   const startedMs = performance.now();
-  const outcome = (status: string, extra: Record<string, unknown> = {}) =>
-    ({ durationMs: Math.round(performance.now() - startedMs), outcome: status, ...extra });
+  const outcome = (status: string, extra: Record<string, unknown> = {}) => ({
+    durationMs: Math.round(performance.now() - startedMs),
+    outcome: status,
+    ...extra,
+  });
   try {
     if (!isJobName(job.name)) throw new PermanentJobError(`unknown job name ${job.name}`);
     const result = await processWithMarker(job.name, job.data, { deps, logger, job }, registry);

@@ -5,7 +5,7 @@ import { createRedis } from "../jobs/redis.js";
 import { registerSchedules, upsertUserSchedules } from "../jobs/schedules.js";
 import { allUserZones } from "../modules/accounts/index.js";
 import { processors } from "./registry.js";
-import { runJob, type ProcessorRegistry } from "./run-job.js";
+import { type ProcessorRegistry, runJob } from "./run-job.js";
 
 export interface WorkerPool {
   workers: Worker[];

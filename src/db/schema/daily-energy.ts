@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
-import { users } from "./users.js";
 import { DAY_STATUSES } from "../../lib/vocabulary.js";
+import { users } from "./users.js";
 
 /** in_progress: the current local day (profile zone), shown "so far" and never counted. */
 

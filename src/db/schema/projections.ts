@@ -5,7 +5,6 @@ import { users } from "./users.js";
 export const PROJECTION_MODELS = ["rule3500", "dynamic"] as const;
 export const PROJECTION_STATUSES = ["projected", "insufficient_data"] as const;
 
-
 /** One row per user, local ISO week (Monday) and model; rewritten whole whenever a day of the week changes. */
 export const weeklyProjections = pgTable(
   "weekly_projections",

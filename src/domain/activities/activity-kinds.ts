@@ -4,23 +4,42 @@
 
 const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   running: [
-    "running", "run", "trail_running", "treadmill_running", "track_running", "indoor_running", "virtual_running",
-    "street_running", "ultra_running", "treadmill",
+    "running",
+    "run",
+    "trail_running",
+    "treadmill_running",
+    "track_running",
+    "indoor_running",
+    "virtual_running",
+    "street_running",
+    "ultra_running",
+    "treadmill",
   ],
   cycling: [
-    "cycling", "biking", "bike", "ride", "road_biking", "road_cycling", "mountain_biking", "indoor_cycling",
-    "virtual_ride", "virtual_cycling", "virtual_activity", "gravel_cycling", "e_biking", "e_bike_ride", "spinning",
-    "cyclocross", "hand_cycling", "bmx", "track_cycling", "commuting",
+    "cycling",
+    "biking",
+    "bike",
+    "ride",
+    "road_biking",
+    "road_cycling",
+    "mountain_biking",
+    "indoor_cycling",
+    "virtual_ride",
+    "virtual_cycling",
+    "virtual_activity",
+    "gravel_cycling",
+    "e_biking",
+    "e_bike_ride",
+    "spinning",
+    "cyclocross",
+    "hand_cycling",
+    "bmx",
+    "track_cycling",
+    "commuting",
   ],
   swimming: ["swimming", "swim", "open_water", "open_water_swimming", "lap_swimming", "pool_swimming", "pool_swim"],
-  walking: [
-    "walking", "walk", "hiking", "hike", "indoor_walking", "casual_walking", "speed_walking", "nordic_walking",
-    "trekking", "mountaineering",
-  ],
-  strength: [
-    "strength_training", "traditional_strength_training", "functional_strength_training", "weight_training",
-    "weights", "core_training",
-  ],
+  walking: ["walking", "walk", "hiking", "hike", "indoor_walking", "casual_walking", "speed_walking", "nordic_walking", "trekking", "mountaineering"],
+  strength: ["strength_training", "traditional_strength_training", "functional_strength_training", "weight_training", "weights", "core_training"],
   hiit: ["hiit", "high_intensity_interval_training", "interval_training", "interval_workout", "circuit_training"],
   rowing: ["rowing", "indoor_rowing"],
   elliptical: ["elliptical", "elliptical_trainer"],
@@ -35,13 +54,26 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
  * wrappers and transitions, which contain several sports: compatible with every type.
  */
 const GENERIC_TYPES = new Set([
-  "other", "unknown", "generic", "workout", "activity", "exercise", "training", "fitness_equipment", "mixed_cardio",
-  "cross_training", "cardio_training", "multisport", "swim_bike_run", "triathlon", "duathlon", "transition", "",
+  "other",
+  "unknown",
+  "generic",
+  "workout",
+  "activity",
+  "exercise",
+  "training",
+  "fitness_equipment",
+  "mixed_cardio",
+  "cross_training",
+  "cardio_training",
+  "multisport",
+  "swim_bike_run",
+  "triathlon",
+  "duathlon",
+  "transition",
+  "",
 ]);
 
-const FAMILY_OF = new Map<string, string>(
-  Object.entries(FAMILIES).flatMap(([family, types]) => types.map((type) => [type, family] as const)),
-);
+const FAMILY_OF = new Map<string, string>(Object.entries(FAMILIES).flatMap(([family, types]) => types.map((type) => [type, family] as const)));
 
 /** Lower-case snake_case, so "Trail Running", "trail-running" and "trail_running" are one type. */
 export function normalizeActivityType(type: string): string {

@@ -1,5 +1,5 @@
-import type { FieldError } from "../../lib/errors.js";
 import { ageYears } from "../../lib/calendar.js";
+import type { FieldError } from "../../lib/errors.js";
 
 // Physiological bounds of a profile (docs/science.md §2.4). Every equation behind the numbers is an adult one
 // (Mifflin–St Jeor, Keytel, the Hall model), so a profile describes an adult.
@@ -28,13 +28,19 @@ export function profileProblems(p: ProfileFacts, today: string): FieldError[] {
   if (p.birthDate !== null) {
     const age = p.birthDate < today ? ageYears(p.birthDate, today) : -1;
     if (age < MIN_AGE_YEARS || age > MAX_AGE_YEARS) {
-      errors.push({ path: "birth_date", message: `must be a past date giving an age of ${MIN_AGE_YEARS}–${MAX_AGE_YEARS} years (the equations are adult ones)` });
+      errors.push({
+        path: "birth_date",
+        message: `must be a past date giving an age of ${MIN_AGE_YEARS}–${MAX_AGE_YEARS} years (the equations are adult ones)`,
+      });
     }
   }
   if (p.heightCm !== null && p.weightKg !== null) {
     const bmi = p.weightKg / (p.heightCm / 100) ** 2;
     if (bmi < MIN_BMI_KG_PER_M2) {
-      errors.push({ path: "weight_kg", message: `with height_cm ${p.heightCm} gives a BMI of ${bmi.toFixed(1)}, below the ${MIN_BMI_KG_PER_M2} kg/m² a living adult has` });
+      errors.push({
+        path: "weight_kg",
+        message: `with height_cm ${p.heightCm} gives a BMI of ${bmi.toFixed(1)}, below the ${MIN_BMI_KG_PER_M2} kg/m² a living adult has`,
+      });
     }
   }
   if (p.hrRestBpm !== null && p.hrMaxBpm !== null && p.hrRestBpm >= p.hrMaxBpm) {

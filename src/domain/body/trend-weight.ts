@@ -83,10 +83,7 @@ export function olsFit(weights: readonly DailyWeight[]): OlsFit | null {
   return { slopeKgPerDay: slope, slopeStdErrKgPerDay: Math.sqrt(residualSq / (n - 2) / sxx) };
 }
 
-export function storedEnergyChangeKcalPerDay(
-  slopeKgPerDay: number,
-  energyDensityKcalPerKg = DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG,
-): number {
+export function storedEnergyChangeKcalPerDay(slopeKgPerDay: number, energyDensityKcalPerKg = DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG): number {
   return slopeKgPerDay * requirePositive("energyDensityKcalPerKg", energyDensityKcalPerKg);
 }
 
@@ -99,10 +96,7 @@ export function adaptiveTdeeKcal(meanIntakeKcal: number, storedEnergyKcalPerDay:
  * TDEE over a window (14–28 days recommended): mean usable intake minus ρ × OLS slope of the raw weights. The slope
  * comes from raw weights, not the trend, because the trend lags (TV-T1). Null without intake or two weigh-ins.
  */
-export function estimateAdaptiveTdee(
-  days: readonly TdeeDay[],
-  energyDensityKcalPerKg = DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG,
-): AdaptiveTdee | null {
+export function estimateAdaptiveTdee(days: readonly TdeeDay[], energyDensityKcalPerKg = DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG): AdaptiveTdee | null {
   const intakes = days.flatMap((d) => (d.intakeUsable && d.intakeKcal !== null ? [d.intakeKcal] : []));
   const weights = days.flatMap((d) => (d.weightKg === null ? [] : [{ dayIndex: d.dayIndex, weightKg: d.weightKg }]));
   const fit = olsFit(weights);
@@ -129,7 +123,5 @@ function dailyMeans(weights: readonly DailyWeight[]): DailyWeight[] {
     const entry = byDay.get(w.dayIndex) ?? { sumKg: 0, n: 0 };
     byDay.set(w.dayIndex, { sumKg: entry.sumKg + w.weightKg, n: entry.n + 1 });
   }
-  return [...byDay.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([dayIndex, { sumKg, n }]) => ({ dayIndex, weightKg: sumKg / n }));
+  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([dayIndex, { sumKg, n }]) => ({ dayIndex, weightKg: sumKg / n }));
 }

@@ -1,9 +1,8 @@
-import { TREND_ALPHA_PER_DAY } from "./trend-weight.js";
 import { MS_PER_DAY } from "../../lib/calendar.js";
+import { TREND_ALPHA_PER_DAY } from "./trend-weight.js";
 
 // Weigh-in outliers (docs/science.md §2.1): a weight that departs from the trend by more than body water and tissue
 // can change in the time since the trend was last fed is kept, shown, and left out of everything computed.
-
 
 /** Acute body-water swing, as a fraction of body weight: sweat losses of 2–3 % of body mass are common (Sawka 2007). */
 export const FLUID_FRACTION_OF_WEIGHT = 0.03;

@@ -1,5 +1,5 @@
+import { dateOfDayNumber, dayNumberOf } from "../../lib/calendar.js";
 import { trendWeights } from "./trend-weight.js";
-import { dayNumberOf, dateOfDayNumber } from "../../lib/calendar.js";
 
 // The EMA forgets 10 %/day: a weigh-in 60 days back keeps 0.9^60 ≈ 0.2 % weight, so seeding from 60 days before
 // `from` gives the same trend (within ~0.2 % of the seed's error) as seeding from all history, at bounded cost.

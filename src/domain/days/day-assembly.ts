@@ -1,12 +1,12 @@
-import type { DayMeasures, DayWorkout, MergedQuantity } from "./day-measures.js";
+import type { DayStatus } from "../../lib/vocabulary.js";
+import { duplicateReasonText } from "../activities/duplicate-reasons.js";
 import { mifflinStJeorBmrKcal, proRateDailyKcal } from "../energy/bmr.js";
-import { type DayFlag, dayFlags, flagsConfirmed } from "./day-plausibility.js";
 import { type ActivityEstimate, type ActivityMethod, computeDayEnergy, type DayEnergy } from "../energy/deficit.js";
 import { burnedRange, type EnergyComponent, type EnergyMethod, type KcalRange } from "../energy/energy-ranges.js";
-import { duplicateReasonText } from "../activities/duplicate-reasons.js";
 import { stepsNetKcal, stepsOutsideWindows } from "../energy/steps.js";
 import { estimateWorkout, type PersonForEstimates, type WorkoutEstimate } from "../energy/workout-estimates.js";
-import type { DayStatus } from "../../lib/vocabulary.js";
+import type { DayMeasures, DayWorkout, MergedQuantity } from "./day-measures.js";
+import { type DayFlag, dayFlags, flagsConfirmed } from "./day-plausibility.js";
 
 // Fewer hours of wearable data than this and the day is reported as partial (the watch was off or not worn).
 export const MIN_COVERAGE_HOURS = 16;
@@ -41,7 +41,6 @@ export interface AssembleInput {
   confirmedFlags: readonly string[];
 }
 
-
 export interface AssembledDay {
   energy: DayEnergy;
   steps: number | null;
@@ -57,7 +56,13 @@ export interface AssembledDay {
   breakdown: Record<string, unknown>;
 }
 
-const ACTIVE_METHOD_NAMES: Record<string, string> = { "device-workout": "workouts", keytel: "heart_rate", met: "met", steps: "steps", power: "power" };
+const ACTIVE_METHOD_NAMES: Record<string, string> = {
+  "device-workout": "workouts",
+  keytel: "heart_rate",
+  met: "met",
+  steps: "steps",
+  power: "power",
+};
 const RANGE_METHOD_OF_ESTIMATE: Record<ActivityMethod, EnergyMethod> = {
   "device-workout": "device_active",
   keytel: "keytel",
@@ -106,9 +111,11 @@ function workoutReason(w: DayWorkout["row"], estimate: WorkoutEstimate | undefin
 /** The parts of the day's burn with the method each came from, for its range (docs/science.md §4). */
 function energyComponents(energy: DayEnergy, estimates: readonly ActivityEstimate[]): EnergyComponent[] {
   const parts: EnergyComponent[] = [];
-  if (energy.basalKcal !== null) parts.push({ method: energy.provenance.basal === "device" ? "device_basal" : "formula_bmr", kcal: energy.basalKcal });
+  if (energy.basalKcal !== null)
+    parts.push({ method: energy.provenance.basal === "device" ? "device_basal" : "formula_bmr", kcal: energy.basalKcal });
   if (energy.provenance.active === "device") parts.push({ method: "device_active", kcal: energy.activeKcal });
-  if (energy.provenance.active === "estimates") for (const e of estimates) parts.push({ method: RANGE_METHOD_OF_ESTIMATE[e.method], kcal: e.netKcal });
+  if (energy.provenance.active === "estimates")
+    for (const e of estimates) parts.push({ method: RANGE_METHOD_OF_ESTIMATE[e.method], kcal: e.netKcal });
   return parts;
 }
 
@@ -162,7 +169,11 @@ export function assembleDay(input: AssembleInput): AssembledDay {
   });
   const basalMethod = energy.provenance.basal === "device" ? "device" : energy.provenance.basal === "formula" ? "estimated_bmr" : "none";
   const activeMethod =
-    energy.provenance.active === "device" ? "device" : energy.provenance.active === "none" ? "none" : energy.provenance.activeMethods.map((m) => ACTIVE_METHOD_NAMES[m] ?? m).join("+");
+    energy.provenance.active === "device"
+      ? "device"
+      : energy.provenance.active === "none"
+        ? "none"
+        : energy.provenance.activeMethods.map((m) => ACTIVE_METHOD_NAMES[m] ?? m).join("+");
   return {
     energy,
     steps: measures.steps.present ? Math.round(measures.steps.total) : null,
@@ -176,7 +187,11 @@ export function assembleDay(input: AssembleInput): AssembledDay {
     burnedRange: energy.burnedKcal === null ? null : burnedRange(energyComponents(energy, estimates)),
     breakdown: {
       basal: { method: basalMethod, sources: sourceShares(measures.basal, input.sources) },
-      active: { method: activeMethod, sources: sourceShares(measures.active, input.sources), superseded_estimate_kcal: energy.provenance.supersededEstimateKcal },
+      active: {
+        method: activeMethod,
+        sources: sourceShares(measures.active, input.sources),
+        superseded_estimate_kcal: energy.provenance.supersededEstimateKcal,
+      },
       workouts: workoutsBreakdown(measures.workouts, workoutEstimates, energy),
       intake: { entries: intake.entryCount, status: intake.status, possibly_partial: intake.possiblyPartial },
       estimate_inputs: person

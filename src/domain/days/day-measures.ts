@@ -1,10 +1,10 @@
-import type { DeviceType } from "../../lib/vocabulary.js";
-import { mergeBySourcePriority, type MergeSample } from "../samples/merge-by-source-priority.js";
-import { createRankOf } from "../samples/source-priority.js";
-import type { LocalDayCalendar } from "./day-rule.js";
-import type { DaySampleRow, DayWorkoutRow } from "./day-records.js";
-import type { TimedCount } from "../energy/steps.js";
 import { utcMidnightMs } from "../../lib/calendar.js";
+import type { DeviceType } from "../../lib/vocabulary.js";
+import type { TimedCount } from "../energy/steps.js";
+import { type MergeSample, mergeBySourcePriority } from "../samples/merge-by-source-priority.js";
+import { createRankOf } from "../samples/source-priority.js";
+import type { DaySampleRow, DayWorkoutRow } from "./day-records.js";
+import type { LocalDayCalendar } from "./day-rule.js";
 
 // Everything assembleDay needs per local day, from a chunk's raw rows: the source-priority merge runs once over the
 // chunk in real time, then each merged piece is placed on local days by its own offset (docs/science.md §1).
@@ -50,7 +50,15 @@ export interface DayMeasures {
 const emptyQuantity = (): MergedQuantity => ({ total: 0, present: false, bySource: new Map() });
 
 export function emptyDayMeasures(): DayMeasures {
-  return { basal: emptyQuantity(), active: emptyQuantity(), steps: emptyQuantity(), stepSegments: [], coverageHours: 0, hasData: false, workouts: [] };
+  return {
+    basal: emptyQuantity(),
+    active: emptyQuantity(),
+    steps: emptyQuantity(),
+    stepSegments: [],
+    coverageHours: 0,
+    hasData: false,
+    workouts: [],
+  };
 }
 
 /** The rows that enter the value merge: a day-long total is left out where its own source has finer rows in it. */
@@ -176,7 +184,13 @@ export function measureDays(calendar: LocalDayCalendar, samples: readonly DaySam
   const ofType = (type: DaySampleRow["type"]) => samples.filter((s) => s.type === type);
   mergeOntoDays(ofType("basal_energy"), calendar, days, (d) => d.basal);
   mergeOntoDays(ofType("active_energy"), calendar, days, (d) => d.active);
-  mergeOntoDays(ofType("steps"), calendar, days, (d) => d.steps, (d) => d.stepSegments);
+  mergeOntoDays(
+    ofType("steps"),
+    calendar,
+    days,
+    (d) => d.steps,
+    (d) => d.stepSegments,
+  );
   coverage(samples, calendar, days);
   for (const w of workouts) {
     for (const piece of calendar.place(w.startMs, w.endMs, w.utcOffsetMin)) {

@@ -47,7 +47,9 @@ export class LocalDayCalendar {
   /** Splits [startMs, endMs) recorded at `offsetMin` into its pieces per local day of this calendar. */
   place(startMs: number, endMs: number, offsetMin: number): DayPiece[] {
     const pieces: DayPiece[] = [];
-    this.forEachPiece(startMs, endMs, offsetMin, (dayIndex, pieceStart, pieceEnd, share) => pieces.push({ dayIndex, startMs: pieceStart, endMs: pieceEnd, share }));
+    this.forEachPiece(startMs, endMs, offsetMin, (dayIndex, pieceStart, pieceEnd, share) =>
+      pieces.push({ dayIndex, startMs: pieceStart, endMs: pieceEnd, share }),
+    );
     return pieces;
   }
 

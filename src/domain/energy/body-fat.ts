@@ -1,5 +1,5 @@
-import type { BodyInput, Sex } from "./bmr.js";
 import { requirePositive } from "../guards.js";
+import type { BodyInput, Sex } from "./bmr.js";
 
 interface JacksonCoefficients {
   percentPerYear: number;

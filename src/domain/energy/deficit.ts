@@ -1,5 +1,5 @@
-import { proRateDailyKcal } from "./bmr.js";
 import { requireNonNegative, requirePositive } from "../guards.js";
+import { proRateDailyKcal } from "./bmr.js";
 
 export type ActivityMethod = "met" | "keytel" | "steps" | "power" | "device-workout";
 

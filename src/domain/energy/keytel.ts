@@ -1,6 +1,6 @@
-import type { Sex } from "./bmr.js";
 import { requirePositive } from "../guards.js";
 import { KJ_PER_KCAL, MINUTES_PER_DAY } from "../units.js";
+import type { Sex } from "./bmr.js";
 
 interface KeytelCoefficients {
   interceptKj: number;
@@ -37,13 +37,7 @@ export function keytelGrossKjPerMin(input: KeytelInput): number {
   requirePositive("ageYears", input.ageYears);
   const vo2 = input.vo2MaxMlKgMin ?? null;
   const c = (vo2 === null ? KEYTEL_WITHOUT_VO2MAX : KEYTEL_WITH_VO2MAX)[input.sex];
-  return (
-    c.interceptKj +
-    c.kjPerBpm * input.hrBpm +
-    c.kjPerKg * input.weightKg +
-    c.kjPerYear * input.ageYears +
-    c.kjPerVo2Max * (vo2 ?? 0)
-  );
+  return c.interceptKj + c.kjPerBpm * input.hrBpm + c.kjPerKg * input.weightKg + c.kjPerYear * input.ageYears + c.kjPerVo2Max * (vo2 ?? 0);
 }
 
 export function keytelGrossKcalPerMin(input: KeytelInput): number {

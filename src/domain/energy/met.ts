@@ -1,5 +1,5 @@
 import { requireNonNegative, requirePositive } from "../guards.js";
-import { ML_PER_LITRE, MINUTES_PER_HOUR } from "../units.js";
+import { MINUTES_PER_HOUR, ML_PER_LITRE } from "../units.js";
 
 /** 1 MET ≈ 1 kcal per kg per hour: the Compendium's own shorthand (docs/science.md §3.4). */
 export const KCAL_PER_KG_HOUR_PER_MET = 1;
@@ -29,9 +29,7 @@ function kcalPerKgHourPerMet(convention: MetConvention): number {
 function metKcal(metAboveZero: number, activity: MetActivity, convention: MetConvention): number {
   requirePositive("weightKg", activity.weightKg);
   requireNonNegative("durationMin", activity.durationMin);
-  return (
-    metAboveZero * kcalPerKgHourPerMet(convention) * activity.weightKg * (activity.durationMin / MINUTES_PER_HOUR)
-  );
+  return metAboveZero * kcalPerKgHourPerMet(convention) * activity.weightKg * (activity.durationMin / MINUTES_PER_HOUR);
 }
 
 /** Net of resting ((MET − 1) × kg × h): the only form that may be added to a basal or BMR baseline. */

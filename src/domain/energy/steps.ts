@@ -1,7 +1,7 @@
-import type { Sex } from "./bmr.js";
 import { requireNonNegative, requirePositive } from "../guards.js";
-import { KCAL_PER_LITRE_O2 } from "./met.js";
 import { ML_PER_LITRE } from "../units.js";
+import type { Sex } from "./bmr.js";
+import { KCAL_PER_LITRE_O2 } from "./met.js";
 
 /** Step length as a fraction of height, population rule of thumb (docs/science.md §3.5). */
 export const STEP_LENGTH_FRACTION_OF_HEIGHT: Readonly<Record<Sex, number>> = { male: 0.415, female: 0.413 };

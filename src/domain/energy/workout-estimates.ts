@@ -1,8 +1,8 @@
-import { type Sex, mifflinStJeorBmrKcal } from "./bmr.js";
-import { keytelNetKcal } from "./keytel.js";
+import { mifflinStJeorBmrKcal, type Sex } from "./bmr.js";
 import type { ActivityEstimate } from "./deficit.js";
-import { compendiumMet } from "./met-compendium.js";
+import { keytelNetKcal } from "./keytel.js";
 import { metNetKcal } from "./met.js";
+import { compendiumMet } from "./met-compendium.js";
 
 const MINUTES_PER_DAY = 1440;
 
@@ -56,7 +56,14 @@ export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimate
   }
   if (!person || !bmrKcalPerDay) return null;
   if (w.avgHrBpm !== null) {
-    const netKcal = keytelNetKcal({ sex: person.sex, hrBpm: w.avgHrBpm, weightKg: person.weightKg, ageYears: person.ageYears, bmrKcalPerDay, durationMin: minutes });
+    const netKcal = keytelNetKcal({
+      sex: person.sex,
+      hrBpm: w.avgHrBpm,
+      weightKg: person.weightKg,
+      ageYears: person.ageYears,
+      bmrKcalPerDay,
+      durationMin: minutes,
+    });
     return { workoutId: w.id, netKcal: netKcal * dayFraction, method: "keytel", dayFraction };
   }
   const code = COMPENDIUM_CODE_BY_ACTIVITY[w.activityType] ?? FALLBACK_COMPENDIUM_CODE;

@@ -1,7 +1,7 @@
-import { classifyBlocks, findHighBlocks } from "./bouts.js";
 import type { Block, ChainRule, Classified, HysteresisRule } from "./bouts.js";
-import { resampleToSegments, smoothSegment, sortAndMerge } from "./series.js";
+import { classifyBlocks, findHighBlocks } from "./bouts.js";
 import type { TimedValue } from "./series.js";
+import { resampleToSegments, smoothSegment, sortAndMerge } from "./series.js";
 
 // HR lags effort by 20–45 s, so 20 s/10 s sets merge into one block; power and speed respond at once and can
 // resolve them (docs/science.md §7.6, TV-I7). Thresholds and timings are those of that section; the timings are engineering
@@ -34,10 +34,7 @@ export const ASSIST_CHAIN_RULE: ChainRule = {
 };
 
 export function assistWorkThreshold(input: AssistInput): number {
-  const level =
-    input.kind === "power"
-      ? POWER_WORK_FRACTION_OF_CP * input.criticalPowerW
-      : SPEED_WORK_FRACTION_OF_CS * input.criticalSpeedMps;
+  const level = input.kind === "power" ? POWER_WORK_FRACTION_OF_CP * input.criticalPowerW : SPEED_WORK_FRACTION_OF_CS * input.criticalSpeedMps;
   if (!(level > 0)) throw new RangeError(`critical ${input.kind} must be positive`);
   return level;
 }

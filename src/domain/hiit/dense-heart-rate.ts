@@ -22,9 +22,7 @@ const MS_PER_SEC = 1000;
 /** Readings not inside any window (bounds inclusive); both inputs may be in any order. */
 export function outsideWindows(readings: readonly HeartRateReading[], windows: readonly TimeWindow[]): HeartRateReading[] {
   const sorted = [...windows].sort((a, b) => a.startMs - b.startMs);
-  return [...readings]
-    .sort((a, b) => a.tMs - b.tMs)
-    .filter((r) => !sorted.some((w) => w.startMs <= r.tMs && r.tMs <= w.endMs));
+  return [...readings].sort((a, b) => a.tMs - b.tMs).filter((r) => !sorted.some((w) => w.startMs <= r.tMs && r.tMs <= w.endMs));
 }
 
 /** Splits time-sorted readings where two are more than 10 s apart; keeps stretches of at least a minute. */
@@ -52,10 +50,7 @@ export function denseStretches(sorted: readonly HeartRateReading[]): HeartRateRe
  * The dense out-of-workout heart rate of one source: the source with the most dense seconds wins, so two devices'
  * interleaved readings are never mixed into one zig-zag series. Empty when nothing is dense enough.
  */
-export function selectDenseHeartRate(
-  readings: readonly HeartRateReading[],
-  workoutWindows: readonly TimeWindow[],
-): HeartRateReading[] {
+export function selectDenseHeartRate(readings: readonly HeartRateReading[], workoutWindows: readonly TimeWindow[]): HeartRateReading[] {
   let best: { seconds: number; sourceId: number; readings: HeartRateReading[] } | null = null;
   for (const [sourceId, ofSource] of bySource(readings)) {
     const stretches = denseStretches(outsideWindows(ofSource, workoutWindows));

@@ -1,8 +1,8 @@
 import type { AssistInput } from "./assist.js";
 import { ASSIST_MAX_GAP_SEC } from "./assist.js";
 import type { HrSample } from "./hr-cleaning.js";
-import { resampleToSegments, sortAndMerge } from "./series.js";
 import type { TimedValue } from "./series.js";
+import { resampleToSegments, sortAndMerge } from "./series.js";
 
 /** A workout stream as stored: offsets in ms from the workout start, values in the kind's unit. */
 export interface StoredStream {

@@ -1,13 +1,13 @@
-import { acsmBandByPercentHrr, acsmBandByPercentMaxHr } from "../energy/hr-zones.js";
 import type { AcsmBand } from "../energy/hr-zones.js";
-import { classifyAssistStream } from "./assist.js";
+import { acsmBandByPercentHrr, acsmBandByPercentMaxHr } from "../energy/hr-zones.js";
 import type { AssistInput } from "./assist.js";
-import { classifyBlocks, findHighBlocks } from "./bouts.js";
+import { classifyAssistStream } from "./assist.js";
 import type { Block, Chain, ChainRule, Classified } from "./bouts.js";
-import { prepareHrSegments } from "./hr-cleaning.js";
+import { classifyBlocks, findHighBlocks } from "./bouts.js";
 import type { HrSample } from "./hr-cleaning.js";
-import { secToMs } from "./series.js";
+import { prepareHrSegments } from "./hr-cleaning.js";
 import type { Segment } from "./series.js";
+import { secToMs } from "./series.js";
 
 // HR reacts 20–45 s late (docs/science.md §7.6): a power/speed bout this close to HR-detected work belongs to it.
 const HR_LAG_ALLOWANCE_SEC = 60;
@@ -155,9 +155,7 @@ function intensitySummary(
     validSeconds += 1;
     if (bpm >= workBpm) secondsAtOrAboveWorkThreshold += 1;
     const band =
-      bandBasis === "percent-max"
-        ? acsmBandByPercentMaxHr(bpm, options.maxHrBpm)
-        : acsmBandByPercentHrr(bpm, restingHrBpm, options.maxHrBpm);
+      bandBasis === "percent-max" ? acsmBandByPercentMaxHr(bpm, options.maxHrBpm) : acsmBandByPercentHrr(bpm, restingHrBpm, options.maxHrBpm);
     timeInBandSec[band] += 1;
   }
   return { secondsAtOrAboveWorkThreshold, validSeconds, timeInBandSec, bandBasis };

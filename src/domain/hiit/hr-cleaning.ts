@@ -1,6 +1,6 @@
 import { median } from "../stats.js";
-import { resampleToSegments, smoothSegment, sortAndMerge } from "./series.js";
 import type { Segment, TimedValue } from "./series.js";
+import { resampleToSegments, smoothSegment, sortAndMerge } from "./series.js";
 
 export interface HrSample {
   tMs: number;
@@ -59,4 +59,3 @@ export function prepareHrSegments(samples: readonly HrSample[]): Segment[] {
     smoothSegment(segment, SMOOTHING_WINDOW_SEC, SMOOTHING_MIN_VALID_SEC),
   );
 }
-

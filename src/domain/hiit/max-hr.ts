@@ -1,6 +1,6 @@
 import { tanakaMaxHrBpm } from "../energy/hr-zones.js";
-import { prepareHrSegments } from "./hr-cleaning.js";
 import type { HrSample } from "./hr-cleaning.js";
+import { prepareHrSegments } from "./hr-cleaning.js";
 
 /** How far back an observed maximum counts (docs/science.md §7.2: the highest 5-s smoothed HR of the last 90 days). */
 export const OBSERVED_MAX_HR_LOOKBACK_DAYS = 90;

@@ -1,5 +1,5 @@
-import { checkIntakePlausibility } from "./intake-plausibility.js";
 import type { DeclaredIntakeStatus } from "../../lib/vocabulary.js";
+import { checkIntakePlausibility } from "./intake-plausibility.js";
 
 export type IntakeDayStatus = DeclaredIntakeStatus | "logged" | "unlogged";
 

@@ -22,10 +22,7 @@ export interface IntakePlausibility {
  * `recentLoggedIntakesKcal` are earlier logged days, oldest first, without the day being checked; only the last 14
  * count. "Possibly partial" when intake < max(800, 0.5 × median) (TV-D9).
  */
-export function checkIntakePlausibility(
-  intakeKcal: number,
-  recentLoggedIntakesKcal: readonly number[],
-): IntakePlausibility {
+export function checkIntakePlausibility(intakeKcal: number, recentLoggedIntakesKcal: readonly number[]): IntakePlausibility {
   requireNonNegative("intakeKcal", intakeKcal);
   const recentMedianKcal = median(recentLoggedIntakesKcal.slice(-PARTIAL_INTAKE_MEDIAN_DAYS));
   const relativeKcal = recentMedianKcal === null ? 0 : PARTIAL_INTAKE_FRACTION_OF_MEDIAN * recentMedianKcal;

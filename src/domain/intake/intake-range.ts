@@ -13,7 +13,10 @@ export interface RangeIntakeDay extends IntakeDayVerdict {
 export type IntakeOfDay = (localDate: string) => RangeIntakeDay;
 
 /** Entries (in eating order) and declarations covering the range and its lookback. */
-export function intakeOfDayFrom(entries: readonly { localDate: string; energyKcal: number }[], declared: ReadonlyMap<string, DeclaredIntakeStatus>): IntakeOfDay {
+export function intakeOfDayFrom(
+  entries: readonly { localDate: string; energyKcal: number }[],
+  declared: ReadonlyMap<string, DeclaredIntakeStatus>,
+): IntakeOfDay {
   const energiesByDate = new Map<string, number[]>();
   for (const e of entries) {
     const list = energiesByDate.get(e.localDate);

@@ -1,5 +1,5 @@
-import { KJ_PER_KCAL } from "../units.js";
 import { KG_PER_LB } from "../projections/rule3500.js";
+import { KJ_PER_KCAL } from "../units.js";
 
 /** kJ → kcal rounded to 0.01 kcal, the precision the food-log parsers store (1 kcal = 4.184 kJ). */
 export function kcalFromKj(energyKj: number): number {

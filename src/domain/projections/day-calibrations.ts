@@ -1,6 +1,6 @@
+import { addDays } from "../../lib/calendar.js";
 import type { BurnCalibration } from "../energy/energy-ranges.js";
 import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
-import { addDays } from "../../lib/calendar.js";
 
 // Which calibration narrows a day's burn range (docs/science.md §4.3): the one whose 28-day window holds the day,
 // else the latest one that ended within the 28 days before it.

@@ -1,5 +1,5 @@
-import { jacksonFatMassKg } from "../energy/body-fat.js";
 import type { BodyInput, Sex } from "../energy/bmr.js";
+import { jacksonFatMassKg } from "../energy/body-fat.js";
 import { requirePositive } from "../guards.js";
 import {
   BASELINE_GLYCOGEN_KG,
@@ -91,8 +91,7 @@ export function hallBaseline(person: HallPerson): HallBaseline {
       : requirePositive("maintenanceIntakeKcal", person.energy.maintenanceIntakeKcal);
   const physicalActivityLevel = maintenanceIntakeKcal / rmrKcal;
   const activityKcalPerKgDay = (((1 - TEF_FRACTION) * physicalActivityLevel - 1) * rmrKcal) / person.weightKg;
-  const fatMassKg =
-    person.bodyFatPercent === null ? jacksonFatMassKg(person) : (person.weightKg * person.bodyFatPercent) / 100;
+  const fatMassKg = person.bodyFatPercent === null ? jacksonFatMassKg(person) : (person.weightKg * person.bodyFatPercent) / 100;
   const extracellularFluidKg = silvaEcfKg(person);
   const glycogenKg = BASELINE_GLYCOGEN_KG;
   const leanMassKg = person.weightKg - fatMassKg - extracellularFluidKg - GLYCOGEN_WEIGHT_PER_KG * glycogenKg;

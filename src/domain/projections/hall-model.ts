@@ -1,3 +1,4 @@
+import type { HallBaseline } from "./hall-baseline.js";
 import {
   ADAPTIVE_THERMOGENESIS_FRACTION,
   ADAPTIVE_THERMOGENESIS_TAU_DAYS,
@@ -15,7 +16,6 @@ import {
   SODIUM_MG_PER_L,
   TEF_FRACTION,
 } from "./hall-constants.js";
-import type { HallBaseline } from "./hall-baseline.js";
 
 /**
  * Stored with every projection. The glycogen term enters the energy balance as ρG·dG/dt (kcal/day); upstream bw
@@ -99,12 +99,7 @@ function fatMassKg(baseline: HallBaseline, leanMassKg: number): number {
   return baseline.fatMassKg * Math.exp((leanMassKg - baseline.leanMassKg) / FORBES_LEAN_COEFFICIENT_KG);
 }
 
-function derivatives(
-  baseline: HallBaseline,
-  [at, ecf, glycogen, lean]: Vector,
-  intakeKcal: number,
-  carbFraction: number,
-): Vector {
+function derivatives(baseline: HallBaseline, [at, ecf, glycogen, lean]: Vector, intakeKcal: number, carbFraction: number): Vector {
   const deltaIntakeKcal = intakeKcal - baseline.maintenanceIntakeKcal;
   const carbIntakeKcal = carbFraction * intakeKcal;
   const dGlycogen = (carbIntakeKcal - baseline.glycogenUseKcalPerKg2 * glycogen * glycogen) / GLYCOGEN_KCAL_PER_KG;
@@ -128,8 +123,7 @@ function derivatives(
     FAT_MAINTENANCE_KCAL_PER_KG_DAY * fat -
     GLYCOGEN_KCAL_PER_KG * dGlycogen;
   const fatKgPerKgLean = fat / FORBES_LEAN_COEFFICIENT_KG;
-  const kcalPerKgLean =
-    LEAN_KCAL_PER_KG + LEAN_SYNTHESIS_KCAL_PER_KG + (FAT_KCAL_PER_KG + FAT_SYNTHESIS_KCAL_PER_KG) * fatKgPerKgLean;
+  const kcalPerKgLean = LEAN_KCAL_PER_KG + LEAN_SYNTHESIS_KCAL_PER_KG + (FAT_KCAL_PER_KG + FAT_SYNTHESIS_KCAL_PER_KG) * fatKgPerKgLean;
   return [dAt, dEcf, dGlycogen, imbalanceKcal / kcalPerKgLean];
 }
 

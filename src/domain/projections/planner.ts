@@ -1,8 +1,8 @@
-import { guardrailFlags } from "./guardrails.js";
 import type { GuardrailFlag } from "./guardrails.js";
+import { guardrailFlags } from "./guardrails.js";
 import type { HallBaseline } from "./hall-baseline.js";
-import { simulateHall } from "./hall-model.js";
 import type { HallState } from "./hall-model.js";
+import { simulateHall } from "./hall-model.js";
 
 /** Bisection stops once the bracket is narrower than this, kcal/day: finer than anyone can eat to. */
 export const PLANNER_INTAKE_TOLERANCE_KCAL = 0.5;

@@ -1,3 +1,4 @@
+import { DAYS_PER_WEEK } from "../../lib/calendar.js";
 import type { Sex } from "../energy/bmr.js";
 import type { GuardrailFlag } from "./guardrails.js";
 import { type HallBaseline, type HallBaselineEnergy, hallBaseline, hallRmrKcal } from "./hall-baseline.js";
@@ -13,7 +14,6 @@ import {
 import { type HallState, weeklyStates } from "./hall-model.js";
 import { type IntakePlanResult, planConstantIntake, planForTargetWeight } from "./planner.js";
 import { rule3500WeightChangeKg } from "./rule3500.js";
-import { DAYS_PER_WEEK } from "../../lib/calendar.js";
 
 export interface SimulationPerson {
   sex: Sex;

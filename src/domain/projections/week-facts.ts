@@ -1,16 +1,10 @@
+import { addDays, datesBetween, dayNumberOf, weekEndOf } from "../../lib/calendar.js";
 import type { DayStatus } from "../../lib/vocabulary.js";
+import { DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG, estimateAdaptiveTdee, type TdeeDay, type TrendPoint, trendWeights } from "../body/trend-weight.js";
 import { flagsCleared } from "../days/day-plausibility.js";
 import { weeklyMeanDeficit } from "../energy/deficit.js";
 import { type KcalRange, meanRange } from "../energy/energy-ranges.js";
-import {
-  DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG,
-  estimateAdaptiveTdee,
-  trendWeights,
-  type TdeeDay,
-  type TrendPoint,
-} from "../body/trend-weight.js";
 import { energyDensityOfChangeKcalPerKg } from "./forbes.js";
-import { addDays, dayNumberOf, weekEndOf, datesBetween } from "../../lib/calendar.js";
 
 /** docs/science.md §3.8 recommends a 14–28-day window for the adaptive expenditure; we take the widest. */
 export const CALIBRATION_WINDOW_DAYS = 28;
@@ -82,14 +76,22 @@ export interface Calibration {
  */
 export function completeDays(days: readonly EnergyDayFacts[], from: string, to: string): CompleteDay[] {
   return days.flatMap((d) =>
-    d.localDate >= from && d.localDate <= to && d.status === "complete" && flagsCleared(d) && d.burnedKcal !== null && d.intakeKcal !== null && d.deficitKcal !== null
-      ? [{
-          localDate: d.localDate,
-          burnedKcal: d.burnedKcal,
-          burnedRange: [d.burnedLowKcal ?? d.burnedKcal, d.burnedHighKcal ?? d.burnedKcal] as const,
-          intakeKcal: d.intakeKcal,
-          deficitKcal: d.deficitKcal,
-        }]
+    d.localDate >= from &&
+    d.localDate <= to &&
+    d.status === "complete" &&
+    flagsCleared(d) &&
+    d.burnedKcal !== null &&
+    d.intakeKcal !== null &&
+    d.deficitKcal !== null
+      ? [
+          {
+            localDate: d.localDate,
+            burnedKcal: d.burnedKcal,
+            burnedRange: [d.burnedLowKcal ?? d.burnedKcal, d.burnedHighKcal ?? d.burnedKcal] as const,
+            intakeKcal: d.intakeKcal,
+            deficitKcal: d.deficitKcal,
+          },
+        ]
       : [],
   );
 }
@@ -153,8 +155,7 @@ export function calibrate(
     const intakeKcal = intakeByDate.get(date) ?? null;
     tdeeDays.push({ dayIndex: dayNumberOf(date), intakeKcal, intakeUsable: intakeKcal !== null, weightKg: dailyWeightKg.get(date) ?? null });
   }
-  const energyDensityKcalPerKg =
-    fatMassKg !== null && fatMassKg > 0 ? energyDensityOfChangeKcalPerKg(fatMassKg) : DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG;
+  const energyDensityKcalPerKg = fatMassKg !== null && fatMassKg > 0 ? energyDensityOfChangeKcalPerKg(fatMassKg) : DEFAULT_WEIGHT_CHANGE_KCAL_PER_KG;
   const adaptive = estimateAdaptiveTdee(tdeeDays, energyDensityKcalPerKg);
   const meanBurnKcal = mean(complete.map((d) => d.burnedKcal));
   if (adaptive === null || !(meanBurnKcal > 0)) return null;

@@ -1,6 +1,6 @@
-import type { Sex } from "../energy/bmr.js";
-import { bodyComposition, type BodyFatSource } from "../energy/body-fat.js";
 import { ageYears } from "../../lib/calendar.js";
+import type { Sex } from "../energy/bmr.js";
+import { type BodyFatSource, bodyComposition } from "../energy/body-fat.js";
 
 /** A body-fat reading older than this no longer describes the body (engineering default); Jackson 2002 is used instead. */
 export const MEASURED_BODY_FAT_MAX_AGE_DAYS = 90;

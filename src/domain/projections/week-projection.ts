@@ -1,3 +1,4 @@
+import { DAYS_PER_WEEK, weekEndOf } from "../../lib/calendar.js";
 import { MIN_LOGGED_DAYS_FOR_WEEKLY_MEAN } from "../energy/deficit.js";
 import { type BurnCalibration, deficitRange, type KcalRange, mapRange, narrowedRange } from "../energy/energy-ranges.js";
 import { tissueChangeFromEnergy } from "./forbes.js";
@@ -6,9 +7,16 @@ import { hallBaseline } from "./hall-baseline.js";
 import { TEF_FRACTION } from "./hall-constants.js";
 import { MODEL_VERSION, simulateHall, weeklyStates } from "./hall-model.js";
 import { KG_PER_LB, RULE_KCAL_PER_LB, rule3500WeeklyLossKg } from "./rule3500.js";
-import { type Calibration, calibrate, type DatedWeight, type EnergyDayFacts, observedWeekChangeKg, type WeekBalance, weekBalance } from "./week-facts.js";
+import {
+  type Calibration,
+  calibrate,
+  type DatedWeight,
+  type EnergyDayFacts,
+  observedWeekChangeKg,
+  type WeekBalance,
+  weekBalance,
+} from "./week-facts.js";
 import { type ProfileFacts, type ProjectionPerson, resolvePerson, type StartWeight, startWeight } from "./week-person.js";
-import { DAYS_PER_WEEK, weekEndOf } from "../../lib/calendar.js";
 
 /** One week of a projected trajectory, as stored and served (snake_case: it is the row's JSON). */
 export interface TrajectoryPoint {
@@ -108,9 +116,12 @@ function insufficientRow(model: WeekProjectionRow["model"], ctx: WeekContext): W
 
 /** docs/science.md §5.6 guardrails in the API's snake_case vocabulary; the intake floor needs the sex. */
 export function weekGuardrailFlags(sex: ProfileFacts["sex"], meanDeficitKcal: number, meanIntakeKcal: number): string[] {
-  const flags = sex === null
-    ? meanDeficitKcal > MAX_MEAN_DEFICIT_KCAL_PER_DAY ? ["deficit-above-1000-kcal-per-day"] : []
-    : guardrailFlags({ sex, meanDeficitKcalPerDay: meanDeficitKcal, intakeKcalPerDay: meanIntakeKcal });
+  const flags =
+    sex === null
+      ? meanDeficitKcal > MAX_MEAN_DEFICIT_KCAL_PER_DAY
+        ? ["deficit-above-1000-kcal-per-day"]
+        : []
+      : guardrailFlags({ sex, meanDeficitKcalPerDay: meanDeficitKcal, intakeKcalPerDay: meanIntakeKcal });
   return flags.map((f) => f.replaceAll("-", "_"));
 }
 
@@ -165,7 +176,8 @@ function dynamicRow(ctx: WeekContext): WeekProjectionRow {
   const calibrationFlags = calibrated ? ["calibrated"] : ctx.calibration ? ["calibration_out_of_range"] : [];
   // docs/science.md §5.5: a measured imbalance changes tissue by Σ imbalance / ρ(F) (Forbes split, Hall densities).
   const weekChangeKg = (deficitKcal: number) => tissueChangeFromEnergy(-DAYS_PER_WEEK * deficitKcal, run.fatMassKg).weightKg;
-  const burnRange = ctx.balance.meanBurnRange && narrowedRange(meanBurnKcal, ctx.balance.meanBurnRange, calibrated ? burnCalibrationOf(ctx.calibration) : null).range;
+  const burnRange =
+    ctx.balance.meanBurnRange && narrowedRange(meanBurnKcal, ctx.balance.meanBurnRange, calibrated ? burnCalibrationOf(ctx.calibration) : null).range;
   const changeRange = changeRangeOf(burnRange, meanIntakeKcal, weekChangeKg);
   return {
     ...baseRow("dynamic", ctx),

@@ -20,13 +20,7 @@ export const EARLIEST_SAMPLE_MS = Date.UTC(2000, 0, 1);
 export const MAX_FUTURE_MS = 24 * 3600 * 1000;
 
 /** Returns null when the sample is plausible, else the reason it is not. */
-export function implausibility(
-  type: SampleType,
-  value: number,
-  startMs: number,
-  endMs: number,
-  nowMs: number,
-): string | null {
+export function implausibility(type: SampleType, value: number, startMs: number, endMs: number, nowMs: number): string | null {
   if (!Number.isFinite(value)) return `${type} value is not a finite number`;
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) return "timestamp is not a valid date";
   if (endMs < startMs) return "end is before start";

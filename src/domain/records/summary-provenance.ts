@@ -1,8 +1,8 @@
 // A workout's totals: what the device wrote in its own summary wins; values computed from the samples only fill
 // what the device did not write. Every total says which it is. Pure functions, unit-tested.
 
-import { MAX_POINT_HR_BPM, MIN_POINT_HR_BPM } from "./point-validity.js";
 import type { SeriesPoint } from "./point-validity.js";
+import { MAX_POINT_HR_BPM, MIN_POINT_HR_BPM } from "./point-validity.js";
 
 export const VALUE_SOURCES = ["device", "samples"] as const;
 /** "device": the recorder's (or its platform's) own summary value; "samples": computed here from the series. */

@@ -80,10 +80,7 @@ function keptPoint(points: readonly Ranked[], covering: Ranked | undefined): Mer
  * by duration. Instantaneous samples count unless a span ranked at least as well covers them (one per instant).
  * Sweep line over sorted boundaries with a heap of open spans: O(n log n). Segments come out in time order.
  */
-export function mergeBySourcePriority(
-  samples: readonly MergeSample[],
-  rankOf: (sourceId: string) => number,
-): MergedSegment[] {
+export function mergeBySourcePriority(samples: readonly MergeSample[], rankOf: (sourceId: string) => number): MergedSegment[] {
   const ranked = rankSamples(samples, rankOf);
   const spans = ranked.filter((r) => r.sample.endMs > r.sample.startMs).sort((a, b) => a.sample.startMs - b.sample.startMs);
   const points = ranked.filter((r) => r.sample.endMs === r.sample.startMs).sort((a, b) => a.sample.startMs - b.sample.startMs);

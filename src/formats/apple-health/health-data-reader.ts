@@ -1,10 +1,10 @@
 import type { SaxesTagPlain } from "saxes";
-import { ParseError } from "../contract.js";
 import type { ParseEvent } from "../contract.js";
-import { isImportedRecordType, recordToEvent } from "./records.js";
+import { ParseError } from "../contract.js";
 import type { AppleRecord, RecordContext } from "./records.js";
-import { addWorkoutChild, newAppleWorkout, workoutToEvents } from "./workouts.js";
+import { isImportedRecordType, recordToEvent } from "./records.js";
 import type { AppleWorkout } from "./workouts.js";
+import { addWorkoutChild, newAppleWorkout, workoutToEvents } from "./workouts.js";
 import type { XmlElementHandlers } from "./xml-stream.js";
 
 const ROOT = "HealthData";

@@ -1,7 +1,7 @@
-import { pipeline } from "node:stream";
 import type { Readable } from "node:stream";
-import { ParseError } from "../contract.js";
+import { pipeline } from "node:stream";
 import type { ParseEvent } from "../contract.js";
+import { ParseError } from "../contract.js";
 import { createXmlSanitizer } from "../shared/xml-sanitizer.js";
 import { HealthDataReader } from "./health-data-reader.js";
 import { GuardedXmlParser } from "./xml-stream.js";
@@ -47,7 +47,10 @@ export async function* parseAppleHealthXml(input: Readable, opts: AppleHealthPar
     // A cut-off file (interrupted upload or export) keeps every complete record before the cut: they were
     // valid when read. The explicit "partial" event lets the importer mark the upload as incomplete.
     if (ending.truncated) {
-      yield { kind: "partial", reason: `The file ends abruptly at line ${ending.line}, inside <HealthData>; it looks truncated. Records before that line were read.` };
+      yield {
+        kind: "partial",
+        reason: `The file ends abruptly at line ${ending.line}, inside <HealthData>; it looks truncated. Records before that line were read.`,
+      };
     }
   } finally {
     sanitized.destroy();

@@ -1,10 +1,10 @@
-import { ParseError } from "../contract.js";
 import type { ParseEvent } from "../contract.js";
-import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../shared/zip.js";
-import type { ZipEntryStream, ZipLimits } from "../shared/zip.js";
-import { parseAppleHealthXml } from "./parse-export-xml.js";
-import type { AppleHealthParseOptions } from "./parse-export-xml.js";
+import { ParseError } from "../contract.js";
 import { countBytes } from "../shared/read-file.js";
+import type { ZipEntryStream, ZipLimits } from "../shared/zip.js";
+import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../shared/zip.js";
+import type { AppleHealthParseOptions } from "./parse-export-xml.js";
+import { parseAppleHealthXml } from "./parse-export-xml.js";
 
 const EXPORT_DIR = "apple_health_export/";
 // The clinical-records CDA file sits next to export.xml and is also XML ("export_cda.xml", possibly localized).
@@ -24,10 +24,7 @@ export function isAppleExportXmlEntry(fileName: string): boolean {
 async function openAppleExportEntry(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipEntryStream> {
   const entry = await openZipEntryStream(path, isAppleExportXmlEntry, limits);
   if (entry === null) {
-    throw new ParseError(
-      "ZIP_NO_EXPORT",
-      `The zip has no ${EXPORT_DIR}export.xml (or localized equivalent): is this an Apple Health export?`,
-    );
+    throw new ParseError("ZIP_NO_EXPORT", `The zip has no ${EXPORT_DIR}export.xml (or localized equivalent): is this an Apple Health export?`);
   }
   return entry;
 }

@@ -1,9 +1,9 @@
 import { implausibility } from "../../domain/records/sample-plausibility.js";
+import type { SampleType } from "../../lib/vocabulary.js";
 import type { ParseEvent } from "../contract.js";
 import { parseAppleDate } from "./dates.js";
 import { toSourceRef } from "./source.js";
 import { parseDecimal, toCanonicalUnit } from "./units.js";
-import type { SampleType } from "../../lib/vocabulary.js";
 
 const SAMPLE_TYPE_BY_HK_TYPE = new Map<string, SampleType>([
   ["HKQuantityTypeIdentifierStepCount", "steps"],

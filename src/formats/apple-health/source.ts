@@ -5,7 +5,10 @@ const UNKNOWN_SOURCE_NAME = "Unknown source";
 
 /** Apple names carry U+00A0 ("Apple\u00a0Watch") and U+202F; both become plain spaces. */
 export function normalizeName(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 // "<<HKDevice: 0x283a6c0f0>, name:Apple Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch2,4, software:4.3.1>"

@@ -1,5 +1,5 @@
-import { draftEvents } from "../shared/workout-draft.js";
 import type { ParseEvent } from "../contract.js";
+import { draftEvents } from "../shared/workout-draft.js";
 import { parseAppleDate } from "./dates.js";
 import type { RecordContext } from "./records.js";
 import { toSourceRef } from "./source.js";
@@ -50,17 +50,15 @@ export function toActivityType(hkActivityType: string | undefined): string {
   if (suffix === "") return "other";
   const alias = ACTIVITY_ALIASES.get(suffix);
   if (alias !== undefined) return alias;
-  return suffix.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase();
+  return suffix
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase();
 }
 
 type Measured = { ok: true; value: number | null } | { ok: false; reason: string };
 
-function measure(
-  kind: "active_energy" | "distance",
-  text: string | undefined,
-  unit: string | undefined,
-  label: string,
-): Measured {
+function measure(kind: "active_energy" | "distance", text: string | undefined, unit: string | undefined, label: string): Measured {
   if (text === undefined) return { ok: true, value: null };
   const raw = parseDecimal(text);
   if (Number.isNaN(raw)) return { ok: false, reason: `${label} "${text}" is not a number` };

@@ -1,6 +1,6 @@
 import { StringDecoder } from "node:string_decoder";
-import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
+import { SaxesParser } from "saxes";
 import { ParseError } from "../contract.js";
 
 export interface XmlElementHandlers {

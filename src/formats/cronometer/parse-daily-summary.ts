@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
-import { ParseError, type IntakeEvent } from "../contract.js";
+import { type IntakeEvent, ParseError } from "../contract.js";
 import { findColumn, isTotalsRow } from "../food-log/cells.js";
-import { openCsvTable, type IntakeCsvOptions } from "../food-log/csv-records.js";
-import { columnCountProblem, findEnergyColumn, readIntakeValues, rejection } from "../food-log/intake-row.js";
+import { type IntakeCsvOptions, openCsvTable } from "../food-log/csv-records.js";
 import type { RowFields } from "../food-log/intake-row.js";
+import { columnCountProblem, findEnergyColumn, readIntakeValues, rejection } from "../food-log/intake-row.js";
 
 const RECORD_TYPE = "cronometer_day";
 
@@ -38,10 +38,7 @@ function readCompleted(cells: readonly string[], index: number | null): boolean 
  * Streams Cronometer's dailysummary.csv: one intake per local day (`cronometer-day:<date>`) followed by that day's
  * status from the `Completed` column ("partial" when false). A second row for the same date is rejected.
  */
-export async function* parseCronometerDailySummaryCsv(
-  input: Readable,
-  opts: IntakeCsvOptions = {},
-): AsyncGenerator<IntakeEvent> {
+export async function* parseCronometerDailySummaryCsv(input: Readable, opts: IntakeCsvOptions = {}): AsyncGenerator<IntakeEvent> {
   const table = await openCsvTable(input, "Cronometer daily summary", opts);
   const columns = resolveColumns(table.header);
   const seenDates = new Set<string>();

@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
-import { ParseError, type IntakeEvent, type ParsedIntake } from "../contract.js";
-import { OccurrenceCounter, findColumn, idPart, isTotalsRow, readLocalTime, readMeal } from "../food-log/cells.js";
-import { openCsvTable, type IntakeCsvOptions } from "../food-log/csv-records.js";
-import { columnCountProblem, findEnergyColumn, readIntakeValues, rejection } from "../food-log/intake-row.js";
+import { type IntakeEvent, type ParsedIntake, ParseError } from "../contract.js";
+import { findColumn, idPart, isTotalsRow, OccurrenceCounter, readLocalTime, readMeal } from "../food-log/cells.js";
+import { type IntakeCsvOptions, openCsvTable } from "../food-log/csv-records.js";
 import type { RowFields, RowOutcome } from "../food-log/intake-row.js";
+import { columnCountProblem, findEnergyColumn, readIntakeValues, rejection } from "../food-log/intake-row.js";
 
 const RECORD_TYPE = "cronometer_serving";
 

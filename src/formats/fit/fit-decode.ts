@@ -1,6 +1,7 @@
 // Runs fit-file-parser over each framed chained file and merges the messages this service needs.
-import FitParser from "fit-file-parser";
+
 import type { ParsedFit } from "fit-file-parser";
+import FitParser from "fit-file-parser";
 import { ParseError } from "../contract.js";
 import { frameFitSegments } from "./fit-framing.js";
 

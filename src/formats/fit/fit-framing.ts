@@ -24,10 +24,7 @@ interface Walk {
 
 /** CRC-16 as defined by the FIT protocol (nibble-table form). */
 export function fitCrc(bytes: Uint8Array, start: number, end: number): number {
-  const table = [
-    0x0000, 0xcc01, 0xd801, 0x1400, 0xf001, 0x3c00, 0x2800, 0xe401, 0xa001, 0x6c00, 0x7800, 0xb401, 0x5000,
-    0x9c01, 0x8801, 0x4400,
-  ];
+  const table = [0x0000, 0xcc01, 0xd801, 0x1400, 0xf001, 0x3c00, 0x2800, 0xe401, 0xa001, 0x6c00, 0x7800, 0xb401, 0x5000, 0x9c01, 0x8801, 0x4400];
   let crc = 0;
   for (let i = start; i < end; i++) {
     const byte = bytes[i] ?? 0;
@@ -124,9 +121,7 @@ function frameOne(buf: Uint8Array, start: number, headerBytes: number, dataBytes
   const walk = walkMessages(buf, start + headerBytes, Math.min(declaredEnd, buf.length));
   const damage = damageFor(walk, declaredEnd, buf, start, dataBytes);
   const intact = damage === null || (!walk.problem && !unfinalised && declaredEnd + CRC_BYTES <= buf.length);
-  const bytes = intact
-    ? new Uint8Array(buf.subarray(start, declaredEnd + CRC_BYTES))
-    : repairedCopy(buf, start, headerBytes, walk.end);
+  const bytes = intact ? new Uint8Array(buf.subarray(start, declaredEnd + CRC_BYTES)) : repairedCopy(buf, start, headerBytes, walk.end);
   return { segment: { bytes, damage }, nextStart: declaredEnd + CRC_BYTES };
 }
 

@@ -1,9 +1,9 @@
 // Who wrote the file: file_id (or the creator device_info) → SourceRef, plus a stable workout id.
 import { getFitGarminProductDisplayName, getFitGarminProductName } from "fit-file-parser";
+import type { DeviceType } from "../../lib/vocabulary.js";
 import type { SourceRef } from "../contract.js";
 import type { FitDeviceInfo, FitFileId } from "./fit-decode.js";
 import { fitSeconds } from "./fit-time.js";
-import type { DeviceType } from "../../lib/vocabulary.js";
 
 /** Manufacturers whose product ids follow Garmin's numbering. */
 const GARMIN_FAMILY = new Set(["garmin", "dynastream", "dynastream_oem"]);
@@ -12,8 +12,20 @@ const BAND_MAKERS = new Set(["fitbit", "whoop"]);
 // DEVICE_TYPES has no "bike computer": Edge/ELEMNT/Karoo head units record strap HR and GPS like a
 // sports watch, so they rank with watches for source priority rather than with phone apps.
 const DEVICE_MAKERS = new Set([
-  "garmin", "dynastream", "dynastream_oem", "suunto", "coros", "polar", "wahoo_fitness", "hammerhead",
-  "bryton", "sigmasport", "lezyne", "huawei", "zepp", "apple",
+  "garmin",
+  "dynastream",
+  "dynastream_oem",
+  "suunto",
+  "coros",
+  "polar",
+  "wahoo_fitness",
+  "hammerhead",
+  "bryton",
+  "sigmasport",
+  "lezyne",
+  "huawei",
+  "zepp",
+  "apple",
 ]);
 const GARMIN_BAND_PREFIXES = ["vivo_fit", "vivofit", "vivosmart", "vivo_smart", "hrm"];
 

@@ -1,8 +1,9 @@
 // FIT timestamps are seconds since 1989-12-31T00:00:00Z, always UTC. Values below 0x10000000 are
 // "system time" (seconds since the device powered on, clock never set); the decoder still turns
 // them into 1990 dates, so they are recognised here and re-anchored through activity.local_timestamp.
-import type { FitActivity } from "./fit-decode.js";
+
 import { utcOffsetMinAt, wallTimeToUtcMs } from "../../lib/zone.js";
+import type { FitActivity } from "./fit-decode.js";
 
 export const FIT_EPOCH_MS = Date.UTC(1989, 11, 31);
 /** Timestamps below this many seconds after the FIT epoch are device-relative, per the FIT profile. */

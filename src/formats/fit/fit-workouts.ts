@@ -2,17 +2,25 @@
 // its time window as heart-rate/speed/power streams. The session (and its laps) are the device's summary:
 // their timer time, calories, distance and heart rate win over values computed from the records.
 import { heartRateOfLaps, sumPresent } from "../../domain/records/summary-provenance.js";
-import { draftEvents } from "../shared/workout-draft.js";
-import type { DeviceSummary, TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
 import type { ParseEvent, SourceRef } from "../contract.js";
+import type { DeviceSummary, TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
+import { draftEvents } from "../shared/workout-draft.js";
 import type { FitLap, FitRecord, FitSession } from "./fit-decode.js";
 import type { SessionWindow } from "./fit-session-window.js";
-import type { FitClock } from "./fit-time.js";
 import type { SpeedDistance } from "./fit-speed-distance.js";
+import type { FitClock } from "./fit-time.js";
 
 /** Sub-sports that say more about the effort than their sport ("training" → "strength_training"). */
-const REFINING_SUB_SPORTS = new Set(["strength_training", "cardio_training", "hiit", "yoga", "pilates", "elliptical",
-  "indoor_rowing", "stair_climbing"]);
+const REFINING_SUB_SPORTS = new Set([
+  "strength_training",
+  "cardio_training",
+  "hiit",
+  "yoga",
+  "pilates",
+  "elliptical",
+  "indoor_rowing",
+  "stair_climbing",
+]);
 
 export interface TimedRecord {
   decoderMs: number;

@@ -1,18 +1,19 @@
 // FIT activity files → one ParsedWorkout per session. Damaged files import as far as they are valid and
 // say so with a "partial" event; unreadable files throw FIT_INVALID, readable ones without activity NO_DATA.
-import { ParseError } from "../contract.js";
+
 import type { ParseEvent } from "../contract.js";
-import { decodeFit, hasActivityData } from "./fit-decode.js";
+import { ParseError } from "../contract.js";
 import type { DecodedFit, FitSession } from "./fit-decode.js";
+import { decodeFit, hasActivityData } from "./fit-decode.js";
 import { expandHrMessages, mergeBeatsIntoRecords } from "./fit-hr.js";
+import type { RecordSpan, SessionHeader } from "./fit-session-window.js";
+import { recordSpan, resolveSessionWindow } from "./fit-session-window.js";
 import { fitExternalId, fitSource } from "./fit-source.js";
 import { speedAndDistanceByRecord } from "./fit-speed-distance.js";
-import { recordSpan, resolveSessionWindow } from "./fit-session-window.js";
-import type { RecordSpan, SessionHeader } from "./fit-session-window.js";
-import { fitClock } from "./fit-time.js";
 import type { FitClock } from "./fit-time.js";
-import { activityTypeOf, sessionEvents } from "./fit-workouts.js";
+import { fitClock } from "./fit-time.js";
 import type { SessionInput, TimedRecord } from "./fit-workouts.js";
+import { activityTypeOf, sessionEvents } from "./fit-workouts.js";
 
 /** The largest real activity files are a few MiB; 64 MiB bounds decode memory (the file is read whole). */
 export const MAX_FIT_FILE_BYTES = 64 * 1024 * 1024;

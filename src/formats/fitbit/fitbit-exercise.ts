@@ -1,10 +1,10 @@
 // Fitbit Takeout exercise-*.json entries → ParsedWorkout. Entries carry only summary values (the average heart
 // rate is kept as the device's; there is no per-second stream), so the heart-rate stream stays empty.
 import { z } from "zod";
-import { draftEvents } from "../shared/workout-draft.js";
 import type { ParseEvent, SourceRef } from "../contract.js";
-import { FITBIT_SOURCE, rejected } from "./fitbit-samples.js";
+import { draftEvents } from "../shared/workout-draft.js";
 import type { FitbitContext } from "./fitbit-samples.js";
+import { FITBIT_SOURCE, rejected } from "./fitbit-samples.js";
 import { fitbitWallTimeToUtcMs, splitDateTime } from "./fitbit-time.js";
 
 const M_PER_UNIT: Record<string, number> = { kilometer: 1000, mile: 1609.344, meter: 1, foot: 0.3048, yard: 0.9144 };
@@ -25,7 +25,15 @@ const NAME_TO_ACTIVITY: Record<string, string> = {
   sport: "other",
 };
 
-const numeric = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().finite());
+const numeric = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().finite());
 
 export const exerciseEntry = z.object({
   logId: z.union([z.number(), z.string()]),

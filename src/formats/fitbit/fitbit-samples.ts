@@ -2,9 +2,9 @@
 // on its own so one bad entry is a rejection, not a failed file.
 import { z } from "zod";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
-import type { ParseEvent, ParsedSample, SourceRef } from "../contract.js";
-import { fitbitWallTimeToUtcMs, localDayUtcMs, splitDateTime } from "./fitbit-time.js";
 import type { SampleType } from "../../lib/vocabulary.js";
+import type { ParsedSample, ParseEvent, SourceRef } from "../contract.js";
+import { fitbitWallTimeToUtcMs, localDayUtcMs, splitDateTime } from "./fitbit-time.js";
 
 // International avoirdupois pound (1959 agreement), exact.
 const KG_PER_LB = 0.45359237;
@@ -23,7 +23,15 @@ export function rejected(where: string, reason: string, recordType: string): Par
   return { kind: "rejected", rejection: { where, reason, recordType } };
 }
 
-const numeric = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().finite());
+const numeric = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().finite());
 
 export const restingHeartRateEntry = z.object({
   dateTime: z.string(),

@@ -1,4 +1,5 @@
 import { wallTimeToUtcMs } from "../../lib/zone.js";
+
 // Fitbit Takeout timestamps are local wall time with a 2-digit year and no zone: "02/28/24 00:00:00".
 // The caller supplies the account's IANA zone and the wall time is converted to UTC with it.
 

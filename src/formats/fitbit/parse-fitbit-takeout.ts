@@ -1,14 +1,15 @@
 // Fitbit data in a Google Takeout zip (`Takeout/Fitbit/Global Export Data/<metric>-YYYY-MM-DD.json`) or in the older
 // Fitbit account export (`MyFitbitData/<name>/Physical Activity/…`, weight under `Personal & Account/`).
 // Each JSON entry goes to the single-file Fitbit parser; everything else in the archive is ignored.
-import { MAX_FITBIT_FILE_BYTES, fitbitFileKind, parseFitbit } from "./parse-fitbit.js";
-import type { FitbitParseOptions } from "./parse-fitbit.js";
-import { ParseError } from "../contract.js";
-import type { ParseEvent } from "../contract.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry } from "../shared/zip.js";
-import type { ZipLimits } from "../shared/zip.js";
-import { guardedEntryEvents, readEntry } from "../shared/takeout-entry.js";
+
 import { assertTimeZone } from "../../lib/zone.js";
+import type { ParseEvent } from "../contract.js";
+import { ParseError } from "../contract.js";
+import { guardedEntryEvents, readEntry } from "../shared/takeout-entry.js";
+import type { ZipLimits } from "../shared/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry } from "../shared/zip.js";
+import type { FitbitParseOptions } from "./parse-fitbit.js";
+import { fitbitFileKind, MAX_FITBIT_FILE_BYTES, parseFitbit } from "./parse-fitbit.js";
 
 export type FitbitTakeoutOptions = FitbitParseOptions;
 

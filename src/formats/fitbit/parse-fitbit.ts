@@ -1,9 +1,11 @@
 // Fitbit data from Google Takeout ("Global Export Data/<metric>-YYYY-MM-DD.json"): one JSON array per
 // metric and date window. The date in the file name is a window start, not the content date.
 import type { z } from "zod";
-import { ParseError } from "../contract.js";
+import { assertTimeZone } from "../../lib/zone.js";
 import type { ParseEvent } from "../contract.js";
+import { ParseError } from "../contract.js";
 import { exerciseEntry, exerciseEvents } from "./fitbit-exercise.js";
+import type { FitbitContext } from "./fitbit-samples.js";
 import {
   heartRateEntry,
   heartRateEvents,
@@ -15,8 +17,6 @@ import {
   weightEntry,
   weightEvents,
 } from "./fitbit-samples.js";
-import type { FitbitContext } from "./fitbit-samples.js";
-import { assertTimeZone } from "../../lib/zone.js";
 
 /** Takeout files hold at most a month of intraday data (~40 MiB of heart rate); 64 MiB bounds JSON.parse. */
 export const MAX_FITBIT_FILE_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,5 @@
-import { pipeline } from "node:stream";
 import type { Readable } from "node:stream";
+import { pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { ParseError } from "../contract.js";
 

@@ -1,6 +1,5 @@
-import type { Rejection } from "../contract.js";
+import type { ParsedIntake, Rejection } from "../contract.js";
 import { findColumn, readLocalDate, readNumberCell } from "./cells.js";
-import type { ParsedIntake } from "../contract.js";
 
 // Above ~20,000 kcal in one row is a typo or unit mix-up, not a meal; same bound as dietary_energy samples.
 export const MAX_INTAKE_ENERGY_KCAL = 20_000;
@@ -15,11 +14,7 @@ export interface EnergyColumn {
 }
 
 /** Finds the energy column: kcal headers first, then kJ ones (some locales export kilojoules). */
-export function findEnergyColumn(
-  header: readonly string[],
-  kcalNames: readonly string[],
-  kjNames: readonly string[],
-): EnergyColumn | null {
+export function findEnergyColumn(header: readonly string[], kcalNames: readonly string[], kjNames: readonly string[]): EnergyColumn | null {
   const kcalIndex = findColumn(header, kcalNames);
   if (kcalIndex !== null) return { index: kcalIndex, unit: "kcal" };
   const kjIndex = findColumn(header, kjNames);

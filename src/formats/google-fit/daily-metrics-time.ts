@@ -1,4 +1,5 @@
 import { wallTimeToUtcMs } from "../../lib/zone.js";
+
 // Times in Google Fit's "Daily activity metrics" CSVs: the date comes from the file name (or a `Date` cell) and
 // rows carry a time of day with an offset ("00:15:00.000+05:30"). Without an offset the account's zone is used.
 

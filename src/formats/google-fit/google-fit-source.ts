@@ -1,8 +1,9 @@
 // Who wrote a Google Fit record. Fit runs on the phone, so "phone" is the default; a data point's
 // originDataSourceId ("raw:<type>:<package>:<manufacturer>:<model>:<uid>:<stream>") can name the device.
+
+import type { DeviceType } from "../../lib/vocabulary.js";
 import { inferDeviceType } from "../apple-health/infer-device-type.js";
 import type { SourceRef } from "../contract.js";
-import type { DeviceType } from "../../lib/vocabulary.js";
 
 export const GOOGLE_FIT_SOURCE: SourceRef = { name: "Google Fit", deviceType: "phone", device: null };
 const MANUAL_SOURCE: SourceRef = { name: "Google Fit (manual entry)", deviceType: "manual", device: null };

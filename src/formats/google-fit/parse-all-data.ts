@@ -2,10 +2,10 @@
 // {"Data Source": "derived:<type>:<package>:<stream>", "Data Points": [{startTimeNanos, endTimeNanos, fitValue, …}]}.
 import { z } from "zod";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
-import { ParseError } from "../contract.js";
-import type { ParseEvent } from "../contract.js";
-import { sourceFromDataSourceId } from "./google-fit-source.js";
 import type { SampleType } from "../../lib/vocabulary.js";
+import type { ParseEvent } from "../contract.js";
+import { ParseError } from "../contract.js";
+import { sourceFromDataSourceId } from "./google-fit-source.js";
 
 export interface GoogleFitParseOptions {
   nowMs: number;

@@ -3,13 +3,13 @@
 // is total burn including BMR (no sample type holds it), and heart rate/weight come as readings from "All Data".
 import { parse } from "csv-parse/sync";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
-import { ParseError } from "../contract.js";
-import type { ParseEvent } from "../contract.js";
-import { dateFromFileName, formatIsoDate, localDayBoundsUtcMs, parseIsoDate, resolveClock } from "./daily-metrics-time.js";
-import type { WallDate } from "./daily-metrics-time.js";
-import { GOOGLE_FIT_SOURCE } from "./google-fit-source.js";
-import { assertTimeZone } from "../../lib/zone.js";
 import type { SampleType } from "../../lib/vocabulary.js";
+import { assertTimeZone } from "../../lib/zone.js";
+import type { ParseEvent } from "../contract.js";
+import { ParseError } from "../contract.js";
+import type { WallDate } from "./daily-metrics-time.js";
+import { dateFromFileName, formatIsoDate, localDayBoundsUtcMs, parseIsoDate, resolveClock } from "./daily-metrics-time.js";
+import { GOOGLE_FIT_SOURCE } from "./google-fit-source.js";
 
 export interface DailyMetricsParseOptions {
   nowMs: number;
@@ -126,7 +126,10 @@ export function* parseGoogleFitDailyMetrics(fileName: string, buf: Uint8Array, o
   } else if (dateIndex >= 0) {
     spanOf = (row) => daySpan(row.cells[dateIndex] ?? "", opts);
   } else {
-    throw new ParseError("CSV_INVALID", `${fileName} has neither "Start time"/"End time" nor "Date" columns: it is not a Google Fit daily activity metrics file.`);
+    throw new ParseError(
+      "CSV_INVALID",
+      `${fileName} has neither "Start time"/"End time" nor "Date" columns: it is not a Google Fit daily activity metrics file.`,
+    );
   }
   for (const row of rows) {
     const span = spanOf(row);

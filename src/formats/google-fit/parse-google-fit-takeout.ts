@@ -3,15 +3,16 @@
 // merged "All Data" streams, workouts from Activities/*.tcx. Both the 15-minute rows and the per-day summary rows
 // are kept: day assembly counts the 15-minute detail where it exists, and the summary row tells it the whole day
 // was covered (a 15-minute file has no row for the quarter hours without steps).
-import { allDataEvents, decodeAllDataFile, isMergedStream } from "./parse-all-data.js";
-import { parseGoogleFitTcx } from "./parse-activities.js";
-import { parseGoogleFitDailyMetrics } from "./parse-daily-metrics.js";
-import { ParseError } from "../contract.js";
-import type { ParseEvent } from "../contract.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../shared/zip.js";
-import type { ZipLimits } from "../shared/zip.js";
-import { MAX_TAKEOUT_ENTRY_BYTES, guardedEntryEvents, readEntry } from "../shared/takeout-entry.js";
+
 import { assertTimeZone } from "../../lib/zone.js";
+import type { ParseEvent } from "../contract.js";
+import { ParseError } from "../contract.js";
+import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
+import type { ZipLimits } from "../shared/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../shared/zip.js";
+import { parseGoogleFitTcx } from "./parse-activities.js";
+import { allDataEvents, decodeAllDataFile, isMergedStream } from "./parse-all-data.js";
+import { parseGoogleFitDailyMetrics } from "./parse-daily-metrics.js";
 
 export interface GoogleFitTakeoutOptions {
   nowMs: number;
@@ -65,12 +66,7 @@ function* allDataEntryEvents(entryName: string, buf: Buffer, opts: GoogleFitTake
   yield* allDataEvents(file, opts);
 }
 
-async function* entryEvents(
-  kind: GoogleFitEntryKind,
-  entryName: string,
-  buf: Buffer,
-  opts: GoogleFitTakeoutOptions,
-): AsyncGenerator<ParseEvent> {
+async function* entryEvents(kind: GoogleFitEntryKind, entryName: string, buf: Buffer, opts: GoogleFitTakeoutOptions): AsyncGenerator<ParseEvent> {
   switch (kind) {
     case "activity_tcx": {
       // Buffered so that a TCX failing half-way contributes nothing rather than half a file.

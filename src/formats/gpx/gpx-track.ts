@@ -1,10 +1,11 @@
 // One GPX <trk> → WorkoutDraft. GPX has no laps, calories or summary: start/end come from the first and
 // last timed point, moving time from the segments (gaps between <trkseg> are pauses), distance from
 // the coordinates within each segment.
-import type { SourceRef } from "../contract.js";
-import { NO_DEVICE_SUMMARY } from "../shared/workout-draft.js";
-import type { TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
+
 import type { DeviceType } from "../../lib/vocabulary.js";
+import type { SourceRef } from "../contract.js";
+import type { TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
+import { NO_DEVICE_SUMMARY } from "../shared/workout-draft.js";
 
 const EARTH_RADIUS_M = 6_371_008.8;
 
@@ -67,9 +68,7 @@ export function gpxSource(creator: string | null): SourceRef {
 
 /** Builds the draft, or returns a reason when the track has no timed points. */
 export function gpxDraft(track: GpxTrack, source: SourceRef): WorkoutDraft | string {
-  const segments = track.segments
-    .map((segment) => [...segment].sort((a, b) => a.tMs - b.tMs))
-    .filter((segment) => segment.length > 0);
+  const segments = track.segments.map((segment) => [...segment].sort((a, b) => a.tMs - b.tMs)).filter((segment) => segment.length > 0);
   const points = segments.flat().sort((a, b) => a.tMs - b.tMs);
   const first = points[0];
   const last = points.at(-1);

@@ -1,10 +1,10 @@
 // HAE metrics → ParsedSample. Values are already aggregated by the app (per minute/hour/day as the
 // user configured), so each point is stored as an instant at its `date`.
 import { implausibility } from "../../domain/records/sample-plausibility.js";
+import type { SampleType } from "../../lib/vocabulary.js";
 import type { ParseEvent } from "../contract.js";
 import { firstIssue, haeHeartRatePointSchema, haeMetricSchema, haeQuantityPointSchema } from "./hae-schema.js";
 import { haeSource, parseHaeDate, toCanonical } from "./hae-values.js";
-import type { SampleType } from "../../lib/vocabulary.js";
 
 const METRIC_TO_SAMPLE: Record<string, SampleType> = {
   active_energy: "active_energy",

@@ -1,8 +1,9 @@
 // Health Auto Export value formats: dates with a numeric offset (24- or 12-hour clock), units that
 // follow the phone's settings, and pipe-joined source names.
+
+import type { SampleType } from "../../lib/vocabulary.js";
 import { inferDeviceType } from "../apple-health/infer-device-type.js";
 import type { SourceRef } from "../contract.js";
-import type { SampleType } from "../../lib/vocabulary.js";
 
 // Thermochemical calorie (the definition HealthKit uses): 1 kcal = 4.184 kJ exactly.
 const KJ_PER_KCAL = 4.184;
@@ -14,8 +15,7 @@ const M_PER_MI = 1609.344;
  * `2021-12-24 00:04:00 +0800`, or on 12-hour phones `2024-09-21 7:57:00 am +1000`, where iOS 17+
  * puts U+202F (narrow no-break space) before am/pm (irvinlim/apple-health-ingester issue #25).
  */
-const HAE_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[\s\u202f\u00a0]*([AaPp])\.?[Mm]\.?)?\s*([+-])(\d{2}):?(\d{2})$/;
+const HAE_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[\s\u202f\u00a0]*([AaPp])\.?[Mm]\.?)?\s*([+-])(\d{2}):?(\d{2})$/;
 
 export interface HaeInstant {
   ms: number;

@@ -1,9 +1,10 @@
 // HAE workouts → ParsedWorkout, for both the older (v1) and the HealthyApps server's (v2) shape.
-import { draftEvents } from "../shared/workout-draft.js";
-import type { TrackPoint } from "../shared/workout-draft.js";
+
 import type { ParseEvent } from "../contract.js";
-import { firstIssue, haeWorkoutHeartRateSchema, haeWorkoutSchema } from "./hae-schema.js";
+import type { TrackPoint } from "../shared/workout-draft.js";
+import { draftEvents } from "../shared/workout-draft.js";
 import type { HaeQuantity, HaeWorkout } from "./hae-schema.js";
+import { firstIssue, haeWorkoutHeartRateSchema, haeWorkoutSchema } from "./hae-schema.js";
 import { haeSource, parseHaeDate, toCanonical } from "./hae-values.js";
 
 /** Apple's workout names as HAE writes them → our activity types; other names are snake_cased. */

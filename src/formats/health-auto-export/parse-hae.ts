@@ -1,9 +1,10 @@
 // Health Auto Export JSON → samples and workouts. `parseHealthAutoExport` takes the already-parsed body
 // of the app's REST automation; `parseHealthAutoExportFile` takes an uploaded export file.
-import { ParseError } from "../contract.js";
+
 import type { ParseEvent } from "../contract.js";
-import { firstIssue, haePayloadSchema } from "./hae-schema.js";
+import { ParseError } from "../contract.js";
 import { metricEvents } from "./hae-metrics.js";
+import { firstIssue, haePayloadSchema } from "./hae-schema.js";
 import { workoutEvents } from "./hae-workouts.js";
 
 /** A year of per-minute metrics is ~100 MiB of JSON; beyond this JSON.parse memory becomes the risk. */

@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
-import { ParseError, type IntakeEvent } from "../contract.js";
-import { OccurrenceCounter, findColumn, idPart, isTotalsRow, readMeal } from "../food-log/cells.js";
-import { openCsvTable, type IntakeCsvOptions } from "../food-log/csv-records.js";
-import { columnCountProblem, findEnergyColumn, readIntakeValues, rejection } from "../food-log/intake-row.js";
+import { type IntakeEvent, ParseError } from "../contract.js";
+import { findColumn, idPart, isTotalsRow, OccurrenceCounter, readMeal } from "../food-log/cells.js";
+import { type IntakeCsvOptions, openCsvTable } from "../food-log/csv-records.js";
 import type { RowFields } from "../food-log/intake-row.js";
+import { columnCountProblem, findEnergyColumn, readIntakeValues, rejection } from "../food-log/intake-row.js";
 
 const RECORD_TYPE = "myfitnesspal_row";
 
@@ -29,8 +29,7 @@ function resolveColumns(header: readonly string[]): MfpColumns {
 }
 
 function externalIdFor(localDate: string, mealLabel: string, foodName: string | null, counter: OccurrenceCounter): string {
-  const base =
-    foodName === null ? `mfp:${localDate}:${idPart(mealLabel)}` : `mfp-food:${localDate}:${idPart(mealLabel)}:${idPart(foodName)}`;
+  const base = foodName === null ? `mfp:${localDate}:${idPart(mealLabel)}` : `mfp-food:${localDate}:${idPart(mealLabel)}:${idPart(foodName)}`;
   const n = counter.next(base);
   // The Nutrition Summary has one row per meal per day, so the bare key is the common case; food logs always count.
   if (foodName === null) return n === 1 ? base : `${base}:${n}`;

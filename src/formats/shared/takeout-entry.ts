@@ -1,7 +1,8 @@
 // Shared by the Takeout zip readers: each entry is read whole under a size cap, its events are re-labelled
 // with the entry's name, and a damaged entry costs that entry (a rejection), not the whole archive.
-import { ParseError } from "../contract.js";
+
 import type { ParseEvent } from "../contract.js";
+import { ParseError } from "../contract.js";
 import type { ZipEntryStream } from "./zip.js";
 
 /** Takeout files hold at most a month of intraday data (~40 MiB of Fitbit heart rate); 64 MiB bounds JSON.parse. */

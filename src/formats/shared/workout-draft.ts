@@ -2,12 +2,13 @@
 // workout as read from a file into checked events. The rules themselves live in src/domain/records (pure, unit-tested):
 // a workout is rejected only when its own time is broken; impossible points are dropped and counted; device
 // summary values win over values computed from samples, and each total says which it is.
-import { cleanSeries, SPAN_TOLERANCE_MS, workoutWindowProblem } from "../../domain/records/point-validity.js";
+
 import type { SeriesKind, SeriesPoint, WorkoutWindow } from "../../domain/records/point-validity.js";
-import { heartRateOfSamples, plausibleSummaryHr, preferDevice } from "../../domain/records/summary-provenance.js";
-import type { Sourced } from "../../domain/records/summary-provenance.js";
+import { cleanSeries, SPAN_TOLERANCE_MS, workoutWindowProblem } from "../../domain/records/point-validity.js";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
-import type { ParseEvent, ParsedWorkout, SourceRef } from "../contract.js";
+import type { Sourced } from "../../domain/records/summary-provenance.js";
+import { heartRateOfSamples, plausibleSummaryHr, preferDevice } from "../../domain/records/summary-provenance.js";
+import type { ParsedWorkout, ParseEvent, SourceRef } from "../contract.js";
 
 export interface TrackPoint {
   tMs: number;

@@ -55,10 +55,7 @@ async function* byteChunks(input: XmlInput): AsyncGenerator<Buffer> {
 }
 
 function tooLong(what: string, length: number, line: number, limits: XmlLimits): ParseError {
-  return new ParseError(
-    "XML_ATTRIBUTE_TOO_LONG",
-    `${what} at line ${line} is ${length} characters long (limit ${limits.maxValueChars}).`,
-  );
+  return new ParseError("XML_ATTRIBUTE_TOO_LONG", `${what} at line ${line} is ${length} characters long (limit ${limits.maxValueChars}).`);
 }
 
 function toParseError(message: string, line: number): ParseError {
@@ -167,8 +164,7 @@ export function parseXsdDateTime(text: string): { ms: number; utcOffsetMin: numb
   if (!match) return null;
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
   const wallMs =
-    Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)) +
-    Math.round(Number(fraction ?? "0") * 1000);
+    Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)) + Math.round(Number(fraction ?? "0") * 1000);
   if (!zone || zone === "Z") return Number.isFinite(wallMs) ? { ms: wallMs, utcOffsetMin: null } : null;
   const sign = zone.startsWith("-") ? -1 : 1;
   const utcOffsetMin = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));

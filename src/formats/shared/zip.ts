@@ -1,7 +1,7 @@
-import { Transform } from "node:stream";
 import type { Readable, TransformCallback } from "node:stream";
-import { openPromise } from "yauzl";
+import { Transform } from "node:stream";
 import type { Entry, ZipFile } from "yauzl";
+import { openPromise } from "yauzl";
 import { ParseError } from "../contract.js";
 
 export interface ZipLimits {
@@ -46,10 +46,7 @@ function toZipError(err: unknown): Error {
 function checkEntry(entry: Entry, totalBytes: number, limits: ZipLimits): void {
   const name = JSON.stringify(entry.fileName);
   if (totalBytes > limits.maxTotalUncompressedBytes) {
-    throw new ParseError(
-      "ZIP_TOO_LARGE",
-      `The zip would inflate to more than ${limits.maxTotalUncompressedBytes} bytes (reached at entry ${name}).`,
-    );
+    throw new ParseError("ZIP_TOO_LARGE", `The zip would inflate to more than ${limits.maxTotalUncompressedBytes} bytes (reached at entry ${name}).`);
   }
   const isLarge = entry.uncompressedSize > limits.ratioCheckMinBytes;
   if (isLarge && entry.uncompressedSize > entry.compressedSize * limits.maxEntryRatio) {
@@ -65,12 +62,7 @@ function checkEntry(entry: Entry, totalBytes: number, limits: ZipLimits): void {
  * Reads the whole central directory (no inflation), enforcing the limits, and returns up to `maxMatches`
  * matching file entries in directory order. The predicate is not consulted once that many are found.
  */
-async function scanEntries(
-  zip: ZipFile,
-  predicate: (fileName: string) => boolean,
-  limits: ZipLimits,
-  maxMatches: number,
-): Promise<Entry[]> {
+async function scanEntries(zip: ZipFile, predicate: (fileName: string) => boolean, limits: ZipLimits, maxMatches: number): Promise<Entry[]> {
   if (zip.entryCount > limits.maxEntries) {
     throw new ParseError("ZIP_TOO_MANY_ENTRIES", `The zip has ${zip.entryCount} entries (limit ${limits.maxEntries}).`);
   }
@@ -154,10 +146,14 @@ export async function listZipEntryNames(path: string, limits: ZipLimits = DEFAUL
   }
   const names: string[] = [];
   try {
-    await findEntry(zip, (name) => {
-      names.push(name);
-      return false;
-    }, limits);
+    await findEntry(
+      zip,
+      (name) => {
+        names.push(name);
+        return false;
+      },
+      limits,
+    );
     return names;
   } catch (err) {
     throw toZipError(err);

@@ -3,8 +3,8 @@
 // totals are the laps' totals; the track only fills what no lap wrote.
 import { heartRateOfLaps, sumPresent } from "../../domain/records/summary-provenance.js";
 import type { SourceRef } from "../contract.js";
-import { parseXsdDateTime } from "../shared/xml-events.js";
 import type { TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
+import { parseXsdDateTime } from "../shared/xml-events.js";
 
 export interface TcxLap {
   startText: string | null;

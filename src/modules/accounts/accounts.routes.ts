@@ -8,7 +8,14 @@ import {
   notFoundResponse,
   PaginationQuerySchema,
 } from "../../http/openapi.js";
-import { ApiKeyIdParamsSchema, ApiKeyListSchema, CreateApiKeySchema, CreatedApiKeySchema, CreatedUserSchema, CreateUserSchema } from "./accounts.schemas.js";
+import {
+  ApiKeyIdParamsSchema,
+  ApiKeyListSchema,
+  CreateApiKeySchema,
+  CreatedApiKeySchema,
+  CreatedUserSchema,
+  CreateUserSchema,
+} from "./accounts.schemas.js";
 
 export const createUserRoute = createRoute({
   method: "post",

@@ -14,11 +14,7 @@ export const profileFields = {
   birth_date: isoDate,
   height_cm: z.number().min(MIN_ADULT_HEIGHT_CM).max(MAX_HEIGHT_CM).openapi({ description: "Adult stature, 100–272 cm" }),
   weight_kg: z.number().min(20).max(400),
-  time_zone: z
-    .string()
-    .max(64)
-    .refine(isValidTimeZone, "must be an IANA time zone name such as Europe/Berlin")
-    .openapi({ example: "Europe/Berlin" }),
+  time_zone: z.string().max(64).refine(isValidTimeZone, "must be an IANA time zone name such as Europe/Berlin").openapi({ example: "Europe/Berlin" }),
   hr_max_bpm: z.number().int().min(100).max(230),
   hr_rest_bpm: z.number().int().min(25).max(120),
   activity_level: z.enum(ACTIVITY_LEVELS),
@@ -60,7 +56,10 @@ export const CreatedUserSchema = z
   .object({ user: UserSchema, api_key: z.string().openapi({ description: "Shown once; store it now." }) })
   .openapi("CreatedUser");
 
-export const CreateApiKeySchema = z.object({ name: z.string().trim().min(1).max(100).optional() }).strict().openapi("CreateApiKey");
+export const CreateApiKeySchema = z
+  .object({ name: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .openapi("CreateApiKey");
 
 export const ApiKeySchema = z
   .object({
@@ -76,12 +75,13 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
   api_key: z.string().openapi({ description: "Shown once; store it now." }),
 }).openapi("CreatedApiKey");
 
-export const ApiKeyListSchema = z
-  .object({ api_keys: z.array(ApiKeySchema), next_cursor: z.string().nullable() })
-  .openapi("ApiKeyList");
+export const ApiKeyListSchema = z.object({ api_keys: z.array(ApiKeySchema), next_cursor: z.string().nullable() }).openapi("ApiKeyList");
 
 export const ApiKeyIdParamsSchema = z.object({
-  id: z.string().max(64).openapi({ param: { name: "id", in: "path" }, example: "key_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "key_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
 });
 
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;

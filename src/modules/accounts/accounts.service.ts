@@ -1,7 +1,7 @@
-import type { Deps } from "../../deps.js";
-import type { UserRow } from "../../db/schema/index.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors.js";
+import type { UserRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
+import type { Deps } from "../../deps.js";
 import { profileProblems } from "../../domain/body/profile-bounds.js";
 import { upsertUserSchedules } from "../../jobs/schedules.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";

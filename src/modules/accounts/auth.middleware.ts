@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { Deps } from "../../deps.js";
-import { ForbiddenError, UnauthorizedError } from "../../lib/errors.js";
-import type { AppEnv } from "../../http/router.js";
-import { authenticate } from "./api-keys.service.js";
 import { clientAddress, enforceRateLimit, type RateLimiter } from "../../http/middleware/rate-limit.js";
+import type { AppEnv } from "../../http/router.js";
+import { ForbiddenError, UnauthorizedError } from "../../lib/errors.js";
+import { authenticate } from "./api-keys.service.js";
 
 function bearerToken(header: string | undefined): string | null {
   if (!header) return null;

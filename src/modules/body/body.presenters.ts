@@ -1,6 +1,6 @@
+import { isoWithOffset } from "../../lib/zone.js";
 import type { MeasurementWithSource } from "./body.repo.js";
 import type { BodyMeasurementsReport } from "./body.service.js";
-import { isoWithOffset } from "../../lib/zone.js";
 
 export function presentBodyMeasurement({ measurement: m, source }: MeasurementWithSource) {
   return {

@@ -1,9 +1,9 @@
 import type { Deps } from "../../deps.js";
-import { ConflictError } from "../../lib/errors.js";
+import { isDayFlag } from "../../domain/days/day-plausibility.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
+import { ConflictError } from "../../lib/errors.js";
 import { deleteConfirmation, upsertConfirmation } from "./day-confirmations.repo.js";
 import { findDailyEnergy } from "./energy.repo.js";
-import { isDayFlag } from "../../domain/days/day-plausibility.js";
 
 /**
  * The person vouches for a flagged day's values (docs/science.md §2.2): the flags it carries now are confirmed and

@@ -1,13 +1,13 @@
 import type { Deps } from "../../deps.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
+import { datesBetween, daysBetweenInclusive } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
+import { localDateIn } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { calibrationsForDays } from "../projections/index.js";
-import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
-import { daysBetweenInclusive, datesBetween } from "../../lib/calendar.js";
-import { localDateIn } from "../../lib/zone.js";
+import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 
 /** The profile zone's current local date by the injected clock: that day and later ones are still running. */
 async function todayOf(deps: Deps, userId: string): Promise<string> {
@@ -44,5 +44,10 @@ export async function getDay(deps: Deps, userId: string, date: string) {
     calibrationsForDays(deps.db, userId, date, date),
   ]);
   if (!row) return { ...presentEmptyDay(date, emptyStatus(date, await todayOf(deps, userId))), day_length_hours: null, breakdown: null, pending };
-  return { ...presentDay(row, calibrationOf(date)), day_length_hours: row.dayLengthHours, breakdown: row.breakdown as Record<string, unknown>, pending };
+  return {
+    ...presentDay(row, calibrationOf(date)),
+    day_length_hours: row.dayLengthHours,
+    breakdown: row.breakdown as Record<string, unknown>,
+    pending,
+  };
 }

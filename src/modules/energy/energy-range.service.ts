@@ -1,26 +1,26 @@
-import type { Deps } from "../../deps.js";
 import type { dailyEnergy, UserRow } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { type AssembledDay, assembleDay } from "../../domain/days/day-assembly.js";
+import { emptyDayMeasures, measureDays } from "../../domain/days/day-measures.js";
+import type { DaySampleRow } from "../../domain/days/day-records.js";
+import { LocalDayCalendar } from "../../domain/days/day-rule.js";
+import type { PersonForEstimates } from "../../domain/energy/workout-estimates.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
+import { addDays, ageYears, datesBetween, nextDate, utcMidnightMs } from "../../lib/calendar.js";
+import { type LocalDayWindow, localDateIn, localDayWindow, ZoneCache } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { refreshWeighInOutliers } from "../body/index.js";
 import { countHiitSessionsByDate } from "../hiit/index.js";
-import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { intakeForRange } from "../intake/index.js";
-import { type AssembledDay, assembleDay } from "../../domain/days/day-assembly.js";
-import { emptyDayMeasures, measureDays } from "../../domain/days/day-measures.js";
-import { LocalDayCalendar } from "../../domain/days/day-rule.js";
 import {
   confirmedFlagsBetween,
+  type ReadSpan,
   rangeSamples,
   rangeWorkouts,
-  type ReadSpan,
   upsertDailyEnergyRows,
   userSources,
   weightsThrough,
 } from "./energy-range.repo.js";
-import type { DaySampleRow } from "../../domain/days/day-records.js";
-import type { PersonForEstimates } from "../../domain/energy/workout-estimates.js";
-import { type LocalDayWindow, localDayWindow, localDateIn, ZoneCache } from "../../lib/zone.js";
-import { ageYears, nextDate, addDays, datesBetween, utcMidnightMs } from "../../lib/calendar.js";
 
 /** Days read and written together: bigger chunks decode one huge result set for no gain (BENCHMARKS.md, bench:api). */
 export const RECOMPUTE_CHUNK_DAYS = 31;
@@ -120,7 +120,13 @@ async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly Local
       elapsedHours: elapsedHoursOf(window, todayDate, now.getTime()),
       person: personOn(user, weights[weightIndex]?.weightKg ?? null, window.localDate),
       measures: measures[i] ?? emptyDayMeasures(),
-      intake: { totalKcal: intake.intakeKcal, entryCount: intake.entryCount, status: intake.status, fasted: intake.fasted, possiblyPartial: intake.possiblyPartial },
+      intake: {
+        totalKcal: intake.intakeKcal,
+        entryCount: intake.entryCount,
+        status: intake.status,
+        fasted: intake.fasted,
+        possiblyPartial: intake.possiblyPartial,
+      },
       sources: names,
       confirmedFlags: confirmations.get(window.localDate) ?? [],
     });

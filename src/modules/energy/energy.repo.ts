@@ -1,4 +1,4 @@
-import { and, asc, between, eq, getTableColumns, sql as dsql } from "drizzle-orm";
+import { and, asc, between, sql as dsql, eq, getTableColumns } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { dailyEnergy } from "../../db/schema/index.js";
 
@@ -35,7 +35,10 @@ export async function estimatedDates(db: DbOrTx, userId: string, all = false): P
     .where(
       all
         ? eq(dailyEnergy.userId, userId)
-        : and(eq(dailyEnergy.userId, userId), dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`),
+        : and(
+            eq(dailyEnergy.userId, userId),
+            dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`,
+          ),
     );
   return rows.map((r) => r.localDate);
 }

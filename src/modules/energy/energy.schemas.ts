@@ -1,9 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { DAY_STATUSES } from "../../lib/vocabulary.js";
 import { DAY_FLAGS } from "../../domain/days/day-plausibility.js";
+import { DAY_STATUSES } from "../../lib/vocabulary.js";
 
 const kcalRange = (description: string) =>
-  z.tuple([z.number(), z.number()]).nullable().openapi({ description, example: [2150.5, 2874.1] });
+  z
+    .tuple([z.number(), z.number()])
+    .nullable()
+    .openapi({ description, example: [2150.5, 2874.1] });
 
 export const DaySchema = z
   .object({

@@ -1,10 +1,10 @@
 import type { Deps } from "../../deps.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { findUser } from "../accounts/index.js";
-import { recomputeDays } from "./energy-range.service.js";
-import { estimatedDates } from "./energy.repo.js";
-import { localDateIn } from "../../lib/zone.js";
 import { previousDate } from "../../lib/calendar.js";
+import { localDateIn } from "../../lib/zone.js";
+import { findUser } from "../accounts/index.js";
+import { estimatedDates } from "./energy.repo.js";
+import { recomputeDays } from "./energy-range.service.js";
 
 /**
  * Recomputes one local day from the raw rows and upserts its daily_energy row: the one-day case of

@@ -1,9 +1,9 @@
 import type { Deps } from "../../deps.js";
+import { flagsCleared } from "../../domain/days/day-plausibility.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
+import { datesBetween } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { listDailyEnergy } from "./energy.repo.js";
-import { flagsCleared } from "../../domain/days/day-plausibility.js";
-import { datesBetween } from "../../lib/calendar.js";
 
 const REASON_BY_STATUS: Record<string, string> = {
   partial: "partial: the wearable covered too few hours, or the food log looks incomplete",

@@ -1,9 +1,9 @@
 import type { hiitAnalyses, hiitIntervals, hiitSessions } from "../../db/schema/index.js";
-import { acsmBandByPercentMaxHr } from "../../domain/energy/hr-zones.js";
 import type { AcsmBand } from "../../domain/energy/hr-zones.js";
+import { acsmBandByPercentMaxHr } from "../../domain/energy/hr-zones.js";
 import type { HiitAnalysis, HiitBout } from "../../domain/hiit/detector.js";
-import { prepareHrSegments } from "../../domain/hiit/hr-cleaning.js";
 import type { HrSample } from "../../domain/hiit/hr-cleaning.js";
+import { prepareHrSegments } from "../../domain/hiit/hr-cleaning.js";
 import type { MaxHrSource } from "../../domain/hiit/max-hr.js";
 import { localDateAtOffset } from "../../lib/zone.js";
 

@@ -31,7 +31,6 @@ interface TimedRow {
   endMs: number;
 }
 
-
 /** Instants go in as ISO text cast to timestamptz and come out as epoch ms (drizzle replaces the Date parsers). */
 const iso = (ms: number): string => new Date(ms).toISOString();
 

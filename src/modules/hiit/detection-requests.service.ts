@@ -1,15 +1,23 @@
-import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
 import { enqueue, enqueueMany, type JobProducer } from "../../jobs/enqueue.js";
 import { workoutIdsWithHeartRate } from "./detection-inputs.repo.js";
 import type { AnalysisKey } from "./hiit.repo.js";
 
 export async function enqueueWorkoutDetections(producer: JobProducer, userId: string, workoutIds: Iterable<string>): Promise<number> {
-  return enqueueMany(producer, "hiit.detect-workout", [...new Set(workoutIds)].map((workoutId) => ({ userId, workoutId })));
+  return enqueueMany(
+    producer,
+    "hiit.detect-workout",
+    [...new Set(workoutIds)].map((workoutId) => ({ userId, workoutId })),
+  );
 }
 
 export async function enqueueDayDetections(producer: JobProducer, userId: string, localDates: Iterable<string>): Promise<number> {
-  return enqueueMany(producer, "hiit.detect-day", [...new Set(localDates)].sort().map((localDate) => ({ userId, localDate })));
+  return enqueueMany(
+    producer,
+    "hiit.detect-day",
+    [...new Set(localDates)].sort().map((localDate) => ({ userId, localDate })),
+  );
 }
 
 /** Re-runs the detection behind stored analyses (workout or day). */

@@ -1,15 +1,18 @@
-import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
+import type { Deps } from "../../deps.js";
+import type { AssistInput } from "../../domain/hiit/assist.js";
+import type { HeartRateReading, TimeWindow } from "../../domain/hiit/dense-heart-rate.js";
+import { readingsOfBusiestSource, selectDenseHeartRate, toHrSamples } from "../../domain/hiit/dense-heart-rate.js";
+import { detectHiit } from "../../domain/hiit/detector.js";
+import { heartRateFromStream } from "../../domain/hiit/detector-input.js";
+import type { HrSample } from "../../domain/hiit/hr-cleaning.js";
+import { maxSmoothedHrBpm } from "../../domain/hiit/max-hr.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { newId } from "../../lib/ids.js";
 import { findUser } from "../accounts/index.js";
-import { analysisRows } from "./analysis-rows.js";
 import type { AnalysisWrite } from "./analysis-rows.js";
-import { readingsOfBusiestSource, selectDenseHeartRate, toHrSamples } from "../../domain/hiit/dense-heart-rate.js";
-import type { HeartRateReading, TimeWindow } from "../../domain/hiit/dense-heart-rate.js";
-import { LOOKBACK_MS, resolveAssist, resolveMaxHr } from "./detection-inputs.service.js";
-import type { StreamSpan } from "./detection-inputs.service.js";
+import { analysisRows } from "./analysis-rows.js";
 import {
   findDetectionWorkout,
   findWorkoutStreams,
@@ -17,14 +20,11 @@ import {
   heartRateReadingsOn,
   workoutWindowsOverlapping,
 } from "./detection-inputs.repo.js";
-import { heartRateFromStream } from "../../domain/hiit/detector-input.js";
+import type { StreamSpan } from "./detection-inputs.service.js";
+import { LOOKBACK_MS, resolveAssist, resolveMaxHr } from "./detection-inputs.service.js";
 import { enqueueAnalysisRedetections, enqueueWorkoutDetections } from "./detection-requests.service.js";
-import { analysesBelowObservedMax, replaceAnalysis } from "./hiit.repo.js";
 import type { AnalysisKey } from "./hiit.repo.js";
-import type { AssistInput } from "../../domain/hiit/assist.js";
-import { detectHiit } from "../../domain/hiit/detector.js";
-import type { HrSample } from "../../domain/hiit/hr-cleaning.js";
-import { maxSmoothedHrBpm } from "../../domain/hiit/max-hr.js";
+import { analysesBelowObservedMax, replaceAnalysis } from "./hiit.repo.js";
 
 export type DetectionOutcome = "analysed" | "no-heart-rate" | "no-max-hr" | "missing" | "duplicate";
 
@@ -69,7 +69,11 @@ export async function detectDayHiit(deps: Deps, userId: string, localDate: strin
   const last = readings.at(-1);
   const windows = first && last ? await workoutWindowsOverlapping(deps.sql, userId, first.tMs, last.tMs) : [];
   const streamless = windows.filter((w) => w.hrSampleCount === 0 && readings.some((r) => inside(r, w)));
-  await enqueueWorkoutDetections(deps, userId, streamless.map((w) => w.id));
+  await enqueueWorkoutDetections(
+    deps,
+    userId,
+    streamless.map((w) => w.id),
+  );
   const dense = selectDenseHeartRate(readings, windows);
   return analyseAndStore(deps, user, {
     key: { userId, workoutId: null, localDate },

@@ -1,6 +1,6 @@
 import type { BandSeconds } from "../../db/schema/index.js";
-import type { AnalysisRecord, IntervalRecord, SessionRecord } from "./hiit.repo.js";
 import { isoWithOffset } from "../../lib/zone.js";
+import type { AnalysisRecord, IntervalRecord, SessionRecord } from "./hiit.repo.js";
 
 const round = (value: number, decimals: number): number | null => {
   if (!Number.isFinite(value)) return null;

@@ -2,11 +2,14 @@ import type { Deps } from "../../deps.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { hasPendingHiitJobs } from "./detection-requests.service.js";
 import { presentSession, presentWorkoutHiit } from "./hiit.presenters.js";
-import { countSessionsByDate, findWorkoutAnalysis, intervalsOf, sessionsBetween, sessionsOfWorkout } from "./hiit.repo.js";
 import type { IntervalRecord, SessionRecord } from "./hiit.repo.js";
+import { countSessionsByDate, findWorkoutAnalysis, intervalsOf, sessionsBetween, sessionsOfWorkout } from "./hiit.repo.js";
 
 async function withIntervals(deps: Deps, sessions: readonly SessionRecord[]) {
-  const intervals = await intervalsOf(deps.db, sessions.map((s) => s.id));
+  const intervals = await intervalsOf(
+    deps.db,
+    sessions.map((s) => s.id),
+  );
   const bySession = new Map<string, IntervalRecord[]>();
   for (const interval of intervals) bySession.set(interval.sessionId, [...(bySession.get(interval.sessionId) ?? []), interval]);
   return sessions.map((session) => ({ session, intervals: bySession.get(session.id) ?? [] }));
@@ -22,10 +25,7 @@ export async function listHiitSessions(deps: Deps, userId: string, from: string,
 
 /** The HIIT fields of one of the user's workouts (another user's workout id reads as "not analysed"). */
 export async function workoutHiitFields(deps: Deps, userId: string, workoutId: string) {
-  const [analysis, sessions] = await Promise.all([
-    findWorkoutAnalysis(deps.db, userId, workoutId),
-    sessionsOfWorkout(deps.db, userId, workoutId),
-  ]);
+  const [analysis, sessions] = await Promise.all([findWorkoutAnalysis(deps.db, userId, workoutId), sessionsOfWorkout(deps.db, userId, workoutId)]);
   return presentWorkoutHiit(analysis, await withIntervals(deps, sessions));
 }
 

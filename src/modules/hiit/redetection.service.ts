@@ -1,8 +1,8 @@
 import type { Deps } from "../../deps.js";
+import { METHOD_VERSION } from "../../domain/hiit/detector.js";
 import { heartRateDates, workoutIdsWithHeartRate } from "./detection-inputs.repo.js";
 import { enqueueAnalysisRedetections, enqueueDayDetections, enqueueWorkoutDetections } from "./detection-requests.service.js";
 import { staleAnalyses } from "./hiit.repo.js";
-import { METHOD_VERSION } from "../../domain/hiit/detector.js";
 
 /** Analyses queued per reconcile run; the next run picks up the rest. */
 const RECONCILE_BATCH = 1_000;

@@ -1,14 +1,14 @@
-import type { Deps } from "../../deps.js";
 import type { ImportRow, UserRow } from "../../db/schema/index.js";
-import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import type { Deps } from "../../deps.js";
 import { openFoodLog, ParseError } from "../../formats/index.js";
+import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import { utcMidnightMs } from "../../lib/calendar.js";
 import { importIntakeEvents } from "../intake/index.js";
 import type { ImportRunResult } from "./import-outcome.js";
-import { insertedByType } from "./import-rows.repo.js";
 import { removeImportRows } from "./import-removal.service.js";
+import { insertedByType } from "./import-rows.repo.js";
 import { markCompleted, markFailed } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
-import { utcMidnightMs } from "../../lib/calendar.js";
 
 // A local date holds instants from 14 h before its UTC midnight (UTC+14) to 12 h after its end (UTC-12).
 const DATE_SPAN_BEFORE_MS = 14 * 3_600_000;
@@ -44,7 +44,12 @@ export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow
   const inserted = (await insertedByType(deps.sql, row.userId, row.id)).get("intake") ?? 0;
   const parsed = result.parsedByType.get("intake") ?? 0;
   const counts: Record<string, { parsed: number; inserted: number; duplicate: number; rejected: number }> = {
-    intake: { parsed, inserted: Math.min(inserted, parsed), duplicate: parsed - Math.min(inserted, parsed), rejected: result.rejectedByType.get("intake") ?? 0 },
+    intake: {
+      parsed,
+      inserted: Math.min(inserted, parsed),
+      duplicate: parsed - Math.min(inserted, parsed),
+      rejected: result.rejectedByType.get("intake") ?? 0,
+    },
   };
   const statuses = result.parsedByType.get("day_status") ?? 0;
   if (statuses > 0) counts.day_status = { parsed: statuses, inserted: 0, duplicate: 0, rejected: result.rejectedByType.get("day_status") ?? 0 };

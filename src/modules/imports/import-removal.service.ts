@@ -1,17 +1,17 @@
 import { rm } from "node:fs/promises";
 import type { Deps } from "../../deps.js";
+import { hullOf, workoutDates } from "../../domain/activities/activity-span.js";
+import { FOOD_LOG_FORMATS, isFoodLogFormat } from "../../formats/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import { datesBetween } from "../../lib/calendar.js";
+import { localDateIn } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { enqueueDayDetections } from "../hiit/index.js";
-import { hullOf, workoutDates } from "../../domain/activities/activity-span.js";
 import { type DeletedWorkout, deleteWorkoutsInTx, type GroupChange, queueRegroupEffects } from "../workouts/index.js";
 import { enqueueImportRun } from "./import-jobs.service.js";
 import { deleteOwnedRows, markOverlappingForRerun, type RemovedRows, widenImportSpan } from "./import-rows.repo.js";
 import { deleteImportRow, findImportById } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
-import { localDateIn } from "../../lib/zone.js";
-import { datesBetween } from "../../lib/calendar.js";
-import { FOOD_LOG_FORMATS, isFoodLogFormat } from "../../formats/index.js";
 
 interface Removal {
   workouts: DeletedWorkout[];

@@ -1,15 +1,15 @@
-import type { Deps } from "../../deps.js";
 import type { ImportRow } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { isFoodLogFormat, openRecords, type ParsedSample, type ParsedWorkout, ParseError } from "../../formats/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUser } from "../accounts/index.js";
 import { enqueueHiitAfterIngest } from "../hiit/index.js";
-import { isFoodLogFormat, openRecords, ParseError, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
 import { type BatchEffects, IngestWriter } from "../ingest/index.js";
 import { regroupAfterWrite } from "../workouts/index.js";
 import { runFoodLogImport } from "./food-log-import.service.js";
 import { type ImportRunResult, ImportTally } from "./import-outcome.js";
-import { insertedByType } from "./import-rows.repo.js";
 import { removeImportRows } from "./import-removal.service.js";
+import { insertedByType } from "./import-rows.repo.js";
 import { findImportById, markCompleted, markFailed, markProcessing, recordProgress } from "./imports.repo.js";
 import { noDataMessage } from "./no-data.js";
 import { pathForKey } from "./upload-store.js";
@@ -18,7 +18,6 @@ import { pathForKey } from "./upload-store.js";
 // retried chunk is cheap (~5 MB of rows).
 const SAMPLES_PER_BATCH = 50_000;
 const WORKOUTS_PER_BATCH = 50;
-
 
 /**
  * Streams a stored upload through its parser into the database. Parsing of the next batch overlaps the
@@ -129,10 +128,17 @@ async function failNoData(deps: Deps, row: ImportRow, tally: ImportTally, timeZo
     rejectedByType: tally.rejectedByType,
     partialReason: tally.partialReason,
   });
-  await markFailed(deps.db, row.id, { code: "NO_DATA", message }, deps.clock.now(), {
-    counts: tally.counts(new Map()),
-    rejections: tally.rejections,
-    skipped: tally.skippedByType(),
-  }, run);
+  await markFailed(
+    deps.db,
+    row.id,
+    { code: "NO_DATA", message },
+    deps.clock.now(),
+    {
+      counts: tally.counts(new Map()),
+      rejections: tally.rejections,
+      skipped: tally.skippedByType(),
+    },
+    run,
+  );
   return { status: "failed", code: "NO_DATA" };
 }

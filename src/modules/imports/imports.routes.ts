@@ -1,5 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, conflictResponse, jsonResponse, notFoundResponse, PaginationQuerySchema, problemResponseFor } from "../../http/openapi.js";
+import {
+  bearerSecurity,
+  commonErrorResponses,
+  conflictResponse,
+  jsonResponse,
+  notFoundResponse,
+  PaginationQuerySchema,
+  problemResponseFor,
+} from "../../http/openapi.js";
 import { ImportIdParamsSchema, ImportListSchema, ImportSchema, UploadQuerySchema } from "./imports.schemas.js";
 
 export const uploadImportRoute = createRoute({
@@ -23,7 +31,10 @@ export const uploadImportRoute = createRoute({
   },
   responses: {
     202: {
-      ...jsonResponse(ImportSchema, "Queued; follow the Location header. Also the answer when these bytes were uploaded before and that import failed: it is queued again from the stored file, as by POST /v1/imports/{id}/retry"),
+      ...jsonResponse(
+        ImportSchema,
+        "Queued; follow the Location header. Also the answer when these bytes were uploaded before and that import failed: it is queued again from the stored file, as by POST /v1/imports/{id}/retry",
+      ),
       headers: { Location: { schema: { type: "string" }, description: "URL of the import" } },
     },
     200: jsonResponse(ImportSchema, "These bytes were uploaded before (and did not fail): the existing import"),

@@ -47,10 +47,11 @@ export const ImportSchema = z
   })
   .openapi("Import");
 
-export const ImportListSchema = z
-  .object({ imports: z.array(ImportSchema), next_cursor: z.string().nullable() })
-  .openapi("ImportList");
+export const ImportListSchema = z.object({ imports: z.array(ImportSchema), next_cursor: z.string().nullable() }).openapi("ImportList");
 
 export const ImportIdParamsSchema = z.object({
-  id: z.string().max(64).openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
 });

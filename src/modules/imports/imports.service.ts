@@ -1,10 +1,10 @@
 import type { Readable } from "node:stream";
-import type { Deps } from "../../deps.js";
 import type { ImportRow } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { detectFileFormat, type FormatName, ParseError } from "../../formats/index.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { ConflictError, NotFoundError, UnprocessableError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { detectFileFormat, type FormatName, ParseError } from "../../formats/index.js";
 import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.service.js";
 import {
   findImport,
@@ -15,7 +15,7 @@ import {
   requestDeletion,
   requeueFailed,
 } from "./imports.repo.js";
-import { discard, moveIntoStore, storageKeyFor, type StoredUpload, streamToTempFile } from "./upload-store.js";
+import { discard, moveIntoStore, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
 
 async function resolveFormat(upload: StoredUpload, override: FormatName | undefined): Promise<FormatName> {
   if (override) return override;

@@ -2,10 +2,10 @@ import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
+import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DETECT_HEAD_BYTES } from "../../formats/index.js";
-import { PayloadTooLargeError, BadRequestError } from "../../lib/errors.js";
+import { BadRequestError, PayloadTooLargeError } from "../../lib/errors.js";
 
 export interface StoredUpload {
   tempPath: string;

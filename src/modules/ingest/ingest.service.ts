@@ -1,10 +1,10 @@
+import { withTransaction } from "../../db/transaction.js";
 import type { Deps } from "../../deps.js";
 import type { ParsedSample, ParsedWorkout, SourceRef } from "../../formats/index.js";
+import { ZoneCache } from "../../lib/zone.js";
 import { copyMergeSamples, type SampleRow } from "./samples-copy.repo.js";
 import { ensureSources, sourceKey } from "./sources.repo.js";
 import { writeWorkout } from "./workouts-write.repo.js";
-import { ZoneCache } from "../../lib/zone.js";
-import { withTransaction } from "../../db/transaction.js";
 
 export interface IngestContext {
   userId: string;
@@ -88,11 +88,11 @@ export class IngestWriter {
       this.addDays(localDates, w.startMs, w.endMs, utcOffsetMin);
       const row = await withTransaction(this.deps.db, (tx) =>
         writeWorkout(tx, w, {
-        userId: this.ctx.userId,
-        importId: this.ctx.importId,
-        sourceId: this.sourceIdOf(w.source),
-        utcOffsetMin,
-        localDate,
+          userId: this.ctx.userId,
+          importId: this.ctx.importId,
+          sourceId: this.sourceIdOf(w.source),
+          utcOffsetMin,
+          localDate,
           nowMs: this.ctx.nowMs,
         }),
       );

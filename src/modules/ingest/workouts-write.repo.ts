@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { workouts, workoutStreams } from "../../db/schema/index.js";
-import { newId } from "../../lib/ids.js";
+import { workoutStreams, workouts } from "../../db/schema/index.js";
 import type { ParsedWorkout } from "../../formats/index.js";
+import { newId } from "../../lib/ids.js";
 
 export interface WorkoutContext {
   userId: string;
@@ -66,7 +66,13 @@ export async function writeWorkout(tx: DbOrTx, w: ParsedWorkout, ctx: WorkoutCon
     .returning({ id: workouts.id, created: sql<boolean>`(xmax = 0)` });
   if (!row) throw new Error("workout upsert returned no row");
   const streams = [
-    { kind: "heart_rate" as const, ...stream(w.startMs, w.heartRate.map((p) => ({ tMs: p.tMs, value: p.bpm }))) },
+    {
+      kind: "heart_rate" as const,
+      ...stream(
+        w.startMs,
+        w.heartRate.map((p) => ({ tMs: p.tMs, value: p.bpm })),
+      ),
+    },
     { kind: "speed" as const, ...stream(w.startMs, w.speedMps) },
     { kind: "power" as const, ...stream(w.startMs, w.powerW) },
   ].filter((s) => s.values.length > 0);

@@ -1,11 +1,11 @@
-import type { Deps } from "../../deps.js";
 import { withTransaction } from "../../db/transaction.js";
-import { newId } from "../../lib/ids.js";
-import type { Rejection, IntakeDayStatus, IntakeEvent, ParsedIntake } from "../../formats/index.js";
-import { insertMissingStatuses } from "./day-status.repo.js";
+import type { Deps } from "../../deps.js";
 import { instantProblem } from "../../domain/intake/intake-time.js";
-import { findByExternalIds, lockUserIntake, type NewIntakeEntry, upsertImportedEntries } from "./intake.repo.js";
+import type { IntakeDayStatus, IntakeEvent, ParsedIntake, Rejection } from "../../formats/index.js";
+import { newId } from "../../lib/ids.js";
 import { utcOffsetMinAt, wallTimeToUtcMs } from "../../lib/zone.js";
+import { insertMissingStatuses } from "./day-status.repo.js";
+import { findByExternalIds, lockUserIntake, type NewIntakeEntry, upsertImportedEntries } from "./intake.repo.js";
 
 // A batch is one short transaction: ~500 rows × 16 columns stays far below Postgres' 65,535 parameters.
 const ENTRIES_PER_BATCH = 500;
@@ -40,11 +40,7 @@ interface PendingBatch {
  * "import", so re-importing an overlapping export updates rows instead of adding them. Day statuses from the
  * export (Cronometer's Completed) only fill days without one; see applyBatch for why.
  */
-export async function importIntakeEvents(
-  deps: Deps,
-  ctx: IntakeImportContext,
-  events: AsyncIterable<IntakeEvent>,
-): Promise<IntakeImportResult> {
+export async function importIntakeEvents(deps: Deps, ctx: IntakeImportContext, events: AsyncIterable<IntakeEvent>): Promise<IntakeImportResult> {
   const result: IntakeImportResult = { localDates: new Set(), parsedByType: new Map(), rejectedByType: new Map(), rejected: [] };
   const now = deps.clock.now();
   let batch: PendingBatch = { entries: new Map(), statuses: new Map() };
@@ -82,13 +78,7 @@ export async function importIntakeEvents(
  * an import therefore never overwrites one (insert-only). Fasted is only ever declared by hand and stays; food
  * imported onto such a day puts the declaration in abeyance (see deriveIntakeDay) rather than deleting it.
  */
-async function applyBatch(
-  deps: Deps,
-  ctx: IntakeImportContext,
-  batch: PendingBatch,
-  now: Date,
-  localDates: Set<string>,
-): Promise<void> {
+async function applyBatch(deps: Deps, ctx: IntakeImportContext, batch: PendingBatch, now: Date, localDates: Set<string>): Promise<void> {
   if (batch.entries.size === 0 && batch.statuses.size === 0) return;
   const rows = [...batch.entries.values()];
   const statusRows = [...batch.statuses].map(([localDate, status]) => ({ userId: ctx.userId, localDate, status, updatedAt: now }));

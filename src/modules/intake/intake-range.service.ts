@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../db/client.js";
-import { type IntakeOfDay, intakeOfDayFrom } from "../../domain/intake/intake-range.js";
 import { PLAUSIBILITY_LOOKBACK_DAYS } from "../../domain/intake/intake-plausibility.js";
+import { type IntakeOfDay, intakeOfDayFrom } from "../../domain/intake/intake-range.js";
 import { addDays } from "../../lib/calendar.js";
 import { declaredStatusesBetween, entryEnergiesBetween } from "./intake-range.repo.js";
 

@@ -1,6 +1,6 @@
 import type { IntakeEntryRow } from "../../db/schema/index.js";
-import type { IntakeDay } from "./day-status.service.js";
 import { isoWithOffset } from "../../lib/zone.js";
+import type { IntakeDay } from "./day-status.service.js";
 
 export function presentIntakeEntry(row: IntakeEntryRow) {
   return {

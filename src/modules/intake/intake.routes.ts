@@ -1,11 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery, jsonBody, jsonResponse, notFoundResponse } from "../../http/openapi.js";
+import {
+  bearerSecurity,
+  commonErrorResponses,
+  conflictResponse,
+  dateRangeQuery,
+  jsonBody,
+  jsonResponse,
+  notFoundResponse,
+} from "../../http/openapi.js";
 import {
   CreateIntakeSchema,
   DayParamsSchema,
   DeclareIntakeStatusSchema,
-  IntakeDayStatusSchema,
   IntakeBatchSchema,
+  IntakeDayStatusSchema,
   IntakeEntrySchema,
   IntakeIdParamsSchema,
   IntakeListSchema,
@@ -16,12 +24,12 @@ export const createIntakeRoute = createRoute({
   method: "post",
   path: "/v1/intake",
   tags: ["intake"],
-  summary: "Log one entry, or a batch of up to 1000 as {\"entries\": [...]} (all or nothing)",
+  summary: 'Log one entry, or a batch of up to 1000 as {"entries": [...]} (all or nothing)',
   description: "Re-posting an external_id updates that entry. 409 DAY_DECLARED_FASTED for food on a day declared fasted.",
   security: bearerSecurity,
   request: { body: jsonBody(CreateIntakeSchema) },
   responses: {
-    201: jsonResponse(z.union([IntakeEntrySchema, IntakeBatchSchema]), "The stored entry, or {\"entries\": [...]} in the order sent"),
+    201: jsonResponse(z.union([IntakeEntrySchema, IntakeBatchSchema]), 'The stored entry, or {"entries": [...]} in the order sent'),
     ...commonErrorResponses,
     ...conflictResponse,
   },

@@ -120,12 +120,13 @@ export const IntakeEntrySchema = z
 
 export const IntakeBatchSchema = z.object({ entries: z.array(IntakeEntrySchema) }).openapi("IntakeBatch");
 
-export const IntakeListSchema = z
-  .object({ entries: z.array(IntakeEntrySchema), next_cursor: z.string().nullable() })
-  .openapi("IntakeList");
+export const IntakeListSchema = z.object({ entries: z.array(IntakeEntrySchema), next_cursor: z.string().nullable() }).openapi("IntakeList");
 
 export const IntakeIdParamsSchema = z.object({
-  id: z.string().max(64).openapi({ param: { name: "id", in: "path" }, example: "int_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "int_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
 });
 
 export type IntakeEntryInput = z.infer<typeof IntakeEntryInputSchema>;

@@ -1,5 +1,5 @@
-import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
 import { getUser, updateUserProfile } from "../accounts/index.js";
 import { recomputeAllDays, recomputeEstimatedDays } from "../energy/index.js";
 import { redetectHiitOnProfileChange } from "../hiit/index.js";

@@ -1,5 +1,10 @@
 import type { Deps } from "../../deps.js";
+import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "../../domain/projections/week-facts.js";
+import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
+import { projectWeek } from "../../domain/projections/week-projection.js";
+import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
+import { localDateIn } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { hasPendingProjections } from "./projection-requests.service.js";
 import { presentWeekProjection } from "./projections.presenters.js";
@@ -12,12 +17,6 @@ import {
   upsertWeekProjections,
   weighIns,
 } from "./projections.repo.js";
-import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "../../domain/projections/week-facts.js";
-import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
-import { projectWeek } from "../../domain/projections/week-projection.js";
-import { localDateIn } from "../../lib/zone.js";
-import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "../../lib/calendar.js";
-
 
 export type WeekProjectionOutcome = "projected" | "no-days" | "no-user";
 
@@ -59,10 +58,6 @@ export async function projectLastWeek(deps: Deps, userId: string): Promise<{ wee
 /** Rows for the weeks that overlap [from, to], and whether recomputes or projections are still on their way. */
 export async function listWeeklyProjections(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [rows, pending] = await Promise.all([
-    listWeekProjections(deps.db, userId, weekStartOf(from), to),
-    hasPendingProjections(deps, userId),
-  ]);
+  const [rows, pending] = await Promise.all([listWeekProjections(deps.db, userId, weekStartOf(from), to), hasPendingProjections(deps, userId)]);
   return { weeks: rows.map(presentWeekProjection), pending };
 }
-

@@ -1,17 +1,17 @@
-import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/users.js";
-import { type FieldError, NotFoundError, UnprocessableError, ValidationError } from "../../lib/errors.js";
-import { findUser } from "../accounts/index.js";
+import type { Deps } from "../../deps.js";
 import { jacksonBodyFatPercent } from "../../domain/energy/body-fat.js";
-import { latestBodyFatPctBetween, latestWeightKgOnOrBefore } from "./projections.repo.js";
-import type { MaintenanceSource } from "../../domain/projections/maintenance.js";
-import { resolveMaintenance } from "./maintenance.service.js";
-import type { SimulateBody } from "./projections.schemas.js";
 import { MODEL_VERSION } from "../../domain/projections/hall-model.js";
-import { simulate, type SimulationGoal, type SimulationPerson } from "../../domain/projections/simulation.js";
+import type { MaintenanceSource } from "../../domain/projections/maintenance.js";
+import { type SimulationGoal, type SimulationPerson, simulate } from "../../domain/projections/simulation.js";
 import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
-import { ageYears, addDays } from "../../lib/calendar.js";
+import { addDays, ageYears } from "../../lib/calendar.js";
+import { type FieldError, NotFoundError, UnprocessableError, ValidationError } from "../../lib/errors.js";
 import { localDateIn } from "../../lib/zone.js";
+import { findUser } from "../accounts/index.js";
+import { resolveMaintenance } from "./maintenance.service.js";
+import { latestBodyFatPctBetween, latestWeightKgOnOrBefore } from "./projections.repo.js";
+import type { SimulateBody } from "./projections.schemas.js";
 
 type Source<T extends string> = T | "request";
 

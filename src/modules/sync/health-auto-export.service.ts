@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
+import { type ParsedSample, type ParsedWorkout, ParseError, parseHealthAutoExport } from "../../formats/index.js";
 import { UnprocessableError } from "../../lib/errors.js";
-import { parseHealthAutoExport, ParseError, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
 import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.service.js";
 
 /** "data.workouts[3]" → 3: the workout's position in the payload, as the parser names it. */

@@ -1,11 +1,11 @@
 import type { Deps } from "../../deps.js";
+import type { ParsedSample, ParsedWorkout } from "../../formats/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
+import { NotFoundError } from "../../lib/errors.js";
 import { findUser } from "../accounts/index.js";
 import { enqueueHiitAfterIngest } from "../hiit/index.js";
-import type { ParsedSample, ParsedWorkout } from "../../formats/index.js";
 import { IngestWriter } from "../ingest/index.js";
 import { regroupAfterWrite } from "../workouts/index.js";
-import { NotFoundError } from "../../lib/errors.js";
 
 export interface RejectedItem {
   index: number;

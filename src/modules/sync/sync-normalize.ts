@@ -1,7 +1,7 @@
 import { implausibility } from "../../domain/records/sample-plausibility.js";
-import { type ParsedSample, type ParsedWorkout, draftEvents } from "../../formats/index.js";
-import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";
+import { draftEvents, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
 import type { SampleType } from "../../lib/vocabulary.js";
+import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";
 
 const KJ_PER_KCAL = 4.184;
 const KG_PER_LB = 0.45359237;

@@ -51,7 +51,11 @@ export const SyncWorkoutSchema = z
     active_energy_kcal: z.number().finite().min(0).max(20_000).optional(),
     distance_m: z.number().finite().min(0).max(1_000_000).optional(),
     duration_s: z.number().finite().min(0).optional().openapi({ description: "Moving (timer) time the device recorded; default end − start" }),
-    avg_hr_bpm: z.number().finite().optional().openapi({ description: "The device's own average heart rate; kept over the one computed from heart_rate" }),
+    avg_hr_bpm: z
+      .number()
+      .finite()
+      .optional()
+      .openapi({ description: "The device's own average heart rate; kept over the one computed from heart_rate" }),
     max_hr_bpm: z.number().finite().optional().openapi({ description: "The device's own maximum heart rate" }),
     source: SyncSourceSchema,
     heart_rate: z

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Deps } from "../../deps.js";
-import { BadRequestError, ConflictError, UnprocessableError } from "../../lib/errors.js";
-
 import type { ParsedSample, ParsedWorkout } from "../../formats/index.js";
+import { BadRequestError, ConflictError, UnprocessableError } from "../../lib/errors.js";
+import { fieldErrorsFromZod } from "../../lib/validation.js";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency.repo.js";
 import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.service.js";
-import { normalizeSample, normalizeWorkout } from "./sync-normalize.js";
 import { SyncSampleSchema, SyncWorkoutSchema } from "./sync.schemas.js";
-import { fieldErrorsFromZod } from "../../lib/validation.js";
+import { normalizeSample, normalizeWorkout } from "./sync-normalize.js";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 

@@ -34,7 +34,7 @@ export async function readiness(deps: Deps): Promise<{ postgres: CheckStatus; re
   const [postgres, redis] = await Promise.all([
     probe(() => deps.sql`select 1`.execute()),
     probe(async () => {
-        return deps.redis.ping();
+      return deps.redis.ping();
     }),
   ]);
   return { postgres, redis };

@@ -40,9 +40,7 @@ export async function lockUserGrouping(tx: Tx, userId: string): Promise<void> {
 }
 
 async function activitiesBetween(tx: Tx, userId: string, window: { fromMs: number; toMs: number } | null): Promise<ActivityRow[]> {
-  const bounds = window
-    ? tx`and w.start_at <= ${iso(window.toMs)}::timestamptz and w.end_at >= ${iso(window.fromMs)}::timestamptz`
-    : tx``;
+  const bounds = window ? tx`and w.start_at <= ${iso(window.toMs)}::timestamptz and w.end_at >= ${iso(window.fromMs)}::timestamptz` : tx``;
   return tx<ActivityRow[]>`
     select w.id, w.activity_type as "activityType", round(date_part('epoch', w.start_at) * 1000)::float8 as "startMs",
            round(date_part('epoch', w.end_at) * 1000)::float8 as "endMs", w.source_id as "sourceId", w.import_id as "importId",

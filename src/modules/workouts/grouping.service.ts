@@ -1,10 +1,10 @@
 import type { Deps } from "../../deps.js";
+import { groupActivities } from "../../domain/activities/activity-grouping.js";
+import { hullOf, type TimeWindow, workoutDates } from "../../domain/activities/activity-span.js";
 import { enqueueMany } from "../../jobs/enqueue.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUser } from "../accounts/index.js";
 import { enqueueWorkoutDetections } from "../hiit/index.js";
-import { groupActivities } from "../../domain/activities/activity-grouping.js";
-import { hullOf, type TimeWindow, workoutDates } from "../../domain/activities/activity-span.js";
 import {
   type DeletedWorkout,
   deleteWorkouts,
@@ -56,7 +56,13 @@ function changeOf(w: StoredActivity, countedAfter: boolean): GroupChange {
  * Queues what a regrouping changed: the days of every changed workout are recomputed, and HIIT detection runs
  * again for workouts that started or stopped counting (a duplicate's sessions are removed by that job).
  */
-export async function queueRegroupEffects(deps: Deps, userId: string, timeZone: string, changes: readonly GroupChange[], extraDates: Iterable<string> = []): Promise<void> {
+export async function queueRegroupEffects(
+  deps: Deps,
+  userId: string,
+  timeZone: string,
+  changes: readonly GroupChange[],
+  extraDates: Iterable<string> = [],
+): Promise<void> {
   const dates = new Set(extraDates);
   for (const change of changes) for (const d of workoutDates(change, timeZone)) dates.add(d);
   await enqueueDayRecomputes(deps, userId, dates);
@@ -68,7 +74,11 @@ export async function queueRegroupEffects(deps: Deps, userId: string, timeZone: 
  * Inside the caller's transaction (an import's removal): deletes one workout or every workout an import first
  * wrote, and regroups the records they overlapped (a duplicate of one may count now).
  */
-export async function deleteWorkoutsInTx(tx: Tx, userId: string, which: { id: string } | { importId: string }): Promise<{ deleted: DeletedWorkout[]; changes: GroupChange[] }> {
+export async function deleteWorkoutsInTx(
+  tx: Tx,
+  userId: string,
+  which: { id: string } | { importId: string },
+): Promise<{ deleted: DeletedWorkout[]; changes: GroupChange[] }> {
   await lockUserGrouping(tx, userId);
   const deleted = await deleteWorkouts(tx, userId, which);
   const window = hullOf(deleted);
@@ -116,7 +126,11 @@ export async function enqueueRegroupForAllUsers(deps: Deps): Promise<number> {
   for (;;) {
     const page = await usersWithWorkouts(deps.sql, after, REGROUP_ENQUEUE_PAGE);
     if (page.length === 0) return count;
-    await enqueueMany(deps, "workouts.regroup-user", page.map((userId) => ({ userId })));
+    await enqueueMany(
+      deps,
+      "workouts.regroup-user",
+      page.map((userId) => ({ userId })),
+    );
     count += page.length;
     after = page.at(-1) ?? after;
   }

@@ -1,4 +1,6 @@
 // Workouts as recorded, grouped so that each activity recorded or copied several times counts once.
+
+export type { DeletedWorkout } from "./grouping.repo.js";
 export {
   deleteWorkoutsInTx,
   enqueueRegroupForAllUsers,
@@ -7,5 +9,4 @@ export {
   regroupAfterWrite,
   regroupUser,
 } from "./grouping.service.js";
-export type { DeletedWorkout } from "./grouping.repo.js";
 export { workoutsRouter } from "./workouts.handlers.js";

@@ -1,6 +1,6 @@
 import { duplicateReasonText } from "../../domain/activities/duplicate-reasons.js";
-import type { WorkoutWithSource } from "./workouts.repo.js";
 import { isoWithOffset } from "../../lib/zone.js";
+import type { WorkoutWithSource } from "./workouts.repo.js";
 
 export function presentWorkout({ workout: w, source }: WorkoutWithSource) {
   return {

@@ -1,11 +1,11 @@
 import type { Deps } from "../../deps.js";
 import { workoutDates } from "../../domain/activities/activity-span.js";
-import { findUser } from "../accounts/index.js";
-import { enqueueDayDetections, workoutHiitFields } from "../hiit/index.js";
-import { deleteWorkoutsInTx, queueRegroupEffects } from "./grouping.service.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
+import { findUser } from "../accounts/index.js";
+import { enqueueDayDetections, workoutHiitFields } from "../hiit/index.js";
+import { deleteWorkoutsInTx, queueRegroupEffects } from "./grouping.service.js";
 import { findStreams, findWorkout, listWorkouts } from "./workouts.repo.js";
 
 export async function listUserWorkouts(deps: Deps, userId: string, q: { from: string; to: string; cursor?: string; limit: number }) {

@@ -1,5 +1,4 @@
-import { detectDayHiit, detectWorkoutHiit } from "../../modules/hiit/index.js";
-import { reconcileStaleAnalyses, redetectUser } from "../../modules/hiit/index.js";
+import { detectDayHiit, detectWorkoutHiit, reconcileStaleAnalyses, redetectUser } from "../../modules/hiit/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Replaces one workout's HIIT analysis; re-running it ends in the same rows. */
@@ -7,8 +6,7 @@ export const detectWorkoutHiitJob: Processor<"hiit.detect-workout"> = async (pay
   detectWorkoutHiit(deps, payload.userId, payload.workoutId);
 
 /** Replaces one local day's analysis of out-of-workout heart rate. */
-export const detectDayHiitJob: Processor<"hiit.detect-day"> = async (payload, { deps }) =>
-  detectDayHiit(deps, payload.userId, payload.localDate);
+export const detectDayHiitJob: Processor<"hiit.detect-day"> = async (payload, { deps }) => detectDayHiit(deps, payload.userId, payload.localDate);
 
 /** After a profile change (HRmax, birth date): queues detection of everything the user has. */
 export const redetectUserHiitJob: Processor<"hiit.redetect-user"> = async (payload, { deps }) => redetectUser(deps, payload.userId);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 import { fixedClock } from "../../helpers/clock.js";
+import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyMeasurements, sources } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../helpers/clock.js";
-import { newId } from "../../../src/lib/ids.js";
 import { trendWeights } from "../../../src/domain/body/trend-weight.js";
+import { newId } from "../../../src/lib/ids.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { takeRecomputeDates } from "./intake-test-kit.js";
 

@@ -51,9 +51,7 @@ async function sync(apiKey: string, workouts: unknown[]): Promise<SyncAnswer> {
 }
 
 async function onlyWorkout(apiKey: string): Promise<WorkoutBody> {
-  const list = await readJson<{ workouts: { id: string }[] }>(
-    await h.request("/v1/workouts?from=2026-11-23&to=2026-11-23", { key: apiKey }),
-  );
+  const list = await readJson<{ workouts: { id: string }[] }>(await h.request("/v1/workouts?from=2026-11-23&to=2026-11-23", { key: apiKey }));
   expect(list.workouts).toHaveLength(1);
   return readJson<WorkoutBody>(await h.request(`/v1/workouts/${list.workouts[0]?.id ?? ""}`, { key: apiKey }));
 }

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseAppleHealthXml } from "../../../src/formats/apple-health/parse-export-xml.js";
-import type { ParseEvent, ParsedSample, ParsedWorkout, Rejection } from "../../../src/formats/contract.js";
+import type { ParsedSample, ParsedWorkout, ParseEvent, Rejection } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
 
 const FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/", import.meta.url));
@@ -25,58 +25,55 @@ async function parseErrorOf(relativePath: string): Promise<ParseError> {
   return error;
 }
 
-const samplesOf = (events: ParseEvent[]): ParsedSample[] =>
-  events.flatMap((e) => (e.kind === "sample" ? [e.sample] : []));
-const workoutsOf = (events: ParseEvent[]): ParsedWorkout[] =>
-  events.flatMap((e) => (e.kind === "workout" ? [e.workout] : []));
-const rejectionsOf = (events: ParseEvent[]): Rejection[] =>
-  events.flatMap((e) => (e.kind === "rejected" ? [e.rejection] : []));
+const samplesOf = (events: ParseEvent[]): ParsedSample[] => events.flatMap((e) => (e.kind === "sample" ? [e.sample] : []));
+const workoutsOf = (events: ParseEvent[]): ParsedWorkout[] => events.flatMap((e) => (e.kind === "workout" ? [e.workout] : []));
+const rejectionsOf = (events: ParseEvent[]): Rejection[] => events.flatMap((e) => (e.kind === "rejected" ? [e.rejection] : []));
 
-describe.each([
-  ["apple-health/hk2sqlite__export.xml"],
-  ["apple-health/hk2sqlite_zip_contents/apple_health_export/export.xml"],
-])("healthkit-to-sqlite fixture %s", (fixture) => {
-  it("yields the HeartRate record as 72 bpm at 2018-09-10 02:28:55 -0700 and counts what it skips", async () => {
-    const events = await parseFixture(fixture);
-    expect(samplesOf(events)).toEqual([
-      {
-        type: "heart_rate",
-        startMs: Date.UTC(2018, 8, 10, 9, 28, 55),
-        endMs: Date.UTC(2018, 8, 10, 9, 28, 55),
-        utcOffsetMin: -420,
-        value: 72,
-        source: { name: "Apple Watch", deviceType: "watch", device: "Apple Watch (Watch2,4)" },
-      },
-    ]);
-    expect(rejectionsOf(events)).toEqual([]);
-    expect(events.map((e) => e.kind)).toEqual(["sample", "workout", "skipped", "skipped"]);
-    // BodyMassIndex and the two ActivitySummary days are not read, and say so.
-    expect(events.filter((e) => e.kind === "skipped")).toEqual([
-      { kind: "skipped", recordType: "HKQuantityTypeIdentifierBodyMassIndex", count: 1 },
-      { kind: "skipped", recordType: "ActivitySummary", count: 2 },
-    ]);
-  });
+describe.each([["apple-health/hk2sqlite__export.xml"], ["apple-health/hk2sqlite_zip_contents/apple_health_export/export.xml"]])(
+  "healthkit-to-sqlite fixture %s",
+  (fixture) => {
+    it("yields the HeartRate record as 72 bpm at 2018-09-10 02:28:55 -0700 and counts what it skips", async () => {
+      const events = await parseFixture(fixture);
+      expect(samplesOf(events)).toEqual([
+        {
+          type: "heart_rate",
+          startMs: Date.UTC(2018, 8, 10, 9, 28, 55),
+          endMs: Date.UTC(2018, 8, 10, 9, 28, 55),
+          utcOffsetMin: -420,
+          value: 72,
+          source: { name: "Apple Watch", deviceType: "watch", device: "Apple Watch (Watch2,4)" },
+        },
+      ]);
+      expect(rejectionsOf(events)).toEqual([]);
+      expect(events.map((e) => e.kind)).toEqual(["sample", "workout", "skipped", "skipped"]);
+      // BodyMassIndex and the two ActivitySummary days are not read, and say so.
+      expect(events.filter((e) => e.kind === "skipped")).toEqual([
+        { kind: "skipped", recordType: "HKQuantityTypeIdentifierBodyMassIndex", count: 1 },
+        { kind: "skipped", recordType: "ActivitySummary", count: 2 },
+      ]);
+    });
 
-  it("yields the running workout with the origin project's duration, distance and energy", async () => {
-    const [workout] = workoutsOf(await parseFixture(fixture));
-    expect(workout).toBeDefined();
-    if (workout === undefined) return;
-    expect(workout.activityType).toBe("running");
-    expect(workout.durationSec).toBeCloseTo(5.19412346680959 * 60, 9);
-    expect(workout.provenance).toEqual({ durationSec: "device", activeEnergyKcal: "device", distanceM: "device", avgHrBpm: null, maxHrBpm: null });
-    expect(workout.distanceM).toBeCloseTo(0.4971749504535062 * 1609.344, 9);
-    expect(workout.distanceM).toBeCloseTo(800.1255, 3);
-    expect(workout.activeEnergyKcal).toBeCloseTo(48.745, 9);
-    expect(workout.startMs).toBe(Date.UTC(2016, 10, 14, 14, 25, 41));
-    expect(workout.endMs).toBe(Date.UTC(2016, 10, 14, 14, 30, 52));
-    expect(workout.utcOffsetMin).toBe(-420);
-    expect(workout.externalId).toBeNull();
-    expect(workout.source).toEqual({ name: "Apple Watch", deviceType: "watch", device: null });
-    expect(workout.heartRate).toEqual([]);
-    expect(workout.speedMps).toEqual([]);
-    expect(workout.powerW).toEqual([]);
-  });
-});
+    it("yields the running workout with the origin project's duration, distance and energy", async () => {
+      const [workout] = workoutsOf(await parseFixture(fixture));
+      expect(workout).toBeDefined();
+      if (workout === undefined) return;
+      expect(workout.activityType).toBe("running");
+      expect(workout.durationSec).toBeCloseTo(5.19412346680959 * 60, 9);
+      expect(workout.provenance).toEqual({ durationSec: "device", activeEnergyKcal: "device", distanceM: "device", avgHrBpm: null, maxHrBpm: null });
+      expect(workout.distanceM).toBeCloseTo(0.4971749504535062 * 1609.344, 9);
+      expect(workout.distanceM).toBeCloseTo(800.1255, 3);
+      expect(workout.activeEnergyKcal).toBeCloseTo(48.745, 9);
+      expect(workout.startMs).toBe(Date.UTC(2016, 10, 14, 14, 25, 41));
+      expect(workout.endMs).toBe(Date.UTC(2016, 10, 14, 14, 30, 52));
+      expect(workout.utcOffsetMin).toBe(-420);
+      expect(workout.externalId).toBeNull();
+      expect(workout.source).toEqual({ name: "Apple Watch", deviceType: "watch", device: null });
+      expect(workout.heartRate).toEqual([]);
+      expect(workout.speedMps).toEqual([]);
+      expect(workout.powerW).toEqual([]);
+    });
+  },
+);
 
 describe("hostile XML fixtures", () => {
   it("absurd-values.xml keeps the plausible record and rejects each absurd one with its line", async () => {
@@ -98,16 +95,13 @@ describe("hostile XML fixtures", () => {
     expect(reasons[4]).toMatch(/end is before start/);
   });
 
-  it.each([["hostile/billion-laughs.xml"], ["hostile/xxe-external-entity.xml"]])(
-    "%s fails fast with XML_ENTITY_FORBIDDEN",
-    async (fixture) => {
-      const startedMs = performance.now();
-      const error = await parseErrorOf(fixture);
-      expect(error.code).toBe("XML_ENTITY_FORBIDDEN");
-      expect(error.message).toMatch(/entit/i);
-      expect(performance.now() - startedMs).toBeLessThan(1000);
-    },
-  );
+  it.each([["hostile/billion-laughs.xml"], ["hostile/xxe-external-entity.xml"]])("%s fails fast with XML_ENTITY_FORBIDDEN", async (fixture) => {
+    const startedMs = performance.now();
+    const error = await parseErrorOf(fixture);
+    expect(error.code).toBe("XML_ENTITY_FORBIDDEN");
+    expect(error.message).toMatch(/entit/i);
+    expect(performance.now() - startedMs).toBeLessThan(1000);
+  });
 
   it("broken-dtd-ios16.xml (Apple's unclosed ATTLIST) imports both records", async () => {
     const events = await parseFixture("hostile/broken-dtd-ios16.xml");

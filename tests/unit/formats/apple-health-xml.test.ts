@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { parseAppleHealthXml } from "../../../src/formats/apple-health/parse-export-xml.js";
 import type { AppleHealthParseOptions } from "../../../src/formats/apple-health/parse-export-xml.js";
-import type { ParseEvent, ParsedSample, ParsedWorkout, Rejection } from "../../../src/formats/contract.js";
+import { parseAppleHealthXml } from "../../../src/formats/apple-health/parse-export-xml.js";
+import type { ParsedSample, ParsedWorkout, ParseEvent, Rejection } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
 
 const NOW_MS = Date.UTC(2025, 0, 1);
@@ -38,12 +38,9 @@ async function parseError(xml: string, chunkBytes?: number): Promise<ParseError>
   return error;
 }
 
-const samplesOf = (events: ParseEvent[]): ParsedSample[] =>
-  events.flatMap((e) => (e.kind === "sample" ? [e.sample] : []));
-const workoutsOf = (events: ParseEvent[]): ParsedWorkout[] =>
-  events.flatMap((e) => (e.kind === "workout" ? [e.workout] : []));
-const rejectionsOf = (events: ParseEvent[]): Rejection[] =>
-  events.flatMap((e) => (e.kind === "rejected" ? [e.rejection] : []));
+const samplesOf = (events: ParseEvent[]): ParsedSample[] => events.flatMap((e) => (e.kind === "sample" ? [e.sample] : []));
+const workoutsOf = (events: ParseEvent[]): ParsedWorkout[] => events.flatMap((e) => (e.kind === "workout" ? [e.workout] : []));
+const rejectionsOf = (events: ParseEvent[]): Rejection[] => events.flatMap((e) => (e.kind === "rejected" ? [e.rejection] : []));
 
 describe("Apple Health records → samples", () => {
   it.each([
@@ -103,8 +100,10 @@ describe("Apple Health records → samples", () => {
   });
 
   it("rejects impossible calendar dates and offset-less dates unless a default offset is given", async () => {
-    const badDay = '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="X" unit="count" startDate="2024-02-30 08:00:00 -0800" endDate="2024-02-30 08:10:00 -0800" value="5"/>';
-    const noOffset = '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="X" unit="count" startDate="2024-03-09 08:00:00" endDate="2024-03-09 08:10:00" value="5"/>';
+    const badDay =
+      '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="X" unit="count" startDate="2024-02-30 08:00:00 -0800" endDate="2024-02-30 08:10:00 -0800" value="5"/>';
+    const noOffset =
+      '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="X" unit="count" startDate="2024-03-09 08:00:00" endDate="2024-03-09 08:10:00" value="5"/>';
     const strict = await parse(doc(`${badDay}\n${noOffset}`));
     expect(rejectionsOf(strict).map((r) => r.where)).toEqual(["line 3", "line 4"]);
     const lenient = samplesOf(await parse(doc(noOffset), { defaultUtcOffsetMin: 120 }));
@@ -112,8 +111,10 @@ describe("Apple Health records → samples", () => {
   });
 
   it("normalizes source names and devices, and marks user-entered records as manual", async () => {
-    const device = 'device="&lt;&lt;HKDevice: 0x283a6c0f0&gt;, name:Apple\u00a0Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch2,4, software:4.3.1&gt;"';
-    const iphone = 'device="&lt;&lt;HKDevice: 0x1c0a9b2e0&gt;, name:iPhone, manufacturer:Apple Inc., model:iPhone, hardware:iPhone10,6, software:12.1&gt;"';
+    const device =
+      'device="&lt;&lt;HKDevice: 0x283a6c0f0&gt;, name:Apple\u00a0Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch2,4, software:4.3.1&gt;"';
+    const iphone =
+      'device="&lt;&lt;HKDevice: 0x1c0a9b2e0&gt;, name:iPhone, manufacturer:Apple Inc., model:iPhone, hardware:iPhone10,6, software:12.1&gt;"';
     const body = [
       `<Record type="HKQuantityTypeIdentifierStepCount" sourceName=" Jane’s\u00a0Apple\u00a0Watch " ${device} unit="count" ${DATES} value="1"/>`,
       `<Record type="HKQuantityTypeIdentifierStepCount" sourceName="Tom &amp; Jerry" ${iphone} unit="count" ${DATES} value="2"/>`,
@@ -166,7 +167,8 @@ describe("Apple Health workouts", () => {
   });
 
   it("rejects a workout that ends before it starts", async () => {
-    const workout = '<Workout workoutActivityType="HKWorkoutActivityTypeRunning" sourceName="X" startDate="2024-03-09 08:10:00 -0800" endDate="2024-03-09 08:00:00 -0800"/>';
+    const workout =
+      '<Workout workoutActivityType="HKWorkoutActivityTypeRunning" sourceName="X" startDate="2024-03-09 08:10:00 -0800" endDate="2024-03-09 08:00:00 -0800"/>';
     const events = await parse(doc(workout));
     expect(rejectionsOf(events)).toEqual([
       { where: "line 3", reason: "The workout was not imported: its end is before its start.", recordType: "Workout" },

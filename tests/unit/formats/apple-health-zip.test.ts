@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isAppleExportXmlEntry, parseAppleHealthZip } from "../../../src/formats/apple-health/parse-export-zip.js";
 import type { ParseEvent } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import { buildZip } from "../../helpers/zip-writer.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
+import { buildZip } from "../../helpers/zip-writer.js";
 
 const FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 const EXPORT_DIR = join(FIXTURES_DIR, "apple-health/hk2sqlite_zip_contents/apple_health_export");

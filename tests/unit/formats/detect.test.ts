@@ -1,4 +1,4 @@
-import { mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DETECT_HEAD_BYTES, detectFormat } from "../../../src/formats/detect.js";
 import type { FormatName } from "../../../src/formats/index.js";
 import { listZipEntryNames } from "../../../src/formats/shared/zip.js";
-import { buildZip } from "../../helpers/zip-writer.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
+import { buildZip } from "../../helpers/zip-writer.js";
 
 const FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 
@@ -137,7 +137,8 @@ describe("detectFormat sniffs past the noise a real file may start with", () => 
   });
 
   it("FIT needs header size 12 or 14 and the .FIT signature", () => {
-    const header = (size: number, sig: string): Buffer => Buffer.concat([Buffer.from([size, 0x10, 0, 0, 0, 0, 0, 0]), Buffer.from(sig), Buffer.alloc(4)]);
+    const header = (size: number, sig: string): Buffer =>
+      Buffer.concat([Buffer.from([size, 0x10, 0, 0, 0, 0, 0, 0]), Buffer.from(sig), Buffer.alloc(4)]);
     expect(detectFormat(header(12, ".FIT"))).toBe("fit");
     expect(detectFormat(header(14, ".FIT"))).toBe("fit");
     expect(detectFormat(header(13, ".FIT"))).toBeNull();

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import type { ParsedWorkout, ParseEvent } from "../../../src/formats/contract.js";
+import { ParseError } from "../../../src/formats/contract.js";
 import { decodeFit } from "../../../src/formats/fit/fit-decode.js";
 import { frameFitSegments } from "../../../src/formats/fit/fit-framing.js";
 import { expandHrMessages } from "../../../src/formats/fit/fit-hr.js";
 import { speedAndDistanceByRecord } from "../../../src/formats/fit/fit-speed-distance.js";
 import { MAX_FIT_FILE_BYTES, parseFit } from "../../../src/formats/fit/parse-fit.js";
-import { ParseError } from "../../../src/formats/contract.js";
-import type { ParseEvent, ParsedWorkout } from "../../../src/formats/contract.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 const PDT_OFFSET_MIN = -420;
@@ -107,7 +107,9 @@ describe("parseFit: compressed speed/distance and device-relative timestamps", (
   it("accumulates the rolling 12-bit distance exactly as the CSV", () => {
     const records = decodeFit(fixture(fit)).records;
     expect(records[0]?.timestamp?.getTime()).toBe(Date.UTC(1989, 11, 31) + firstRawTimestampSec * 1000);
-    const distances = speedAndDistanceByRecord(records).slice(1).map((m) => m.distanceM);
+    const distances = speedAndDistanceByRecord(records)
+      .slice(1)
+      .map((m) => m.distanceM);
     expect(distances).toEqual(csvRows("pyfitparse__compressed-speed-distance-records.csv").map((r) => Number(r[3])));
   });
 
@@ -122,9 +124,7 @@ describe("parseFit: compressed speed/distance and device-relative timestamps", (
   it("rejects the workout, with a reason, when no time zone is known", () => {
     const events = parseFit(fixture(fit), { nowMs: NOW_MS });
     expect(workouts(events)).toHaveLength(0);
-    expect(events).toEqual([
-      expect.objectContaining({ kind: "rejected", rejection: expect.objectContaining({ where: "session 1" }) }),
-    ]);
+    expect(events).toEqual([expect.objectContaining({ kind: "rejected", rejection: expect.objectContaining({ where: "session 1" }) })]);
     expect(JSON.stringify(events)).toContain("time zone");
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fitbitFileKind, parseFitbit } from "../../../src/formats/fitbit/parse-fitbit.js";
-import type { FitbitParseOptions } from "../../../src/formats/fitbit/parse-fitbit.js";
+import type { ParsedSample, ParseEvent } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import type { ParseEvent, ParsedSample } from "../../../src/formats/contract.js";
+import type { FitbitParseOptions } from "../../../src/formats/fitbit/parse-fitbit.js";
+import { fitbitFileKind, parseFitbit } from "../../../src/formats/fitbit/parse-fitbit.js";
 import { utcOffsetMinAt, wallTimeToUtcMs } from "../../../src/lib/zone.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
@@ -44,7 +44,9 @@ describe("parseFitbit on FitOut's resting heart rate files", () => {
   });
 
   it("places each day in the account's zone (local midnight, not UTC midnight)", () => {
-    const [first] = samples(Array.from(parseFitbit("resting_heart_rate-2023-03-02.json", fixture("fitout__resting_heart_rate-2023-03-02.json"), NEW_YORK)));
+    const [first] = samples(
+      Array.from(parseFitbit("resting_heart_rate-2023-03-02.json", fixture("fitout__resting_heart_rate-2023-03-02.json"), NEW_YORK)),
+    );
     expect(first?.startMs).toBe(Date.parse("2024-02-28T05:00:00Z"));
     expect(first?.value).toBe(52.26781177520752);
   });
@@ -65,9 +67,7 @@ describe("wall clock → UTC (DST-safe)", () => {
 describe("parseFitbit on synthetic Takeout files (shapes from docs/formats.md §13)", () => {
   it("heart_rate and steps: local times, steps per minute, zero minutes skipped", () => {
     const hr = samples(parse("heart_rate-2024-03-10.json", [{ dateTime: "03/10/24 08:15:05", value: { bpm: 69, confidence: 2 } }]));
-    expect(hr).toEqual([
-      expect.objectContaining({ type: "heart_rate", value: 69, startMs: Date.parse("2024-03-10T12:15:05Z"), utcOffsetMin: null }),
-    ]);
+    expect(hr).toEqual([expect.objectContaining({ type: "heart_rate", value: 69, startMs: Date.parse("2024-03-10T12:15:05Z"), utcOffsetMin: null })]);
     const steps = samples(
       parse("steps-2024-03-10.json", [
         { dateTime: "03/10/24 08:15:00", value: "12" },

@@ -1,8 +1,7 @@
 import { createReadStream, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import type { Rejection } from "../../../src/formats/contract.js";
-import type { IntakeEvent, ParsedIntake } from "../../../src/formats/contract.js";
+import type { IntakeEvent, ParsedIntake, Rejection } from "../../../src/formats/contract.js";
 
 export const FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 
@@ -49,7 +48,10 @@ export function sumByDate(intakes: readonly ParsedIntake[]): Map<string, number>
  * quoted cells), then sum the named column per value of the date column.
  */
 export function naiveColumnSumByDate(text: string, dateColumn: string, valueColumn: string): Map<string, number> {
-  const [headerLine = "", ...lines] = text.replace(/^\ufeff/, "").split(/\r?\n/).filter((line) => line !== "");
+  const [headerLine = "", ...lines] = text
+    .replace(/^\ufeff/, "")
+    .split(/\r?\n/)
+    .filter((line) => line !== "");
   const header = headerLine.split(",");
   const dateIndex = header.indexOf(dateColumn);
   const valueIndex = header.indexOf(valueColumn);

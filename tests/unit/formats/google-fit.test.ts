@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { ParsedSample, ParseEvent, Rejection } from "../../../src/formats/contract.js";
+import { ParseError } from "../../../src/formats/contract.js";
 import { sourceFromDataSourceId } from "../../../src/formats/google-fit/google-fit-source.js";
 import { allDataEvents, decodeAllDataFile } from "../../../src/formats/google-fit/parse-all-data.js";
-import { parseGoogleFitDailyMetrics } from "../../../src/formats/google-fit/parse-daily-metrics.js";
 import type { DailyMetricsParseOptions } from "../../../src/formats/google-fit/parse-daily-metrics.js";
-import { ParseError } from "../../../src/formats/contract.js";
-import type { ParseEvent, ParsedSample, Rejection } from "../../../src/formats/contract.js";
+import { parseGoogleFitDailyMetrics } from "../../../src/formats/google-fit/parse-daily-metrics.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 const NEW_YORK: DailyMetricsParseOptions = { nowMs: NOW_MS, timeZone: "America/New_York" };
@@ -42,17 +42,42 @@ function daily(fileName: string, lines: string[], opts: DailyMetricsParseOptions
 
 describe("Daily activity metrics, 15-minute file", () => {
   it("places rows with the written offset and the date from the file name; calories are never emitted", () => {
-    const events = daily("Daily activity metrics/2025-02-12.csv", [
-      WINDOW_HEADER,
-      windowRow("07:15:00.000+05:30", "07:30:00.000+05:30", "21.53", "312.4", "402"),
-      windowRow("23:45:00.000+05:30", "00:00:00.000+05:30", "19.20", "", "35"),
-    ], KOLKATA);
+    const events = daily(
+      "Daily activity metrics/2025-02-12.csv",
+      [
+        WINDOW_HEADER,
+        windowRow("07:15:00.000+05:30", "07:30:00.000+05:30", "21.53", "312.4", "402"),
+        windowRow("23:45:00.000+05:30", "00:00:00.000+05:30", "19.20", "", "35"),
+      ],
+      KOLKATA,
+    );
     expect(rejections(events)).toEqual([]);
     expect(samples(events)).toEqual([
-      { type: "steps", value: 402, startMs: Date.parse("2025-02-12T01:45:00Z"), endMs: Date.parse("2025-02-12T02:00:00Z"), utcOffsetMin: 330, source: { name: "Google Fit", deviceType: "phone", device: null } },
-      { type: "distance", value: 312.4, startMs: Date.parse("2025-02-12T01:45:00Z"), endMs: Date.parse("2025-02-12T02:00:00Z"), utcOffsetMin: 330, source: { name: "Google Fit", deviceType: "phone", device: null } },
+      {
+        type: "steps",
+        value: 402,
+        startMs: Date.parse("2025-02-12T01:45:00Z"),
+        endMs: Date.parse("2025-02-12T02:00:00Z"),
+        utcOffsetMin: 330,
+        source: { name: "Google Fit", deviceType: "phone", device: null },
+      },
+      {
+        type: "distance",
+        value: 312.4,
+        startMs: Date.parse("2025-02-12T01:45:00Z"),
+        endMs: Date.parse("2025-02-12T02:00:00Z"),
+        utcOffsetMin: 330,
+        source: { name: "Google Fit", deviceType: "phone", device: null },
+      },
       // The last row ends at the next day's 00:00.
-      { type: "steps", value: 35, startMs: Date.parse("2025-02-12T18:15:00Z"), endMs: Date.parse("2025-02-12T18:30:00Z"), utcOffsetMin: 330, source: { name: "Google Fit", deviceType: "phone", device: null } },
+      {
+        type: "steps",
+        value: 35,
+        startMs: Date.parse("2025-02-12T18:15:00Z"),
+        endMs: Date.parse("2025-02-12T18:30:00Z"),
+        utcOffsetMin: 330,
+        source: { name: "Google Fit", deviceType: "phone", device: null },
+      },
     ]);
   });
 
@@ -129,8 +154,22 @@ describe("Daily activity metrics, per-day summary", () => {
       "2024-03-11,0,1890.25,,,,,,,,,,",
     ]);
     expect(samples(events)).toEqual([
-      { type: "steps", value: 7321, startMs: Date.parse("2024-03-10T05:00:00Z"), endMs: Date.parse("2024-03-11T04:00:00Z"), utcOffsetMin: null, source: { name: "Google Fit", deviceType: "phone", device: null } },
-      { type: "distance", value: 5120.3, startMs: Date.parse("2024-03-10T05:00:00Z"), endMs: Date.parse("2024-03-11T04:00:00Z"), utcOffsetMin: null, source: { name: "Google Fit", deviceType: "phone", device: null } },
+      {
+        type: "steps",
+        value: 7321,
+        startMs: Date.parse("2024-03-10T05:00:00Z"),
+        endMs: Date.parse("2024-03-11T04:00:00Z"),
+        utcOffsetMin: null,
+        source: { name: "Google Fit", deviceType: "phone", device: null },
+      },
+      {
+        type: "distance",
+        value: 5120.3,
+        startMs: Date.parse("2024-03-10T05:00:00Z"),
+        endMs: Date.parse("2024-03-11T04:00:00Z"),
+        utcOffsetMin: null,
+        source: { name: "Google Fit", deviceType: "phone", device: null },
+      },
     ]);
     expect(rejections(events)).toEqual([]);
   });
@@ -138,7 +177,10 @@ describe("Daily activity metrics, per-day summary", () => {
   it("skips the days listed in skipDates (their 15-minute file was read)", () => {
     const lines = [SUMMARY_HEADER, "2024-03-09,1,2000,100,,,,,,1000,,,", "2024-03-10,1,2000,200,,,,,,2000,,,"];
     const events = daily("Daily activity metrics.csv", lines, { ...NEW_YORK, skipDates: new Set(["2024-03-10"]) });
-    expect(samples(events).map((s) => [s.type, s.value])).toEqual([["steps", 1000], ["distance", 100]]);
+    expect(samples(events).map((s) => [s.type, s.value])).toEqual([
+      ["steps", 1000],
+      ["distance", 100],
+    ]);
   });
 });
 
@@ -161,43 +203,91 @@ describe("All Data JSON", () => {
     const events = allData("derived_com.google.heart_rate.bpm_com.go.json", HR_FILE);
     expect(samples(events)).toEqual([
       {
-        type: "heart_rate", value: 72, startMs: 1738156698230, endMs: 1738156698230, utcOffsetMin: null,
+        type: "heart_rate",
+        value: 72,
+        startMs: 1738156698230,
+        endMs: 1738156698230,
+        utcOffsetMin: null,
         source: { name: "Google Fit (Mobvoi TicWatch Pro 3)", deviceType: "watch", device: "Mobvoi TicWatch Pro 3" },
       },
       {
-        type: "heart_rate", value: 81.5, startMs: 1738156878999, endMs: 1738156878999, utcOffsetMin: null,
+        type: "heart_rate",
+        value: 81.5,
+        startMs: 1738156878999,
+        endMs: 1738156878999,
+        utcOffsetMin: null,
         source: { name: "Google Fit (Google Pixel 8)", deviceType: "phone", device: "Google Pixel 8" },
       },
     ]);
-    expect(rejections(events).map((r) => [r.where, r.recordType])).toEqual([["data point 2", "heart_rate"], ["data point 3", "data point"]]);
+    expect(rejections(events).map((r) => [r.where, r.recordType])).toEqual([
+      ["data point 2", "heart_rate"],
+      ["data point 3", "data point"],
+    ]);
     expect(rejections(events)[0]?.reason).toMatch(/heart_rate value 400 is outside/);
   });
 
   it("steps are intVal deltas over [start, end); weight is fpVal kg, typed-in values are manual", () => {
-    const steps = allData("derived_com.google.step_count.delta_com.google.and.json", JSON.stringify({
-      "Data Source": "derived:com.google.step_count.delta:com.google.android.gms:estimated_steps",
-      "Data Points": [{ fitValue: [{ value: { intVal: 402 } }], startTimeNanos: "1739326500000000000", endTimeNanos: "1739327400000000000", dataTypeName: "com.google.step_count.delta", originDataSourceId: "raw:com.google.step_count.delta:com.google.android.gms:samsung:SM-G973F:5c1d:soft_step_counter" }],
-    }));
-    expect(samples(steps)).toMatchObject([{ type: "steps", value: 402, startMs: 1739326500000, endMs: 1739327400000, source: { deviceType: "phone", device: "samsung SM-G973F" } }]);
-    const weight = allData("derived_com.google.weight_com.google.android.g.json", JSON.stringify({
-      "Data Source": "derived:com.google.weight:com.google.android.gms:merge_weight",
-      "Data Points": [{ fitValue: [{ value: { fpVal: 81.19999694824219 } }], startTimeNanos: "1739340000000000000", endTimeNanos: "1739340000000000000", dataTypeName: "com.google.weight", originDataSourceId: "raw:com.google.weight:com.google.android.apps.fitness:user_input" }],
-    }));
+    const steps = allData(
+      "derived_com.google.step_count.delta_com.google.and.json",
+      JSON.stringify({
+        "Data Source": "derived:com.google.step_count.delta:com.google.android.gms:estimated_steps",
+        "Data Points": [
+          {
+            fitValue: [{ value: { intVal: 402 } }],
+            startTimeNanos: "1739326500000000000",
+            endTimeNanos: "1739327400000000000",
+            dataTypeName: "com.google.step_count.delta",
+            originDataSourceId: "raw:com.google.step_count.delta:com.google.android.gms:samsung:SM-G973F:5c1d:soft_step_counter",
+          },
+        ],
+      }),
+    );
+    expect(samples(steps)).toMatchObject([
+      { type: "steps", value: 402, startMs: 1739326500000, endMs: 1739327400000, source: { deviceType: "phone", device: "samsung SM-G973F" } },
+    ]);
+    const weight = allData(
+      "derived_com.google.weight_com.google.android.g.json",
+      JSON.stringify({
+        "Data Source": "derived:com.google.weight:com.google.android.gms:merge_weight",
+        "Data Points": [
+          {
+            fitValue: [{ value: { fpVal: 81.19999694824219 } }],
+            startTimeNanos: "1739340000000000000",
+            endTimeNanos: "1739340000000000000",
+            dataTypeName: "com.google.weight",
+            originDataSourceId: "raw:com.google.weight:com.google.android.apps.fitness:user_input",
+          },
+        ],
+      }),
+    );
     expect(samples(weight)).toMatchObject([{ type: "body_mass", value: 81.19999694824219, source: { deviceType: "manual" } }]);
   });
 
   it("calories expended (total incl. BMR) become one file-level rejection, never active energy", () => {
-    const events = allData("derived_com.google.calories.expended_com.json", JSON.stringify({
-      "Data Source": "derived:com.google.calories.expended:com.google.android.gms:merge_calories_expended",
-      "Data Points": [{ fitValue: [{ value: { fpVal: 1.2 } }], startTimeNanos: "1739340000000000000", endTimeNanos: "1739340060000000000", dataTypeName: "com.google.calories.expended" }],
-    }));
+    const events = allData(
+      "derived_com.google.calories.expended_com.json",
+      JSON.stringify({
+        "Data Source": "derived:com.google.calories.expended:com.google.android.gms:merge_calories_expended",
+        "Data Points": [
+          {
+            fitValue: [{ value: { fpVal: 1.2 } }],
+            startTimeNanos: "1739340000000000000",
+            endTimeNanos: "1739340060000000000",
+            dataTypeName: "com.google.calories.expended",
+          },
+        ],
+      }),
+    );
     expect(samples(events)).toEqual([]);
     expect(rejections(events)).toEqual([expect.objectContaining({ where: "file", recordType: "calories" })]);
     expect(rejections(events)[0]?.reason).toMatch(/including resting burn/);
   });
 
   it("unsupported streams yield nothing; non-JSON is a ParseError", () => {
-    const location = JSON.stringify({ "Data Source": "derived:com.google.location.sample:com.google.android.gms:merge_location_samples", "Data Points": [{}] });
+    const location = JSON.stringify({
+      "Data Source": "derived:com.google.location.sample:com.google.android.gms:merge_location_samples",
+      "Data Points": [{}],
+    });
     expect(allData("derived_com.google.location.sample_com.go.json", location)).toEqual([]);
     expect(() => allData("derived_com.google.weight_x.json", "{not json")).toThrow(/not valid JSON/);
     expect(() => allData("derived_com.google.weight_x.json", "[]")).toThrow(/Data Points/);
@@ -209,6 +299,8 @@ describe("sourceFromDataSourceId", () => {
     expect(sourceFromDataSourceId(undefined)).toEqual({ name: "Google Fit", deviceType: "phone", device: null });
     expect(sourceFromDataSourceId("derived:com.google.step_count.delta:com.google.android.gms:estimated_steps").deviceType).toBe("phone");
     expect(sourceFromDataSourceId("raw:com.google.heart_rate.bpm:com.xiaomi.hm.health:Xiaomi:Mi Smart Band 5:9a:hr").deviceType).toBe("band");
-    expect(sourceFromDataSourceId("raw:com.google.heart_rate.bpm:com.samsung.android.app.watchmanager:Samsung:Galaxy Watch4:9a:hr").deviceType).toBe("watch");
+    expect(sourceFromDataSourceId("raw:com.google.heart_rate.bpm:com.samsung.android.app.watchmanager:Samsung:Galaxy Watch4:9a:hr").deviceType).toBe(
+      "watch",
+    );
   });
 });

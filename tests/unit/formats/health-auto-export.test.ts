@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseHaeDate } from "../../../src/formats/health-auto-export/hae-values.js";
-import {
-  parseHealthAutoExport,
-  parseHealthAutoExportFile,
-} from "../../../src/formats/health-auto-export/parse-hae.js";
-import { ParseError } from "../../../src/formats/contract.js";
 import type { ParseEvent } from "../../../src/formats/contract.js";
+import { ParseError } from "../../../src/formats/contract.js";
+import { parseHaeDate } from "../../../src/formats/health-auto-export/hae-values.js";
+import { parseHealthAutoExport, parseHealthAutoExportFile } from "../../../src/formats/health-auto-export/parse-hae.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 const KJ_PER_KCAL = 4.184;
@@ -223,7 +220,7 @@ describe("parseHealthAutoExport on synthetic payloads (shapes from docs/formats.
   it("throws stable codes for non-HAE envelopes and unreadable files", () => {
     expect(parseErrorOf(() => fromPayload({ metrics: [] })).code).toBe("JSON_INVALID");
     const run = (buf: Buffer) => () => Array.from(parseHealthAutoExportFile(buf, { nowMs: NOW_MS }));
-    expect(parseErrorOf(run(Buffer.from("{\"data\": "))).code).toBe("JSON_INVALID");
+    expect(parseErrorOf(run(Buffer.from('{"data": '))).code).toBe("JSON_INVALID");
     expect(parseErrorOf(run(Buffer.alloc(0))).code).toBe("EMPTY_FILE");
   });
 });

@@ -19,9 +19,39 @@ describe("parseMyFitnessPalCsv on the collected export (dawndrain)", () => {
     expect(statuses).toEqual([]);
     // Hand-copied from the file: Breakfast 214.5 kcal (fat 14.9, carbs 1.4, protein 18.6), Dinner 285.0, Lunch 750.0.
     expect(intakes).toEqual([
-      { localDate: "2025-03-06", localTime: null, meal: "breakfast", name: null, energyKcal: 214.5, fatG: 14.9, carbsG: 1.4, proteinG: 18.6, externalId: "mfp:2025-03-06:breakfast" },
-      { localDate: "2025-03-06", localTime: null, meal: "dinner", name: null, energyKcal: 285, fatG: 2, carbsG: 14, proteinG: 8, externalId: "mfp:2025-03-06:dinner" },
-      { localDate: "2025-03-06", localTime: null, meal: "lunch", name: null, energyKcal: 750, fatG: 15, carbsG: 55, proteinG: 25, externalId: "mfp:2025-03-06:lunch" },
+      {
+        localDate: "2025-03-06",
+        localTime: null,
+        meal: "breakfast",
+        name: null,
+        energyKcal: 214.5,
+        fatG: 14.9,
+        carbsG: 1.4,
+        proteinG: 18.6,
+        externalId: "mfp:2025-03-06:breakfast",
+      },
+      {
+        localDate: "2025-03-06",
+        localTime: null,
+        meal: "dinner",
+        name: null,
+        energyKcal: 285,
+        fatG: 2,
+        carbsG: 14,
+        proteinG: 8,
+        externalId: "mfp:2025-03-06:dinner",
+      },
+      {
+        localDate: "2025-03-06",
+        localTime: null,
+        meal: "lunch",
+        name: null,
+        energyKcal: 750,
+        fatG: 15,
+        carbsG: 55,
+        proteinG: 25,
+        externalId: "mfp:2025-03-06:lunch",
+      },
     ]);
   });
 
@@ -71,7 +101,7 @@ describe("parseMyFitnessPalCsv on reported quirks", () => {
   });
 
   it("converts a kilojoule column to kcal", async () => {
-    const text = "Date,Meal,Kilojoules,Protein (g)\n2024-05-01,Lunch,4184,12\n2024-05-01,Dinner,\"2,092\",\n";
+    const text = 'Date,Meal,Kilojoules,Protein (g)\n2024-05-01,Lunch,4184,12\n2024-05-01,Dinner,"2,092",\n';
     const { intakes } = await collect(parseMyFitnessPalCsv(Readable.from(text)));
     expect(intakes.map((i) => [i.energyKcal, i.proteinG])).toEqual([
       [1000, 12],
@@ -96,8 +126,8 @@ describe("parseMyFitnessPalCsv on reported quirks", () => {
     expect(rejections.map((r) => r.where)).toEqual(["line 2", "line 6"]);
   });
 
-  it("reads a UTF-16LE file with its BOM (Excel's \"Unicode text\" save)", async () => {
-    const text = "Date,Meal,Calories\r\n2024-05-01,Lunch,\"1,050\"\r\n";
+  it('reads a UTF-16LE file with its BOM (Excel\'s "Unicode text" save)', async () => {
+    const text = 'Date,Meal,Calories\r\n2024-05-01,Lunch,"1,050"\r\n';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
     const { intakes } = await collect(parseMyFitnessPalCsv(chunkedStream(bytes, 5)));
     expect(intakes.map((i) => [i.meal, i.energyKcal])).toEqual([["lunch", 1050]]);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { ParsedWorkout, ParseEvent } from "../../../src/formats/contract.js";
+import { ParseError } from "../../../src/formats/contract.js";
 import { decodeFit } from "../../../src/formats/fit/fit-decode.js";
 import { parseFit } from "../../../src/formats/fit/parse-fit.js";
 import { parseGpx } from "../../../src/formats/gpx/parse-gpx.js";
-import { ParseError } from "../../../src/formats/contract.js";
-import type { ParseEvent, ParsedWorkout } from "../../../src/formats/contract.js";
 import { PATCHED_FIXTURES } from "../../helpers/fixture-patches.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);

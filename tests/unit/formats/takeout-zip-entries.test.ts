@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { readEntry } from "../../../src/formats/shared/takeout-entry.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import { eachZipEntry } from "../../../src/formats/shared/zip.js";
+import { readEntry } from "../../../src/formats/shared/takeout-entry.js";
 import type { ZipEntryStream } from "../../../src/formats/shared/zip.js";
-import { buildZip } from "../../helpers/zip-writer.js";
+import { eachZipEntry } from "../../../src/formats/shared/zip.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
+import { buildZip } from "../../helpers/zip-writer.js";
 
 const HOSTILE_DIR = fileURLToPath(new URL("../../fixtures/hostile/", import.meta.url));
 const tempDir = mkdtempSync(join(tmpdir(), "wearsync-each-entry-test-"));
@@ -29,7 +29,10 @@ async function text(entry: ZipEntryStream): Promise<string> {
 }
 
 async function zipErrorOf(run: () => Promise<unknown>): Promise<ParseError> {
-  const error = await run().then(() => null, (err: unknown) => err);
+  const error = await run().then(
+    () => null,
+    (err: unknown) => err,
+  );
   if (!(error instanceof ParseError)) throw new Error(`expected a ParseError, got ${String(error)}`);
   return error;
 }
@@ -47,11 +50,19 @@ describe("eachZipEntry", () => {
     ]);
     const seen: [string, number, string][] = [];
     for await (const entry of eachZipEntry(path, isJson)) seen.push([entry.entryName, entry.uncompressedBytes, await text(entry)]);
-    expect(seen).toEqual([["a/1.json", 3, "[1]"], ["b/2.json", 3, "[2]"], ["c/3.json", 3, "[3]"]]);
+    expect(seen).toEqual([
+      ["a/1.json", 3, "[1]"],
+      ["b/2.json", 3, "[2]"],
+      ["c/3.json", 3, "[3]"],
+    ]);
   });
 
   it("destroys an unread stream when the next entry is asked for, and on early return", async () => {
-    const path = writeZip([{ name: "1.json", data: "[1]" }, { name: "2.json", data: "[2]" }, { name: "3.json", data: "[3]" }]);
+    const path = writeZip([
+      { name: "1.json", data: "[1]" },
+      { name: "2.json", data: "[2]" },
+      { name: "3.json", data: "[3]" },
+    ]);
     const streams: ZipEntryStream["stream"][] = [];
     for await (const entry of eachZipEntry(path, isJson)) {
       streams.push(entry.stream);
@@ -62,7 +73,10 @@ describe("eachZipEntry", () => {
 
   it("never opens a nested archive: it is an entry like any other", async () => {
     const inner = buildZip([{ name: "inner.json", data: "[0]" }]);
-    const path = writeZip([{ name: "outer.json", data: "[1]" }, { name: "inner.zip", data: inner }]);
+    const path = writeZip([
+      { name: "outer.json", data: "[1]" },
+      { name: "inner.zip", data: inner },
+    ]);
     const names: string[] = [];
     for await (const entry of eachZipEntry(path, () => true)) names.push(entry.entryName);
     expect(names).toEqual(["outer.json", "inner.zip"]);
@@ -93,7 +107,10 @@ describe("eachZipEntry", () => {
 
 describe("readEntry", () => {
   it("returns the bytes under the cap, a rejection naming the entry above it", async () => {
-    const path = writeZip([{ name: "Takeout/Fit/small.json", data: "[1]" }, { name: "Takeout/Fit/large.json", data: "[1,2,3,4,5,6,7,8]" }]);
+    const path = writeZip([
+      { name: "Takeout/Fit/small.json", data: "[1]" },
+      { name: "Takeout/Fit/large.json", data: "[1,2,3,4,5,6,7,8]" },
+    ]);
     const results: unknown[] = [];
     for await (const entry of eachZipEntry(path, isJson)) {
       const read = await readEntry(entry, 8);

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { ParsedSample, ParsedWorkout, ParseEvent, Rejection } from "../../../src/formats/contract.js";
+import { ParseError } from "../../../src/formats/contract.js";
 import { parseFitbitTakeoutZip } from "../../../src/formats/fitbit/parse-fitbit-takeout.js";
 import { parseGoogleFitTakeoutZip } from "../../../src/formats/google-fit/parse-google-fit-takeout.js";
-import { ParseError } from "../../../src/formats/contract.js";
-import type { ParseEvent, ParsedSample, ParsedWorkout, Rejection } from "../../../src/formats/contract.js";
-import { buildZip } from "../../helpers/zip-writer.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
+import { buildZip } from "../../helpers/zip-writer.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 const NEW_YORK = { nowMs: NOW_MS, timeZone: "America/New_York" };
@@ -32,7 +32,10 @@ async function collect(events: AsyncIterable<ParseEvent>): Promise<ParseEvent[]>
 }
 
 async function parseErrorOf(run: () => Promise<unknown>): Promise<ParseError> {
-  const error = await run().then(() => null, (err: unknown) => err);
+  const error = await run().then(
+    () => null,
+    (err: unknown) => err,
+  );
   if (!(error instanceof ParseError)) throw new Error(`expected a ParseError, got ${String(error)}`);
   return error;
 }
@@ -57,7 +60,10 @@ function allDataFile(dataSource: string, points: object[]): string {
   return JSON.stringify({ "Data Source": dataSource, "Data Points": points });
 }
 const hrPoint = (bpm: number, nanos: string): object => ({
-  fitValue: [{ value: { fpVal: bpm } }], startTimeNanos: nanos, endTimeNanos: nanos, dataTypeName: "com.google.heart_rate.bpm",
+  fitValue: [{ value: { fpVal: bpm } }],
+  startTimeNanos: nanos,
+  endTimeNanos: nanos,
+  dataTypeName: "com.google.heart_rate.bpm",
   originDataSourceId: "raw:com.google.heart_rate.bpm:com.mobvoi.wear.fitness:Mobvoi:TicWatch Pro 3:a1b2:heart_rate",
 });
 const MERGED_HR = `${FIT}/All Data/derived_com.google.heart_rate.bpm_com.go.json`;
@@ -81,20 +87,38 @@ function googleFitEntries(): ZipInput[] {
   const stepStream = allDataFile("derived:com.google.step_count.delta:com.google.android.gms:merge_step_deltas", [
     { fitValue: [{ value: { intVal: 5000 } }], startTimeNanos: "1710053100000000000", endTimeNanos: "1710053400000000000" },
   ]);
-  const innerZip = buildZip([{ name: `${FIT}/Daily activity metrics/2024-01-15.csv`, data: `${WINDOW_HEADER}\n10:00:00.000-05:00,10:15:00.000-05:00,1,20,10,,999,` }]);
+  const innerZip = buildZip([
+    { name: `${FIT}/Daily activity metrics/2024-01-15.csv`, data: `${WINDOW_HEADER}\n10:00:00.000-05:00,10:15:00.000-05:00,1,20,10,,999,` },
+  ]);
   return [
     { name: "Takeout/archive_browser.html", data: "<html></html>" },
     { name: `${FIT}/Daily activity metrics/`, data: "" },
     { name: `${FIT}/Daily activity metrics/2024-03-10.csv`, data: DST_DAY_CSV },
     { name: `${FIT}/Daily activity metrics/Daily activity metrics.csv`, data: SUMMARY_CSV },
     { name: MERGED_HR, data: MERGED_HR_JSON },
-    { name: `${FIT}/All Data/raw_com.google.heart_rate.bpm_com.mobvoi.json`, data: allDataFile("raw:com.google.heart_rate.bpm:com.mobvoi.wear.fitness:Mobvoi:TicWatch Pro 3:a1b2:heart_rate", [hrPoint(97, "1710053100000000000")]) },
-    { name: `${FIT}/All Data/derived_com.google.heart_rate.bpm_com.go(1).json`, data: allDataFile("derived:com.google.heart_rate.bpm:com.mobvoi.wear.fitness:wear_hr", [hrPoint(98, "1710053100000000000")]) },
+    {
+      name: `${FIT}/All Data/raw_com.google.heart_rate.bpm_com.mobvoi.json`,
+      data: allDataFile("raw:com.google.heart_rate.bpm:com.mobvoi.wear.fitness:Mobvoi:TicWatch Pro 3:a1b2:heart_rate", [
+        hrPoint(97, "1710053100000000000"),
+      ]),
+    },
+    {
+      name: `${FIT}/All Data/derived_com.google.heart_rate.bpm_com.go(1).json`,
+      data: allDataFile("derived:com.google.heart_rate.bpm:com.mobvoi.wear.fitness:wear_hr", [hrPoint(98, "1710053100000000000")]),
+    },
     { name: `${FIT}/All Data/derived_com.google.step_count.delta_com.google.and.json`, data: stepStream },
-    { name: `${FIT}/All Data/derived_com.google.calories.expended_com.json`, data: allDataFile("derived:com.google.calories.expended:com.google.android.gms:merge_calories_expended", [{ fitValue: [{ value: { fpVal: 1.3 } }], startTimeNanos: "1710053100000000000", endTimeNanos: "1710053160000000000" }]) },
+    {
+      name: `${FIT}/All Data/derived_com.google.calories.expended_com.json`,
+      data: allDataFile("derived:com.google.calories.expended:com.google.android.gms:merge_calories_expended", [
+        { fitValue: [{ value: { fpVal: 1.3 } }], startTimeNanos: "1710053100000000000", endTimeNanos: "1710053160000000000" },
+      ]),
+    },
     { name: `${FIT}/Activities/2024-03-10T08_00_00-04_00_PT10M_Running.tcx`, data: GOOGLE_FIT_TCX },
     { name: `${FIT}/Activities/2024-01-02T08_00_00-05_00_PT10M_Running.tcx.gz`, data: "not really gzip" },
-    { name: `${FIT}/All Sessions/2024-03-10T08_00_00.000-04_00_RUNNING.json`, data: JSON.stringify({ fitnessActivity: "running", duration: "600s" }) },
+    {
+      name: `${FIT}/All Sessions/2024-03-10T08_00_00.000-04_00_RUNNING.json`,
+      data: JSON.stringify({ fitnessActivity: "running", duration: "600s" }),
+    },
     { name: `${FIT}/nested.zip`, data: innerZip },
   ];
 }
@@ -112,9 +136,13 @@ describe("parseGoogleFitTakeoutZip", () => {
     expect(steps[2]).toMatchObject({ startMs: Date.parse("2024-03-09T05:00:00Z"), endMs: Date.parse("2024-03-10T05:00:00Z") });
     expect(samples.filter((s) => s.type === "distance").map((s) => s.value)).toEqual([80.5, 4100, 80.5]);
     // Only the merged stream's reading: the raw and per-app copies of the same instant are skipped.
-    expect(samples.filter((s) => s.type === "heart_rate").map((s) => [s.value, s.startMs, s.source.deviceType])).toEqual([[96, 1710053100000, "watch"]]);
+    expect(samples.filter((s) => s.type === "heart_rate").map((s) => [s.value, s.startMs, s.source.deviceType])).toEqual([
+      [96, 1710053100000, "watch"],
+    ]);
     expect(samples.some((s) => s.type === "active_energy" || s.type === "body_mass")).toBe(false);
-    expect(workoutsOf(events)).toEqual([expect.objectContaining({ activityType: "running", distanceM: 1500, source: { name: "Google Fit", deviceType: "phone", device: null } })]);
+    expect(workoutsOf(events)).toEqual([
+      expect.objectContaining({ activityType: "running", distanceM: 1500, source: { name: "Google Fit", deviceType: "phone", device: null } }),
+    ]);
     expect(rejectionsOf(events).map((r) => [r.where, r.recordType])).toEqual([
       [`${MERGED_HR}: data point 2`, "heart_rate"],
       [`${FIT}/All Data/derived_com.google.calories.expended_com.json`, "calories"],
@@ -123,12 +151,15 @@ describe("parseGoogleFitTakeoutZip", () => {
 
   it("a damaged or hostile entry is one rejection naming it; the other entries still import", async () => {
     const path = writeZip([
-      { name: MERGED_HR, data: "{\"Data Source\": \"derived:com.google.heart_rate.bpm:com.google.android.gms:merge_heart_rate_bpm\", \"Data Poi" },
+      { name: MERGED_HR, data: '{"Data Source": "derived:com.google.heart_rate.bpm:com.google.android.gms:merge_heart_rate_bpm", "Data Poi' },
       { name: `${FIT}/Activities/hostile.tcx`, data: readFileSync(new URL("../../fixtures/hostile/billion-laughs.xml", import.meta.url)) },
       { name: `${FIT}/Daily activity metrics/2024-03-10.csv`, data: DST_DAY_CSV },
     ]);
     const events = await collect(parseGoogleFitTakeoutZip(path, NEW_YORK));
-    expect(rejectionsOf(events).map((r) => [r.where, r.recordType])).toEqual([[MERGED_HR, "file"], [`${FIT}/Activities/hostile.tcx`, "file"]]);
+    expect(rejectionsOf(events).map((r) => [r.where, r.recordType])).toEqual([
+      [MERGED_HR, "file"],
+      [`${FIT}/Activities/hostile.tcx`, "file"],
+    ]);
     expect(rejectionsOf(events)[0]?.reason).toMatch(/not valid JSON/);
     expect(samplesOf(events).filter((s) => s.type === "steps")).toHaveLength(2);
   });
@@ -171,16 +202,25 @@ describe("parseFitbitTakeoutZip", () => {
   it("old MyFitbitData layout, weight in the account's unit; rejections name the entry and index", async () => {
     const dir = "MyFitbitData/JaneDoe";
     const path = writeZip([
-      { name: `${dir}/Physical Activity/heart_rate-2024-03-01.json`, data: JSON.stringify([
-        { dateTime: "03/01/24 08:00:00", value: { bpm: 69, confidence: 2 } },
-        { dateTime: "03/01/24 08:00:05", value: { bpm: 400, confidence: 2 } },
-      ]) },
-      { name: `${dir}/Personal & Account/weight-2024-03-21.json`, data: JSON.stringify([{ logId: 1, weight: 219.5, bmi: 33.28, date: "03/27/24", time: "07:20:00", source: "Aria" }]) },
+      {
+        name: `${dir}/Physical Activity/heart_rate-2024-03-01.json`,
+        data: JSON.stringify([
+          { dateTime: "03/01/24 08:00:00", value: { bpm: 69, confidence: 2 } },
+          { dateTime: "03/01/24 08:00:05", value: { bpm: 400, confidence: 2 } },
+        ]),
+      },
+      {
+        name: `${dir}/Personal & Account/weight-2024-03-21.json`,
+        data: JSON.stringify([{ logId: 1, weight: 219.5, bmi: 33.28, date: "03/27/24", time: "07:20:00", source: "Aria" }]),
+      },
       { name: `${dir}/Physical Activity/calories-2024-03-01.json`, data: JSON.stringify([{ dateTime: "03/01/24 00:00:00", value: "1.2" }]) },
       { name: `${dir}/Physical Activity/exercise-0.json.gz`, data: "x" },
     ]);
     const events = await collect(parseFitbitTakeoutZip(path, { ...NEW_YORK, weightUnit: "lb" }));
-    expect(samplesOf(events).map((s) => [s.type, Math.round(s.value * 100) / 100])).toEqual([["heart_rate", 69], ["body_mass", 99.56]]);
+    expect(samplesOf(events).map((s) => [s.type, Math.round(s.value * 100) / 100])).toEqual([
+      ["heart_rate", 69],
+      ["body_mass", 99.56],
+    ]);
     expect(rejectionsOf(events).map((r) => [r.where, r.recordType])).toEqual([
       [`${dir}/Physical Activity/heart_rate-2024-03-01.json: [1]`, "heart_rate"],
       [`${dir}/Physical Activity/calories-2024-03-01.json`, "calories"],
@@ -189,7 +229,7 @@ describe("parseFitbitTakeoutZip", () => {
 
   it("a damaged entry is one rejection; a zip with no Fitbit metric files is ZIP_NO_EXPORT", async () => {
     const damaged = writeZip([
-      { name: `${FITBIT}/steps-2024-03-01.json`, data: "[{\"dateTime\": " },
+      { name: `${FITBIT}/steps-2024-03-01.json`, data: '[{"dateTime": ' },
       { name: `${FITBIT}/resting_heart_rate-2024-03-01.json`, data: fixture("fitout__resting_heart_rate-2024-03-01.json") },
     ]);
     const events = await collect(parseFitbitTakeoutZip(damaged, NEW_YORK));

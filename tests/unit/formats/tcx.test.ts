@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { parseTcx } from "../../../src/formats/tcx/parse-tcx.js";
+import type { ParsedWorkout, ParseEvent } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import type { ParseEvent, ParsedWorkout } from "../../../src/formats/contract.js";
 import type { XmlInput } from "../../../src/formats/shared/xml-events.js";
+import { parseTcx } from "../../../src/formats/tcx/parse-tcx.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 
@@ -54,7 +54,13 @@ describe("parseTcx against python-tcxparser's assertions (test.tcx)", () => {
     // plain mean of the recorded points, which smart recording spaces unevenly.
     expect(workout.avgHrBpm).toBeCloseTo(160.244, 3);
     expect(workout.maxHrBpm).toBe(189);
-    expect(workout.provenance).toEqual({ durationSec: "device", activeEnergyKcal: "device", distanceM: "device", avgHrBpm: "device", maxHrBpm: "device" });
+    expect(workout.provenance).toEqual({
+      durationSec: "device",
+      activeEnergyKcal: "device",
+      distanceM: "device",
+      avgHrBpm: "device",
+      maxHrBpm: "device",
+    });
     expect(workout.source).toEqual({ name: "Forerunner 410", deviceType: "watch", device: "Forerunner 410" });
     expect(workout.externalId).toBe("tcx:2012-12-26T21:29:53Z");
   });

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../../../src/formats/shared/zip.js";
-import type { ZipEntryStream, ZipLimits } from "../../../src/formats/shared/zip.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import { buildZip } from "../../helpers/zip-writer.js";
+import type { ZipEntryStream, ZipLimits } from "../../../src/formats/shared/zip.js";
+import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../../../src/formats/shared/zip.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
+import { buildZip } from "../../helpers/zip-writer.js";
 
 const HOSTILE_DIR = fileURLToPath(new URL("../../fixtures/hostile/", import.meta.url));
 const tempDir = mkdtempSync(join(tmpdir(), "wearsync-zip-test-"));
@@ -80,19 +80,20 @@ describe("openZipEntryStream on built archives", () => {
     expect(await readAll(stored)).toBe("<b>stored</b>");
   });
 
-  it.each([
-    ["/etc/cron.d/evil.xml"],
-    ["C:/Windows/evil.xml"],
-    ["apple_health_export\\export.xml"],
-    ["apple_health_export/../../evil.xml"],
-  ])("rejects the unsafe name %j with ZIP_UNSAFE_PATH", async (name) => {
-    const path = writeZip([{ name, data: "<x/>" }]);
-    const error = await zipErrorOf(() => openZipEntryStream(path, anyXml));
-    expect(error.code).toBe("ZIP_UNSAFE_PATH");
-  });
+  it.each([["/etc/cron.d/evil.xml"], ["C:/Windows/evil.xml"], ["apple_health_export\\export.xml"], ["apple_health_export/../../evil.xml"]])(
+    "rejects the unsafe name %j with ZIP_UNSAFE_PATH",
+    async (name) => {
+      const path = writeZip([{ name, data: "<x/>" }]);
+      const error = await zipErrorOf(() => openZipEntryStream(path, anyXml));
+      expect(error.code).toBe("ZIP_UNSAFE_PATH");
+    },
+  );
 
   it("rejects an unsafe name even after the wanted entry", async () => {
-    const path = writeZip([{ name: "ok.xml", data: "<x/>" }, { name: "../evil.txt", data: "x" }]);
+    const path = writeZip([
+      { name: "ok.xml", data: "<x/>" },
+      { name: "../evil.txt", data: "x" },
+    ]);
     const error = await zipErrorOf(() => openZipEntryStream(path, anyXml));
     expect(error.code).toBe("ZIP_UNSAFE_PATH");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contiguousRanges } from "../../../src/jobs/recompute.js";
 import { weeksAffectedByDay, weeksAffectedByRange } from "../../../src/domain/projections/affected-weeks.js";
+import { contiguousRanges } from "../../../src/jobs/recompute.js";
 import { datesBetween } from "../../../src/lib/calendar.js";
 
 describe("range recompute grouping", () => {

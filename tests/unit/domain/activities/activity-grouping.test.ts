@@ -64,9 +64,33 @@ function permutations<T>(items: readonly T[]): T[][] {
 
 describe("the same run uploaded three ways", () => {
   // The watch's FIT (1,681 heart-rate points, energy, distance), the TCX export and Strava's GPX of the same run.
-  const fit = record("wkt_fit", { start: "2018-06-14T14:55:22Z", minutes: 28, tier: "device", importId: "imp_a", hrSampleCount: 1681, hasDeviceEnergy: true, hasDistance: true });
-  const tcx = record("wkt_tcx", { start: "2018-06-14T14:55:22Z", minutes: 28, tier: "platform_copy", importId: "imp_b", hrSampleCount: 1681, hasDeviceEnergy: true, hasDistance: true });
-  const gpx = record("wkt_gpx", { start: "2018-06-14T14:55:25Z", minutes: 27.9, tier: "platform_copy", importId: "imp_c", hrSampleCount: 1600, hasDistance: true, activityType: "other" });
+  const fit = record("wkt_fit", {
+    start: "2018-06-14T14:55:22Z",
+    minutes: 28,
+    tier: "device",
+    importId: "imp_a",
+    hrSampleCount: 1681,
+    hasDeviceEnergy: true,
+    hasDistance: true,
+  });
+  const tcx = record("wkt_tcx", {
+    start: "2018-06-14T14:55:22Z",
+    minutes: 28,
+    tier: "platform_copy",
+    importId: "imp_b",
+    hrSampleCount: 1681,
+    hasDeviceEnergy: true,
+    hasDistance: true,
+  });
+  const gpx = record("wkt_gpx", {
+    start: "2018-06-14T14:55:25Z",
+    minutes: 27.9,
+    tier: "platform_copy",
+    importId: "imp_c",
+    hrSampleCount: 1600,
+    hasDistance: true,
+    activityType: "other",
+  });
 
   it("is one activity: the device file counts, the exports are duplicates of it", () => {
     expect(plain(groupActivities([gpx, tcx, fit]))).toEqual({
@@ -96,7 +120,10 @@ describe("device workout plus a phone app's copy", () => {
 
   it("a priority the person set decides before the tier", () => {
     const preferred = { ...phone, sourcePriority: -1 };
-    expect(plain(groupActivities([watch, preferred]))).toEqual({ wkt_phone: REP, wkt_watch: { duplicateOf: "wkt_phone", reason: "source_priority" } });
+    expect(plain(groupActivities([watch, preferred]))).toEqual({
+      wkt_phone: REP,
+      wkt_watch: { duplicateOf: "wkt_phone", reason: "source_priority" },
+    });
   });
 
   it("demoting the watch's source below every default (6) hands the count to the phone", () => {
@@ -186,7 +213,10 @@ describe("different kinds", () => {
     expect(compatibleKinds("workout", "yoga")).toBe(true);
     expect(compatibleKinds("tennis", "tennis")).toBe(true);
     expect(compatibleKinds("tennis", "squash")).toBe(false);
-    const grouping = groupActivities([record("wkt_yoga", { ...at, activityType: "yoga" }), record("wkt_other", { ...at, activityType: "other", tier: "platform_copy" })]);
+    const grouping = groupActivities([
+      record("wkt_yoga", { ...at, activityType: "yoga" }),
+      record("wkt_other", { ...at, activityType: "other", tier: "platform_copy" }),
+    ]);
     expect(grouping.get("wkt_other")).toEqual({ duplicateOf: "wkt_yoga", reason: "record_tier" });
   });
 });
@@ -244,14 +274,26 @@ describe("multisport", () => {
   });
 
   it("a Strava copy of the run leg is grouped with that leg only", () => {
-    const stravaRun = record("wkt_strava", { start: "2018-05-27T09:23:41Z", minutes: 47.5, tier: "platform_copy", importId: "imp_gpx", hrSampleCount: 500 });
+    const stravaRun = record("wkt_strava", {
+      start: "2018-05-27T09:23:41Z",
+      minutes: 47.5,
+      tier: "platform_copy",
+      importId: "imp_gpx",
+      hrSampleCount: 500,
+    });
     const grouping = groupActivities([stravaRun, ...legs]);
     expect(grouping.get("wkt_strava")).toEqual({ duplicateOf: "wkt_run", reason: "record_tier" });
     expect(legs.every((l) => grouping.get(l.id)?.duplicateOf === null)).toBe(true);
   });
 
   it("an Apple Watch triathlon recorded as one workout counts once against the legs' file", () => {
-    const whole = record("wkt_whole", { start: "2018-05-27T07:33:00Z", minutes: 159, activityType: "swim_bike_run", hrSampleCount: 9000, importId: "imp_apple" });
+    const whole = record("wkt_whole", {
+      start: "2018-05-27T07:33:00Z",
+      minutes: 159,
+      activityType: "swim_bike_run",
+      hrSampleCount: 9000,
+      importId: "imp_apple",
+    });
     const grouping = groupActivities([...legs, whole]);
     expect(grouping.get("wkt_whole")?.duplicateOf).toBeNull();
     expect(legs.every((l) => grouping.get(l.id)?.duplicateOf === "wkt_whole")).toBe(true);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { profileProblems } from "../../../../src/domain/body/profile-bounds.js";
-
 import type { ProfileFacts } from "../../../../src/domain/body/profile-bounds.js";
+import { profileProblems } from "../../../../src/domain/body/profile-bounds.js";
 
 const OK: ProfileFacts = { birthDate: "1990-06-15", heightCm: 170, weightKg: 70, hrRestBpm: 55, hrMaxBpm: 185 };
 const TODAY = "2026-11-24";

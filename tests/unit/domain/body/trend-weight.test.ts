@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
-import {
-  adaptiveTdeeKcal,
-  estimateAdaptiveTdee,
-  olsFit,
-  trendWeights,
-} from "../../../../src/domain/body/trend-weight.js";
+import { adaptiveTdeeKcal, estimateAdaptiveTdee, olsFit, trendWeights } from "../../../../src/domain/body/trend-weight.js";
 import { energyDensityOfChangeKcalPerKg } from "../../../../src/domain/projections/forbes.js";
 
 // TV-T: abs 1e-4 kg for weights, 0.5 kcal for TDEE. Slopes are printed to 5 decimals.
 const T1_WEIGHTS_KG = [
-  90.4, 89.65, 90.0, 90.45, 89.3, 89.75, 90.0, 89.45, 90.1, 89.15, 89.7, 89.35, 90.0, 88.75, 89.3, 89.55, 88.9, 89.55,
-  88.9, 89.15, 89.0,
+  90.4, 89.65, 90.0, 90.45, 89.3, 89.75, 90.0, 89.45, 90.1, 89.15, 89.7, 89.35, 90.0, 88.75, 89.3, 89.55, 88.9, 89.55, 88.9, 89.15, 89.0,
 ];
 const T1_EMA_KG = [
-  90.4, 90.325, 90.2925, 90.3083, 90.2074, 90.1617, 90.1455, 90.076, 90.0784, 89.9855, 89.957, 89.8963, 89.9067,
-  89.791, 89.7419, 89.7227, 89.6404, 89.6314, 89.5582, 89.5174, 89.4657,
+  90.4, 90.325, 90.2925, 90.3083, 90.2074, 90.1617, 90.1455, 90.076, 90.0784, 89.9855, 89.957, 89.8963, 89.9067, 89.791, 89.7419, 89.7227, 89.6404,
+  89.6314, 89.5582, 89.5174, 89.4657,
 ];
 const T1 = T1_WEIGHTS_KG.map((weightKg, dayIndex) => ({ dayIndex, weightKg }));
 

@@ -4,7 +4,12 @@ import { allowedDeviationKg, classifyWeighIns, type WeighIn } from "../../../../
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-11-01T07:00:00Z");
 let n = 0;
-const w = (days: number, weightKg: number, override: boolean | null = null): WeighIn => ({ id: `w${String(n++).padStart(3, "0")}`, atMs: T0 + days * DAY, weightKg, override });
+const w = (days: number, weightKg: number, override: boolean | null = null): WeighIn => ({
+  id: `w${String(n++).padStart(3, "0")}`,
+  atMs: T0 + days * DAY,
+  weightKg,
+  override,
+});
 const outliers = (list: WeighIn[]) => {
   const flags = classifyWeighIns(list);
   return list.filter((x) => flags.get(x.id)).map((x) => x.weightKg);

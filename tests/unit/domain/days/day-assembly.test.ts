@@ -101,7 +101,9 @@ describe("assembleDay", () => {
     expect(flagged.flags).toEqual(["implausible_intake"]);
     expect(flagged.flagsConfirmed).toBe(false);
     expect(flagged.status).toBe("complete");
-    const confirmed = assembleDay(input({ measures: measures({ basal: device(1800), active: device(600) }), intake: logged(19_999), confirmedFlags: ["implausible_intake"] }));
+    const confirmed = assembleDay(
+      input({ measures: measures({ basal: device(1800), active: device(600) }), intake: logged(19_999), confirmedFlags: ["implausible_intake"] }),
+    );
     expect(confirmed.flagsConfirmed).toBe(true);
   });
 
@@ -113,7 +115,9 @@ describe("assembleDay", () => {
   });
 
   it("device active energy supersedes the estimates and says so per workout", () => {
-    const day = assembleDay(input({ measures: measures({ basal: device(1800), active: device(500), workouts: [{ row: run(30), dayFraction: 1 }] }) }));
+    const day = assembleDay(
+      input({ measures: measures({ basal: device(1800), active: device(500), workouts: [{ row: run(30), dayFraction: 1 }] }) }),
+    );
     expect(day.energy.activeKcal).toBe(500);
     expect(day.breakdown.workouts).toEqual([expect.objectContaining({ counted: false, reason: "already inside the device's active energy" })]);
   });

@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { measureDays, withoutSupersededTotals } from "../../../../src/domain/days/day-measures.js";
-import { LocalDayCalendar } from "../../../../src/domain/days/day-rule.js";
 import type { DaySampleRow, DayWorkoutRow } from "../../../../src/domain/days/day-records.js";
-import { localDayWindow, ZoneCache } from "../../../../src/lib/zone.js";
+import { LocalDayCalendar } from "../../../../src/domain/days/day-rule.js";
 import { datesBetween } from "../../../../src/lib/calendar.js";
+import { localDayWindow, ZoneCache } from "../../../../src/lib/zone.js";
 
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
 
 function calendar(timeZone: string, from: string, to: string): LocalDayCalendar {
   const zone = new ZoneCache(timeZone);
-  return new LocalDayCalendar(datesBetween(from, to).map((d) => localDayWindow(d, timeZone)), (ms) => zone.offsetMinAt(ms));
+  return new LocalDayCalendar(
+    datesBetween(from, to).map((d) => localDayWindow(d, timeZone)),
+    (ms) => zone.offsetMinAt(ms),
+  );
 }
 
 const WATCH = { sourceId: 1, deviceType: "watch", sourceName: "Watch", priority: null };
@@ -57,7 +60,10 @@ describe("measureDays", () => {
       [],
     );
     expect(days[0]?.steps.total).toBe(1300);
-    expect([...(days[0]?.steps.bySource ?? [])]).toEqual([[1, 1000], [2, 300]]);
+    expect([...(days[0]?.steps.bySource ?? [])]).toEqual([
+      [1, 1000],
+      [2, 300],
+    ]);
     expect(days[0]?.active.total).toBe(50);
     expect(days[1]?.active.total).toBe(50);
     expect(days[1]?.steps.present).toBe(false);

@@ -5,9 +5,9 @@ import {
   dayFlags,
   flagsCleared,
   flagsConfirmed,
+  INTAKE_MAX_KCAL,
   implausibleBurn,
   implausibleIntake,
-  INTAKE_MAX_KCAL,
 } from "../../../../src/domain/days/day-plausibility.js";
 
 const day = { intakeKcal: 2200, burnedKcal: 2500, bmrDayKcal: 1750, wholeDay: true };

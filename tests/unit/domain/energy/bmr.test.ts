@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { leanMassKg } from "../../../../src/domain/energy/body-fat.js";
-import { mifflinStJeorBmrKcal, proRateDailyKcal } from "../../../../src/domain/energy/bmr.js";
 import type { BodyInput } from "../../../../src/domain/energy/bmr.js";
+import { mifflinStJeorBmrKcal, proRateDailyKcal } from "../../../../src/domain/energy/bmr.js";
+import { leanMassKg } from "../../../../src/domain/energy/body-fat.js";
 import { hallRmrKcal } from "../../../../src/domain/projections/hall-baseline.js";
 
 // TV-B, abs 0.01 kcal.
@@ -67,9 +67,7 @@ describe("TV-B resting energy (Mifflin–St Jeor, the one the days use)", () => 
 
   it("rejects impossible bodies instead of returning a number", () => {
     expect(() => mifflinStJeorBmrKcal({ sex: "male", weightKg: 0, heightCm: 180, ageYears: 35 })).toThrow(RangeError);
-    expect(() => mifflinStJeorBmrKcal({ sex: "male", weightKg: 90, heightCm: Number.NaN, ageYears: 35 })).toThrow(
-      RangeError,
-    );
+    expect(() => mifflinStJeorBmrKcal({ sex: "male", weightKg: 90, heightCm: Number.NaN, ageYears: 35 })).toThrow(RangeError);
   });
 });
 

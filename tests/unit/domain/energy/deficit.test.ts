@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeDayEnergy, weeklyMeanDeficit } from "../../../../src/domain/energy/deficit.js";
 import type { DayEnergyInput } from "../../../../src/domain/energy/deficit.js";
+import { computeDayEnergy, weeklyMeanDeficit } from "../../../../src/domain/energy/deficit.js";
 import { metNetKcal } from "../../../../src/domain/energy/met.js";
 
 // TV-D (docs/science.md §6; exact bookkeeping, floating-point results compared to 0.01 kcal where it prints 2 decimals).

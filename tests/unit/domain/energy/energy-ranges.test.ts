@@ -3,9 +3,9 @@ import {
   burnedRange,
   calibratedRange,
   deficitRange,
+  METHOD_ERROR,
   mapRange,
   meanRange,
-  METHOD_ERROR,
   narrowedRange,
 } from "../../../../src/domain/energy/energy-ranges.js";
 
@@ -63,7 +63,12 @@ describe("calibration narrows the range", () => {
 
 describe("week ranges", () => {
   it("a mean of days averages their bounds; a monotone map keeps low ≤ high", () => {
-    expect(meanRange([[100, 300], [200, 500]])).toEqual([150, 400]);
+    expect(
+      meanRange([
+        [100, 300],
+        [200, 500],
+      ]),
+    ).toEqual([150, 400]);
     expect(meanRange([])).toBeNull();
     expect(mapRange([100, 400], (deficit) => (-7 * deficit) / 7700)).toEqual([(-7 * 400) / 7700, (-7 * 100) / 7700]);
   });

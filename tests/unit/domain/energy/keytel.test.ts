@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keytelGrossKcalPerMin, keytelGrossKjPerMin, keytelNetKcal } from "../../../../src/domain/energy/keytel.js";
 import type { KeytelInput } from "../../../../src/domain/energy/keytel.js";
+import { keytelGrossKcalPerMin, keytelGrossKjPerMin, keytelNetKcal } from "../../../../src/domain/energy/keytel.js";
 
 // TV-K: abs 1e-3 kcal/min. kJ/min is printed to 4 decimals, 30-min kcal to 2.
 const ABS_KCAL_PER_MIN = 1e-3;

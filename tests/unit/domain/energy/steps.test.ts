@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  stepLengthM,
-  stepsDistanceM,
-  stepsNetKcal,
-  stepsOutsideWindows,
-} from "../../../../src/domain/energy/steps.js";
 import type { StepsInput } from "../../../../src/domain/energy/steps.js";
+import { stepLengthM, stepsDistanceM, stepsNetKcal, stepsOutsideWindows } from "../../../../src/domain/energy/steps.js";
 
 // TV-S, abs 0.1 kcal.
 

@@ -17,10 +17,14 @@ function stepStream(phases: ReadonlyArray<readonly [durationSec: number, value: 
 
 const TABATA_POWER = stepStream([
   [300, 100],
-  ...Array.from({ length: 8 }, () => [
-    [20, 400],
-    [10, 50],
-  ] as const).flat(),
+  ...Array.from(
+    { length: 8 },
+    () =>
+      [
+        [20, 400],
+        [10, 50],
+      ] as const,
+  ).flat(),
   [300, 80],
 ]);
 
@@ -39,8 +43,21 @@ describe("speed/power assistance for intervals HR cannot resolve", () => {
   });
 
   it("speed above critical speed resolves 30-s run repeats that heart rate holds high as one block", () => {
-    const speed = stepStream([[300, 2], ...Array.from({ length: 5 }, () => [[30, 5.5], [30, 1.5]] as const).flat()]);
-    const hr = stepStream([[300, 0.6 * TV_I_MAX_HR_BPM], [300, 0.92 * TV_I_MAX_HR_BPM]]).map((s) => ({ tMs: s.tMs, bpm: s.value }));
+    const speed = stepStream([
+      [300, 2],
+      ...Array.from(
+        { length: 5 },
+        () =>
+          [
+            [30, 5.5],
+            [30, 1.5],
+          ] as const,
+      ).flat(),
+    ]);
+    const hr = stepStream([
+      [300, 0.6 * TV_I_MAX_HR_BPM],
+      [300, 0.92 * TV_I_MAX_HR_BPM],
+    ]).map((s) => ({ tMs: s.tMs, bpm: s.value }));
     const result = detectHiit(hr, {
       maxHrBpm: TV_I_MAX_HR_BPM,
       assist: { kind: "speed", samples: speed, criticalSpeedMps: 4 },
@@ -51,7 +68,17 @@ describe("speed/power assistance for intervals HR cannot resolve", () => {
   });
 
   it("surges above critical power while heart rate never reaches work are not HIIT (an ordinary road ride)", () => {
-    const surges = stepStream([[300, 150], ...Array.from({ length: 6 }, () => [[20, 400], [60, 150]] as const).flat()]);
+    const surges = stepStream([
+      [300, 150],
+      ...Array.from(
+        { length: 6 },
+        () =>
+          [
+            [20, 400],
+            [60, 150],
+          ] as const,
+      ).flat(),
+    ]);
     const easyHr = stepStream([[780, 0.7 * TV_I_MAX_HR_BPM]]).map((s) => ({ tMs: s.tMs, bpm: s.value }));
     const result = detectHiit(easyHr, {
       maxHrBpm: TV_I_MAX_HR_BPM,
@@ -74,9 +101,7 @@ describe("speed/power assistance for intervals HR cannot resolve", () => {
   });
 
   it("rejects a non-positive critical power", () => {
-    expect(() =>
-      detectHiit([], { maxHrBpm: 185, assist: { kind: "power", samples: TABATA_POWER, criticalPowerW: 0 } }),
-    ).toThrow(RangeError);
+    expect(() => detectHiit([], { maxHrBpm: 185, assist: { kind: "power", samples: TABATA_POWER, criticalPowerW: 0 } })).toThrow(RangeError);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { detectHiit } from "../../../../src/domain/hiit/detector.js";
 import {
   bestMeanOverWindow,
   CRITICAL_LEVEL_FRACTION_OF_BEST,
@@ -9,7 +10,6 @@ import {
   speedAssistApplies,
   streamPoints,
 } from "../../../../src/domain/hiit/detector-input.js";
-import { detectHiit } from "../../../../src/domain/hiit/detector.js";
 import type { TimedValue } from "../../../../src/domain/hiit/series.js";
 import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../helpers/synthetic-hr.js";
 

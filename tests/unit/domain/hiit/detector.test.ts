@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectHiit, METHOD_VERSION } from "../../../../src/domain/hiit/detector.js";
 import type { HiitAnalysis } from "../../../../src/domain/hiit/detector.js";
+import { detectHiit, METHOD_VERSION } from "../../../../src/domain/hiit/detector.js";
 import type { HrSample } from "../../../../src/domain/hiit/hr-cleaning.js";
 import {
   everyNthSecond,
@@ -27,12 +27,8 @@ function expectWindows(actual: number[][], expected: ReadonlyArray<readonly [num
   expect(actual).toHaveLength(expected.length);
   expected.forEach(([start, end], i) => {
     const [actualStart = Number.NaN, actualEnd = Number.NaN] = actual[i] ?? [];
-    expect(Math.abs(actualStart - start), `bout ${i} start ${actualStart} vs ${start}`).toBeLessThanOrEqual(
-      BOUNDARY_TOLERANCE_SEC,
-    );
-    expect(Math.abs(actualEnd - end), `bout ${i} end ${actualEnd} vs ${end}`).toBeLessThanOrEqual(
-      BOUNDARY_TOLERANCE_SEC,
-    );
+    expect(Math.abs(actualStart - start), `bout ${i} start ${actualStart} vs ${start}`).toBeLessThanOrEqual(BOUNDARY_TOLERANCE_SEC);
+    expect(Math.abs(actualEnd - end), `bout ${i} end ${actualEnd} vs ${end}`).toBeLessThanOrEqual(BOUNDARY_TOLERANCE_SEC);
   });
 }
 
@@ -114,9 +110,7 @@ describe("robustness: the same bouts whatever the sensor does", () => {
   });
 
   it("values above 230 bpm and non-finite values are dropped", () => {
-    const samples = I1_TEN_BY_60_60().map((s, i) =>
-      i % 23 === 0 ? { tMs: s.tMs, bpm: i % 2 === 0 ? 260 : Number.NaN } : s,
-    );
+    const samples = I1_TEN_BY_60_60().map((s, i) => (i % 23 === 0 ? { tMs: s.tMs, bpm: i % 2 === 0 ? 260 : Number.NaN } : s));
     expectWindows(windowsSec(detect(samples).bouts), I1_WINDOWS_SEC);
   });
 
@@ -221,8 +215,24 @@ describe("hysteresis and chaining rules on step-shaped HR", () => {
   });
 
   it("a 9-s surge above T_hi is not a bout (entry needs 10 s)", () => {
-    expect(detect(steps([[300, 120], [9, 175], [300, 120]])).bouts).toHaveLength(0);
-    expect(detect(steps([[300, 120], [14, 175], [300, 120]])).bouts).toHaveLength(1);
+    expect(
+      detect(
+        steps([
+          [300, 120],
+          [9, 175],
+          [300, 120],
+        ]),
+      ).bouts,
+    ).toHaveLength(0);
+    expect(
+      detect(
+        steps([
+          [300, 120],
+          [14, 175],
+          [300, 120],
+        ]),
+      ).bouts,
+    ).toHaveLength(1);
   });
 
   it("two bouts are not a session; three are", () => {

@@ -1,10 +1,7 @@
 // TV-I protocols (docs/science.md §7.10) built on the reusable generator, plus stream manipulations for robustness cases.
-import {
-  repeatPhases,
-  syntheticHeartRate,
-  withWarmUpAndCoolDown,
-} from "../../../helpers/synthetic-hr.js";
+
 import type { HrSample } from "../../../../src/domain/hiit/hr-cleaning.js";
+import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../helpers/synthetic-hr.js";
 
 export const TV_I_MAX_HR_BPM = 185;
 
@@ -17,8 +14,7 @@ export const I1_TEN_BY_60_60 = (): HrSample[] =>
       ]),
     ),
   );
-export const I2_STEADY_75_PERCENT = (): HrSample[] =>
-  syntheticHeartRate(withWarmUpAndCoolDown([{ durationSec: 2400, targetBpm: 139 }]));
+export const I2_STEADY_75_PERCENT = (): HrSample[] => syntheticHeartRate(withWarmUpAndCoolDown([{ durationSec: 2400, targetBpm: 139 }]));
 export const I3_FOUR_BY_4_MIN = (): HrSample[] =>
   syntheticHeartRate(
     withWarmUpAndCoolDown(
@@ -28,8 +24,7 @@ export const I3_FOUR_BY_4_MIN = (): HrSample[] =>
       ]),
     ),
   );
-export const I6_SUSTAINED_20_MIN = (): HrSample[] =>
-  syntheticHeartRate(withWarmUpAndCoolDown([{ durationSec: 1200, targetBpm: 166 }]));
+export const I6_SUSTAINED_20_MIN = (): HrSample[] => syntheticHeartRate(withWarmUpAndCoolDown([{ durationSec: 1200, targetBpm: 166 }]));
 export const I7_TABATA = (): HrSample[] =>
   syntheticHeartRate(
     withWarmUpAndCoolDown(

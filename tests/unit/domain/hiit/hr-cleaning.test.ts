@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hampelFilter, isPlausibleHr, prepareHrSegments } from "../../../../src/domain/hiit/hr-cleaning.js";
 
-const flat = (n: number, value: number, startSec = 0) =>
-  Array.from({ length: n }, (_, i) => ({ tMs: (startSec + i) * 1000, value }));
+const flat = (n: number, value: number, startSec = 0) => Array.from({ length: n }, (_, i) => ({ tMs: (startSec + i) * 1000, value }));
 
 describe("HR cleaning steps (docs/science.md §7.4, steps 1–4)", () => {
   it("validity: 30–230 bpm and finite", () => {

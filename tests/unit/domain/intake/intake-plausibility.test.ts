@@ -3,7 +3,10 @@ import { checkIntakePlausibility } from "../../../../src/domain/intake/intake-pl
 
 describe("possibly partial intake (docs/science.md §2.3)", () => {
   it("350 kcal against a 14-day median of 2000 → possibly partial (350 < max(800, 1000))", () => {
-    const result = checkIntakePlausibility(350, Array.from({ length: 14 }, () => 2000));
+    const result = checkIntakePlausibility(
+      350,
+      Array.from({ length: 14 }, () => 2000),
+    );
     expect(result).toEqual({ possiblyPartial: true, thresholdKcal: 1000, recentMedianKcal: 2000 });
   });
 

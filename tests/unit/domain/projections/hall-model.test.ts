@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jacksonFatMassKg } from "../../../../src/domain/energy/body-fat.js";
-import { hallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
 import type { HallPerson } from "../../../../src/domain/projections/hall-baseline.js";
+import { hallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
 import { simulateHall, weeklyStates } from "../../../../src/domain/projections/hall-model.js";
 
 // TV-H: ±0.01 kg for any accurate solver of the fixed equations (ρG·dG/dt).
@@ -54,9 +54,7 @@ describe("TV-H trajectories (constant ΔEI from day 0, pcarb = 0.5)", () => {
   });
 
   it("H1b weekly weights, weeks 0–12, 26, 52 (abs 0.01 kg)", () => {
-    const expected = [
-      90.0, 89.223, 88.834, 88.464, 88.108, 87.761, 87.423, 87.092, 86.767, 86.448, 86.134, 85.825, 85.522,
-    ];
+    const expected = [90.0, 89.223, 88.834, 88.464, 88.108, 87.761, 87.423, 87.092, 86.767, 86.448, 86.134, 85.825, 85.522];
     const daily = simulateHall(hallBaseline(H1), { kind: "change", deltaKcalPerDay: -500 }, { days: 364 });
     const weekly = weeklyStates(daily);
     expect(weekly).toHaveLength(53);

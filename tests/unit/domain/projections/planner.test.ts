@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { guardrailFlags } from "../../../../src/domain/projections/guardrails.js";
+import type { HallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
 import { hallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
 import { planConstantIntake, planForTargetWeight } from "../../../../src/domain/projections/planner.js";
-import type { HallBaseline } from "../../../../src/domain/projections/hall-baseline.js";
 
 /** A constant change from the baseline's maintenance intake (what the what-if planner's "change" goal runs). */
 const planIntakeChange = (baseline: HallBaseline, deltaKcalPerDay: number, days: number) =>
@@ -77,20 +77,14 @@ describe("planner over the Hall model", () => {
 
 describe("docs/science.md §5.6 guardrails", () => {
   it("deficit above 1000 kcal/day", () => {
-    expect(guardrailFlags({ sex: "male", meanDeficitKcalPerDay: 1001, intakeKcalPerDay: 2000 })).toEqual([
-      "deficit-above-1000-kcal-per-day",
-    ]);
+    expect(guardrailFlags({ sex: "male", meanDeficitKcalPerDay: 1001, intakeKcalPerDay: 2000 })).toEqual(["deficit-above-1000-kcal-per-day"]);
     expect(guardrailFlags({ sex: "male", meanDeficitKcalPerDay: 1000, intakeKcalPerDay: 2000 })).toEqual([]);
   });
 
   it("intake floors: 1,200 women, 1,500 men", () => {
     expect(guardrailFlags({ sex: "female", meanDeficitKcalPerDay: 500, intakeKcalPerDay: 1300 })).toEqual([]);
-    expect(guardrailFlags({ sex: "male", meanDeficitKcalPerDay: 500, intakeKcalPerDay: 1300 })).toEqual([
-      "intake-below-floor",
-    ]);
-    expect(guardrailFlags({ sex: "female", meanDeficitKcalPerDay: null, intakeKcalPerDay: 1199 })).toEqual([
-      "intake-below-floor",
-    ]);
+    expect(guardrailFlags({ sex: "male", meanDeficitKcalPerDay: 500, intakeKcalPerDay: 1300 })).toEqual(["intake-below-floor"]);
+    expect(guardrailFlags({ sex: "female", meanDeficitKcalPerDay: null, intakeKcalPerDay: 1199 })).toEqual(["intake-below-floor"]);
   });
 
   it("unknown inputs raise no flag", () => {

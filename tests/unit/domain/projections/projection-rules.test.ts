@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  energyDensityOfChangeKcalPerKg,
-  tissueChangeFromEnergy,
-} from "../../../../src/domain/projections/forbes.js";
-import {
-  KG_PER_LB,
-  rule3500WeeklyLossKg,
-  rule3500WeeklyLossLb,
-  rule3500WeightChangeKg,
-} from "../../../../src/domain/projections/rule3500.js";
+import { energyDensityOfChangeKcalPerKg, tissueChangeFromEnergy } from "../../../../src/domain/projections/forbes.js";
+import { KG_PER_LB, rule3500WeeklyLossKg, rule3500WeeklyLossLb, rule3500WeightChangeKg } from "../../../../src/domain/projections/rule3500.js";
 
 function expectAbs(actual: number, expected: number, tolerance: number): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
@@ -30,7 +22,6 @@ describe("TV-W1/W2 static rules", () => {
       expectAbs(rule3500WeightChangeKg(deltaKcal * day), expectedKg[i] ?? 0, 5e-4);
     });
   });
-
 });
 
 describe("TV-W3 ρ(F): 3,500 kcal/wk split by body fat (abs 1e-3 kg)", () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { simulateHall } from "../../../../src/domain/projections/hall-model.js";
 import {
   maintenanceIntakeAtStateKcal,
-  simulate,
-  simulationBaseline,
   type SimulationPerson,
   type SimulationResult,
+  simulate,
+  simulationBaseline,
 } from "../../../../src/domain/projections/simulation.js";
 
 const H1: SimulationPerson = { sex: "male", ageYears: 35, heightCm: 180, weightKg: 90, bodyFatPercent: null, energy: { physicalActivityLevel: 1.6 } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calibrate, type EnergyDayFacts, observedWeekChangeKg, weekBalance } from "../../../../src/domain/projections/week-facts.js";
 import { weeksAffectedByDay } from "../../../../src/domain/projections/affected-weeks.js";
+import { calibrate, type EnergyDayFacts, observedWeekChangeKg, weekBalance } from "../../../../src/domain/projections/week-facts.js";
 import { addDays, weekEndOf, weekStartOf } from "../../../../src/lib/calendar.js";
 
 const WEEK = "2026-11-16"; // a Monday
@@ -93,7 +93,15 @@ describe("observedWeekChangeKg: trend from the day before the week to its Sunday
   });
 
   it("is null without a weigh-in before the week, or without one inside it", () => {
-    expect(observedWeekChangeKg([{ localDate: "2026-11-17", weightKg: 80 }, { localDate: "2026-11-20", weightKg: 79 }], WEEK)).toBeNull();
+    expect(
+      observedWeekChangeKg(
+        [
+          { localDate: "2026-11-17", weightKg: 80 },
+          { localDate: "2026-11-20", weightKg: 79 },
+        ],
+        WEEK,
+      ),
+    ).toBeNull();
     expect(observedWeekChangeKg([{ localDate: "2026-11-10", weightKg: 80 }], WEEK)).toBeNull();
   });
 });
@@ -130,7 +138,12 @@ describe("calibrate: adaptive TDEE over the 28 days ending on the week's Sunday 
   });
 
   it("reports but does not apply a factor outside 0.6–1.4", () => {
-    const c = calibrate(dates.map((d) => day(d, 1200, 2000)), weights, WEEK, 20);
+    const c = calibrate(
+      dates.map((d) => day(d, 1200, 2000)),
+      weights,
+      WEEK,
+      20,
+    );
     expect(c?.factor).toBeCloseTo(2341.62 / 1200, 3);
     expect(c?.applied).toBe(false);
   });

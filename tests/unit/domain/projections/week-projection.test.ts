@@ -12,7 +12,13 @@ const H1_MAINTENANCE_KCAL = 1.6 * 1856.9;
 // H1b weekly weights, weeks 0–12 (TV-H, abs 0.01 kg).
 const H1B_WEEKLY_KG = [90.0, 89.223, 88.834, 88.464, 88.108, 87.761, 87.423, 87.092, 86.767, 86.448, 86.134, 85.825, 85.522];
 
-function days(from: string, n: number, burnedKcal: number, intakeKcal: number | null, status: EnergyDayFacts["status"] = "complete"): EnergyDayFacts[] {
+function days(
+  from: string,
+  n: number,
+  burnedKcal: number,
+  intakeKcal: number | null,
+  status: EnergyDayFacts["status"] = "complete",
+): EnergyDayFacts[] {
   return Array.from({ length: n }, (_, i) => ({
     localDate: addDays(from, i),
     status,
@@ -73,7 +79,10 @@ describe("a measured mean deficit of 450 kcal/day (intake 2471.04, burn 2921.04)
     });
     for (const p of dynamic.trajectory) expect((p.fat_mass_kg ?? 0) + (p.lean_mass_kg ?? 0)).toBeCloseTo(p.weight_kg, 9);
     expect(dynamic.trajectory[0]?.fat_mass_kg).toBeCloseTo(22.49, 2);
-    expect(dynamic.inputs).toMatchObject({ intake_change_kcal: expect.closeTo(-500, 9), maintenance_intake_kcal: expect.closeTo(H1_MAINTENANCE_KCAL, 9) });
+    expect(dynamic.inputs).toMatchObject({
+      intake_change_kcal: expect.closeTo(-500, 9),
+      maintenance_intake_kcal: expect.closeTo(H1_MAINTENANCE_KCAL, 9),
+    });
     expect(dynamic.inputs).toMatchObject({ body_fat_source: "jackson-2002", weight_source: "measured", age_years: 35, calibration_applied: false });
     expect(dynamic.modelVersion).toBe(MODEL_VERSION);
   });

@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { mergeBySourcePriority } from "../../../../src/domain/samples/merge-by-source-priority.js";
-import type { MergeSample, MergedSegment } from "../../../../src/domain/samples/merge-by-source-priority.js";
 import { measureDays } from "../../../../src/domain/days/day-measures.js";
 import { LocalDayCalendar } from "../../../../src/domain/days/day-rule.js";
+import type { MergedSegment, MergeSample } from "../../../../src/domain/samples/merge-by-source-priority.js";
+import { mergeBySourcePriority } from "../../../../src/domain/samples/merge-by-source-priority.js";
+import { createRankOf, DEVICE_TYPE_PRIORITY } from "../../../../src/domain/samples/source-priority.js";
 import { datesBetween } from "../../../../src/lib/calendar.js";
-import { localDayWindow, ZoneCache } from "../../../../src/lib/zone.js";
-import { DEVICE_TYPE_PRIORITY, createRankOf } from "../../../../src/domain/samples/source-priority.js";
 import type { DeviceType } from "../../../../src/lib/vocabulary.js";
+import { localDayWindow, ZoneCache } from "../../../../src/lib/zone.js";
 
 const WATCH = "Alice’s Apple\u00a0Watch";
 const PHONE = "Alice’s iPhone";
-const DEVICE_BY_SOURCE: Record<string, DeviceType> = { [WATCH]: "watch", [PHONE]: "phone", ring: "ring", scale: "scale", app: "app", manual: "manual" };
+const DEVICE_BY_SOURCE: Record<string, DeviceType> = {
+  [WATCH]: "watch",
+  [PHONE]: "phone",
+  ring: "ring",
+  scale: "scale",
+  app: "app",
+  manual: "manual",
+};
 const rankOf = createRankOf({ deviceTypeOf: (sourceId) => DEVICE_BY_SOURCE[sourceId] ?? null });
 
 const total = (values: readonly { value: number }[]): number => values.reduce((sum, v) => sum + v.value, 0);
@@ -54,7 +61,10 @@ describe("the docs/formats.md §8 overlap example (records reconstructed to matc
 
   it("a day's steps: 1530 merged, of which 1480 on 2019-06-11 and 50 on the 12th (the watch's last half hour crosses midnight)", () => {
     const zone = new ZoneCache(ZONE);
-    const calendar = new LocalDayCalendar(datesBetween("2019-06-11", "2019-06-12").map((d) => localDayWindow(d, ZONE)), (t) => zone.offsetMinAt(t));
+    const calendar = new LocalDayCalendar(
+      datesBetween("2019-06-11", "2019-06-12").map((d) => localDayWindow(d, ZONE)),
+      (t) => zone.offsetMinAt(t),
+    );
     const ids: Record<string, number> = { [WATCH]: 1, [PHONE]: 2 };
     const rows = OVERLAP_EXAMPLE.map((s) => ({
       type: "steps" as const,

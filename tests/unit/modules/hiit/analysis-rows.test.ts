@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { detectHiit, METHOD_VERSION } from "../../../../src/domain/hiit/detector.js";
 import { analysisRows, bandSecondsBetween } from "../../../../src/modules/hiit/analysis-rows.js";
 import { presentIntensityMinutes, presentInterval } from "../../../../src/modules/hiit/hiit.presenters.js";
-import { detectHiit, METHOD_VERSION } from "../../../../src/domain/hiit/detector.js";
 import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../helpers/synthetic-hr.js";
 
 // 23:00 UTC = 00:00 the next day at +01:00: the session's local date must follow the offset.
 const START_MS = Date.parse("2026-11-19T23:00:00Z");
 const hr = syntheticHeartRate(
-  withWarmUpAndCoolDown(repeatPhases(10, [{ durationSec: 60, targetBpm: 178 }, { durationSec: 60, targetBpm: 115 }])),
+  withWarmUpAndCoolDown(
+    repeatPhases(10, [
+      { durationSec: 60, targetBpm: 178 },
+      { durationSec: 60, targetBpm: 115 },
+    ]),
+  ),
   START_MS,
 );
 
@@ -55,7 +60,14 @@ describe("detector result → stored rows", () => {
 
 describe("presenters", () => {
   it("an interval without heart rate (power bout stored as NaN) answers null; times carry the local offset", () => {
-    const interval = { sessionId: "s", position: 0, startAt: new Date(START_MS), endAt: new Date(START_MS + 20_000), peakBpm: Number.NaN, meanBpm: 150.04 };
+    const interval = {
+      sessionId: "s",
+      position: 0,
+      startAt: new Date(START_MS),
+      endAt: new Date(START_MS + 20_000),
+      peakBpm: Number.NaN,
+      meanBpm: 150.04,
+    };
     expect(presentInterval(interval, 60)).toEqual({
       start: "2026-11-20T00:00:00.000+01:00",
       end: "2026-11-20T00:00:20.000+01:00",
