@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { prepareDatabase } from "../src/db/migrate.js";
-import type { SampleRow } from "../src/modules/ingest/writer/copy-samples.js";
+import type { SampleRow } from "../src/modules/ingest/samples-copy.repo.js";
 import { int, perSecond, row, secs } from "./lib/format.js";
 import { describeMachine } from "./lib/machine.js";
 import { printMachine } from "./lib/report.js";

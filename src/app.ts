@@ -1,52 +1,52 @@
 import { swaggerUI } from "@hono/swagger-ui";
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./deps.js";
-import { notFoundHandler, onError } from "./lib/error-handler.js";
-import type { AppEnv } from "./lib/http.js";
-import { ValidationError } from "./lib/errors.js";
-import { fieldErrorsFromZod } from "./lib/problem.js";
-import { authAndRateLimit } from "./middleware/auth.js";
-import { bodyPolicy } from "./middleware/body-policy.js";
-import { requestContext } from "./middleware/request-context.js";
-import { accountsRouter } from "./modules/accounts/accounts.router.js";
-import { bodyRouter } from "./modules/body/body.router.js";
-import { energyRouter } from "./modules/energy/energy.router.js";
-import { hiitRouter } from "./modules/hiit/hiit.router.js";
-import { importsRouter } from "./modules/imports/imports.router.js";
-import { intakeRouter } from "./modules/intake/intake.router.js";
-import { projectionsRouter } from "./modules/projections/projections.router.js";
-import { samplesRouter } from "./modules/samples/samples.router.js";
-import { sourcesRouter } from "./modules/sources/sources.router.js";
-import { syncRouter } from "./modules/sync/sync.router.js";
-import { workoutsRouter } from "./modules/workouts/workouts.router.js";
-import { systemRouter } from "./modules/system/system.router.js";
+import { notFoundHandler, onError } from "./http/error-handler.js";
+import { bodyPolicy } from "./http/middleware/body-policy.js";
+import { requestContext } from "./http/middleware/request-context.js";
+import { type AppEnv, createRouter } from "./http/router.js";
+import { accountsRouter, authAndRateLimit } from "./modules/accounts/index.js";
+import { bodyRouter } from "./modules/body/index.js";
+import { energyRouter } from "./modules/energy/index.js";
+import { hiitRouter } from "./modules/hiit/index.js";
+import { importsRouter } from "./modules/imports/index.js";
+import { intakeRouter } from "./modules/intake/index.js";
+import { profileRouter } from "./modules/profile/index.js";
+import { projectionsRouter } from "./modules/projections/index.js";
+import { samplesRouter } from "./modules/samples/index.js";
+import { sourcesRouter } from "./modules/sources/index.js";
+import { syncRouter } from "./modules/sync/index.js";
+import { systemRouter } from "./modules/system/index.js";
+import { workoutsRouter } from "./modules/workouts/index.js";
+
+/** Every module's routes, mounted in this order (which is also their order in /openapi.json). */
+const ROUTERS = [
+  systemRouter,
+  accountsRouter,
+  profileRouter,
+  importsRouter,
+  energyRouter,
+  samplesRouter,
+  sourcesRouter,
+  syncRouter,
+  workoutsRouter,
+  hiitRouter,
+  intakeRouter,
+  bodyRouter,
+  projectionsRouter,
+];
 
 /** The whole HTTP surface, built from injected deps so tests run it in-process against real services. */
 export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
-    },
-  });
+  const app = createRouter();
 
   app.use("*", requestContext(deps));
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
   app.use("*", authAndRateLimit(deps));
   app.use("*", bodyPolicy(deps.env));
 
-  app.route("/", systemRouter());
-  app.route("/", accountsRouter());
-  app.route("/", importsRouter());
-  app.route("/", energyRouter());
-  app.route("/", samplesRouter());
-  app.route("/", sourcesRouter());
-  app.route("/", syncRouter());
-  app.route("/", workoutsRouter());
-  app.route("/", hiitRouter());
-  app.route("/", intakeRouter());
-  app.route("/", bodyRouter());
-  app.route("/", projectionsRouter());
+  for (const router of ROUTERS) app.route("/", router());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

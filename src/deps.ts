@@ -2,7 +2,8 @@ import type { Redis } from "ioredis";
 import type { Env } from "./config/env.js";
 import { createDb, type Db, type Sql } from "./db/client.js";
 import { DependencyUnavailableError, shortReason } from "./db/connection-check.js";
-import { createQueues, closeQueues, type Queues } from "./jobs/queues.js";
+import { PendingStore } from "./jobs/pending.js";
+import { closeQueues, createQueues, type Queues } from "./jobs/queues.js";
 import { createRedis } from "./jobs/redis.js";
 import { type Clock, systemClock } from "./lib/clock.js";
 import { createLogger, type Logger } from "./lib/logger.js";
@@ -15,6 +16,8 @@ export interface Deps {
   /** Fail-fast connection: queue producers, rate limits, readiness. */
   redis: Redis;
   queues: Queues;
+  /** The API's `pending` markers, on the producer connection. */
+  pending: PendingStore;
   logger: Logger;
   clock: Clock;
 }
@@ -34,7 +37,8 @@ export function createDeps(env: Env, overrides: DepsOverrides = {}): Deps {
   const redis = createRedis(env.REDIS_URL, "producer");
   redis.on("error", (err: Error) => logger.debug({ error: { message: err.message } }, "redis.error"));
   const queues = createQueues(redis, env.QUEUE_PREFIX, logger);
-  return { env, db, sql, redis, queues, logger, clock: overrides.clock ?? systemClock };
+  const pending = new PendingStore(redis, env.QUEUE_PREFIX);
+  return { env, db, sql, redis, queues, pending, logger, clock: overrides.clock ?? systemClock };
 }
 
 /** Fails with one readable line when Postgres or Redis cannot be reached. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { parseEnv, type Env } from "../../src/config/env.js";
+import { type Env, parseEnv } from "../../src/config/env.js";
 
 const PG_BASE = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -2,21 +2,21 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checkConnections, closeDeps, createDeps, type Deps } from "../../src/deps.js";
-import { createApiClient } from "./api-client.js";
+import { createApiClient } from "../lib/api-client.js";
+import { describeMachine, loadAverage, startLoadSampler } from "../lib/machine.js";
+import { waitForDrain } from "../lib/queue-watch.js";
+import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "../lib/service.js";
 import { createBenchEnv } from "./bench-env.js";
 import { databaseExists, dropDatabase } from "./database.js";
-import { loadAverage, machineFacts, startLoadSampler } from "./machine.js";
+import { pendingWithBacklog, profileDays } from "./days-profile.js";
 import { parseApiBenchArgs } from "./options.js";
 import { BENCH_PROFILE } from "./plan-types.js";
-import { waitForDrain } from "./queue-watch.js";
 import { runReadPhase } from "./read-phase.js";
 import { runRecomputePhase } from "./recompute-phase.js";
 import { recomputeViaQueue } from "./recompute-runs.js";
-import { pendingWithBacklog, profileDays } from "./days-profile.js";
 import { type BenchReport, printReport } from "./report.js";
 import { reuseSeededUser } from "./reuse.js";
 import { createBenchUser, seedYear } from "./seed.js";
-import { freePort, type ServiceProcess, spawnService, stopService, waitUntilStarted } from "./service.js";
 import { benchDates } from "./year-plan.js";
 
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const env = createBenchEnv(opts.database, await freePort(), opts.logLevel);
   const runDir = await mkdtemp(path.join(os.tmpdir(), "wearsync-bench-api-"));
   const loadSampler = startLoadSampler();
-  const children: ServiceProcess[] = [];
+  const loadAvgStart = loadAverage();
+  const children: RunningRole[] = [];
   let deps: Deps | null = null;
   let failed = false;
   const onSignal = () => {
@@ -45,12 +46,12 @@ async function main(): Promise<void> {
       await dropDatabase(env.maintenanceUrl, opts.database);
     }
     log(`database ${opts.database}, queue prefix ${env.queuePrefix}, logs in ${runDir}`);
-    const api = spawnService("api", env.serviceVars(), path.join(runDir, "api.log"));
+    const api = spawnRole("api", env.serviceVars(), path.join(runDir, "api.log"));
     children.push(api);
     await waitUntilStarted(api);
     deps = createDeps(env.inProcessEnv(), { applicationName: "wearsync-bench-api" });
     await checkConnections(deps);
-    const facts = await machineFacts(deps.sql, deps.redis);
+    const machine = await describeMachine(env.inProcessEnv().DATABASE_URL, env.inProcessEnv().REDIS_URL);
     const client = createApiClient(`http://127.0.0.1:${env.port}`);
 
     let user: { userId: string; apiKey: string };
@@ -66,20 +67,24 @@ async function main(): Promise<void> {
       dates = benchDates(opts.days, BENCH_PROFILE.time_zone, Date.now());
       log(`seeding ${dates.length} days ${dates[0]} … ${dates.at(-1)} through POST /v1/sync and /v1/intake`);
       seed = await seedYear(client, user, dates, opts.seed);
-      log(`seeded ${seed.samples} samples, ${seed.workouts} workouts (${seed.heartRatePoints} HR points), ${seed.intakeEntries} meals in ${seed.seconds.toFixed(1)} s`);
+      log(
+        `seeded ${seed.samples} samples, ${seed.workouts} workouts (${seed.heartRatePoints} HR points), ${seed.intakeEntries} meals in ${seed.seconds.toFixed(1)} s`,
+      );
     }
 
-    const worker = spawnService("worker", env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }), path.join(runDir, "worker.log"));
+    const worker = spawnRole("worker", env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }), path.join(runDir, "worker.log"));
     children.push(worker);
     await waitUntilStarted(worker);
     log("worker started; waiting for the seeding's recompute and HIIT jobs to drain");
-    const drainSeconds = await waitForDrain(deps.queues, DRAIN_TIMEOUT_MS, (open) => log(`  ${open} jobs open`));
+    const drain = await waitForDrain(Object.values(deps.queues), DRAIN_TIMEOUT_MS, (open) => log(`  ${open} jobs open`));
+    if (!drain.drained) throw new Error(`queues not drained after ${DRAIN_TIMEOUT_MS} ms`);
+    const drainSeconds = drain.ms / 1000;
     log(`drained in ${drainSeconds.toFixed(1)} s`);
 
     const recompute = await runRecomputePhase(deps, user.userId, dates, opts.passes, log);
     const queue = await recomputeViaQueue(deps, client, user.apiKey, user.userId, dates, QUEUE_TIMEOUT_MS);
     log(`queue: pending=false after ${queue.untilNotPendingMs.toFixed(0)} ms`);
-    await stopService(worker);
+    await stopRole(worker);
 
     const from = dates[0] ?? "";
     const to = dates.at(-1) ?? "";
@@ -104,7 +109,8 @@ async function main(): Promise<void> {
 
     const report: BenchReport = {
       options: opts,
-      facts,
+      machine,
+      loadAvgStart,
       loadAvgEnd: loadAverage(),
       loadDuringRun: loadSampler.stop(),
       dates: { from, to, count: dates.length },
@@ -127,7 +133,7 @@ async function main(): Promise<void> {
     log(`service logs kept in ${runDir}`);
     process.exitCode = 1;
   } finally {
-    for (const child of children.reverse()) await stopService(child).catch(() => undefined);
+    for (const child of children.reverse()) await stopRole(child).catch(() => undefined);
     if (deps) {
       await Promise.all(Object.values(deps.queues).map((q) => q.obliterate({ force: true }).catch(() => undefined)));
       await closeDeps(deps).catch(() => undefined);

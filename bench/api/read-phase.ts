@@ -1,13 +1,13 @@
 import path from "node:path";
-import { addDays } from "../../src/modules/intake/intake-time.js";
-import { createApiClient, type DaysAnswer } from "./api-client.js";
-import { findProfile, summarizeProfile, type CpuSummary } from "./cpu-profile.js";
+import { addDays } from "../../src/lib/calendar.js";
+import { createApiClient, type DaysAnswer } from "../lib/api-client.js";
+import { type CpuSummary, findProfile, packageArea, summarizeCpuProfile } from "../lib/cpu-profile.js";
+import { type RunningRole, spawnRole, stopRole, waitUntilStarted } from "../lib/service.js";
 import { type DaysSummary, summarizeDays } from "./days-summary.js";
 import { type LoadResult, runLoad } from "./load.js";
-import { type ServiceProcess, spawnService, stopService, waitUntilStarted } from "./service.js";
 
 export interface ReadPhaseInput {
-  api: ServiceProcess;
+  api: RunningRole;
   /** Environment to restart the API with under --cpu-prof. */
   apiEnv: Record<string, string>;
   runDir: string;
@@ -20,7 +20,7 @@ export interface ReadPhaseInput {
   warmupMs: number;
   durationMs: number;
   /** Keeps track of every process started, so the caller can stop them all. */
-  track: (p: ServiceProcess) => void;
+  track: (p: RunningRole) => void;
   log: (line: string) => void;
 }
 
@@ -35,8 +35,8 @@ export async function runReadPhase(
   let api = input.api;
   const profDir = path.join(input.runDir, "cpu-prof");
   if (input.cpuProf) {
-    await stopService(api);
-    api = spawnService("api", input.apiEnv, path.join(input.runDir, "api-profiled.log"), ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+    await stopRole(api);
+    api = spawnRole("api", input.apiEnv, path.join(input.runDir, "api-profiled.log"), ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
     input.track(api);
     await waitUntilStarted(api);
     log("API restarted under --cpu-prof for the load phases");
@@ -66,9 +66,9 @@ export async function runReadPhase(
   });
   let cpu: CpuSummary | null = null;
   if (input.cpuProf) {
-    await stopService(api);
+    await stopRole(api);
     const file = await findProfile(profDir);
-    if (file) cpu = await summarizeProfile(file, days.window.fromUs, days.window.toUs);
+    if (file) cpu = await summarizeCpuProfile(file, days.window.fromUs, days.window.toUs, packageArea);
     else log(`no CPU profile found in ${profDir}`);
   }
   return { days, healthz, month, cpu, summary };

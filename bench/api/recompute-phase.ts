@@ -16,7 +16,13 @@ async function samplesStatsState(deps: Deps): Promise<string> {
 }
 
 /** In-process recomputes of the whole range: recomputeDay per day (sequential, concurrent), recomputeDays. */
-export async function runRecomputePhase(deps: Deps, userId: string, dates: readonly string[], passes: number, log: (line: string) => void): Promise<RecomputePhase> {
+export async function runRecomputePhase(
+  deps: Deps,
+  userId: string,
+  dates: readonly string[],
+  passes: number,
+  log: (line: string) => void,
+): Promise<RecomputePhase> {
   // Pass 0 meets the planner statistics as the import left them (autovacuum may not have analysed the freshly
   // loaded tables yet); then ANALYZE, the steady state a minute later, for the measured passes.
   const statsBefore = await samplesStatsState(deps);

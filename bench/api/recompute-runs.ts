@@ -1,9 +1,9 @@
 import type { Deps } from "../../src/deps.js";
 import { enqueueDayRecomputes } from "../../src/jobs/recompute.js";
-import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
 import { recomputeDay } from "../../src/modules/energy/energy.service.js";
-import type { ApiClient, DaysAnswer } from "./api-client.js";
-import { completedSpan } from "./queue-watch.js";
+import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
+import type { ApiClient, DaysAnswer } from "../lib/api-client.js";
+import { completedSpan } from "../lib/queue-watch.js";
 import { type Distribution, distribution, sleep } from "./stats.js";
 
 export interface SequentialRun {
@@ -46,12 +46,19 @@ export interface QueueRun {
 const POLL_MS = 20;
 
 /** enqueueDayRecomputes for every date, then polls /v1/days (a one-day range: `pending` is per user) until pending=false. */
-export async function recomputeViaQueue(deps: Deps, api: ApiClient, apiKey: string, userId: string, dates: readonly string[], timeoutMs: number): Promise<QueueRun> {
+export async function recomputeViaQueue(
+  deps: Deps,
+  api: ApiClient,
+  apiKey: string,
+  userId: string,
+  dates: readonly string[],
+  timeoutMs: number,
+): Promise<QueueRun> {
   const first = dates[0];
   if (first === undefined) throw new Error("no dates");
   const startedWallMs = Date.now();
   const started = performance.now();
-  const days = await enqueueDayRecomputes(deps.queues, userId, dates);
+  const days = await enqueueDayRecomputes(deps, userId, dates);
   const enqueueMs = performance.now() - started;
   let polls = 0;
   for (;;) {
@@ -63,8 +70,10 @@ export async function recomputeViaQueue(deps: Deps, api: ApiClient, apiKey: stri
   }
   const untilNotPendingMs = performance.now() - started;
   // More than 7 dates go as energy.recompute-range jobs (≤ 31 days each, no debounce); fewer as debounced day jobs.
-  const span = (await completedSpan(deps.queues, "energy", "energy.recompute-range", startedWallMs)) ?? (await completedSpan(deps.queues, "energy", "energy.recompute-day", startedWallMs));
-  const projections = await completedSpan(deps.queues, "projections", "projections.project-week", startedWallMs);
+  const span =
+    (await completedSpan(deps.queues.energy, "energy.recompute-range", startedWallMs)) ??
+    (await completedSpan(deps.queues.energy, "energy.recompute-day", startedWallMs));
+  const projections = await completedSpan(deps.queues.projections, "projections.project-week", startedWallMs);
 
   return {
     jobs: span?.count ?? 0,

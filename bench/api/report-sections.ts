@@ -1,6 +1,6 @@
-import type { CpuSummary } from "./cpu-profile.js";
+import type { CpuSummary } from "../lib/cpu-profile.js";
+import { int, ms, pct, table } from "../lib/format.js";
 import type { DaysProfile } from "./days-profile.js";
-import { int, ms, pct, table } from "./format.js";
 
 export function daysProfileSection(d: DaysProfile, backlog: { jobs: number; meanMs: number }): string[] {
   const rows = [[`one GET /v1/days, step by step in-process (mean of ${d.iterations}, no load)`, "mean"]];
@@ -12,8 +12,8 @@ export function daysProfileSection(d: DaysProfile, backlog: { jobs: number; mean
 export function cpuSection(c: CpuSummary, requests: number): string[] {
   const perReq = (v: number) => (requests > 0 ? ms(v / requests) : "n/a");
   const areas = [["API CPU during the measured GET /v1/days phase, by package (self time)", "total", "per request", "share"]];
-  for (const a of c.byArea) areas.push([a.area, ms(a.ms), perReq(a.ms), pct(a.ms, c.busyMs)]);
+  for (const a of c.areas.filter((x) => x.area !== "(idle)")) areas.push([a.area, ms(a.ms), perReq(a.ms), pct(a.ms, c.busyMs)]);
   const fns = [["top functions (self time)", "total", "share"]];
-  for (const f of c.byFunction) fns.push([f.fn.slice(0, 110), ms(f.ms), pct(f.ms, c.busyMs)]);
+  for (const f of c.topFunctions) fns.push([f.name.slice(0, 110), ms(f.ms), pct(f.ms, c.busyMs)]);
   return [table(areas), "", table(fns)];
 }

@@ -1,9 +1,9 @@
-import type { CpuSummary } from "./cpu-profile.js";
+import type { CpuSummary } from "../lib/cpu-profile.js";
+import { int, ms, table } from "../lib/format.js";
+import type { LoadSamples, MachineInfo } from "../lib/machine.js";
 import type { DaysProfile } from "./days-profile.js";
 import type { DaysSummary } from "./days-summary.js";
-import { int, ms, table } from "./format.js";
 import type { LoadResult } from "./load.js";
-import type { LoadSamples, MachineFacts } from "./machine.js";
 import type { ApiBenchOptions } from "./options.js";
 import type { QueueRun, SequentialRun } from "./recompute-runs.js";
 import { cpuSection, daysProfileSection } from "./report-sections.js";
@@ -11,7 +11,8 @@ import type { SeedResult } from "./seed.js";
 
 export interface BenchReport {
   options: ApiBenchOptions;
-  facts: MachineFacts;
+  machine: MachineInfo;
+  loadAvgStart: string;
   loadAvgEnd: string;
   loadDuringRun: LoadSamples;
   dates: { from: string; to: string; count: number };
@@ -40,7 +41,6 @@ export const GOALS = {
   daysToHealthzRatio: 0.25,
 } as const;
 
-
 export interface GoalLine {
   metric: string;
   value: string;
@@ -53,10 +53,30 @@ export function goalLines(r: BenchReport): GoalLine[] {
   const ratio = r.days.rps / r.healthz.rps;
   return [
     { metric: `(no goal) ${r.dates.count} × recomputeDay, in-process sequential (best pass)`, value: ms(best), goal: "-", met: true },
-    { metric: `recompute ${r.dates.count} days, in-process recomputeDays (best pass)`, value: ms(Math.min(...r.range)), goal: `< ${GOALS.recomputeYearMs} ms`, met: Math.min(...r.range) < GOALS.recomputeYearMs },
-    { metric: `recompute ${r.dates.count} days via queue, enqueue → pending=false`, value: ms(r.queue.untilNotPendingMs), goal: `< ${GOALS.recomputeYearMs} ms`, met: r.queue.untilNotPendingMs < GOALS.recomputeYearMs },
-    { metric: `GET /v1/days (${r.dates.count} days) p99, ${r.days.clients} clients`, value: ms(r.days.latencyMs.p99), goal: `< ${GOALS.daysP99Ms} ms`, met: r.days.latencyMs.p99 < GOALS.daysP99Ms && r.days.errors === 0 },
-    { metric: "req/s ratio /v1/days ÷ /healthz", value: ratio.toFixed(3), goal: `≥ ${GOALS.daysToHealthzRatio}`, met: ratio >= GOALS.daysToHealthzRatio },
+    {
+      metric: `recompute ${r.dates.count} days, in-process recomputeDays (best pass)`,
+      value: ms(Math.min(...r.range)),
+      goal: `< ${GOALS.recomputeYearMs} ms`,
+      met: Math.min(...r.range) < GOALS.recomputeYearMs,
+    },
+    {
+      metric: `recompute ${r.dates.count} days via queue, enqueue → pending=false`,
+      value: ms(r.queue.untilNotPendingMs),
+      goal: `< ${GOALS.recomputeYearMs} ms`,
+      met: r.queue.untilNotPendingMs < GOALS.recomputeYearMs,
+    },
+    {
+      metric: `GET /v1/days (${r.dates.count} days) p99, ${r.days.clients} clients`,
+      value: ms(r.days.latencyMs.p99),
+      goal: `< ${GOALS.daysP99Ms} ms`,
+      met: r.days.latencyMs.p99 < GOALS.daysP99Ms && r.days.errors === 0,
+    },
+    {
+      metric: "req/s ratio /v1/days ÷ /healthz",
+      value: ratio.toFixed(3),
+      goal: `≥ ${GOALS.daysToHealthzRatio}`,
+      met: ratio >= GOALS.daysToHealthzRatio,
+    },
   ];
 }
 
@@ -72,37 +92,55 @@ function loadRow(l: LoadResult): string[] {
     ms(l.latencyMs.max),
     `${(l.bytesPerResponse / 1024).toFixed(1)} KiB`,
     l.apiCpuPct === null ? "n/a" : `${l.apiCpuPct.toFixed(0)} %`,
-    l.apiCpuPct === null || l.requests === 0 ? "n/a" : ms((l.apiCpuPct / 100) * l.seconds * 1000 / l.requests),
+    l.apiCpuPct === null || l.requests === 0 ? "n/a" : ms(((l.apiCpuPct / 100) * l.seconds * 1000) / l.requests),
     `${l.clientCpuPct.toFixed(0)} %`,
   ];
 }
 
 export function formatReport(r: BenchReport): string {
-  const f = r.facts;
+  const f = r.machine;
   const out: string[] = [];
   out.push("", "## bench:api", "");
-  out.push(`machine: ${f.nproc} CPUs (${f.cpuModel}), ${f.memTotalGiB.toFixed(1)} GiB RAM (${f.memAvailableGiB.toFixed(1)} free), ${f.platform}`);
-  out.push(`software: Node ${f.node}, PostgreSQL ${f.postgres} (shared_buffers ${f.pgSharedBuffers}), Redis ${f.redis}`);
+  out.push(`machine: ${f.cores} CPUs (${f.cpuModel}), ${f.ramGb.toFixed(1)} GiB RAM (${f.freeRamGb.toFixed(1)} free), ${f.platform}`);
+  out.push(`software: Node ${f.node}, PostgreSQL ${f.postgres} (shared_buffers ${f.pgSharedBuffers}), Redis ${f.redis}; code ${f.revision}`);
   const l = r.loadDuringRun;
-  out.push(`load average: ${f.loadAvg} at start, ${r.loadAvgEnd} at end; 1-min load during the run min ${l.min.toFixed(1)} / mean ${l.mean.toFixed(1)} / max ${l.max.toFixed(1)} (counts this bench's own processes too; well above ${f.nproc} means other work competed for the CPUs)`);
+  out.push(
+    `load average: ${r.loadAvgStart} at start, ${r.loadAvgEnd} at end; 1-min load during the run min ${l.min.toFixed(1)} / mean ${l.mean.toFixed(1)} / max ${l.max.toFixed(1)} (counts this bench's own processes too; well above ${f.cores} means other work competed for the CPUs)`,
+  );
   out.push(`data: ${r.dates.count} local days ${r.dates.from} … ${r.dates.to} (Europe/Berlin)`);
   if (r.seed) {
     const s = r.seed;
-    const byType = Object.entries(s.samplesByType).map(([k, v]) => `${k} ${int(v)}`).join(", ");
-    out.push(`seed (POST /v1/sync + /v1/intake, ${s.requests} requests, ${(s.bodyBytes / 1e6).toFixed(0)} MB JSON): ${int(s.samples)} samples (${byType}),`);
-    out.push(`  ${s.workouts} workouts with ${int(s.heartRatePoints)} 1 Hz HR points, ${int(s.intakeEntries)} meals on ${s.loggedDays} days; ${s.seconds.toFixed(1)} s (${int((s.samples + s.heartRatePoints) / s.seconds)} items/s); accepted ${int(s.accepted)}, rejected ${s.rejected}`);
+    const byType = Object.entries(s.samplesByType)
+      .map(([k, v]) => `${k} ${int(v)}`)
+      .join(", ");
+    out.push(
+      `seed (POST /v1/sync + /v1/intake, ${s.requests} requests, ${(s.bodyBytes / 1e6).toFixed(0)} MB JSON): ${int(s.samples)} samples (${byType}),`,
+    );
+    out.push(
+      `  ${s.workouts} workouts with ${int(s.heartRatePoints)} 1 Hz HR points, ${int(s.intakeEntries)} meals on ${s.loggedDays} days; ${s.seconds.toFixed(1)} s (${int((s.samples + s.heartRatePoints) / s.seconds)} items/s); accepted ${int(s.accepted)}, rejected ${s.rejected}`,
+    );
   } else {
     out.push("seed: reused a kept database");
   }
   const d = r.summary;
-  const statuses = Object.entries(d.statuses).map(([k, v]) => `${v} ${k}`).join(", ");
-  out.push(`as /v1/days sees it: ${statuses}; mean ${int(d.meanSteps)} steps, ${int(d.meanBurnedKcal)} kcal burned, ${int(d.meanIntakeKcal)} kcal eaten (logged days), deficit ${int(d.meanDeficitKcal)} kcal; ${d.hiitSessions} HIIT sessions detected`);
-  out.push(`worker drain after seeding (all recompute, HIIT and projection jobs, concurrency ${r.options.workerConcurrency}): ${r.drainSeconds.toFixed(1)} s`, "");
+  const statuses = Object.entries(d.statuses)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+  out.push(
+    `as /v1/days sees it: ${statuses}; mean ${int(d.meanSteps)} steps, ${int(d.meanBurnedKcal)} kcal burned, ${int(d.meanIntakeKcal)} kcal eaten (logged days), deficit ${int(d.meanDeficitKcal)} kcal; ${d.hiitSessions} HIIT sessions detected`,
+  );
+  out.push(
+    `worker drain after seeding (all recompute, HIIT and projection jobs, concurrency ${r.options.workerConcurrency}): ${r.drainSeconds.toFixed(1)} s`,
+    "",
+  );
   out.push("### (1) Recompute the whole range", "");
   const seqRows = [["run", "total", "per day p50", "p95", "max"]];
-  for (const s of r.sequential) seqRows.push([`in-process sequential, ${s.label}`, ms(s.totalMs), ms(s.perDayMs.p50), ms(s.perDayMs.p95), ms(s.perDayMs.max)]);
+  for (const s of r.sequential)
+    seqRows.push([`in-process sequential, ${s.label}`, ms(s.totalMs), ms(s.perDayMs.p50), ms(s.perDayMs.p95), ms(s.perDayMs.max)]);
   for (const c of r.concurrent) seqRows.push([`in-process, ${c.concurrency} recomputeDay at a time`, ms(c.totalMs), "", "", ""]);
-  r.range.forEach((t, i) => seqRows.push([`in-process recomputeDays(first, last), pass ${i + 1}`, ms(t), "", "", ""]));
+  r.range.forEach((t, i) => {
+    seqRows.push([`in-process recomputeDays(first, last), pass ${i + 1}`, ms(t), "", "", ""]);
+  });
   out.push(table(seqRows), "");
   const q = r.queue;
   out.push(
@@ -119,7 +157,14 @@ export function formatReport(r: BenchReport): string {
     "",
   );
   out.push(`### (2) Read API under load: ${r.days.clients} clients, ${r.options.warmupSeconds} s warm-up + ${r.options.seconds} s each`, "");
-  out.push(table([["endpoint", "requests", "errors", "req/s", "p50", "p95", "p99", "max", "body", "API CPU", "API CPU/req", "client CPU"], loadRow(r.days), loadRow(r.healthz), loadRow(r.month)]));
+  out.push(
+    table([
+      ["endpoint", "requests", "errors", "req/s", "p50", "p95", "p99", "max", "body", "API CPU", "API CPU/req", "client CPU"],
+      loadRow(r.days),
+      loadRow(r.healthz),
+      loadRow(r.month),
+    ]),
+  );
   for (const l of [r.days, r.healthz, r.month]) if (l.firstError) out.push(`first error on ${l.name}: ${l.firstError}`);
   out.push("", ...daysProfileSection(r.daysProfile, r.backlog));
   if (r.cpu) out.push("", ...cpuSection(r.cpu, r.days.requests));

@@ -1,6 +1,6 @@
 import type { Deps } from "../../src/deps.js";
+import { nextDate, previousDate } from "../../src/lib/calendar.js";
 import { issueKey } from "../../src/modules/accounts/api-keys.service.js";
-import { nextDate, previousDate } from "../../src/lib/time.js";
 import { BENCH_EMAIL } from "./seed.js";
 
 /** The user a --keep-db run left behind, a fresh key for it, and the `days` dates ending at its last seeded date. */

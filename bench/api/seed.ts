@@ -1,4 +1,4 @@
-import type { ApiClient } from "./api-client.js";
+import type { ApiClient } from "../lib/api-client.js";
 import { BENCH_PROFILE, type IntakeEntryBody, type SyncSampleBody, type SyncWorkoutBody } from "./plan-types.js";
 import { planDay } from "./year-plan.js";
 

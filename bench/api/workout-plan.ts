@@ -1,4 +1,4 @@
-import type { Rng } from "./prng.js";
+import type { Prng } from "../lib/prng.js";
 
 export type WorkoutKind = "running" | "hiit" | "traditional_strength_training";
 
@@ -21,7 +21,7 @@ function targetBpm(kind: WorkoutKind, second: number, durationSec: number): numb
 }
 
 /** 1 Hz heart rate that approaches its target like a real heart does (lag plus noise). */
-export function heartRateSeries(kind: WorkoutKind, durationSec: number, r: Rng): number[] {
+export function heartRateSeries(kind: WorkoutKind, durationSec: number, r: Prng): number[] {
   const series: number[] = [];
   let bpm = 92;
   for (let s = 0; s < durationSec; s++) {
@@ -32,19 +32,19 @@ export function heartRateSeries(kind: WorkoutKind, durationSec: number, r: Rng):
 }
 
 /** Active kcal per minute of a workout (the watch's own active-energy samples during it). */
-export function workoutKcalPerMinute(kind: WorkoutKind, r: Rng): number {
+export function workoutKcalPerMinute(kind: WorkoutKind, r: Prng): number {
   switch (kind) {
     case "running":
-      return r.between(9, 12.5);
+      return r.float(9, 12.5);
     case "hiit":
-      return r.between(7, 13);
+      return r.float(7, 13);
     case "traditional_strength_training":
-      return r.between(3, 5.5);
+      return r.float(3, 5.5);
   }
 }
 
 /** Steps per minute during a workout. */
-export function workoutStepsPerMinute(kind: WorkoutKind, r: Rng): number {
+export function workoutStepsPerMinute(kind: WorkoutKind, r: Prng): number {
   switch (kind) {
     case "running":
       return r.int(150, 176);

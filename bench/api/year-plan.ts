@@ -1,8 +1,7 @@
-import { localDayWindow } from "../../src/lib/local-day.js";
-import { isoWithOffset, localDate, previousDate } from "../../src/lib/time.js";
-import { utcOffsetMinAt, zonedWallTimeToUtcMs } from "../../src/lib/wall-clock.js";
+import { previousDate } from "../../src/lib/calendar.js";
+import { isoWithOffset, localDateIn, localDayWindow, utcOffsetMinAt, wallTimeToUtcMs } from "../../src/lib/zone.js";
+import { Prng } from "../lib/prng.js";
 import { type DayPlan, type IntakeEntryBody, PHONE, SCALE, type SyncSampleBody, type SyncWorkoutBody, WATCH } from "./plan-types.js";
-import { type Rng, rng } from "./prng.js";
 import { heartRateSeries, type WorkoutKind, workoutKcalPerMinute, workoutStepsPerMinute } from "./workout-plan.js";
 
 const MIN_MS = 60_000;
@@ -11,7 +10,7 @@ const BMR_KCAL_PER_DAY = 1_790;
 /** The `days` complete local dates ending yesterday in the zone, oldest first. */
 export function benchDates(days: number, timeZone: string, nowMs: number): string[] {
   const dates: string[] = [];
-  let date = previousDate(localDate(new Date(nowMs), timeZone));
+  let date = previousDate(localDateIn(new Date(nowMs), timeZone));
   for (let i = 0; i < days; i++) {
     dates.push(date);
     date = previousDate(date);
@@ -31,7 +30,7 @@ interface Schedule {
 }
 
 /** One day's routine in local wall minutes (0 = local midnight). */
-function schedule(r: Rng, weekend: boolean): Schedule {
+function schedule(r: Prng, weekend: boolean): Schedule {
   const wake = r.int(390, 450) + (weekend ? 60 : 0);
   const chargeFrom = r.int(1140, 1230);
   const partial = r.chance(0.06);
@@ -50,7 +49,13 @@ function schedule(r: Rng, weekend: boolean): Schedule {
     chargeTo: chargeFrom + r.int(30, 70),
     wornUntil: partial ? wake + r.int(360, 600) : 1e9,
     workout,
-    phone: weekend ? [[outing, outing + 90]] : [[480, 540], [1020, 1080], [chargeFrom, chargeFrom + 60]],
+    phone: weekend
+      ? [[outing, outing + 90]]
+      : [
+          [480, 540],
+          [1020, 1080],
+          [chargeFrom, chargeFrom + 60],
+        ],
   };
 }
 
@@ -76,12 +81,12 @@ const round3 = (v: number) => Math.round(v * 1000) / 1000;
  * rate most days, a weigh-in every third morning, and 3–5 logged meals on most days.
  */
 export function planDay(date: string, index: number, totalDays: number, seed: number, timeZone: string): DayPlan {
-  const r = rng(seed * 1_000_003 + index);
+  const r = new Prng(seed * 1_000_003 + index);
   const window = localDayWindow(date, timeZone);
   const midnightWallMs = Date.parse(`${date}T00:00:00Z`);
   const offsetAt = offsetCache(timeZone);
   const iso = (ms: number) => isoWithOffset(ms, offsetAt(ms));
-  const day: DayContext = { date, iso, offsetAt, at: (wall) => zonedWallTimeToUtcMs(midnightWallMs + wall * MIN_MS, timeZone) };
+  const day: DayContext = { date, iso, offsetAt, at: (wall) => wallTimeToUtcMs(midnightWallMs + wall * MIN_MS, timeZone) };
   const weekday = new Date(midnightWallMs).getUTCDay();
   const s = schedule(r, weekday === 0 || weekday === 6);
   const samples: SyncSampleBody[] = [];
@@ -97,14 +102,14 @@ export function planDay(date: string, index: number, totalDays: number, seed: nu
     const moving = awake && (inWorkout || r.chance(phoneCarried ? 0.6 : 0.2));
     const steps = !moving ? 0 : inWorkout && s.workout ? workoutStepsPerMinute(s.workout.kind, r) : r.int(5, 80);
     if (worn && steps > 0) push("steps", t, t + MIN_MS, steps, "count", WATCH);
-    if (phoneCarried && steps > 0) push("steps", t, t + MIN_MS, Math.round(steps * (worn ? r.between(0.7, 0.95) : 1)), "count", PHONE);
+    if (phoneCarried && steps > 0) push("steps", t, t + MIN_MS, Math.round(steps * (worn ? r.float(0.7, 0.95) : 1)), "count", PHONE);
     if (worn && awake) {
-      const kcal = inWorkout && s.workout ? workoutKcalPerMinute(s.workout.kind, r) : 0.15 + steps * 0.045 + r.between(0, 0.2);
+      const kcal = inWorkout && s.workout ? workoutKcalPerMinute(s.workout.kind, r) : 0.15 + steps * 0.045 + r.float(0, 0.2);
       if (inWorkout) workoutKcal += kcal;
       push("active_energy", t, t + MIN_MS, round3(kcal), "kcal", WATCH);
     }
     if (worn && wall % 5 === 0) {
-      push("basal_energy", t, t + 5 * MIN_MS, round3((BMR_KCAL_PER_DAY / 288) * r.between(0.95, 1.05)), "kcal", WATCH);
+      push("basal_energy", t, t + 5 * MIN_MS, round3((BMR_KCAL_PER_DAY / 288) * r.float(0.95, 1.05)), "kcal", WATCH);
       if (!inWorkout) push("heart_rate", t, t, awake ? r.int(62, 98) : r.int(47, 60), "count/min", WATCH);
     }
   }
@@ -123,7 +128,7 @@ interface DayContext {
   at: (wall: number) => number;
 }
 
-function planWorkout(day: DayContext, s: Schedule, kcal: number, r: Rng): SyncWorkoutBody | null {
+function planWorkout(day: DayContext, s: Schedule, kcal: number, r: Prng): SyncWorkoutBody | null {
   if (!s.workout) return null;
   const { date, iso } = day;
   const startMs = day.at(s.workout.from);
@@ -139,7 +144,7 @@ function planWorkout(day: DayContext, s: Schedule, kcal: number, r: Rng): SyncWo
     heart_rate: bpm.map((v, i) => ({ t: isoWithOffset(startMs + i * 1000, offset), bpm: v })),
   };
   if (s.workout.kind !== "traditional_strength_training") workout.active_energy_kcal = Math.round(kcal);
-  if (s.workout.kind === "running") workout.distance_m = Math.round(durationSec * r.between(2.6, 3.1));
+  if (s.workout.kind === "running") workout.distance_m = Math.round(durationSec * r.float(2.6, 3.1));
   return workout;
 }
 
@@ -149,7 +154,7 @@ const MEAL_PLAN = [
   { meal: "dinner", name: "Pasta with salad", at: 1170, min: 600, max: 1_000 },
 ] as const;
 
-function planIntake(day: DayContext, s: Schedule, r: Rng): IntakeEntryBody[] {
+function planIntake(day: DayContext, s: Schedule, r: Prng): IntakeEntryBody[] {
   const { date, iso } = day;
   if (!r.chance(0.92)) return [];
   const entries: IntakeEntryBody[] = MEAL_PLAN.map((m, i) => {

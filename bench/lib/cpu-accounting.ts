@@ -47,4 +47,3 @@ export function cpuDelta(start: CpuSnapshot, end: CpuSnapshot): CpuSeconds {
     machine: b.machine - a.machine,
   };
 }
-

@@ -1,5 +1,5 @@
-import { formatAppleDate } from "./apple-format.js";
 import { APPLE_EXPORT_PROLOG } from "./apple-dtd.js";
+import { formatAppleDate } from "./apple-format.js";
 import { activitySummaries, bloodPressureCorrelations, bloodPressureRecords, workouts } from "./export-extras.js";
 import { dayInfo, type ExportPlan, MAX_DAYS, planDays, streamSeed } from "./export-plan.js";
 import { SERIES } from "./export-series.js";

@@ -23,14 +23,26 @@ const SYSTOLIC = "HKQuantityTypeIdentifierBloodPressureSystolic";
 const DIASTOLIC = "HKQuantityTypeIdentifierBloodPressureDiastolic";
 
 function bpRecord(hkType: string, value: number, bp: BloodPressure, rng: Prng, day: DayInfo, indent: string): string {
-  const text = { hkType, source: OMRON, unit: "mmHg", value: String(value), startMs: bp.atMs, endMs: bp.atMs, creationMs: bp.atMs + 4000, children: "" };
+  const text = {
+    hkType,
+    source: OMRON,
+    unit: "mmHg",
+    value: String(value),
+    startMs: bp.atMs,
+    endMs: bp.atMs,
+    creationMs: bp.atMs + 4000,
+    children: "",
+  };
   return recordXml(text, rng, day, indent);
 }
 
 /** Top-level systolic then diastolic records (Apple groups by type); the importer skips both types. */
 export function* bloodPressureRecords(plan: ExportPlan, totals: TotalsCounter): Generator<string> {
   const rng = new Prng(streamSeed(plan.seed, "bp-records"));
-  for (const [hkType, pick] of [[SYSTOLIC, (bp: BloodPressure) => bp.systolic], [DIASTOLIC, (bp: BloodPressure) => bp.diastolic]] as const) {
+  for (const [hkType, pick] of [
+    [SYSTOLIC, (bp: BloodPressure) => bp.systolic],
+    [DIASTOLIC, (bp: BloodPressure) => bp.diastolic],
+  ] as const) {
     for (const day of planDays(plan)) {
       const bp = bloodPressureOn(plan, day);
       if (bp === null) continue;
@@ -48,13 +60,11 @@ export function* bloodPressureCorrelations(plan: ExportPlan, totals: TotalsCount
     if (bp === null) continue;
     totals.skippedElements += 1;
     const at = formatAppleDate(bp.atMs, day.offsetMin);
-    yield (
-      ` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" sourceName="${OMRON.name}" sourceVersion="${OMRON.version(day)}"` +
+    yield ` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" sourceName="${OMRON.name}" sourceVersion="${OMRON.version(day)}"` +
       ` creationDate="${formatAppleDate(bp.atMs + 4000, day.offsetMin)}" startDate="${at}" endDate="${at}">\n` +
       bpRecord(DIASTOLIC, bp.diastolic, bp, rng, day, "  ") +
       bpRecord(SYSTOLIC, bp.systolic, bp, rng, day, "  ") +
-      " </Correlation>\n"
-    );
+      " </Correlation>\n";
   }
 }
 
@@ -126,10 +136,8 @@ export function* activitySummaries(plan: ExportPlan, totals: TotalsCounter): Gen
   const rng = new Prng(streamSeed(plan.seed, "activity-summary"));
   for (const day of planDays(plan)) {
     totals.skippedElements += 1;
-    yield (
-      ` <ActivitySummary dateComponents="${formatIsoDay(day.dateUtcMs)}" activeEnergyBurned="${decimalText(rng.float(150, 900), 3)}"` +
+    yield ` <ActivitySummary dateComponents="${formatIsoDay(day.dateUtcMs)}" activeEnergyBurned="${decimalText(rng.float(150, 900), 3)}"` +
       ` activeEnergyBurnedGoal="${rng.pick(["400", "500", "630"])}" activeEnergyBurnedUnit="kcal" appleMoveTime="0" appleMoveTimeGoal="0"` +
-      ` appleExerciseTime="${rng.int(0, 95)}" appleExerciseTimeGoal="30" appleStandHours="${rng.int(4, 16)}" appleStandHoursGoal="12"/>\n`
-    );
+      ` appleExerciseTime="${rng.int(0, 95)}" appleExerciseTimeGoal="30" appleStandHours="${rng.int(4, 16)}" appleStandHoursGoal="12"/>\n`;
   }
 }

@@ -1,8 +1,8 @@
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
-import { batched, exportDocument, planForSize } from "./export-document.js";
-import { FIRST_DAY_UTC_MS, dayInfo } from "./export-plan.js";
 import { formatIsoDay } from "./apple-format.js";
+import { batched, exportDocument, planForSize } from "./export-document.js";
+import { dayInfo, FIRST_DAY_UTC_MS } from "./export-plan.js";
 import { type ExportTotals, saveTotals, TotalsCounter } from "./export-totals.js";
 import { ZipStreamWriter } from "./zip-stream-writer.js";
 
@@ -29,7 +29,9 @@ function smallEntries(exportedAt: Date): { name: string; data: Buffer }[] {
     { name: "apple_health_export/workout-routes/route_2019-03-02_6.02pm.gpx", data: gpx("2019-03-02") },
     {
       name: "apple_health_export/export_cda.xml",
-      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Health Data Export ${exportedAt.toISOString()}</title></ClinicalDocument>\n`),
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Health Data Export ${exportedAt.toISOString()}</title></ClinicalDocument>\n`,
+      ),
     },
   ];
 }

@@ -25,6 +25,11 @@ export class Prng {
     return min + this.next() * (max - min);
   }
 
+  /** Roughly normal (mean, sd), from the sum of three uniforms. */
+  normal(mean: number, sd: number): number {
+    return mean + sd * ((this.next() + this.next() + this.next() - 1.5) * 2);
+  }
+
   chance(probability: number): boolean {
     return this.next() < probability;
   }

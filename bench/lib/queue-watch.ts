@@ -106,31 +106,62 @@ async function pendingJobs(queue: Queue): Promise<number> {
 }
 
 /**
- * Waits until no queue has work left (the day recomputes, HIIT detections and projections an import sets off),
+ * Waits until no queue has work left (the day recomputes, HIIT detections and projections that data sets off),
  * ignoring the scheduler jobs that are always delayed, for at most `timeoutMs`.
  */
+export async function waitForDrain(queues: readonly Queue[], timeoutMs: number, onProgress?: (open: number) => void): Promise<DrainResult> {
+  const started = performance.now();
+  const before = await finishedCounts(queues);
+  let lastReport = 0;
+  for (;;) {
+    const pending = (await Promise.all(queues.map(pendingJobs))).reduce((a, b) => a + b, 0);
+    const elapsed = performance.now() - started;
+    if (pending === 0 || elapsed > timeoutMs) {
+      const after = await finishedCounts(queues);
+      return { ms: elapsed, completed: after.completed - before.completed, failed: after.failed - before.failed, drained: pending === 0 };
+    }
+    if (onProgress && elapsed - lastReport > 5_000) {
+      onProgress(pending);
+      lastReport = elapsed;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** waitForDrain from outside the service: the queues under `prefix` on a connection of its own. */
 export async function waitForDerivedWork(redisUrl: string, prefix: string, queueNames: readonly string[], timeoutMs: number): Promise<DrainResult> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queues = queueNames.map((name) => new Queue(name, { connection, prefix }));
-  const started = performance.now();
-  const before = await finishedCounts(queues);
   try {
-    for (;;) {
-      const pending = (await Promise.all(queues.map(pendingJobs))).reduce((a, b) => a + b, 0);
-      const elapsed = performance.now() - started;
-      if (pending === 0 || elapsed > timeoutMs) {
-        const after = await finishedCounts(queues);
-        return { ms: elapsed, completed: after.completed - before.completed, failed: after.failed - before.failed, drained: pending === 0 };
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    return await waitForDrain(queues, timeoutMs);
   } finally {
     await Promise.all(queues.map((q) => q.close()));
     connection.disconnect();
   }
 }
 
-async function finishedCounts(queues: Queue[]): Promise<{ completed: number; failed: number }> {
+/** Processing span of the completed jobs named `name` that finished after `sinceMs`, from BullMQ's own timestamps. */
+export async function completedSpan(
+  queue: Queue,
+  name: string,
+  sinceMs: number,
+): Promise<{ count: number; firstStartMs: number; lastFinishMs: number; busyMs: number } | null> {
+  const jobs = await queue.getJobs(["completed"], 0, -1);
+  let count = 0;
+  let firstStartMs = Number.POSITIVE_INFINITY;
+  let lastFinishMs = 0;
+  let busyMs = 0;
+  for (const job of jobs) {
+    if (!job || job.name !== name || job.processedOn === undefined || job.finishedOn === undefined || job.finishedOn < sinceMs) continue;
+    count++;
+    firstStartMs = Math.min(firstStartMs, job.processedOn);
+    lastFinishMs = Math.max(lastFinishMs, job.finishedOn);
+    busyMs += job.finishedOn - job.processedOn;
+  }
+  return count === 0 ? null : { count, firstStartMs, lastFinishMs, busyMs };
+}
+
+async function finishedCounts(queues: readonly Queue[]): Promise<{ completed: number; failed: number }> {
   const all = await Promise.all(queues.map((q) => q.getJobCounts("completed", "failed")));
   let completed = 0;
   let failed = 0;

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Sql } from "postgres";
-import { copyMergeSamples } from "../../src/modules/ingest/writer/copy-samples.js";
+import { copyMergeSamples } from "../../src/modules/ingest/samples-copy.repo.js";
 import type { ImportedType } from "./export-totals.js";
 import { batches, COPY_COLUMNS, copyText, rowCount, sampleRows } from "./sample-rows.js";
 

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
-import { parseAppleHealthZip } from "../../src/modules/ingest/parsers/apple-health/parse-export-zip.js";
-import { parseAppleHealthXml } from "../../src/modules/ingest/parsers/apple-health/parse-export-xml.js";
-import type { ParseEvent } from "../../src/modules/ingest/parsers/types.js";
+import { parseAppleHealthXml } from "../../src/formats/apple-health/parse-export-xml.js";
+import { parseAppleHealthZip } from "../../src/formats/apple-health/parse-export-zip.js";
+import type { ParseEvent } from "../../src/formats/contract.js";
 
 export interface RawParseResult {
   ms: number;

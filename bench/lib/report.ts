@@ -35,10 +35,20 @@ export function printImport(print: Print, m: ImportMeasurement, t: ExportTotals)
   print("end-to-end import (upload start → import completed), API and worker as separate processes");
   print(row("import", `${m.view.id}, detected format ${m.view.format}, status ${m.view.status}`));
   print(row("time", secs(m.endToEndMs)));
-  print(row("throughput", `${mbPerSecond(t.xmlBytes, m.endToEndMs)} of XML (${mbPerSecond(m.fileBytes, m.endToEndMs)} of upload), ${int(perSecond(records, m.endToEndMs))} records/s`));
+  print(
+    row(
+      "throughput",
+      `${mbPerSecond(t.xmlBytes, m.endToEndMs)} of XML (${mbPerSecond(m.fileBytes, m.endToEndMs)} of upload), ${int(perSecond(records, m.endToEndMs))} records/s`,
+    ),
+  );
   print(row("upload alone (to the 202)", `${mb(m.fileBytes)} in ${secs(m.uploadMs)} = ${mbPerSecond(m.fileBytes, m.uploadMs)}`));
   print(row("queue wait / worker time", `${secs(m.queueWaitMs)} / ${secs(m.view.duration_ms ?? 0)} (started_at → finished_at)`));
-  print(row("peak worker RSS (VmHWM)", `${kbToMb(m.workerPeakRssKb)} (idle before upload ${kbToMb(m.workerBaselineRssKb)}, max sampled during import ${kbToMb(m.workerMaxSampledRssKb)})`));
+  print(
+    row(
+      "peak worker RSS (VmHWM)",
+      `${kbToMb(m.workerPeakRssKb)} (idle before upload ${kbToMb(m.workerBaselineRssKb)}, max sampled during import ${kbToMb(m.workerMaxSampledRssKb)})`,
+    ),
+  );
   print(row("peak API RSS (VmHWM)", kbToMb(m.apiPeakRssKb)));
   print(
     row(
@@ -95,10 +105,30 @@ export interface RawLimits {
 export function printRawLimits(print: Print, raw: RawLimits, t: ExportTotals): void {
   print(`raw limits on the same file, measured in the same run (service stopped; load average after: ${loadAverage()})`);
   const p = raw.parse;
-  print(row("(a) parse only (project parser)", `${secs(p.ms)}: ${mbPerSecond(t.xmlBytes, p.ms)} of XML, ${int(perSecond(p.records, p.ms))} records/s (${int(p.records)} records, ${p.rejected} rejected)`));
-  print(row("(b) COPY into samples-shaped + PK", `${secs(raw.copy.ms)}: ${int(perSecond(raw.copy.rows, raw.copy.ms))} rows/s (${int(raw.copy.rows)} rows, one COPY)`));
-  print(row("    … + samples' local_date index", `${secs(raw.copyWithDateIndex.ms)}: ${int(perSecond(raw.copyWithDateIndex.rows, raw.copyWithDateIndex.ms))} rows/s (information)`));
-  print(row("(c) writer DB path, no parsing", `${secs(raw.writer.ms)}: ${int(perSecond(raw.writer.rows, raw.writer.ms))} rows/s (copyMergeSamples, 20k-row batches, real table; information)`));
+  print(
+    row(
+      "(a) parse only (project parser)",
+      `${secs(p.ms)}: ${mbPerSecond(t.xmlBytes, p.ms)} of XML, ${int(perSecond(p.records, p.ms))} records/s (${int(p.records)} records, ${p.rejected} rejected)`,
+    ),
+  );
+  print(
+    row(
+      "(b) COPY into samples-shaped + PK",
+      `${secs(raw.copy.ms)}: ${int(perSecond(raw.copy.rows, raw.copy.ms))} rows/s (${int(raw.copy.rows)} rows, one COPY)`,
+    ),
+  );
+  print(
+    row(
+      "    … + samples' local_date index",
+      `${secs(raw.copyWithDateIndex.ms)}: ${int(perSecond(raw.copyWithDateIndex.rows, raw.copyWithDateIndex.ms))} rows/s (information)`,
+    ),
+  );
+  print(
+    row(
+      "(c) writer DB path, no parsing",
+      `${secs(raw.writer.ms)}: ${int(perSecond(raw.writer.rows, raw.writer.ms))} rows/s (copyMergeSamples, 20k-row batches, real table; information)`,
+    ),
+  );
 }
 
 export interface GoalResult {

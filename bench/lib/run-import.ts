@@ -1,15 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import postgres, { type Sql } from "postgres";
-import { jobIds, QUEUE_NAMES } from "../../src/jobs/definitions.js";
-import { cpuDelta, type CpuSeconds, cpuNow } from "./cpu-accounting.js";
+import { QUEUE_NAMES } from "../../src/jobs/definitions.js";
+import { jobKey } from "../../src/jobs/enqueue.js";
 import { createUser, type ImportView, uploadFile, waitForImport } from "./api-client.js";
-import { type CpuSummary, findProfile, summarizeCpuProfile } from "./cpu-profile.js";
-import { readMemory, RssSampler } from "./proc-stats.js";
+import { type CpuSeconds, cpuDelta, cpuNow } from "./cpu-accounting.js";
+import { type CpuSummary, findProfile, importArea, monotonicUs, summarizeCpuProfile } from "./cpu-profile.js";
+import { RssSampler, readMemory } from "./proc-stats.js";
 import { type DrainResult, ImportQueueWatch, type QueueReport, waitForDerivedWork } from "./queue-watch.js";
-import { type RunningRole, spawnRole, stopRole, TSX_ENTRY, waitUntilStarted } from "./service.js";
+import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "./service.js";
 
 export interface ServiceConfig {
   databaseUrl: string;
@@ -44,20 +44,6 @@ export interface ImportMeasurement {
   cpuProfile: CpuSummary | null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
-
 /**
  * Starts the real service (an API process and a separate worker process), creates a user, uploads the file,
  * waits for the import and measures it. Both processes are always stopped before this returns or throws.
@@ -88,7 +74,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
     roles.push(api);
     await waitUntilStarted(api);
     const nodeArgs = [...config.workerNodeArgs, ...(config.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
-    const entry = config.workerEntry === null ? TSX_ENTRY : [path.resolve(config.workerEntry)];
+    const entry = config.workerEntry === null ? undefined : path.resolve(config.workerEntry);
     const worker = spawnRole("worker", env, path.join(config.runDir, "worker.log"), nodeArgs, entry);
     roles.push(worker);
     await waitUntilStarted(worker);
@@ -121,7 +107,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
     const cpu = cpuDelta(cpuBefore, await cpuNow(worker, api, sql, database));
     const workerMemory = readMemory(worker.pid);
     const apiMemory = readMemory(api.pid);
-    const queue = await watch.report(jobIds.runImport(view.id));
+    const queue = await watch.report(jobKey("imports.run", { importId: view.id }) ?? "");
     const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, 15 * 60_000);
     const finishedMs = view.finished_at === null ? Date.now() : Date.parse(view.finished_at);
     const startedMs = view.started_at === null ? finishedMs : Date.parse(view.started_at);
@@ -145,7 +131,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
       derived,
       workerExitCode,
       apiExitCode,
-      cpuProfile: profile === null ? null : await summarizeCpuProfile(profile, fromUs, toUs),
+      cpuProfile: profile === null ? null : await summarizeCpuProfile(profile, fromUs, toUs, importArea),
     };
   } finally {
     await watch?.close().catch(() => undefined);

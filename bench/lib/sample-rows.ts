@@ -1,4 +1,4 @@
-import type { SampleRow } from "../../src/modules/ingest/writer/copy-samples.js";
+import type { SampleRow } from "../../src/modules/ingest/samples-copy.repo.js";
 import { Prng } from "./prng.js";
 
 export const COPY_COLUMNS = "user_id, type, source_id, start_at, end_at, utc_offset_min, local_date, value, import_id";

@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { spawnNode } from "../../tests/helpers/process.js";
 
-export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export { freePort, REPO_ROOT } from "../../tests/helpers/process.js";
 
 export interface RunningRole {
   role: "api" | "worker";
@@ -13,20 +12,20 @@ export interface RunningRole {
   logPath: string;
 }
 
-/** How the service runs today (`npm run start:<role>`): TypeScript through tsx. */
-export const TSX_ENTRY = ["--import", "tsx", "src/main.ts"];
-
-/** Starts `node <nodeArgs> <entry> <role>` from the repository root, logging to a file. */
-export function spawnRole(role: "api" | "worker", env: Record<string, string>, logPath: string, nodeArgs: string[] = [], entry = TSX_ENTRY): RunningRole {
-  const log = openSync(logPath, "a");
-  const child = spawn(process.execPath, [...nodeArgs, ...entry, role], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", log, log],
-  });
-  closeSync(log);
+/**
+ * `src/main.ts <role>` as `npm run start:<role>` runs it (or a prebuilt `entry`, e.g. a bundle of it), logging to a
+ * file; `nodeArgs` go to node (e.g. --cpu-prof).
+ */
+export function spawnRole(
+  role: "api" | "worker",
+  env: Record<string, string>,
+  logPath: string,
+  nodeArgs: string[] = [],
+  entry?: string,
+): RunningRole {
+  const args = [entry ?? "src/main.ts", role];
+  const { child, exited } = spawnNode(args, env, { nodeArgs, logPath, tsx: entry === undefined });
   if (child.pid === undefined) throw new Error(`could not start the ${role} process`);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return { role, pid: child.pid, child, exited, logPath };
 }
 
@@ -48,7 +47,7 @@ export async function waitUntilStarted(r: RunningRole, timeoutMs = 60_000): Prom
   throw new Error(`${r.role} did not start within ${timeoutMs} ms; see ${r.logPath}`);
 }
 
-/** SIGTERM, then waits for the graceful shutdown; SIGKILL only if it overruns. Resolves with the exit code. */
+/** SIGTERM, then waits for the graceful shutdown; SIGKILL (this child only) if it overruns. Resolves with the exit code. */
 export async function stopRole(r: RunningRole, timeoutMs = 35_000): Promise<number | null> {
   if (r.child.exitCode !== null || r.child.signalCode !== null) return r.child.exitCode;
   r.child.kill("SIGTERM");

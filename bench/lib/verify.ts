@@ -40,7 +40,10 @@ export async function verifyDatabase(sql: Sql, userId: string, totals: ExportTot
 
 /** The import's own report must agree: every generated record parsed and inserted, none rejected or duplicate. */
 export function verifyImportCounts(view: ImportView, totals: ExportTotals): Check[] {
-  const checks: Check[] = [exact("import status completed", 1, view.status === "completed" ? 1 : 0), exact("import partial", 0, view.partial ? 1 : 0)];
+  const checks: Check[] = [
+    exact("import status completed", 1, view.status === "completed" ? 1 : 0),
+    exact("import partial", 0, view.partial ? 1 : 0),
+  ];
   const expected: Record<string, number> = { ...totals.samplesByType, workout: totals.workouts };
   const names = new Set([...Object.keys(expected), ...Object.keys(view.counts)]);
   for (const name of [...names].sort()) {

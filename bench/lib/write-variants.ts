@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Sql } from "postgres";
-import { copyMergeSamples, type SampleRow } from "../../src/modules/ingest/writer/copy-samples.js";
+import { copyMergeSamples, type SampleRow } from "../../src/modules/ingest/samples-copy.repo.js";
 import { COPY_COLUMNS, copyText } from "./sample-rows.js";
 
 // Variants of the writer's database path, each applied batch by batch, to show what each part costs.

@@ -117,7 +117,12 @@ export class ZipStreamWriter {
   }
 
   /** A large entry deflated from `source` straight to disk; memory stays at the stream buffers. */
-  async addStream(name: string, source: Iterable<Buffer> | AsyncIterable<Buffer>, modified: Date, level = constants.Z_DEFAULT_COMPRESSION): Promise<EntryRecord> {
+  async addStream(
+    name: string,
+    source: Iterable<Buffer> | AsyncIterable<Buffer>,
+    modified: Date,
+    level = constants.Z_DEFAULT_COMPRESSION,
+  ): Promise<EntryRecord> {
     const entry: EntryRecord = {
       name: Buffer.from(name, "utf8"),
       crc: 0,

@@ -4,8 +4,7 @@ import { prepareDatabase } from "../db/migrate.js";
 import { checkConnections, closeDeps, createDeps } from "../deps.js";
 import { AppError } from "../lib/errors.js";
 import { createLogger } from "../lib/logger.js";
-import { CreateUserSchema } from "../modules/accounts/accounts.schemas.js";
-import { createUserWithKey } from "../modules/accounts/accounts.service.js";
+import { CreateUserSchema, createUserWithKey } from "../modules/accounts/index.js";
 import { exitOnStartupError } from "../startup-errors.js";
 
 const USAGE = `usage: npm run cli -- user create --email <address> [--time-zone <IANA zone>]`;

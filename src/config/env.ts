@@ -8,14 +8,29 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgres://postgres@127.0.0.1:5432/wearsync"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "letters, digits, - and _ only").default("wearsync"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,64}$/, "letters, digits, - and _ only")
+    .default("wearsync"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   UPLOAD_DIR: z.string().min(1).default("./var/uploads"),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(4 * GIB),
-  JSON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1 * MIB),
-  SYNC_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32 * MIB),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * GIB),
+  JSON_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1 * MIB),
+  SYNC_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(32 * MIB),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // How long a worker's claim on a job lasts without renewal, and how often stalled jobs are looked for:
@@ -26,7 +41,11 @@ const envSchema = z.object({
   RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25_000),
   // A multi-GB upload on a slow link outlives Node's default 300 s request timeout.
-  UPLOAD_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(60_000).default(2 * 3600 * 1000),
+  UPLOAD_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(2 * 3600 * 1000),
 });
 
 export type Env = Readonly<z.infer<typeof envSchema>>;

@@ -14,7 +14,7 @@ export function createDb(url: string, opts: { max: number; applicationName: stri
     onnotice: () => {},
     connection: {
       application_name: opts.applicationName,
-      // Bounds a zombie transaction left by a killed client (postgres.js hazard, RELIABILITY.md §2.4).
+      // Bounds a zombie transaction left by a killed client (postgres.js hazard, docs/architecture.md, Reliability).
       idle_in_transaction_session_timeout: 60_000,
     },
   });

@@ -2,7 +2,7 @@ import type { Db, DbOrTx, Tx } from "./client.js";
 
 /**
  * Runs `fn` in a transaction, reusing the caller's when there is one. Only DB statements belong inside:
- * awaiting other work in a postgres.js transaction risks leaked autocommit writes (RELIABILITY.md §2.4).
+ * awaiting other work in a postgres.js transaction risks leaked autocommit writes (docs/architecture.md, Reliability).
  */
 export async function withTransaction<T>(dbOrTx: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (isTx(dbOrTx)) return fn(dbOrTx);

@@ -1,8 +1,7 @@
-import type { Queue } from "bullmq";
-
-// Per-user "work still on its way" markers, so answering `pending` never scans a queue shared by every user:
-// a sorted set per user and kind, member = the unit of work (a date, a week, a workout), score = when it was
-// last requested. A finished job removes its member only if nobody asked again after it started.
+// Per-user "work still on its way" markers, so answering `pending` never scans a queue shared by every user: a
+// sorted set per user and kind, member = the unit of work (a date, a week, a workout), score = the version of the
+// latest request for it. A job notes the version when it starts and, once done, removes the member only if no
+// request came after that (the version moved). No clock is read: versions come from one Redis counter.
 
 export type PendingKind = "recompute" | "projection" | "hiit";
 
@@ -12,70 +11,72 @@ export interface PendingMarker {
   member: string;
 }
 
+/** What a job saw of its marker when it started: the version then (null when there was none). */
+export type PendingToken = string | null;
+
 /** A marker whose job was lost expires rather than pinning `pending` to true forever. */
 const PENDING_TTL_MS = 6 * 3_600_000;
 
-const CLEAR_IF_NOT_NEWER = `
+// KEYS: the user's set, the version counter. ARGV: ttl, members…. The counter lives at least as long as every set
+// (each mark extends both), so it can only restart once no marker is left to compare with.
+const MARK = `
+local version = redis.call('INCR', KEYS[2])
+for i = 2, #ARGV do redis.call('ZADD', KEYS[1], version, ARGV[i]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return version
+`;
+
+// KEYS: the user's set. ARGV: member, the version seen at start ("" when there was none).
+const CLEAR_IF_UNCHANGED = `
 local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if score and tonumber(score) <= tonumber(ARGV[2]) then redis.call('ZREM', KEYS[1], ARGV[1]) end
+if score and score == ARGV[2] then redis.call('ZREM', KEYS[1], ARGV[1]) end
 return 1
 `;
 
-export function pendingKey(prefix: string, kind: PendingKind, userId: string): string {
-  return `${prefix}:pending:${kind}:${userId}`;
-}
-
-export interface RedisLike {
-  zadd(key: string, ...scoreMembers: (string | number)[]): Promise<unknown>;
-  pexpire(key: string, ms: number): Promise<unknown>;
+export interface PendingRedis {
   eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  zscore(key: string, member: string): Promise<string | null>;
   zcard(key: string): Promise<number>;
 }
 
-// The producer connection and key prefix each queue was created with (createQueues registers them), so the
-// enqueue helpers, which receive queues, can mark work without another argument.
-const storeByQueue = new WeakMap<Queue, { redis: RedisLike; prefix: string }>();
+/** The markers of one process, on the producer Redis connection under the queue prefix; passed in Deps. */
+export class PendingStore {
+  constructor(
+    private readonly redis: PendingRedis,
+    private readonly prefix: string,
+  ) {}
 
-export function registerPendingStore(queue: Queue, redis: RedisLike, prefix: string): void {
-  storeByQueue.set(queue, { redis, prefix });
-}
-
-async function clientOf(queue: Queue): Promise<{ redis: RedisLike; prefix: string }> {
-  const store = storeByQueue.get(queue);
-  if (!store) throw new Error("queue was not created by createQueues");
-  return store;
-}
-
-/** Marks work as requested now (call it right before the jobs are added). */
-export async function markPending(queue: Queue, kind: PendingKind, userId: string, members: readonly string[]): Promise<void> {
-  if (members.length === 0) return;
-  const { redis, prefix } = await clientOf(queue);
-  const key = pendingKey(prefix, kind, userId);
-  const nowMs = Date.now();
-  await redis.zadd(key, ...members.flatMap((member) => [nowMs, member]));
-  await redis.pexpire(key, PENDING_TTL_MS);
-}
-
-/** Clears a marker once its job finished, unless the same work was requested again after `startedMs`. */
-export async function clearPending(queue: Queue, marker: PendingMarker, startedMs: number): Promise<void> {
-  const { redis, prefix } = await clientOf(queue);
-  await redis.eval(CLEAR_IF_NOT_NEWER, 1, pendingKey(prefix, marker.kind, marker.userId), marker.member, startedMs);
-}
-
-export async function isPending(queue: Queue, kinds: readonly PendingKind[], userId: string): Promise<boolean> {
-  const { redis, prefix } = await clientOf(queue);
-  const counts = await Promise.all(kinds.map((kind) => redis.zcard(pendingKey(prefix, kind, userId))));
-  return counts.some((n) => n > 0);
-}
-
-/** Marks the work behind these payloads of one job type, grouped per user (a no-op for jobs without a marker). */
-export async function markPendingFor(queue: Queue, markers: readonly PendingMarker[]): Promise<void> {
-  const groups = new Map<string, { kind: PendingKind; userId: string; members: string[] }>();
-  for (const m of markers) {
-    const key = `${m.kind}\u0000${m.userId}`;
-    const group = groups.get(key) ?? { kind: m.kind, userId: m.userId, members: [] };
-    group.members.push(m.member);
-    groups.set(key, group);
+  key(kind: PendingKind, userId: string): string {
+    return `${this.prefix}:pending:${kind}:${userId}`;
   }
-  for (const g of groups.values()) await markPending(queue, g.kind, g.userId, g.members);
+
+  /** Marks work as requested now (call it right before its jobs are added), one script call per user and kind. */
+  async mark(markers: readonly PendingMarker[]): Promise<void> {
+    const groups = new Map<string, string[]>();
+    for (const m of markers) {
+      const key = this.key(m.kind, m.userId);
+      const members = groups.get(key);
+      if (members) members.push(m.member);
+      else groups.set(key, [m.member]);
+    }
+    for (const [key, members] of groups) {
+      await this.redis.eval(MARK, 2, key, `${this.prefix}:pending:version`, PENDING_TTL_MS, ...members);
+    }
+  }
+
+  /** Called when a job starts, before it reads anything. */
+  async begin(marker: PendingMarker): Promise<PendingToken> {
+    return this.redis.zscore(this.key(marker.kind, marker.userId), marker.member);
+  }
+
+  /** Called when the job finished: clears its marker unless the same work was requested again since `begin`. */
+  async finish(marker: PendingMarker, token: PendingToken): Promise<void> {
+    await this.redis.eval(CLEAR_IF_UNCHANGED, 1, this.key(marker.kind, marker.userId), marker.member, token ?? "");
+  }
+
+  async isPending(kinds: readonly PendingKind[], userId: string): Promise<boolean> {
+    const counts = await Promise.all(kinds.map((kind) => this.redis.zcard(this.key(kind, userId))));
+    return counts.some((n) => n > 0);
+  }
 }

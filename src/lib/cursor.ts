@@ -23,11 +23,7 @@ export function decodeCursor(cursor: string): CursorPosition {
 }
 
 /** Given limit+1 rows, returns the page and the cursor for the next one. */
-export function paginate<T>(
-  rows: T[],
-  limit: number,
-  positionOf: (row: T) => CursorPosition,
-): { items: T[]; nextCursor: string | null } {
+export function paginate<T>(rows: T[], limit: number, positionOf: (row: T) => CursorPosition): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null;

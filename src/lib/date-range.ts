@@ -1,5 +1,5 @@
+import { daysBetweenInclusive } from "./calendar.js";
 import { ValidationError } from "./errors.js";
-import { daysBetweenInclusive } from "./time.js";
 
 // Keeps one request bounded; a client wanting more asks again for the next range.
 export const MAX_RANGE_DAYS = 366;

@@ -128,9 +128,3 @@ export class RateLimitedError extends AppError {
     this.headers = { "Retry-After": String(retryAfterSec) };
   }
 }
-
-export class ServiceUnavailableError extends AppError {
-  readonly status = 503;
-  readonly code = "SERVICE_UNAVAILABLE";
-  readonly title = "Service unavailable";
-}

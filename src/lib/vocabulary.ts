@@ -29,3 +29,11 @@ export const CANONICAL_UNIT: Record<SampleType, string> = {
 
 export const DEVICE_TYPES = ["watch", "ring", "band", "phone", "scale", "app", "manual"] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+/** A computed day's status; in_progress is the current local day (or a later one), shown so far and never counted. */
+export const DAY_STATUSES = ["complete", "partial", "in_progress", "no_intake", "no_data"] as const;
+export type DayStatus = (typeof DAY_STATUSES)[number];
+
+/** What a person can declare about a day's food log; "logged" and "unlogged" are derived, never declared. */
+export const INTAKE_DAY_STATUSES = ["complete", "partial", "fasted"] as const;
+export type DeclaredIntakeStatus = (typeof INTAKE_DAY_STATUSES)[number];

@@ -4,7 +4,7 @@
 // committed files equal what these functions produce.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fitCrc } from "../../src/modules/ingest/parsers/fit/fit-framing.js";
+import { fitCrc } from "../../src/formats/fit/fit-framing.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -72,7 +72,14 @@ export function fitMessages(buf: Buffer): FitMessage[] {
     if ((header & 0x80) === 0 && (header & 0x40) !== 0) {
       const { definition, end } = readDefinition(buf, offset, (header & 0x20) !== 0);
       definitions.set(header & 0x0f, definition);
-      messages.push({ offset, end, isDefinition: true, globalNumber: definition.globalNumber, littleEndian: definition.littleEndian, fields: definition.fields });
+      messages.push({
+        offset,
+        end,
+        isDefinition: true,
+        globalNumber: definition.globalNumber,
+        littleEndian: definition.littleEndian,
+        fields: definition.fields,
+      });
       offset = end;
       continue;
     }
@@ -80,7 +87,14 @@ export function fitMessages(buf: Buffer): FitMessage[] {
     const definition = definitions.get(localType);
     if (!definition) throw new Error(`undefined local message type ${localType} at byte ${offset}`);
     const end = offset + 1 + definition.dataBytes;
-    messages.push({ offset, end, isDefinition: false, globalNumber: definition.globalNumber, littleEndian: definition.littleEndian, fields: definition.fields });
+    messages.push({
+      offset,
+      end,
+      isDefinition: false,
+      globalNumber: definition.globalNumber,
+      littleEndian: definition.littleEndian,
+      fields: definition.fields,
+    });
     offset = end;
   }
   return messages;
@@ -111,9 +125,12 @@ export function breakSessionTimes(original: Buffer, startShiftSec: number): Buff
   const sessions = fitMessages(buf).filter((m) => !m.isDefinition && m.globalNumber === SESSION_MESSAGE);
   if (sessions.length !== 1) throw new Error(`expected one session message, found ${sessions.length}`);
   for (const session of sessions) {
-    const read = (field: FieldLayout) => (session.littleEndian ? buf.readUInt32LE(session.offset + 1 + field.offset) : buf.readUInt32BE(session.offset + 1 + field.offset));
+    const read = (field: FieldLayout) =>
+      session.littleEndian ? buf.readUInt32LE(session.offset + 1 + field.offset) : buf.readUInt32BE(session.offset + 1 + field.offset);
     const write = (field: FieldLayout, value: number) =>
-      session.littleEndian ? buf.writeUInt32LE(value, session.offset + 1 + field.offset) : buf.writeUInt32BE(value, session.offset + 1 + field.offset);
+      session.littleEndian
+        ? buf.writeUInt32LE(value, session.offset + 1 + field.offset)
+        : buf.writeUInt32BE(value, session.offset + 1 + field.offset);
     const start = fieldAt(session, SESSION_START_TIME_FIELD);
     const elapsed = fieldAt(session, SESSION_ELAPSED_FIELD);
     const timer = fieldAt(session, SESSION_TIMER_FIELD);
@@ -158,7 +175,14 @@ export const PATCHED_FIXTURES: Record<string, () => Buffer> = {
     Buffer.from(
       withHeartRateAt(
         readFileSync(`${FIXTURES}gpx/togeojson__run_gpxtpx.gpx`, "utf8"),
-        new Map([[12, 0], [13, 0], [14, 0], [15, 0], [16, 0], [30, 255]]),
+        new Map([
+          [12, 0],
+          [13, 0],
+          [14, 0],
+          [15, 0],
+          [16, 0],
+          [30, 255],
+        ]),
       ),
       "utf8",
     ),

@@ -3,7 +3,7 @@ import { prepareDatabase } from "../../src/db/migrate.js";
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from "./test-env.js";
 
 /** Creates and migrates the test database with the production migrator, and insists Redis is there. */
-export default async function setup(): Promise<void> {
+export async function setup(): Promise<void> {
   await prepareDatabase(TEST_DATABASE_URL);
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3_000 });
   try {

@@ -1,9 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { buildApp } from "../../src/app.js";
-import { type Deps, type DepsOverrides, checkConnections, closeDeps, createDeps } from "../../src/deps.js";
-import type { AppEnv } from "../../src/lib/http.js";
+import { checkConnections, closeDeps, createDeps, type Deps, type DepsOverrides } from "../../src/deps.js";
+import type { AppEnv } from "../../src/http/router.js";
 import { TEST_ADMIN_TOKEN, testEnv } from "./test-env.js";
-import { randomUUID } from "node:crypto";
 
 export interface Harness {
   deps: Deps;
@@ -20,10 +20,7 @@ export interface TestUser {
   apiKey: string;
 }
 
-export async function createHarness(
-  envOverrides: Record<string, string | undefined> = {},
-  depsOverrides: DepsOverrides = {},
-): Promise<Harness> {
+export async function createHarness(envOverrides: Record<string, string | undefined> = {}, depsOverrides: DepsOverrides = {}): Promise<Harness> {
   const deps = createDeps(testEnv(envOverrides), depsOverrides);
   await checkConnections(deps);
   const app = buildApp(deps);

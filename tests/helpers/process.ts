@@ -1,8 +1,32 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// The one way tests and benchmarks run the service as a real process, the way `npm start` does.
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * `node <nodeArgs> --import tsx <args>` from the repository root with exactly the given environment (plus PATH and
+ * HOME); output piped to this process, or appended to `logPath`. `tsx: false` runs a prebuilt JavaScript entry.
+ */
+export function spawnNode(
+  args: string[],
+  env: Record<string, string | undefined>,
+  opts: { nodeArgs?: string[]; logPath?: string; tsx?: boolean } = {},
+): { child: ChildProcess; exited: Promise<number | null> } {
+  const log = opts.logPath === undefined ? null : openSync(opts.logPath, "a");
+  const loader = opts.tsx === false ? [] : ["--import", "tsx"];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: log === null ? ["ignore", "pipe", "pipe"] : ["ignore", log, log],
+  });
+  if (log !== null) closeSync(log);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exited };
+}
 
 export interface Spawned {
   child: ChildProcess;
@@ -13,11 +37,7 @@ export interface Spawned {
 
 /** Runs `src/main.ts <role>` (or another entry) as a real process with exactly the given environment. */
 export function spawnService(args: string[], env: Record<string, string | undefined>): Spawned {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const { child, exited } = spawnNode(args, env);
   let out = "";
   let err = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -26,7 +46,6 @@ export function spawnService(args: string[], env: Record<string, string | undefi
   child.stderr?.on("data", (chunk: Buffer) => {
     err += chunk.toString("utf8");
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 

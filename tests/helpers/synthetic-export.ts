@@ -1,5 +1,5 @@
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 
 const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE HealthData [

@@ -49,8 +49,16 @@ export function buildZip(entries: ZipInput[]): Buffer {
     const name = Buffer.from(entry.name, "utf8");
     const crc = crc32(data);
     const common: [number, 2 | 4][] = [
-      [20, 2], [UTF8_FLAG, 2], [method, 2], [0, 2], [0x21, 2],
-      [crc, 4], [body.length, 4], [entry.declaredSize ?? data.length, 4], [name.length, 2], [0, 2],
+      [20, 2],
+      [UTF8_FLAG, 2],
+      [method, 2],
+      [0, 2],
+      [0x21, 2],
+      [crc, 4],
+      [body.length, 4],
+      [entry.declaredSize ?? data.length, 4],
+      [name.length, 2],
+      [0, 2],
     ];
     const local = Buffer.concat([header(0x04034b50, common), name, body]);
     const central = header(0x02014b50, [[20, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]);
@@ -60,7 +68,13 @@ export function buildZip(entries: ZipInput[]): Buffer {
   }
   const directory = Buffer.concat(centrals);
   const end = header(0x06054b50, [
-    [0, 2], [0, 2], [entries.length, 2], [entries.length, 2], [directory.length, 4], [offset, 4], [0, 2],
+    [0, 2],
+    [0, 2],
+    [entries.length, 2],
+    [entries.length, 2],
+    [directory.length, 4],
+    [offset, 4],
+    [0, 2],
   ]);
   return Buffer.concat([...locals, directory, end]);
 }

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
+import { DAY_STATUSES } from "../../lib/vocabulary.js";
 import { users } from "./users.js";
 
 /** in_progress: the current local day (profile zone), shown "so far" and never counted. */
-export const DAY_STATUSES = ["complete", "partial", "in_progress", "no_intake", "no_data"] as const;
 
 /**
  * One row per user and local day, always recomputed from the raw rows (never incremented), so a retried

@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  real,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./users.js";
 import { workouts } from "./workouts.js";
 
@@ -43,12 +30,8 @@ export const hiitAnalyses = pgTable(
     analyzedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [
-    uniqueIndex("hiit_analyses_workout_key")
-      .on(t.workoutId)
-      .where(sql`${t.workoutId} is not null`),
-    uniqueIndex("hiit_analyses_day_key")
-      .on(t.userId, t.localDate)
-      .where(sql`${t.workoutId} is null`),
+    uniqueIndex("hiit_analyses_workout_key").on(t.workoutId).where(sql`${t.workoutId} is not null`),
+    uniqueIndex("hiit_analyses_day_key").on(t.userId, t.localDate).where(sql`${t.workoutId} is null`),
   ],
 );
 

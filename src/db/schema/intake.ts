@@ -1,16 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  date,
-  doublePrecision,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { INTAKE_DAY_STATUSES } from "../../lib/vocabulary.js";
 import { timestamps } from "./columns.js";
 import { sources } from "./sources.js";
 import { users } from "./users.js";
@@ -43,15 +33,11 @@ export const intakeEntries = pgTable(
     ...timestamps(),
   },
   (t) => [
-    uniqueIndex("intake_entries_external_key")
-      .on(t.userId, t.externalId)
-      .where(sql`${t.externalId} is not null`),
+    uniqueIndex("intake_entries_external_key").on(t.userId, t.externalId).where(sql`${t.externalId} is not null`),
     index("intake_entries_user_date_idx").on(t.userId, t.localDate),
     index("intake_entries_user_consumed_idx").on(t.userId, t.consumedAt.desc(), t.id.desc()),
   ],
 );
-
-export const INTAKE_DAY_STATUSES = ["complete", "partial", "fasted"] as const;
 
 /** A day's logging status as the person declared it; absent means derived (logged / unlogged). */
 export const intakeDayStatuses = pgTable(

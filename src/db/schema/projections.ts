@@ -1,15 +1,9 @@
 import { date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { TrajectoryPoint } from "../../domain/projections/week-projection.js";
 import { users } from "./users.js";
 
 export const PROJECTION_MODELS = ["rule3500", "dynamic"] as const;
 export const PROJECTION_STATUSES = ["projected", "insufficient_data"] as const;
-
-export interface TrajectoryPoint {
-  week: number;
-  weight_kg: number;
-  fat_mass_kg: number | null;
-  lean_mass_kg: number | null;
-}
 
 /** One row per user, local ISO week (Monday) and model; rewritten whole whenever a day of the week changes. */
 export const weeklyProjections = pgTable(

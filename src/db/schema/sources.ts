@@ -2,7 +2,6 @@ import { integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core
 import { DEVICE_TYPES } from "../../lib/vocabulary.js";
 import { users } from "./users.js";
 
-
 /** Where data came from (an app or device of one user). Samples reference it by a small integer: compact at scale. */
 export const sources = pgTable(
   "sources",

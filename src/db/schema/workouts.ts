@@ -64,12 +64,8 @@ export const workouts = pgTable(
     duplicateReason: text(),
   },
   (t) => [
-    uniqueIndex("workouts_external_key")
-      .on(t.userId, t.externalId)
-      .where(sql`${t.externalId} is not null`),
-    uniqueIndex("workouts_natural_key")
-      .on(t.userId, t.sourceId, t.startAt, t.activityType)
-      .where(sql`${t.externalId} is null`),
+    uniqueIndex("workouts_external_key").on(t.userId, t.externalId).where(sql`${t.externalId} is not null`),
+    uniqueIndex("workouts_natural_key").on(t.userId, t.sourceId, t.startAt, t.activityType).where(sql`${t.externalId} is null`),
     index("workouts_user_start_idx").on(t.userId, t.startAt.desc(), t.id.desc()),
     index("workouts_user_date_idx").on(t.userId, t.localDate),
     // Deleting a representative nulls its duplicates' reference: without this index each delete scans the table.

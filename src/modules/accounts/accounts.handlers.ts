@@ -1,29 +1,12 @@
-import type { AppRouteHandler } from "../../lib/http.js";
+import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { presentApiKey, presentUser } from "./accounts.presenters.js";
-import type {
-  createApiKeyRoute,
-  createUserRoute,
-  getMeRoute,
-  listApiKeysRoute,
-  patchMeRoute,
-  revokeApiKeyRoute,
-} from "./accounts.routes.js";
-import { createUserWithKey, getProfile, updateProfile } from "./accounts.service.js";
+import { createApiKeyRoute, createUserRoute, listApiKeysRoute, revokeApiKeyRoute } from "./accounts.routes.js";
+import { createUserWithKey } from "./accounts.service.js";
 import { issueKey, listKeys, revokeKey } from "./api-keys.service.js";
 
 export const createUser: AppRouteHandler<typeof createUserRoute> = async (c) => {
   const { user, apiKey } = await createUserWithKey(c.var.deps, c.req.valid("json"));
   return c.json({ user: presentUser(user), api_key: apiKey }, 201);
-};
-
-export const getMe: AppRouteHandler<typeof getMeRoute> = async (c) => {
-  const user = await getProfile(c.var.deps, c.var.userId);
-  return c.json(presentUser(user), 200);
-};
-
-export const patchMe: AppRouteHandler<typeof patchMeRoute> = async (c) => {
-  const user = await updateProfile(c.var.deps, c.var.userId, c.req.valid("json"));
-  return c.json(presentUser(user), 200);
 };
 
 export const createApiKey: AppRouteHandler<typeof createApiKeyRoute> = async (c) => {
@@ -40,3 +23,11 @@ export const revokeApiKey: AppRouteHandler<typeof revokeApiKeyRoute> = async (c)
   await revokeKey(c.var.deps, c.var.userId, c.req.valid("param").id);
   return c.body(null, 204);
 };
+
+export function accountsRouter() {
+  return createRouter()
+    .openapi(createUserRoute, createUser)
+    .openapi(createApiKeyRoute, createApiKey)
+    .openapi(listApiKeysRoute, listApiKeys)
+    .openapi(revokeApiKeyRoute, revokeApiKey);
+}

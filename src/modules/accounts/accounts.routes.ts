@@ -1,11 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   bearerSecurity,
   commonErrorResponses,
   conflictResponse,
+  jsonBody,
+  jsonResponse,
   notFoundResponse,
   PaginationQuerySchema,
-} from "../../lib/openapi.js";
+} from "../../http/openapi.js";
 import {
   ApiKeyIdParamsSchema,
   ApiKeyListSchema,
@@ -13,14 +15,7 @@ import {
   CreatedApiKeySchema,
   CreatedUserSchema,
   CreateUserSchema,
-  ProfilePatchSchema,
-  UserSchema,
 } from "./accounts.schemas.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const createUserRoute = createRoute({
   method: "post",
@@ -28,31 +23,12 @@ export const createUserRoute = createRoute({
   tags: ["admin"],
   summary: "Create a user and their first API key (admin token)",
   security: [{ adminToken: [] }],
-  request: { body: { required: true, content: { "application/json": { schema: CreateUserSchema } } } },
+  request: { body: jsonBody(CreateUserSchema) },
   responses: {
-    201: json(CreatedUserSchema, "The user, and an API key shown only this once"),
+    201: jsonResponse(CreatedUserSchema, "The user, and an API key shown only this once"),
     ...commonErrorResponses,
     ...conflictResponse,
   },
-});
-
-export const getMeRoute = createRoute({
-  method: "get",
-  path: "/v1/me",
-  tags: ["profile"],
-  summary: "Your profile",
-  security: bearerSecurity,
-  responses: { 200: json(UserSchema, "The caller's profile"), ...commonErrorResponses },
-});
-
-export const patchMeRoute = createRoute({
-  method: "patch",
-  path: "/v1/me",
-  tags: ["profile"],
-  summary: "Update your profile (only the fields sent; null clears an optional field)",
-  security: bearerSecurity,
-  request: { body: { required: true, content: { "application/json": { schema: ProfilePatchSchema } } } },
-  responses: { 200: json(UserSchema, "The updated profile"), ...commonErrorResponses },
 });
 
 export const createApiKeyRoute = createRoute({
@@ -61,8 +37,8 @@ export const createApiKeyRoute = createRoute({
   tags: ["api-keys"],
   summary: "Issue another API key",
   security: bearerSecurity,
-  request: { body: { required: false, content: { "application/json": { schema: CreateApiKeySchema } } } },
-  responses: { 201: json(CreatedApiKeySchema, "The new key, shown only this once"), ...commonErrorResponses },
+  request: { body: jsonBody(CreateApiKeySchema, false) },
+  responses: { 201: jsonResponse(CreatedApiKeySchema, "The new key, shown only this once"), ...commonErrorResponses },
 });
 
 export const listApiKeysRoute = createRoute({
@@ -72,7 +48,7 @@ export const listApiKeysRoute = createRoute({
   summary: "Your active API keys (no secrets), newest first",
   security: bearerSecurity,
   request: { query: PaginationQuerySchema },
-  responses: { 200: json(ApiKeyListSchema, "A page of keys"), ...commonErrorResponses },
+  responses: { 200: jsonResponse(ApiKeyListSchema, "A page of keys"), ...commonErrorResponses },
 });
 
 export const revokeApiKeyRoute = createRoute({

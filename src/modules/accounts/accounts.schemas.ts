@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_LEVELS, SEXES } from "../../db/schema/users.js";
-import { isValidTimeZone } from "../../lib/time.js";
-import { MAX_HEIGHT_CM, MIN_ADULT_HEIGHT_CM } from "./profile-bounds.js";
+import { MAX_HEIGHT_CM, MIN_ADULT_HEIGHT_CM } from "../../domain/body/profile-bounds.js";
+import { isValidTimeZone } from "../../lib/zone.js";
 
 const isoDate = z.iso.date().openapi({ example: "1990-04-17" });
 
@@ -9,35 +9,16 @@ const isoDate = z.iso.date().openapi({ example: "1990-04-17" });
  * The profile fields the science needs, each with a physiologically plausible range (docs/science.md §2.4); the
  * bounds that join fields (age, BMI, resting below maximal heart rate) are checked on the merged profile.
  */
-const profileFields = {
+export const profileFields = {
   sex: z.enum(SEXES),
   birth_date: isoDate,
   height_cm: z.number().min(MIN_ADULT_HEIGHT_CM).max(MAX_HEIGHT_CM).openapi({ description: "Adult stature, 100–272 cm" }),
   weight_kg: z.number().min(20).max(400),
-  time_zone: z
-    .string()
-    .max(64)
-    .refine(isValidTimeZone, "must be an IANA time zone name such as Europe/Berlin")
-    .openapi({ example: "Europe/Berlin" }),
+  time_zone: z.string().max(64).refine(isValidTimeZone, "must be an IANA time zone name such as Europe/Berlin").openapi({ example: "Europe/Berlin" }),
   hr_max_bpm: z.number().int().min(100).max(230),
   hr_rest_bpm: z.number().int().min(25).max(120),
   activity_level: z.enum(ACTIVITY_LEVELS),
 };
-
-export const ProfilePatchSchema = z
-  .object({
-    sex: profileFields.sex.nullable(),
-    birth_date: profileFields.birth_date.nullable(),
-    height_cm: profileFields.height_cm.nullable(),
-    weight_kg: profileFields.weight_kg.nullable(),
-    time_zone: profileFields.time_zone,
-    hr_max_bpm: profileFields.hr_max_bpm.nullable(),
-    hr_rest_bpm: profileFields.hr_rest_bpm.nullable(),
-    activity_level: profileFields.activity_level.nullable(),
-  })
-  .partial()
-  .strict()
-  .openapi("ProfilePatch");
 
 export const UserSchema = z
   .object({
@@ -75,7 +56,10 @@ export const CreatedUserSchema = z
   .object({ user: UserSchema, api_key: z.string().openapi({ description: "Shown once; store it now." }) })
   .openapi("CreatedUser");
 
-export const CreateApiKeySchema = z.object({ name: z.string().trim().min(1).max(100).optional() }).strict().openapi("CreateApiKey");
+export const CreateApiKeySchema = z
+  .object({ name: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .openapi("CreateApiKey");
 
 export const ApiKeySchema = z
   .object({
@@ -91,13 +75,18 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
   api_key: z.string().openapi({ description: "Shown once; store it now." }),
 }).openapi("CreatedApiKey");
 
-export const ApiKeyListSchema = z
-  .object({ api_keys: z.array(ApiKeySchema), next_cursor: z.string().nullable() })
-  .openapi("ApiKeyList");
+export const ApiKeyListSchema = z.object({ api_keys: z.array(ApiKeySchema), next_cursor: z.string().nullable() }).openapi("ApiKeyList");
 
 export const ApiKeyIdParamsSchema = z.object({
-  id: z.string().max(64).openapi({ param: { name: "id", in: "path" }, example: "key_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "key_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
 });
 
-export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
+
+/** The profile fields of a create or a patch (snake_case, as sent; null clears an optional field). */
+export type ProfileInput = {
+  [K in keyof typeof profileFields]?: z.infer<(typeof profileFields)[K]> | (K extends "time_zone" ? never : null);
+};

@@ -1,23 +1,18 @@
-import type { Deps } from "../../deps.js";
-import type { UserRow } from "../../db/schema/index.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors.js";
+import type { UserRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
+import type { Deps } from "../../deps.js";
+import { profileProblems } from "../../domain/body/profile-bounds.js";
+import { upsertUserSchedules } from "../../jobs/schedules.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { upsertUserSchedules } from "../../jobs/user-schedules.js";
-import { localDate } from "../../lib/time.js";
-import { recomputeAllDays, recomputeEstimatedDays } from "../energy/energy.service.js";
-import { redetectHiitOnProfileChange } from "../hiit/hiit-queue.service.js";
-import type { CreateUserInput, ProfilePatch } from "./accounts.schemas.js";
+import { localDateIn } from "../../lib/zone.js";
+import type { CreateUserInput, ProfileInput } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
-import { profileProblems } from "./profile-bounds.js";
-import { findUserById, type UserPatch, insertUser, updateUser } from "./users.repo.js";
+import { allUserZones as allUserZonesIn, findUserById, insertUser, type UserPatch, updateUser } from "./users.repo.js";
 
 /** Creates a user and their first API key in one transaction; the key is returned once and never stored. */
-export async function createUserWithKey(
-  deps: Deps,
-  input: CreateUserInput,
-): Promise<{ user: UserRow; apiKey: string }> {
+export async function createUserWithKey(deps: Deps, input: CreateUserInput): Promise<{ user: UserRow; apiKey: string }> {
   const patch = toUserPatch(input);
   assertPlausibleProfile(deps, patch, null);
   const nowMs = deps.clock.now().getTime();
@@ -37,32 +32,36 @@ export async function createUserWithKey(
   }
 }
 
-export async function getProfile(deps: Deps, userId: string): Promise<UserRow> {
+/** The user, or undefined when there is none (a job whose user was deleted). */
+export async function findUser(deps: Pick<Deps, "db">, userId: string): Promise<UserRow | undefined> {
+  return findUserById(deps.db, userId);
+}
+
+/** The user, or 404. */
+export async function getUser(deps: Pick<Deps, "db">, userId: string): Promise<UserRow> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new NotFoundError("user");
   return user;
 }
 
-export async function updateProfile(deps: Deps, userId: string, input: ProfilePatch): Promise<UserRow> {
+/** Every user's id and time zone, a page at a time (for re-registering per-user schedules). */
+export function allUserZones(deps: Pick<Deps, "db">): AsyncGenerator<{ id: string; timeZone: string }> {
+  return allUserZonesIn(deps.db);
+}
+
+/**
+ * Applies a profile patch after checking the merged profile is physiologically plausible (400 naming the fields if
+ * not); a zone change moves the user's schedules. Returns the profile before and after.
+ */
+export async function updateUserProfile(deps: Deps, userId: string, input: ProfileInput): Promise<{ before: UserRow; updated: UserRow }> {
   const patch = toUserPatch(input);
-  const before = await findUserById(deps.db, userId);
-  if (!before) throw new NotFoundError("user");
+  const before = await getUser(deps, userId);
   assertPlausibleProfile(deps, patch, before);
   const updated = await updateUser(deps.db, userId, { ...patch, updatedAt: deps.clock.now() });
   if (!updated) throw new NotFoundError("user");
   if (updated.timeZone !== before.timeZone) await scheduleUser(deps, updated);
-  const zoneChanged = updated.timeZone !== before.timeZone;
-  if (zoneChanged || PROFILE_FIELDS_FOR_ESTIMATES.some((field) => updated[field] !== before[field])) {
-    await (zoneChanged ? recomputeAllDays(deps, userId) : recomputeEstimatedDays(deps, userId)).catch((err: Error) =>
-      deps.logger.warn({ error: { message: err.message } }, "profile.recompute-not-enqueued"),
-    );
-  }
-  await redetectHiitOnProfileChange(deps, before, updated);
-  return updated;
+  return { before, updated };
 }
-
-// The inputs of the BMR and activity estimates: a change to any of them changes every estimated day.
-const PROFILE_FIELDS_FOR_ESTIMATES = ["sex", "birthDate", "heightCm", "weightKg"] as const;
 
 /** Best effort: a worker re-registers every user's schedules at start, so a Redis hiccup here heals. */
 async function scheduleUser(deps: Deps, user: UserRow): Promise<void> {
@@ -71,7 +70,7 @@ async function scheduleUser(deps: Deps, user: UserRow): Promise<void> {
   );
 }
 
-function toUserPatch(input: ProfilePatch | CreateUserInput): UserPatch {
+function toUserPatch(input: ProfileInput): UserPatch {
   const patch: UserPatch = {};
   if (input.sex !== undefined) patch.sex = input.sex;
   if (input.birth_date !== undefined) patch.birthDate = input.birth_date;
@@ -84,7 +83,7 @@ function toUserPatch(input: ProfilePatch | CreateUserInput): UserPatch {
   return patch;
 }
 
-/** The profile as it would be after the patch must be physiologically plausible (400 naming the fields if not). */
+/** The profile as it would be after the patch must be physiologically plausible (docs/science.md §2.4). */
 function assertPlausibleProfile(deps: Deps, patch: UserPatch, before: UserRow | null): void {
   const merged = {
     birthDate: patch.birthDate !== undefined ? patch.birthDate : (before?.birthDate ?? null),
@@ -93,6 +92,6 @@ function assertPlausibleProfile(deps: Deps, patch: UserPatch, before: UserRow | 
     hrRestBpm: patch.hrRestBpm !== undefined ? patch.hrRestBpm : (before?.hrRestBpm ?? null),
     hrMaxBpm: patch.hrMaxBpm !== undefined ? patch.hrMaxBpm : (before?.hrMaxBpm ?? null),
   };
-  const errors = profileProblems(merged, localDate(deps.clock.now(), "UTC"));
+  const errors = profileProblems(merged, localDateIn(deps.clock.now(), "UTC"));
   if (errors.length > 0) throw new ValidationError(errors);
 }

@@ -12,17 +12,10 @@ export async function insertApiKey(db: DbOrTx, key: NewApiKey): Promise<ApiKeyRo
 }
 
 /** Newest first; `after` is the keyset position of the last row of the previous page. */
-export async function listApiKeys(
-  db: DbOrTx,
-  userId: string,
-  opts: { limit: number; after?: CursorPosition },
-): Promise<ApiKeyRow[]> {
+export async function listApiKeys(db: DbOrTx, userId: string, opts: { limit: number; after?: CursorPosition }): Promise<ApiKeyRow[]> {
   const after = opts.after;
   const afterClause = after
-    ? or(
-        lt(apiKeys.createdAt, new Date(after.sortKey)),
-        and(eq(apiKeys.createdAt, new Date(after.sortKey)), lt(apiKeys.id, after.id)),
-      )
+    ? or(lt(apiKeys.createdAt, new Date(after.sortKey)), and(eq(apiKeys.createdAt, new Date(after.sortKey)), lt(apiKeys.id, after.id)))
     : undefined;
   return db
     .select()
@@ -42,10 +35,7 @@ export async function revokeApiKey(db: DbOrTx, userId: string, keyId: string, at
   return row;
 }
 
-export async function findActiveKeyByPrefix(
-  db: DbOrTx,
-  prefix: string,
-): Promise<{ key: ApiKeyRow; user: UserRow } | undefined> {
+export async function findActiveKeyByPrefix(db: DbOrTx, prefix: string): Promise<{ key: ApiKeyRow; user: UserRow } | undefined> {
   const [row] = await db
     .select({ key: apiKeys, user: users })
     .from(apiKeys)

@@ -1,7 +1,6 @@
-import type { Deps } from "../../deps.js";
 import type { DbOrTx } from "../../db/client.js";
 import type { ApiKeyRow } from "../../db/schema/index.js";
-import { jobIds } from "../../jobs/definitions.js";
+import type { Deps } from "../../deps.js";
 import { enqueue } from "../../jobs/enqueue.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { NotFoundError, UnauthorizedError } from "../../lib/errors.js";
@@ -9,15 +8,7 @@ import { newId } from "../../lib/ids.js";
 import { generateApiKey, keyMatchesHash, keyPrefixOf } from "./api-key-secret.js";
 import { findActiveKeyByPrefix, insertApiKey, listApiKeys, recordKeyUse, revokeApiKey } from "./api-keys.repo.js";
 
-// last_used_at is advisory: one write per key per minute is plenty, and keeps auth off the write path.
-const KEY_USE_THROTTLE_MS = 60_000;
-
-export async function issueKeyInTx(
-  tx: DbOrTx,
-  userId: string,
-  name: string | null,
-  nowMs: number,
-): Promise<{ row: ApiKeyRow; apiKey: string }> {
+export async function issueKeyInTx(tx: DbOrTx, userId: string, name: string | null, nowMs: number): Promise<{ row: ApiKeyRow; apiKey: string }> {
   const issued = generateApiKey();
   const row = await insertApiKey(tx, {
     id: newId("key", nowMs),
@@ -56,12 +47,9 @@ export async function authenticate(deps: Deps, token: string): Promise<{ userId:
 
 function noteKeyUse(deps: Deps, apiKeyId: string): void {
   const usedAt = deps.clock.now().toISOString();
-  enqueue(
-    deps.queues,
-    "accounts.record-key-use",
-    { apiKeyId, usedAt },
-    { deduplication: { id: jobIds.recordKeyUse(apiKeyId), ttl: KEY_USE_THROTTLE_MS } },
-  ).catch((err: Error) => deps.logger.warn({ error: { message: err.message } }, "auth.key-use-not-recorded"));
+  enqueue(deps, "accounts.record-key-use", { apiKeyId, usedAt }).catch((err: Error) =>
+    deps.logger.warn({ error: { message: err.message } }, "auth.key-use-not-recorded"),
+  );
 }
 
 export async function applyKeyUse(deps: Deps, apiKeyId: string, usedAt: Date): Promise<boolean> {

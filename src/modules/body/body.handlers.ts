@@ -1,6 +1,6 @@
-import type { AppRouteHandler } from "../../lib/http.js";
+import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { presentBodyMeasurement, presentBodyReport } from "./body.presenters.js";
-import type {
+import {
   createBodyMeasurementRoute,
   deleteBodyMeasurementRoute,
   getBodyMeasurementRoute,
@@ -39,3 +39,12 @@ export const patchBodyMeasurement: AppRouteHandler<typeof patchBodyMeasurementRo
   const updated = await setBodyMeasurementOutlier(c.var.deps, c.var.userId, c.req.valid("param").id, c.req.valid("json").outlier);
   return c.json(presentBodyMeasurement(updated), 200);
 };
+
+export function bodyRouter() {
+  return createRouter()
+    .openapi(createBodyMeasurementRoute, createBodyMeasurement)
+    .openapi(listBodyMeasurementsRoute, listBodyMeasurements)
+    .openapi(getBodyMeasurementRoute, getBodyMeasurementById)
+    .openapi(deleteBodyMeasurementRoute, deleteBodyMeasurementById)
+    .openapi(patchBodyMeasurementRoute, patchBodyMeasurement);
+}

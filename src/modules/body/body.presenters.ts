@@ -1,4 +1,4 @@
-import { isoWithOffset } from "../../lib/time.js";
+import { isoWithOffset } from "../../lib/zone.js";
 import type { MeasurementWithSource } from "./body.repo.js";
 import type { BodyMeasurementsReport } from "./body.service.js";
 

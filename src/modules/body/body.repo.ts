@@ -60,11 +60,7 @@ export async function findMeasurement(db: DbOrTx, userId: string, measurementId:
 export type MeasurementWithSource = NonNullable<Awaited<ReturnType<typeof findMeasurement>>>;
 
 /** Oldest first: the order a chart and the trend read them in. */
-export async function listMeasurements(
-  db: DbOrTx,
-  userId: string,
-  q: { from: string; to: string },
-): Promise<MeasurementWithSource[]> {
+export async function listMeasurements(db: DbOrTx, userId: string, q: { from: string; to: string }): Promise<MeasurementWithSource[]> {
   return db
     .select(measurementWithSource)
     .from(bodyMeasurements)
@@ -73,11 +69,7 @@ export async function listMeasurements(
     .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id));
 }
 
-export async function listWeights(
-  db: DbOrTx,
-  userId: string,
-  q: { from: string; to: string },
-): Promise<{ localDate: string; weightKg: number }[]> {
+export async function listWeights(db: DbOrTx, userId: string, q: { from: string; to: string }): Promise<{ localDate: string; weightKg: number }[]> {
   const rows = await db
     .select({ localDate: bodyMeasurements.localDate, weightKg: bodyMeasurements.weightKg })
     .from(bodyMeasurements)
@@ -94,11 +86,7 @@ export async function listWeights(
   return rows.flatMap((r) => (r.weightKg === null ? [] : [{ localDate: r.localDate, weightKg: r.weightKg }]));
 }
 
-export async function deleteMeasurement(
-  db: DbOrTx,
-  userId: string,
-  measurementId: string,
-): Promise<{ localDate: string } | undefined> {
+export async function deleteMeasurement(db: DbOrTx, userId: string, measurementId: string): Promise<{ localDate: string } | undefined> {
   const [row] = await db
     .delete(bodyMeasurements)
     .where(and(eq(bodyMeasurements.id, measurementId), eq(bodyMeasurements.userId, userId)))

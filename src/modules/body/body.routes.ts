@@ -1,5 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, notFoundResponse } from "../../lib/openapi.js";
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonBody, jsonResponse, notFoundResponse } from "../../http/openapi.js";
 import {
   BodyMeasurementIdParamsSchema,
   BodyMeasurementListSchema,
@@ -7,11 +7,6 @@ import {
   CreateBodyMeasurementSchema,
   PatchBodyMeasurementSchema,
 } from "./body.schemas.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const createBodyMeasurementRoute = createRoute({
   method: "post",
@@ -21,8 +16,8 @@ export const createBodyMeasurementRoute = createRoute({
   description:
     "A measurement at the same instant as a stored one (e.g. an imported scale record) is the same measurement: the fields sent replace the stored ones, the others are kept.",
   security: bearerSecurity,
-  request: { body: { required: true, content: { "application/json": { schema: CreateBodyMeasurementSchema } } } },
-  responses: { 201: json(BodyMeasurementSchema, "The stored (possibly merged) measurement"), ...commonErrorResponses },
+  request: { body: jsonBody(CreateBodyMeasurementSchema) },
+  responses: { 201: jsonResponse(BodyMeasurementSchema, "The stored (possibly merged) measurement"), ...commonErrorResponses },
 });
 
 export const listBodyMeasurementsRoute = createRoute({
@@ -32,7 +27,7 @@ export const listBodyMeasurementsRoute = createRoute({
   summary: "Measurements whose local date is in the range (oldest first), with the daily weight trend",
   security: bearerSecurity,
   request: { query: dateRangeQuery({}) },
-  responses: { 200: json(BodyMeasurementListSchema, "Measurements and trend"), ...commonErrorResponses },
+  responses: { 200: jsonResponse(BodyMeasurementListSchema, "Measurements and trend"), ...commonErrorResponses },
 });
 
 export const getBodyMeasurementRoute = createRoute({
@@ -42,7 +37,7 @@ export const getBodyMeasurementRoute = createRoute({
   summary: "One body measurement",
   security: bearerSecurity,
   request: { params: BodyMeasurementIdParamsSchema },
-  responses: { 200: json(BodyMeasurementSchema, "The measurement"), ...commonErrorResponses, ...notFoundResponse },
+  responses: { 200: jsonResponse(BodyMeasurementSchema, "The measurement"), ...commonErrorResponses, ...notFoundResponse },
 });
 
 export const deleteBodyMeasurementRoute = createRoute({
@@ -64,7 +59,7 @@ export const patchBodyMeasurementRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: BodyMeasurementIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: PatchBodyMeasurementSchema } } },
+    body: jsonBody(PatchBodyMeasurementSchema),
   },
-  responses: { 200: json(BodyMeasurementSchema, "The measurement"), ...commonErrorResponses, ...notFoundResponse },
+  responses: { 200: jsonResponse(BodyMeasurementSchema, "The measurement"), ...commonErrorResponses, ...notFoundResponse },
 });

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { offsetDateTime } from "../intake/intake.schemas.js";
-import { KG_PER_LB } from "../projections/science/rule3500.js";
-import { SourceSchema } from "../samples/samples.routes.js";
+import { KG_PER_LB } from "../../domain/projections/rule3500.js";
+import { offsetDateTime, SourceSchema } from "../../http/schemas.js";
 
 // Same physiological bounds as the profile and imported body records.
 export const MIN_WEIGHT_KG = 20;
@@ -49,7 +48,8 @@ export const BodyMeasurementSchema = z
     weight_kg: z.number().nullable(),
     body_fat_pct: z.number().nullable(),
     outlier: z.boolean().openapi({
-      description: "The weight departs from your trend by more than body water and tissue can change in the time since: shown, but left out of the trend, calibration and projections",
+      description:
+        "The weight departs from your trend by more than body water and tissue can change in the time since: shown, but left out of the trend, calibration and projections",
     }),
     outlier_source: z.enum(["rule", "you"]).openapi({ description: "rule: decided by the physiological rule; you: set with PATCH" }),
     source: SourceSchema.nullable().openapi({ description: "The imported device or app; null when only typed in" }),
@@ -87,7 +87,10 @@ export const BodyMeasurementListSchema = z
   .openapi("BodyMeasurementList");
 
 export const BodyMeasurementIdParamsSchema = z.object({
-  id: z.string().max(64).openapi({ param: { name: "id", in: "path" }, example: "bdy_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "bdy_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
 });
 
 export type CreateBodyMeasurementInput = z.infer<typeof CreateBodyMeasurementSchema>;

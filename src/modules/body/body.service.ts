@@ -1,11 +1,13 @@
-import type { Deps } from "../../deps.js";
 import { withTransaction } from "../../db/transaction.js";
+import type { Deps } from "../../deps.js";
+import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "../../domain/body/weight-trend.js";
+import { instantProblem, parseOffsetDateTime } from "../../domain/intake/intake-time.js";
+import { kgFromLb } from "../../domain/intake/intake-units.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
+import { addDays } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { addDays, instantProblem, parseOffsetDateTime } from "../intake/intake-time.js";
-import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
-import { kgFromLb } from "../intake/units.js";
 import {
   deleteMeasurement,
   findMeasurement,
@@ -16,16 +18,11 @@ import {
   upsertManualMeasurement,
 } from "./body.repo.js";
 import type { CreateBodyMeasurementInput } from "./body.schemas.js";
-import { refreshWeighInOutliers } from "./weigh-in-outliers.service.js";
 import { setOutlierOverride } from "./weigh-in-outliers.repo.js";
-import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "./weight-trend.js";
+import { refreshWeighInOutliers } from "./weigh-in-outliers.service.js";
 
 /** Records a weigh-in; one at the instant of an existing measurement merges into it (see upsertManualMeasurement). */
-export async function recordBodyMeasurement(
-  deps: Deps,
-  userId: string,
-  input: CreateBodyMeasurementInput,
-): Promise<MeasurementWithSource> {
+export async function recordBodyMeasurement(deps: Deps, userId: string, input: CreateBodyMeasurementInput): Promise<MeasurementWithSource> {
   const now = deps.clock.now();
   const instant = parseOffsetDateTime(input.measured_at);
   const problem = instant ? instantProblem(instant.at, now) : "is not a valid date-time";
@@ -78,11 +75,7 @@ export interface BodyMeasurementsReport {
 }
 
 /** Measurements in a local-date range (outliers shown) plus the weight trend of the others, seeded up to 60 days before. */
-export async function reportBodyMeasurements(
-  deps: Deps,
-  userId: string,
-  q: { from: string; to: string },
-): Promise<BodyMeasurementsReport> {
+export async function reportBodyMeasurements(deps: Deps, userId: string, q: { from: string; to: string }): Promise<BodyMeasurementsReport> {
   assertDateRange(q.from, q.to);
   const measurements = await listMeasurements(deps.db, userId, q);
   const weights = await listWeights(deps.db, userId, { from: addDays(q.from, -TREND_SEED_LOOKBACK_DAYS), to: q.to });

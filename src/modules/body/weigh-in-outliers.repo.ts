@@ -30,7 +30,14 @@ export async function weighInsOf(db: DbOrTx, userId: string): Promise<StoredWeig
     .from(bodyMeasurements)
     .where(and(eq(bodyMeasurements.userId, userId), isNotNull(bodyMeasurements.weightKg)))
     .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id));
-  return rows.map((r) => ({ id: r.id, atMs: r.measuredAt.getTime(), localDate: r.localDate, weightKg: r.weightKg ?? 0, outlier: r.outlier, override: r.override }));
+  return rows.map((r) => ({
+    id: r.id,
+    atMs: r.measuredAt.getTime(),
+    localDate: r.localDate,
+    weightKg: r.weightKg ?? 0,
+    outlier: r.outlier,
+    override: r.override,
+  }));
 }
 
 /** Writes changed flags: one statement per new value. */
@@ -46,7 +53,12 @@ export async function setOutlierFlags(db: DbOrTx, userId: string, changes: reado
 }
 
 /** Sets the person's verdict; false when the measurement is not theirs (or not there). */
-export async function setOutlierOverride(db: DbOrTx, userId: string, measurementId: string, override: boolean): Promise<{ localDate: string } | undefined> {
+export async function setOutlierOverride(
+  db: DbOrTx,
+  userId: string,
+  measurementId: string,
+  override: boolean,
+): Promise<{ localDate: string } | undefined> {
   const [row] = await db
     .update(bodyMeasurements)
     .set({ outlierOverride: override, outlier: override, updatedAt: sql`now()` })

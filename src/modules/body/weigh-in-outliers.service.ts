@@ -1,8 +1,8 @@
 import type { DbOrTx } from "../../db/client.js";
 import { withTransaction } from "../../db/transaction.js";
-import { addDays } from "../intake/intake-time.js";
-import { classifyWeighIns } from "./weigh-in-outliers.js";
-import { lockUserWeighIns, setOutlierFlags, type StoredWeighIn, weighInsOf } from "./weigh-in-outliers.repo.js";
+import { classifyWeighIns } from "../../domain/body/weigh-in-outliers.js";
+import { addDays } from "../../lib/calendar.js";
+import { lockUserWeighIns, type StoredWeighIn, setOutlierFlags, weighInsOf } from "./weigh-in-outliers.repo.js";
 
 /** A changed weigh-in affects its day and the days it stands for until the next weigh-in, at most this many. */
 const MAX_DAYS_AFFECTED = 31;

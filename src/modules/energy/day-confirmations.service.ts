@@ -1,9 +1,9 @@
 import type { Deps } from "../../deps.js";
+import { isDayFlag } from "../../domain/days/day-plausibility.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { ConflictError } from "../../lib/errors.js";
-import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
 import { deleteConfirmation, upsertConfirmation } from "./day-confirmations.repo.js";
 import { findDailyEnergy } from "./energy.repo.js";
-import { isDayFlag } from "./science/day-plausibility.js";
 
 /**
  * The person vouches for a flagged day's values (docs/science.md §2.2): the flags it carries now are confirmed and

@@ -1,18 +1,19 @@
 import type { Deps } from "../../deps.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
+import { datesBetween, daysBetweenInclusive } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
-import { daysBetweenInclusive, localDate as localDateOf, nextDate } from "../../lib/time.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { calibrationsForDays } from "../projections/day-calibrations.service.js";
-import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
+import { localDateIn } from "../../lib/zone.js";
+import { findUser } from "../accounts/index.js";
+import { calibrationsForDays } from "../projections/index.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
+import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 
 /** The profile zone's current local date by the injected clock: that day and later ones are still running. */
 async function todayOf(deps: Deps, userId: string): Promise<string> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) throw new NotFoundError("user");
-  return localDateOf(deps.clock.now(), user.timeZone);
+  return localDateIn(deps.clock.now(), user.timeZone);
 }
 
 const emptyStatus = (date: string, today: string) => (date >= today ? "in_progress" : "no_data");
@@ -22,14 +23,14 @@ export async function listDays(deps: Deps, userId: string, from: string, to: str
   assertDateRange(from, to);
   const [rows, pending, calibrationOf] = await Promise.all([
     listDailyEnergy(deps.db, userId, from, to),
-    hasPendingRecomputes(deps.queues, userId),
+    hasPendingRecomputes(deps, userId),
     calibrationsForDays(deps.db, userId, from, to),
   ]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
   // Only a date without a row needs the profile zone's today (to tell a running day from a day without data).
   const today = rows.length < daysBetweenInclusive(from, to) ? await todayOf(deps, userId) : "";
   const days = [];
-  for (let date = from; date <= to; date = nextDate(date)) {
+  for (const date of datesBetween(from, to)) {
     const row = byDate.get(date);
     days.push(row ? presentDay(row, calibrationOf(date)) : presentEmptyDay(date, emptyStatus(date, today)));
   }
@@ -39,9 +40,14 @@ export async function listDays(deps: Deps, userId: string, from: string, to: str
 export async function getDay(deps: Deps, userId: string, date: string) {
   const [row, pending, calibrationOf] = await Promise.all([
     findDailyEnergy(deps.db, userId, date),
-    hasPendingRecomputes(deps.queues, userId),
+    hasPendingRecomputes(deps, userId),
     calibrationsForDays(deps.db, userId, date, date),
   ]);
   if (!row) return { ...presentEmptyDay(date, emptyStatus(date, await todayOf(deps, userId))), day_length_hours: null, breakdown: null, pending };
-  return { ...presentDay(row, calibrationOf(date)), day_length_hours: row.dayLengthHours, breakdown: row.breakdown as Record<string, unknown>, pending };
+  return {
+    ...presentDay(row, calibrationOf(date)),
+    day_length_hours: row.dayLengthHours,
+    breakdown: row.breakdown as Record<string, unknown>,
+    pending,
+  };
 }

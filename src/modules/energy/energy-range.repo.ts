@@ -1,7 +1,7 @@
-import { and, between, eq, sql as dsql, type SQL } from "drizzle-orm";
+import { and, between, sql as dsql, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx, Sql } from "../../db/client.js";
 import { dailyEnergy, dayConfirmations } from "../../db/schema/index.js";
-import type { DaySampleRow, DayWorkoutRow } from "./energy.repo.js";
+import type { DaySampleRow, DayWorkoutRow } from "../../domain/days/day-records.js";
 
 // Range reads for recomputeDays: one query per table for a chunk of days. Epoch ms come from date_part (float8;
 // extract() is numeric since PostgreSQL 14 and ~3x dearer per row), rounded as extract(...)::bigint was.
@@ -83,9 +83,25 @@ export async function weightsThrough(sql: Sql, userId: string, startMs: number, 
 }
 
 const UPDATE_COLUMNS = [
-  "basalKcal", "activeKcal", "burnedKcal", "burnedLowKcal", "burnedHighKcal", "intakeKcal", "deficitKcal", "steps",
-  "status", "coverageHours", "dayLengthHours", "intakeStatus", "basalMethod", "activeMethod", "breakdown",
-  "hiitSessions", "flags", "flagsConfirmed", "computedAt",
+  "basalKcal",
+  "activeKcal",
+  "burnedKcal",
+  "burnedLowKcal",
+  "burnedHighKcal",
+  "intakeKcal",
+  "deficitKcal",
+  "steps",
+  "status",
+  "coverageHours",
+  "dayLengthHours",
+  "intakeStatus",
+  "basalMethod",
+  "activeMethod",
+  "breakdown",
+  "hiitSessions",
+  "flags",
+  "flagsConfirmed",
+  "computedAt",
 ] as const;
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const EXCLUDED = Object.fromEntries(UPDATE_COLUMNS.map((k) => [k, dsql.raw(`excluded.${snake(k)}`)])) as Record<(typeof UPDATE_COLUMNS)[number], SQL>;
@@ -93,5 +109,8 @@ const EXCLUDED = Object.fromEntries(UPDATE_COLUMNS.map((k) => [k, dsql.raw(`excl
 /** One multi-row upsert (one statement, one commit) for a chunk of days. */
 export async function upsertDailyEnergyRows(db: DbOrTx, rows: (typeof dailyEnergy.$inferInsert)[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(dailyEnergy).values(rows).onConflictDoUpdate({ target: [dailyEnergy.userId, dailyEnergy.localDate], set: EXCLUDED });
+  await db
+    .insert(dailyEnergy)
+    .values(rows)
+    .onConflictDoUpdate({ target: [dailyEnergy.userId, dailyEnergy.localDate], set: EXCLUDED });
 }

@@ -1,28 +1,26 @@
-import type { Deps } from "../../deps.js";
 import type { dailyEnergy, UserRow } from "../../db/schema/index.js";
-import { type LocalDayWindow, localDayWindow } from "../../lib/local-day.js";
-import { ageYears, localDate as localDateOf, nextDate } from "../../lib/time.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { refreshWeighInOutliers } from "../body/weigh-in-outliers.service.js";
-import { countHiitSessionsByDate } from "../hiit/hiit.service.js";
-import { recomputeDaysBestEffort } from "../intake/recompute-days.js";
-import { LocalTime } from "../ingest/writer/local-time.js";
-import { intakeForRange } from "../intake/intake-range.js";
-import { addDays } from "../intake/intake-time.js";
-import { type AssembledDay, assembleDay } from "./day-assembly.js";
-import { emptyDayMeasures, measureDays } from "./day-measures.js";
-import { LocalDayCalendar } from "./day-rule.js";
+import type { Deps } from "../../deps.js";
+import { type AssembledDay, assembleDay } from "../../domain/days/day-assembly.js";
+import { emptyDayMeasures, measureDays } from "../../domain/days/day-measures.js";
+import type { DaySampleRow } from "../../domain/days/day-records.js";
+import { LocalDayCalendar } from "../../domain/days/day-rule.js";
+import type { PersonForEstimates } from "../../domain/energy/workout-estimates.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
+import { addDays, ageYears, datesBetween, nextDate, utcMidnightMs } from "../../lib/calendar.js";
+import { type LocalDayWindow, localDateIn, localDayWindow, ZoneCache } from "../../lib/zone.js";
+import { findUser } from "../accounts/index.js";
+import { refreshWeighInOutliers } from "../body/index.js";
+import { countHiitSessionsByDate } from "../hiit/index.js";
+import { intakeForRange } from "../intake/index.js";
 import {
   confirmedFlagsBetween,
+  type ReadSpan,
   rangeSamples,
   rangeWorkouts,
-  type ReadSpan,
   upsertDailyEnergyRows,
   userSources,
   weightsThrough,
 } from "./energy-range.repo.js";
-import type { DaySampleRow } from "./energy.repo.js";
-import type { PersonForEstimates } from "./workout-estimates.js";
 
 /** Days read and written together: bigger chunks decode one huge result set for no gain (BENCHMARKS.md, bench:api). */
 export const RECOMPUTE_CHUNK_DAYS = 31;
@@ -31,24 +29,17 @@ const CHUNKS_IN_FLIGHT = 2;
 
 type DailyEnergyInsert = typeof dailyEnergy.$inferInsert;
 
-/** The local dates from..to inclusive (YYYY-MM-DD); empty when to < from. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let d = from; d <= to; d = nextDate(d)) dates.push(d);
-  return dates;
-}
-
 /**
  * Recomputes every local day in [from, to] from the raw rows and upserts their daily_energy rows, a chunk of
  * ≤ 31 days at a time. Never increments: rerunning writes the same numbers. Returns the number of days
  * written, or null when the user no longer exists. recomputeDay is the one-day case of this.
  */
 export async function recomputeDays(deps: Deps, userId: string, from: string, to: string): Promise<number | null> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return null;
   await reclassifyWeighIns(deps, userId, from, to);
   const windows = datesBetween(from, to).map((d) => localDayWindow(d, user.timeZone));
-  const zone = new LocalTime(user.timeZone);
+  const zone = new ZoneCache(user.timeZone);
   const chunks: LocalDayWindow[][] = [];
   for (let i = 0; i < windows.length; i += RECOMPUTE_CHUNK_DAYS) chunks.push(windows.slice(i, i + RECOMPUTE_CHUNK_DAYS));
   await Promise.all(
@@ -69,8 +60,8 @@ const START_DATE_MARGIN_DAYS = { before: 3, after: 2 } as const;
 /** Every instant the chunk's local dates can hold at any offset, so the merge sees every row competing for them. */
 export function readSpanOf(fromDate: string, toDate: string): ReadSpan {
   return {
-    startMs: Date.parse(`${fromDate}T00:00:00Z`) - EARLIEST_OFFSET_MS,
-    endMs: Date.parse(`${nextDate(toDate)}T00:00:00Z`) + LATEST_OFFSET_MS,
+    startMs: utcMidnightMs(fromDate) - EARLIEST_OFFSET_MS,
+    endMs: utcMidnightMs(nextDate(toDate)) + LATEST_OFFSET_MS,
     fromDate: addDays(fromDate, -START_DATE_MARGIN_DAYS.before),
     toDate: addDays(toDate, START_DATE_MARGIN_DAYS.after),
   };
@@ -82,7 +73,7 @@ function elapsedHoursOf(window: LocalDayWindow, todayDate: string, nowMs: number
   return Math.min(window.hours, Math.max(0, nowMs - window.startMs) / MS_PER_HOUR);
 }
 
-async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly LocalDayWindow[], zone: LocalTime): Promise<void> {
+async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly LocalDayWindow[], zone: ZoneCache): Promise<void> {
   const first = windows[0];
   const last = windows.at(-1);
   if (!first || !last) return;
@@ -113,9 +104,9 @@ async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly Local
       utcOffsetMin: r.utcOffsetMin,
     };
   });
-  const measures = measureDays(new LocalDayCalendar(windows, (ms) => zone.zoneOffsetMin(ms)), samples, workouts);
+  const measures = measureDays(new LocalDayCalendar(windows, (ms) => zone.offsetMinAt(ms)), samples, workouts);
   const now = deps.clock.now();
-  const todayDate = localDateOf(now, user.timeZone);
+  const todayDate = localDateIn(now, user.timeZone);
   const names = new Map(sources.map((s) => [s.id, { name: s.name, deviceType: s.deviceType }]));
   const rows: DailyEnergyInsert[] = [];
   let weightIndex = -1;
@@ -129,7 +120,13 @@ async function recomputeChunk(deps: Deps, user: UserRow, windows: readonly Local
       elapsedHours: elapsedHoursOf(window, todayDate, now.getTime()),
       person: personOn(user, weights[weightIndex]?.weightKg ?? null, window.localDate),
       measures: measures[i] ?? emptyDayMeasures(),
-      intake: { totalKcal: intake.intakeKcal, entryCount: intake.entryCount, status: intake.status, fasted: intake.fasted, possiblyPartial: intake.possiblyPartial },
+      intake: {
+        totalKcal: intake.intakeKcal,
+        entryCount: intake.entryCount,
+        status: intake.status,
+        fasted: intake.fasted,
+        possiblyPartial: intake.possiblyPartial,
+      },
       sources: names,
       confirmedFlags: confirmations.get(window.localDate) ?? [],
     });

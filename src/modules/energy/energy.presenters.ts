@@ -1,6 +1,6 @@
-import { type BurnCalibration, deficitRange, type KcalRange, narrowedRange, type RangeSource } from "./science/energy-ranges.js";
+import { type DayFlag, isDayFlag } from "../../domain/days/day-plausibility.js";
+import { type BurnCalibration, deficitRange, type KcalRange, narrowedRange, type RangeSource } from "../../domain/energy/energy-ranges.js";
 import type { DaySummaryRow } from "./energy.repo.js";
-import { type DayFlag, isDayFlag } from "./science/day-plausibility.js";
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const roundRange = (r: KcalRange | null) => (r === null ? null : ([Math.round(r[0] * 10) / 10, Math.round(r[1] * 10) / 10] as [number, number]));

@@ -1,38 +1,6 @@
-import { and, asc, between, eq, getTableColumns, sql as dsql } from "drizzle-orm";
+import { and, asc, between, sql as dsql, eq, getTableColumns } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { dailyEnergy } from "../../db/schema/index.js";
-
-export interface DaySampleRow {
-  type: "basal_energy" | "active_energy" | "steps" | "heart_rate";
-  sourceId: number;
-  deviceType: string;
-  sourceName: string;
-  priority: number | null;
-  startMs: number;
-  endMs: number;
-  value: number;
-  /** Minutes east of UTC the record was observed at (the profile zone's when it carried none). */
-  utcOffsetMin: number;
-}
-
-export interface DayWorkoutRow {
-  id: string;
-  activityType: string;
-  startMs: number;
-  endMs: number;
-  durationS: number;
-  activeEnergyKcal: number | null;
-  avgHrBpm: number | null;
-  sourceName: string;
-  deviceType: string;
-  format: string | null;
-  /** Another record of the same activity counts instead of this one (docs/activities.md); null when this counts. */
-  duplicateOf: string | null;
-  duplicateReason: string | null;
-  utcOffsetMin: number;
-  /** The local date of its start at its own offset: the date /v1/workouts lists it under. */
-  localDate: string;
-}
 
 // The breakdown is large JSON that only the one-day view shows; lists leave it in the database.
 const { breakdown: _breakdown, ...DAY_COLUMNS } = getTableColumns(dailyEnergy);
@@ -67,7 +35,10 @@ export async function estimatedDates(db: DbOrTx, userId: string, all = false): P
     .where(
       all
         ? eq(dailyEnergy.userId, userId)
-        : and(eq(dailyEnergy.userId, userId), dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`),
+        : and(
+            eq(dailyEnergy.userId, userId),
+            dsql`(${dailyEnergy.basalMethod} <> 'device' or ${dailyEnergy.activeMethod} not in ('device', 'none'))`,
+          ),
     );
   return rows.map((r) => r.localDate);
 }

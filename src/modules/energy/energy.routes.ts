@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery } from "../../lib/openapi.js";
-import { DateParamsSchema, DayConfirmationSchema, DayDetailSchema, DaysSchema } from "./energy.schemas.js";
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery, jsonResponse } from "../../http/openapi.js";
+import { DateParamsSchema, DayConfirmationSchema, DayDetailSchema, DaysSchema, SummarySchema } from "./energy.schemas.js";
 
 export const listDaysRoute = createRoute({
   method: "get",
@@ -10,7 +10,7 @@ export const listDaysRoute = createRoute({
   security: bearerSecurity,
   request: { query: dateRangeQuery({}) },
   responses: {
-    200: { description: "One element per date", content: { "application/json": { schema: DaysSchema } } },
+    200: jsonResponse(DaysSchema, "One element per date"),
     ...commonErrorResponses,
   },
 });
@@ -23,23 +23,10 @@ export const getDayRoute = createRoute({
   security: bearerSecurity,
   request: { params: DateParamsSchema },
   responses: {
-    200: { description: "The day", content: { "application/json": { schema: DayDetailSchema } } },
+    200: jsonResponse(DayDetailSchema, "The day"),
     ...commonErrorResponses,
   },
 });
-
-export const SummarySchema = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    days_used: z.number().int(),
-    mean_deficit_kcal: z.number().nullable(),
-    mean_burned_kcal: z.number().nullable(),
-    mean_intake_kcal: z.number().nullable(),
-    excluded: z.array(z.object({ date: z.string(), reason: z.string() })),
-    pending: z.boolean(),
-  })
-  .openapi("Summary");
 
 export const summaryRoute = createRoute({
   method: "get",
@@ -49,7 +36,7 @@ export const summaryRoute = createRoute({
   security: bearerSecurity,
   request: { query: dateRangeQuery({}) },
   responses: {
-    200: { description: "The summary", content: { "application/json": { schema: SummarySchema } } },
+    200: jsonResponse(SummarySchema, "The summary"),
     ...commonErrorResponses,
   },
 });
@@ -64,7 +51,7 @@ export const confirmDayRoute = createRoute({
   security: bearerSecurity,
   request: { params: DateParamsSchema },
   responses: {
-    200: { description: "Confirmed", content: { "application/json": { schema: DayConfirmationSchema } } },
+    200: jsonResponse(DayConfirmationSchema, "Confirmed"),
     ...commonErrorResponses,
     ...conflictResponse,
   },

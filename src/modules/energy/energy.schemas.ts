@@ -1,9 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { DAY_STATUSES } from "../../db/schema/daily-energy.js";
-import { DAY_FLAGS } from "./science/day-plausibility.js";
+import { DAY_FLAGS } from "../../domain/days/day-plausibility.js";
+import { DAY_STATUSES } from "../../lib/vocabulary.js";
 
 const kcalRange = (description: string) =>
-  z.tuple([z.number(), z.number()]).nullable().openapi({ description, example: [2150.5, 2874.1] });
+  z
+    .tuple([z.number(), z.number()])
+    .nullable()
+    .openapi({ description, example: [2150.5, 2874.1] });
 
 export const DaySchema = z
   .object({
@@ -58,3 +61,16 @@ export const DayConfirmationSchema = z
     confirmed_at: z.string(),
   })
   .openapi("DayConfirmation");
+
+export const SummarySchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    days_used: z.number().int(),
+    mean_deficit_kcal: z.number().nullable(),
+    mean_burned_kcal: z.number().nullable(),
+    mean_intake_kcal: z.number().nullable(),
+    excluded: z.array(z.object({ date: z.string(), reason: z.string() })),
+    pending: z.boolean(),
+  })
+  .openapi("Summary");

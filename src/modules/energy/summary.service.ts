@@ -1,9 +1,9 @@
 import type { Deps } from "../../deps.js";
+import { flagsCleared } from "../../domain/days/day-plausibility.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
+import { datesBetween } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { nextDate } from "../../lib/time.js";
 import { listDailyEnergy } from "./energy.repo.js";
-import { flagsCleared } from "./science/day-plausibility.js";
 
 const REASON_BY_STATUS: Record<string, string> = {
   partial: "partial: the wearable covered too few hours, or the food log looks incomplete",
@@ -24,11 +24,11 @@ const mean = (values: number[]) => (values.length === 0 ? null : Math.round((val
  */
 export async function summarize(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps.queues, userId)]);
+  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps, userId)]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
   const used = [];
   const excluded = [];
-  for (let date = from; date <= to; date = nextDate(date)) {
+  for (const date of datesBetween(from, to)) {
     const row = byDate.get(date);
     if (row && row.status === "complete" && flagsCleared(row) && row.deficitKcal !== null && row.burnedKcal !== null && row.intakeKcal !== null) {
       used.push({ deficitKcal: row.deficitKcal, burnedKcal: row.burnedKcal, intakeKcal: row.intakeKcal });

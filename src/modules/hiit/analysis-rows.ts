@@ -1,10 +1,11 @@
 import type { hiitAnalyses, hiitIntervals, hiitSessions } from "../../db/schema/index.js";
-import { acsmBandByPercentMaxHr } from "../energy/science/hr-zones.js";
-import type { AcsmBand } from "../energy/science/hr-zones.js";
-import type { HiitAnalysis, HiitBout } from "./science/detector.js";
-import { prepareHrSegments } from "./science/hr-cleaning.js";
-import type { HrSample } from "./science/hr-cleaning.js";
-import type { MaxHrSource } from "./science/max-hr.js";
+import type { AcsmBand } from "../../domain/energy/hr-zones.js";
+import { acsmBandByPercentMaxHr } from "../../domain/energy/hr-zones.js";
+import type { HiitAnalysis, HiitBout } from "../../domain/hiit/detector.js";
+import type { HrSample } from "../../domain/hiit/hr-cleaning.js";
+import { prepareHrSegments } from "../../domain/hiit/hr-cleaning.js";
+import type { MaxHrSource } from "../../domain/hiit/max-hr.js";
+import { localDateAtOffset } from "../../lib/zone.js";
 
 export type AnalysisRow = typeof hiitAnalyses.$inferInsert;
 export type SessionRow = typeof hiitSessions.$inferInsert;
@@ -27,15 +28,10 @@ export interface AnalysedStream {
   newId: () => string;
 }
 
-const MS_PER_MINUTE = 60_000;
 const MS_PER_SEC = 1000;
 
 export function emptyBandSeconds(): Record<AcsmBand, number> {
   return { "very-light": 0, light: 0, moderate: 0, vigorous: 0, "near-maximal": 0 };
-}
-
-export function localDateAt(utcMs: number, offsetMin: number): string {
-  return new Date(utcMs + offsetMin * MS_PER_MINUTE).toISOString().slice(0, 10);
 }
 
 /** Smoothed seconds per ACSM band (% of HRmax) inside [startMs, endMs): the same series the detector judged. */
@@ -74,7 +70,7 @@ export function analysisRows(result: HiitAnalysis, hr: readonly HrSample[], stre
       analysisId,
       userId: stream.userId,
       workoutId: stream.workoutId,
-      localDate: localDateAt(s.startMs, utcOffsetMin),
+      localDate: localDateAtOffset(s.startMs, utcOffsetMin),
       startAt: new Date(s.startMs),
       endAt: new Date(s.endMs),
       utcOffsetMin,

@@ -1,6 +1,8 @@
 import type { Sql } from "../../db/client.js";
-import type { HeartRateReading } from "./dense-heart-rate.js";
-import type { StoredStream } from "./detector-input.js";
+import type { HeartRateReading } from "../../domain/hiit/dense-heart-rate.js";
+import type { StoredStream } from "../../domain/hiit/detector-input.js";
+import { MS_PER_DAY } from "../../lib/calendar.js";
+import { localDateAtOffset } from "../../lib/zone.js";
 
 // Raw SQL (postgres.js) like the energy repo: these are read-only scans shaped for the detector. Every query is
 // scoped by user_id; samples are narrowed by local_date first so the (user, type, local_date) index is used.
@@ -29,15 +31,12 @@ interface TimedRow {
   endMs: number;
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /** Instants go in as ISO text cast to timestamptz and come out as epoch ms (drizzle replaces the Date parsers). */
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Local dates that can hold instants of [fromMs, toMs] at any UTC offset (±14 h). */
 function dateBounds(fromMs: number, toMs: number): [string, string] {
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return [day(fromMs - MS_PER_DAY), day(toMs + MS_PER_DAY)];
+  return [localDateAtOffset(fromMs - MS_PER_DAY, 0), localDateAtOffset(toMs + MS_PER_DAY, 0)];
 }
 
 export async function findDetectionWorkout(sql: Sql, userId: string, workoutId: string): Promise<DetectionWorkout | undefined> {

@@ -1,8 +1,9 @@
 import type { Sql } from "../../db/client.js";
 import type { UserRow } from "../../db/schema/index.js";
-import { ageYears } from "../../lib/time.js";
-import { tanakaMaxHrBpm } from "../energy/science/hr-zones.js";
-import { toHrSamples } from "./dense-heart-rate.js";
+import { tanakaMaxHrBpm } from "../../domain/energy/hr-zones.js";
+import type { AssistInput } from "../../domain/hiit/assist.js";
+import { toHrSamples } from "../../domain/hiit/dense-heart-rate.js";
+import type { StoredStream } from "../../domain/hiit/detector-input.js";
 import {
   CRITICAL_LEVEL_WINDOW_SEC,
   estimateCriticalLevel,
@@ -11,15 +12,14 @@ import {
   speedAssist,
   speedAssistApplies,
   streamPoints,
-} from "./detector-input.js";
-import type { StoredStream } from "./detector-input.js";
-import { findWorkoutStreams, heartRateReadingsOn, longStreams, sampleMaxDates, streamMaxCandidates } from "./detection-inputs.repo.js";
+} from "../../domain/hiit/detector-input.js";
+import type { MaxHrChoice } from "../../domain/hiit/max-hr.js";
+import { chooseMaxHr, maxSmoothedHrBpm, OBSERVED_MAX_HR_LOOKBACK_DAYS } from "../../domain/hiit/max-hr.js";
+import { ageYears, MS_PER_DAY } from "../../lib/calendar.js";
 import type { DetectionWorkout } from "./detection-inputs.repo.js";
-import type { AssistInput } from "./science/assist.js";
-import { chooseMaxHr, maxSmoothedHrBpm, OBSERVED_MAX_HR_LOOKBACK_DAYS } from "./science/max-hr.js";
-import type { MaxHrChoice } from "./science/max-hr.js";
+import { findWorkoutStreams, heartRateReadingsOn, longStreams, sampleMaxDates, streamMaxCandidates } from "./detection-inputs.repo.js";
 
-export const LOOKBACK_MS = OBSERVED_MAX_HR_LOOKBACK_DAYS * 86_400_000;
+export const LOOKBACK_MS = OBSERVED_MAX_HR_LOOKBACK_DAYS * MS_PER_DAY;
 
 /** The analysed stretch: the observed maximum looks back 90 days from its start and includes the stretch itself. */
 export interface StreamSpan {
@@ -45,12 +45,7 @@ export async function resolveMaxHr(sql: Sql, user: UserRow, span: StreamSpan): P
  * Highest 5-s smoothed HR in the window above `floorBpm`, or null. A stream's raw maximum bounds its smoothed one, so
  * candidates are visited highest raw maximum first and the scan stops once no raw maximum can beat the best so far.
  */
-export async function observedMaxHrBpm(
-  sql: Sql,
-  userId: string,
-  window: { fromMs: number; toMs: number },
-  floorBpm: number,
-): Promise<number | null> {
+export async function observedMaxHrBpm(sql: Sql, userId: string, window: { fromMs: number; toMs: number }, floorBpm: number): Promise<number | null> {
   let best: number | null = null;
   const bar = () => Math.max(floorBpm, best ?? Number.NEGATIVE_INFINITY);
   for (const candidate of await streamMaxCandidates(sql, userId, window.fromMs, window.toMs, floorBpm)) {
@@ -61,9 +56,7 @@ export async function observedMaxHrBpm(
   }
   for (const day of await sampleMaxDates(sql, userId, window.fromMs, window.toMs, bar())) {
     if (day.maxBpm <= bar()) break;
-    const readings = (await heartRateReadingsOn(sql, userId, day.localDate)).filter(
-      (r) => r.tMs >= window.fromMs && r.tMs <= window.toMs,
-    );
+    const readings = (await heartRateReadingsOn(sql, userId, day.localDate)).filter((r) => r.tMs >= window.fromMs && r.tMs <= window.toMs);
     for (const sourceId of new Set(readings.map((r) => r.sourceId))) {
       const bpm = maxSmoothedHrBpm(toHrSamples(readings.filter((r) => r.sourceId === sourceId)));
       if (bpm !== null && bpm > bar()) best = bpm;

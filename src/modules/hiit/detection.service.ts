@@ -1,15 +1,18 @@
-import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
+import type { Deps } from "../../deps.js";
+import type { AssistInput } from "../../domain/hiit/assist.js";
+import type { HeartRateReading, TimeWindow } from "../../domain/hiit/dense-heart-rate.js";
+import { readingsOfBusiestSource, selectDenseHeartRate, toHrSamples } from "../../domain/hiit/dense-heart-rate.js";
+import { detectHiit } from "../../domain/hiit/detector.js";
+import { heartRateFromStream } from "../../domain/hiit/detector-input.js";
+import type { HrSample } from "../../domain/hiit/hr-cleaning.js";
+import { maxSmoothedHrBpm } from "../../domain/hiit/max-hr.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { newId } from "../../lib/ids.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { analysisRows } from "./analysis-rows.js";
+import { findUser } from "../accounts/index.js";
 import type { AnalysisWrite } from "./analysis-rows.js";
-import { readingsOfBusiestSource, selectDenseHeartRate, toHrSamples } from "./dense-heart-rate.js";
-import type { HeartRateReading, TimeWindow } from "./dense-heart-rate.js";
-import { LOOKBACK_MS, resolveAssist, resolveMaxHr } from "./detection-inputs.service.js";
-import type { StreamSpan } from "./detection-inputs.service.js";
+import { analysisRows } from "./analysis-rows.js";
 import {
   findDetectionWorkout,
   findWorkoutStreams,
@@ -17,14 +20,11 @@ import {
   heartRateReadingsOn,
   workoutWindowsOverlapping,
 } from "./detection-inputs.repo.js";
-import { heartRateFromStream } from "./detector-input.js";
-import { enqueueAnalysisRedetections, enqueueWorkoutDetections } from "./hiit-queue.service.js";
-import { analysesBelowObservedMax, replaceAnalysis } from "./hiit.repo.js";
+import type { StreamSpan } from "./detection-inputs.service.js";
+import { LOOKBACK_MS, resolveAssist, resolveMaxHr } from "./detection-inputs.service.js";
+import { enqueueAnalysisRedetections, enqueueWorkoutDetections } from "./detection-requests.service.js";
 import type { AnalysisKey } from "./hiit.repo.js";
-import type { AssistInput } from "./science/assist.js";
-import { detectHiit } from "./science/detector.js";
-import type { HrSample } from "./science/hr-cleaning.js";
-import { maxSmoothedHrBpm } from "./science/max-hr.js";
+import { analysesBelowObservedMax, replaceAnalysis } from "./hiit.repo.js";
 
 export type DetectionOutcome = "analysed" | "no-heart-rate" | "no-max-hr" | "missing" | "duplicate";
 
@@ -39,7 +39,7 @@ const HR_MAX_CHANGE_TOLERANCE_BPM = 0.5;
 
 /** Detects HIIT in one workout (its own stream, else the samples recorded during it) and replaces its analysis. */
 export async function detectWorkoutHiit(deps: Deps, userId: string, workoutId: string): Promise<DetectionResult> {
-  const [user, workout] = await Promise.all([findUserById(deps.db, userId), findDetectionWorkout(deps.sql, userId, workoutId)]);
+  const [user, workout] = await Promise.all([findUser(deps, userId), findDetectionWorkout(deps.sql, userId, workoutId)]);
   if (!user || !workout) return { outcome: "missing", sessions: 0 };
   // One activity, one detection: a copy's analysis (and its sessions) is removed; its representative has them.
   if (workout.duplicateOf !== null) return store(deps, { userId, workoutId, localDate: workout.localDate }, null, "duplicate");
@@ -62,14 +62,18 @@ export async function detectWorkoutHiit(deps: Deps, userId: string, workoutId: s
  * own stream are queued for detection from the same samples (they may have arrived after the workout).
  */
 export async function detectDayHiit(deps: Deps, userId: string, localDate: string): Promise<DetectionResult> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return { outcome: "missing", sessions: 0 };
   const readings = await heartRateReadingsOn(deps.sql, userId, localDate);
   const first = readings[0];
   const last = readings.at(-1);
   const windows = first && last ? await workoutWindowsOverlapping(deps.sql, userId, first.tMs, last.tMs) : [];
   const streamless = windows.filter((w) => w.hrSampleCount === 0 && readings.some((r) => inside(r, w)));
-  await enqueueWorkoutDetections(deps.queues, userId, streamless.map((w) => w.id));
+  await enqueueWorkoutDetections(
+    deps,
+    userId,
+    streamless.map((w) => w.id),
+  );
   const dense = selectDenseHeartRate(readings, windows);
   return analyseAndStore(deps, user, {
     key: { userId, workoutId: null, localDate },
@@ -110,7 +114,7 @@ async function analyseAndStore(deps: Deps, user: UserRow, stream: StreamToAnalys
 async function store(deps: Deps, key: AnalysisKey, write: AnalysisWrite | null, outcome: DetectionOutcome): Promise<DetectionResult> {
   const previousDates = await withTransaction(deps.db, (tx) => replaceAnalysis(tx, key, write));
   const sessionDates = write?.sessions.map((s) => s.session.localDate) ?? [];
-  await enqueueDayRecomputes(deps.queues, key.userId, [...previousDates, ...sessionDates]);
+  await enqueueDayRecomputes(deps, key.userId, [...previousDates, ...sessionDates]);
   return { outcome, sessions: sessionDates.length };
 }
 
@@ -123,7 +127,7 @@ async function redetectLaterAnalyses(deps: Deps, userId: string, span: StreamSpa
     untilMs: span.endMs + LOOKBACK_MS,
     belowBpm: peakBpm - HR_MAX_CHANGE_TOLERANCE_BPM,
   });
-  await enqueueAnalysisRedetections(deps.queues, keys);
+  await enqueueAnalysisRedetections(deps, keys);
 }
 
 function inside(reading: HeartRateReading, window: TimeWindow): boolean {

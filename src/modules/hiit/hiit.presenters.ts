@@ -1,5 +1,5 @@
-import { isoWithOffset } from "../../lib/time.js";
 import type { BandSeconds } from "../../db/schema/index.js";
+import { isoWithOffset } from "../../lib/zone.js";
 import type { AnalysisRecord, IntervalRecord, SessionRecord } from "./hiit.repo.js";
 
 const round = (value: number, decimals: number): number | null => {

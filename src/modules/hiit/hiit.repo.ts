@@ -86,15 +86,6 @@ export async function findWorkoutAnalysis(db: DbOrTx, userId: string, workoutId:
   return row;
 }
 
-export async function countSessionsOn(db: DbOrTx, userId: string, localDate: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(hiitSessions)
-    .leftJoin(workouts, eq(workouts.id, hiitSessions.workoutId))
-    .where(and(eq(hiitSessions.userId, userId), eq(hiitSessions.localDate, localDate), countedSession));
-  return row?.n ?? 0;
-}
-
 /** HIIT sessions per local date in [from, to]; dates without any are absent. */
 export async function countSessionsByDate(db: DbOrTx, userId: string, from: string, to: string): Promise<Map<string, number>> {
   const rows = await db

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery } from "../../lib/openapi.js";
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse } from "../../http/openapi.js";
 import { HiitSessionsSchema } from "./hiit.schemas.js";
 
 export const listHiitSessionsRoute = createRoute({
@@ -10,7 +10,7 @@ export const listHiitSessionsRoute = createRoute({
   security: bearerSecurity,
   request: { query: dateRangeQuery({}) },
   responses: {
-    200: { description: "Sessions, oldest first", content: { "application/json": { schema: HiitSessionsSchema } } },
+    200: jsonResponse(HiitSessionsSchema, "Sessions, oldest first"),
     ...commonErrorResponses,
   },
 });

@@ -1,10 +1,16 @@
 import type { RecordTypeCounts, RejectedRecord } from "../../db/schema/index.js";
-import type { ParseEvent } from "../ingest/parsers/types.js";
+import type { ParseEvent } from "../../formats/index.js";
 
 /** Reports keep the first rejections only: enough to act on, bounded for a file with millions of bad rows. */
 export const MAX_REPORTED_REJECTIONS = 100;
 /** Distinct skipped record types kept by name; further types add up under "other" (bounds hostile files). */
 export const MAX_SKIPPED_TYPES = 500;
+
+/** What one run of an import ended in (a skipped run found its work already done or superseded). */
+export type ImportRunResult =
+  | { status: "completed"; localDates: string[]; workoutIds: string[] }
+  | { status: "failed"; code: string }
+  | { status: "skipped" };
 
 /** Tallies what the parser produced; "inserted" is filled from the database at the end (retry-proof). */
 export class ImportTally {

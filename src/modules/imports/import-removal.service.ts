@@ -1,13 +1,14 @@
 import { rm } from "node:fs/promises";
 import type { Deps } from "../../deps.js";
+import { hullOf, workoutDates } from "../../domain/activities/activity-span.js";
+import { FOOD_LOG_FORMATS, isFoodLogFormat } from "../../formats/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { localDate as zoneDate, nextDate } from "../../lib/time.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { enqueueDayDetections } from "../hiit/hiit-queue.service.js";
-import { type DeletedWorkout, deleteWorkouts, lockUserGrouping } from "../workouts/grouping.repo.js";
-import { type GroupChange, hullOf, queueRegroupEffects, regroupInTx, workoutDates } from "../workouts/grouping.service.js";
-import { FOOD_LOG_FORMATS, isFoodLogFormat } from "./food-log-import.js";
-import { enqueueImportRun } from "./import-jobs.js";
+import { datesBetween } from "../../lib/calendar.js";
+import { localDateIn } from "../../lib/zone.js";
+import { findUser } from "../accounts/index.js";
+import { enqueueDayDetections } from "../hiit/index.js";
+import { type DeletedWorkout, deleteWorkoutsInTx, type GroupChange, queueRegroupEffects } from "../workouts/index.js";
+import { enqueueImportRun } from "./import-jobs.service.js";
 import { deleteOwnedRows, markOverlappingForRerun, type RemovedRows, widenImportSpan } from "./import-rows.repo.js";
 import { deleteImportRow, findImportById } from "./imports.repo.js";
 import { pathForKey } from "./upload-store.js";
@@ -35,11 +36,8 @@ function spanOf(workouts: readonly DeletedWorkout[], rows: RemovedRows): { start
 export async function removeImportRows(deps: Deps, row: { id: string; userId: string; format: string }, timeZone: string): Promise<string[]> {
   const at = deps.clock.now();
   const removal = await deps.sql.begin(async (tx): Promise<Removal> => {
-    await lockUserGrouping(tx, row.userId);
-    const workouts = await deleteWorkouts(tx, row.userId, { importId: row.id });
+    const { deleted: workouts, changes } = await deleteWorkoutsInTx(tx, row.userId, { importId: row.id });
     const rows = await deleteOwnedRows(tx, row.userId, row.id, timeZone);
-    const window = hullOf(workouts);
-    const changes = window ? await regroupInTx(tx, row.userId, window) : [];
     const span = spanOf(workouts, rows);
     if (span === null) return { workouts, rows, changes, reruns: [] };
     await widenImportSpan(tx, row.id, span);
@@ -50,17 +48,14 @@ export async function removeImportRows(deps: Deps, row: { id: string; userId: st
   for (const rerun of removal.reruns) await enqueueImportRun(deps, rerun.id, rerun.runs);
   const dates = [...new Set([...removal.rows.dates, ...removal.workouts.flatMap((w) => workoutDates(w, timeZone))])];
   await queueRegroupEffects(deps, row.userId, timeZone, removal.changes, dates);
-  await enqueueDayDetections(deps.queues, row.userId, dates);
+  await enqueueDayDetections(deps, row.userId, dates);
   return dates;
 }
 
 /** The user's local dates from the start to the end of an import's data. */
 function datesOfSpan(startAt: Date | null, endAt: Date | null, timeZone: string): string[] {
   if (startAt === null || endAt === null) return [];
-  const dates: string[] = [];
-  const last = zoneDate(endAt, timeZone);
-  for (let d = zoneDate(startAt, timeZone); d <= last; d = nextDate(d)) dates.push(d);
-  return dates;
+  return datesBetween(localDateIn(startAt, timeZone), localDateIn(endAt, timeZone));
 }
 
 /**
@@ -71,10 +66,10 @@ function datesOfSpan(startAt: Date | null, endAt: Date | null, timeZone: string)
 export async function runImportDeletion(deps: Deps, importId: string): Promise<"deleted" | "skipped"> {
   const row = await findImportById(deps.db, importId);
   if (!row || row.deletedAt === null) return "skipped";
-  const user = await findUserById(deps.db, row.userId);
+  const user = await findUser(deps, row.userId);
   if (user) {
     const dates = await removeImportRows(deps, row, user.timeZone);
-    if (dates.length === 0) await enqueueDayRecomputes(deps.queues, row.userId, datesOfSpan(row.dataStartAt, row.dataEndAt, user.timeZone));
+    if (dates.length === 0) await enqueueDayRecomputes(deps, row.userId, datesOfSpan(row.dataStartAt, row.dataEndAt, user.timeZone));
   }
   await rm(pathForKey(deps.env.UPLOAD_DIR, row.storageKey), { force: true });
   await deleteImportRow(deps.db, importId);

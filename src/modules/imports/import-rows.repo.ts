@@ -52,7 +52,9 @@ export async function markOverlappingForRerun(
   tx: postgres.TransactionSql,
   q: { userId: string; importId: string; span: { startMs: number; endMs: number }; foodLogFormats: readonly string[]; foodLog: boolean; at: Date },
 ): Promise<{ id: string; runs: number }[]> {
-  const sameKind = q.foodLog ? tx`format = any(${tx.array([...q.foodLogFormats])}::text[])` : tx`format <> all(${tx.array([...q.foodLogFormats])}::text[])`;
+  const sameKind = q.foodLog
+    ? tx`format = any(${tx.array([...q.foodLogFormats])}::text[])`
+    : tx`format <> all(${tx.array([...q.foodLogFormats])}::text[])`;
   return tx<{ id: string; runs: number }[]>`
     update imports set status = 'queued', runs = runs + 1, updated_at = ${q.at.toISOString()}::timestamptz
     where user_id = ${q.userId} and id <> ${q.importId} and deleted_at is null and status in ('completed', 'processing')

@@ -1,20 +1,12 @@
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { BadRequestError } from "../../lib/errors.js";
-import type { AppRouteHandler } from "../../lib/http.js";
+import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { presentImport } from "./imports.presenters.js";
-import type { deleteImportRoute, getImportRoute, listImportsRoute, retryImportRoute, uploadImportRoute } from "./imports.routes.js";
+import { deleteImportRoute, getImportRoute, listImportsRoute, retryImportRoute, uploadImportRoute } from "./imports.routes.js";
 import { createImport, deleteImport, getImport, listUserImports, retryImport } from "./imports.service.js";
-import { multipartFile } from "./multipart.js";
+import { uploadedFile } from "./upload-body.js";
 
 export const uploadImport: AppRouteHandler<typeof uploadImportRoute> = async (c) => {
   const query = c.req.valid("query");
-  const raw = c.req.raw;
-  if (!raw.body) throw new BadRequestError("Send the export file as the request body.", "EMPTY_BODY");
-  const isMultipart = (raw.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
-  const upload = isMultipart
-    ? await multipartFile(raw.headers, raw.body)
-    : { stream: Readable.fromWeb(raw.body as NodeReadableStream<Uint8Array>), filename: null };
+  const upload = await uploadedFile(c.req.raw);
   const { row, queued } = await createImport(c.var.deps, c.var.userId, upload.stream, {
     filename: query.filename ?? upload.filename,
     ...(query.format ? { format: query.format } : {}),
@@ -44,3 +36,12 @@ export const deleteImportHandler: AppRouteHandler<typeof deleteImportRoute> = as
   await deleteImport(c.var.deps, c.var.userId, c.req.valid("param").id);
   return c.body(null, 204);
 };
+
+export function importsRouter() {
+  return createRouter()
+    .openapi(uploadImportRoute, uploadImport)
+    .openapi(getImportRoute, getImportHandler)
+    .openapi(listImportsRoute, listImportsHandler)
+    .openapi(retryImportRoute, retryImportHandler)
+    .openapi(deleteImportRoute, deleteImportHandler);
+}

@@ -1,12 +1,12 @@
 import type { ImportRow } from "../../db/schema/index.js";
-import type { ImportFormat } from "./formats.js";
+import type { FormatName } from "../../formats/index.js";
 
 export function presentImport(row: ImportRow) {
   const failed = row.status === "failed";
   return {
     id: row.id,
     status: row.status,
-    format: row.format as ImportFormat,
+    format: row.format as FormatName,
     sha256: row.sha256,
     bytes: row.bytes,
     filename: row.filename,

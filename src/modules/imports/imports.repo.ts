@@ -34,17 +34,10 @@ export async function findImportById(db: DbOrTx, importId: string): Promise<Impo
   return row;
 }
 
-export async function listImports(
-  db: DbOrTx,
-  userId: string,
-  opts: { limit: number; after?: CursorPosition },
-): Promise<ImportRow[]> {
+export async function listImports(db: DbOrTx, userId: string, opts: { limit: number; after?: CursorPosition }): Promise<ImportRow[]> {
   const after = opts.after;
   const afterClause = after
-    ? or(
-        lt(imports.createdAt, new Date(after.sortKey)),
-        and(eq(imports.createdAt, new Date(after.sortKey)), lt(imports.id, after.id)),
-      )
+    ? or(lt(imports.createdAt, new Date(after.sortKey)), and(eq(imports.createdAt, new Date(after.sortKey)), lt(imports.id, after.id)))
     : undefined;
   return db
     .select()
@@ -74,10 +67,7 @@ export async function markProcessing(db: DbOrTx, importId: string, at: Date, run
 }
 
 export async function recordProgress(db: DbOrTx, importId: string, progress: { bytes: number; records: number }, at: Date) {
-  await db
-    .update(imports)
-    .set({ progressBytes: progress.bytes, progressRecords: progress.records, updatedAt: at })
-    .where(eq(imports.id, importId));
+  await db.update(imports).set({ progressBytes: progress.bytes, progressRecords: progress.records, updatedAt: at }).where(eq(imports.id, importId));
 }
 
 export async function markCompleted(
@@ -177,9 +167,7 @@ export async function requestDeletion(db: DbOrTx, userId: string, importId: stri
   const [row] = await db
     .update(imports)
     .set({ deletedAt: at, updatedAt: at })
-    .where(
-      and(eq(imports.id, importId), eq(imports.userId, userId), isNull(imports.deletedAt), inArray(imports.status, ["completed", "failed"])),
-    )
+    .where(and(eq(imports.id, importId), eq(imports.userId, userId), isNull(imports.deletedAt), inArray(imports.status, ["completed", "failed"])))
     .returning();
   return row;
 }

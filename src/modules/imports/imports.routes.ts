@@ -1,18 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   bearerSecurity,
   commonErrorResponses,
   conflictResponse,
+  jsonResponse,
   notFoundResponse,
   PaginationQuerySchema,
   problemResponseFor,
-} from "../../lib/openapi.js";
+} from "../../http/openapi.js";
 import { ImportIdParamsSchema, ImportListSchema, ImportSchema, UploadQuerySchema } from "./imports.schemas.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const uploadImportRoute = createRoute({
   method: "post",
@@ -35,10 +31,13 @@ export const uploadImportRoute = createRoute({
   },
   responses: {
     202: {
-      ...json(ImportSchema, "Queued; follow the Location header. Also the answer when these bytes were uploaded before and that import failed: it is queued again from the stored file, as by POST /v1/imports/{id}/retry"),
+      ...jsonResponse(
+        ImportSchema,
+        "Queued; follow the Location header. Also the answer when these bytes were uploaded before and that import failed: it is queued again from the stored file, as by POST /v1/imports/{id}/retry",
+      ),
       headers: { Location: { schema: { type: "string" }, description: "URL of the import" } },
     },
-    200: json(ImportSchema, "These bytes were uploaded before (and did not fail): the existing import"),
+    200: jsonResponse(ImportSchema, "These bytes were uploaded before (and did not fail): the existing import"),
     409: problemResponseFor("An import of these bytes is being deleted (IMPORT_BEING_DELETED); upload again in a moment"),
     422: problemResponseFor("Unreadable or unsupported file (empty, unknown format, unsafe zip)"),
     ...commonErrorResponses,
@@ -52,7 +51,7 @@ export const getImportRoute = createRoute({
   summary: "An import's status, progress, counts, rejected records and error",
   security: bearerSecurity,
   request: { params: ImportIdParamsSchema },
-  responses: { 200: json(ImportSchema, "The import"), ...commonErrorResponses, ...notFoundResponse },
+  responses: { 200: jsonResponse(ImportSchema, "The import"), ...commonErrorResponses, ...notFoundResponse },
 });
 
 export const listImportsRoute = createRoute({
@@ -62,7 +61,7 @@ export const listImportsRoute = createRoute({
   summary: "Your imports, newest first",
   security: bearerSecurity,
   request: { query: PaginationQuerySchema },
-  responses: { 200: json(ImportListSchema, "A page of imports"), ...commonErrorResponses },
+  responses: { 200: jsonResponse(ImportListSchema, "A page of imports"), ...commonErrorResponses },
 });
 
 export const retryImportRoute = createRoute({
@@ -75,7 +74,7 @@ export const retryImportRoute = createRoute({
   request: { params: ImportIdParamsSchema },
   responses: {
     202: {
-      ...json(ImportSchema, "Queued again; follow the Location header"),
+      ...jsonResponse(ImportSchema, "Queued again; follow the Location header"),
       headers: { Location: { schema: { type: "string" }, description: "URL of the import" } },
     },
     ...commonErrorResponses,

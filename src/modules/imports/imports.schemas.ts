@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { IMPORT_STATUSES } from "../../db/schema/imports.js";
-import { IMPORT_FORMATS } from "./formats.js";
+import { FORMAT_NAMES } from "../../formats/index.js";
 
 export const UploadQuerySchema = z
   .object({
     filename: z.string().max(255).optional().openapi({ description: "The original file name, for your reference only" }),
-    format: z.enum(IMPORT_FORMATS).optional().openapi({ description: "Override content detection" }),
+    format: z.enum(FORMAT_NAMES).optional().openapi({ description: "Override content detection" }),
   })
   .strict();
 
@@ -20,7 +20,7 @@ export const ImportSchema = z
   .object({
     id: z.string().openapi({ example: "imp_06h0rnta7f4sezdsb39rs3kgvg" }),
     status: z.enum(IMPORT_STATUSES),
-    format: z.enum(IMPORT_FORMATS),
+    format: z.enum(FORMAT_NAMES),
     sha256: z.string(),
     bytes: z.number().int(),
     filename: z.string().nullable(),
@@ -47,10 +47,11 @@ export const ImportSchema = z
   })
   .openapi("Import");
 
-export const ImportListSchema = z
-  .object({ imports: z.array(ImportSchema), next_cursor: z.string().nullable() })
-  .openapi("ImportList");
+export const ImportListSchema = z.object({ imports: z.array(ImportSchema), next_cursor: z.string().nullable() }).openapi("ImportList");
 
 export const ImportIdParamsSchema = z.object({
-  id: z.string().max(64).openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
 });

@@ -1,14 +1,11 @@
 import type { Readable } from "node:stream";
-import type { Deps } from "../../deps.js";
 import type { ImportRow } from "../../db/schema/index.js";
+import type { Deps } from "../../deps.js";
+import { detectFileFormat, type FormatName, ParseError } from "../../formats/index.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { ConflictError, NotFoundError, UnprocessableError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { detectFormat } from "../ingest/format-detect.js";
-import { listZipEntryNames } from "../ingest/parsers/zip.js";
-import { ParseError } from "../ingest/parsers/types.js";
-import type { ImportFormat } from "./formats.js";
-import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.js";
+import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.service.js";
 import {
   findImport,
   findStaleDeletions,
@@ -18,15 +15,12 @@ import {
   requestDeletion,
   requeueFailed,
 } from "./imports.repo.js";
-import { discard, moveIntoStore, storageKeyFor, type StoredUpload, streamToTempFile } from "./upload-store.js";
+import { discard, moveIntoStore, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-async function resolveFormat(upload: StoredUpload, override: ImportFormat | undefined): Promise<ImportFormat> {
+async function resolveFormat(upload: StoredUpload, override: FormatName | undefined): Promise<FormatName> {
   if (override) return override;
   if (upload.bytes === 0) throw new UnprocessableError("The uploaded file is empty.", "EMPTY_FILE");
-  const zipEntryNames = upload.head.subarray(0, 4).equals(ZIP_MAGIC) ? await listZipEntryNames(upload.tempPath) : undefined;
-  const format = detectFormat(upload.head, zipEntryNames ? { zipEntryNames } : {});
+  const format = await detectFileFormat(upload.tempPath, upload.head);
   if (!format) {
     throw new UnprocessableError(
       "The file is not a format wearsync reads (Apple Health, FIT, TCX, GPX, Health Auto Export, Google Fit or Fitbit Takeout, MyFitnessPal, Cronometer).",
@@ -45,10 +39,10 @@ export async function createImport(
   deps: Deps,
   userId: string,
   body: Readable,
-  opts: { filename: string | null; format?: ImportFormat },
+  opts: { filename: string | null; format?: FormatName },
 ): Promise<{ row: ImportRow; queued: boolean }> {
   const upload = await streamToTempFile(body, deps.env.UPLOAD_DIR, deps.env.UPLOAD_MAX_BYTES);
-  let format: ImportFormat;
+  let format: FormatName;
   try {
     format = await resolveFormat(upload, opts.format);
   } catch (err) {

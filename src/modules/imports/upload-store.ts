@@ -2,12 +2,10 @@ import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
+import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { PayloadTooLargeError, BadRequestError } from "../../lib/errors.js";
-
-/** Bytes kept from the start of the upload for content sniffing. */
-export const HEAD_BYTES = 64 * 1024;
+import { DETECT_HEAD_BYTES } from "../../formats/index.js";
+import { BadRequestError, PayloadTooLargeError } from "../../lib/errors.js";
 
 export interface StoredUpload {
   tempPath: string;
@@ -33,9 +31,9 @@ export async function streamToTempFile(body: Readable, uploadDir: string, maxByt
       bytes += chunk.length;
       if (bytes > maxBytes) return callback(new PayloadTooLargeError(maxBytes));
       hash.update(chunk);
-      if (headLength < HEAD_BYTES) {
-        headChunks.push(chunk.subarray(0, HEAD_BYTES - headLength));
-        headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+      if (headLength < DETECT_HEAD_BYTES) {
+        headChunks.push(chunk.subarray(0, DETECT_HEAD_BYTES - headLength));
+        headLength += Math.min(chunk.length, DETECT_HEAD_BYTES - headLength);
       }
       callback(null, chunk);
     },

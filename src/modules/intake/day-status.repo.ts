@@ -1,13 +1,9 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { intakeDayStatuses, intakeEntries } from "../../db/schema/index.js";
-import type { DeclaredIntakeStatus } from "./intake-day.js";
+import type { DeclaredIntakeStatus } from "../../lib/vocabulary.js";
 
-export async function findDeclaredStatus(
-  db: DbOrTx,
-  userId: string,
-  localDate: string,
-): Promise<DeclaredIntakeStatus | undefined> {
+export async function findDeclaredStatus(db: DbOrTx, userId: string, localDate: string): Promise<DeclaredIntakeStatus | undefined> {
   const [row] = await db
     .select({ status: intakeDayStatuses.status })
     .from(intakeDayStatuses)
@@ -35,11 +31,7 @@ export async function insertMissingStatuses(
   rows: { userId: string; localDate: string; status: DeclaredIntakeStatus; updatedAt: Date }[],
 ): Promise<string[]> {
   if (rows.length === 0) return [];
-  const inserted = await db
-    .insert(intakeDayStatuses)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ localDate: intakeDayStatuses.localDate });
+  const inserted = await db.insert(intakeDayStatuses).values(rows).onConflictDoNothing().returning({ localDate: intakeDayStatuses.localDate });
   return inserted.map((r) => r.localDate);
 }
 
@@ -58,21 +50,11 @@ export async function fastedDatesAmong(db: DbOrTx, userId: string, localDates: s
   const rows = await db
     .select({ localDate: intakeDayStatuses.localDate })
     .from(intakeDayStatuses)
-    .where(
-      and(
-        eq(intakeDayStatuses.userId, userId),
-        eq(intakeDayStatuses.status, "fasted"),
-        inArray(intakeDayStatuses.localDate, localDates),
-      ),
-    );
+    .where(and(eq(intakeDayStatuses.userId, userId), eq(intakeDayStatuses.status, "fasted"), inArray(intakeDayStatuses.localDate, localDates)));
   return rows.map((r) => r.localDate);
 }
 
-export async function dayEntryCounts(
-  db: DbOrTx,
-  userId: string,
-  localDate: string,
-): Promise<{ entries: number; withEnergy: number }> {
+export async function dayEntryCounts(db: DbOrTx, userId: string, localDate: string): Promise<{ entries: number; withEnergy: number }> {
   const [row] = await db
     .select({
       entries: sql<number>`count(*)::int`,

@@ -1,23 +1,16 @@
-import type { Deps } from "../../deps.js";
 import type { DbOrTx } from "../../db/client.js";
 import type { IntakeEntryRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
+import type { Deps } from "../../deps.js";
+import { deriveIntakeDay, type IntakeDayVerdict, needsPlausibilityCheck } from "../../domain/intake/intake-day.js";
+import { PARTIAL_INTAKE_MEDIAN_DAYS, PLAUSIBILITY_LOOKBACK_DAYS } from "../../domain/intake/intake-plausibility.js";
+import { latestAcceptableLocalDate } from "../../domain/intake/intake-time.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
+import { addDays } from "../../lib/calendar.js";
 import { ConflictError, ValidationError } from "../../lib/errors.js";
-import { PARTIAL_INTAKE_MEDIAN_DAYS } from "../energy/science/intake-plausibility.js";
-import {
-  dayEntryCounts,
-  deleteDeclaredStatus,
-  findDeclaredStatus,
-  recentLoggedIntakesKcal,
-  upsertDeclaredStatus,
-} from "./day-status.repo.js";
-import { type DeclaredIntakeStatus, deriveIntakeDay, type IntakeDayVerdict, needsPlausibilityCheck } from "./intake-day.js";
-import { addDays, latestAcceptableLocalDate } from "./intake-time.js";
+import type { DeclaredIntakeStatus } from "../../lib/vocabulary.js";
+import { dayEntryCounts, deleteDeclaredStatus, findDeclaredStatus, recentLoggedIntakesKcal, upsertDeclaredStatus } from "./day-status.repo.js";
 import { entriesOnDate, lockUserIntake } from "./intake.repo.js";
-import { recomputeDaysBestEffort } from "./recompute-days.js";
-
-// "Recent" for the §3.3 median: the last 14 logged days, looked for within this many days before the day.
-export const PLAUSIBILITY_LOOKBACK_DAYS = 90;
 
 export interface IntakeDay extends IntakeDayVerdict {
   localDate: string;
@@ -52,12 +45,7 @@ export async function getIntakeDayStatus(deps: Deps, userId: string, localDate: 
  * Declares how complete a day's log is. Fasted with food logged, or complete/partial with nothing logged,
  * contradicts the entries: 409, since the request is fine and the day's current state is what blocks it.
  */
-export async function declareIntakeDayStatus(
-  deps: Deps,
-  userId: string,
-  localDate: string,
-  status: DeclaredIntakeStatus,
-): Promise<IntakeDay> {
+export async function declareIntakeDayStatus(deps: Deps, userId: string, localDate: string, status: DeclaredIntakeStatus): Promise<IntakeDay> {
   const now = deps.clock.now();
   assertDayNotInFuture(localDate, now);
   const day = await withTransaction(deps.db, async (tx) => {

@@ -1,10 +1,15 @@
 import { and, asc, between, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { intakeDayStatuses, intakeEntries } from "../../db/schema/index.js";
-import type { DeclaredIntakeStatus } from "./intake-day.js";
+import type { DeclaredIntakeStatus } from "../../lib/vocabulary.js";
 
 /** Entry energies in [from, to], in the order intakeForDay reads them (eaten, then id). */
-export async function entryEnergiesBetween(db: DbOrTx, userId: string, from: string, to: string): Promise<{ localDate: string; energyKcal: number }[]> {
+export async function entryEnergiesBetween(
+  db: DbOrTx,
+  userId: string,
+  from: string,
+  to: string,
+): Promise<{ localDate: string; energyKcal: number }[]> {
   return db
     .select({ localDate: intakeEntries.localDate, energyKcal: intakeEntries.energyKcal })
     .from(intakeEntries)

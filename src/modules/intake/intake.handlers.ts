@@ -1,13 +1,15 @@
-import type { AppRouteHandler } from "../../lib/http.js";
+import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { clearIntakeDayStatus, declareIntakeDayStatus, getIntakeDayStatus } from "./day-status.service.js";
-import type { deleteIntakeStatusRoute, getIntakeStatusRoute, putIntakeStatusRoute } from "./day-status.routes.js";
 import { presentIntakeDay, presentIntakeEntry } from "./intake.presenters.js";
-import type {
+import {
   createIntakeRoute,
   deleteIntakeRoute,
+  deleteIntakeStatusRoute,
   getIntakeRoute,
+  getIntakeStatusRoute,
   listIntakeRoute,
   patchIntakeRoute,
+  putIntakeStatusRoute,
 } from "./intake.routes.js";
 import { deleteIntakeEntry, getIntakeEntry, listIntake, logIntake, updateIntakeEntry } from "./intake.service.js";
 
@@ -52,3 +54,15 @@ export const deleteIntakeStatus: AppRouteHandler<typeof deleteIntakeStatusRoute>
   await clearIntakeDayStatus(c.var.deps, c.var.userId, c.req.valid("param").date);
   return c.body(null, 204);
 };
+
+export function intakeRouter() {
+  return createRouter()
+    .openapi(createIntakeRoute, createIntake)
+    .openapi(listIntakeRoute, listIntakeEntries)
+    .openapi(getIntakeRoute, getIntake)
+    .openapi(patchIntakeRoute, patchIntake)
+    .openapi(deleteIntakeRoute, deleteIntake)
+    .openapi(getIntakeStatusRoute, getIntakeStatus)
+    .openapi(putIntakeStatusRoute, putIntakeStatus)
+    .openapi(deleteIntakeStatusRoute, deleteIntakeStatus);
+}

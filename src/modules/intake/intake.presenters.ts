@@ -1,5 +1,5 @@
 import type { IntakeEntryRow } from "../../db/schema/index.js";
-import { isoWithOffset } from "../../lib/time.js";
+import { isoWithOffset } from "../../lib/zone.js";
 import type { IntakeDay } from "./day-status.service.js";
 
 export function presentIntakeEntry(row: IntakeEntryRow) {

@@ -81,12 +81,7 @@ export async function findEntry(db: DbOrTx, userId: string, entryId: string): Pr
   return row;
 }
 
-export async function updateEntry(
-  db: DbOrTx,
-  userId: string,
-  entryId: string,
-  changes: IntakeEntryChanges,
-): Promise<IntakeEntryRow | undefined> {
+export async function updateEntry(db: DbOrTx, userId: string, entryId: string, changes: IntakeEntryChanges): Promise<IntakeEntryRow | undefined> {
   const [row] = await db
     .update(intakeEntries)
     .set(changes)

@@ -4,32 +4,32 @@ import {
   commonErrorResponses,
   conflictResponse,
   dateRangeQuery,
+  jsonBody,
+  jsonResponse,
   notFoundResponse,
-} from "../../lib/openapi.js";
+} from "../../http/openapi.js";
 import {
   CreateIntakeSchema,
+  DayParamsSchema,
+  DeclareIntakeStatusSchema,
   IntakeBatchSchema,
+  IntakeDayStatusSchema,
   IntakeEntrySchema,
   IntakeIdParamsSchema,
   IntakeListSchema,
   IntakePatchSchema,
 } from "./intake.schemas.js";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
 export const createIntakeRoute = createRoute({
   method: "post",
   path: "/v1/intake",
   tags: ["intake"],
-  summary: "Log one entry, or a batch of up to 1000 as {\"entries\": [...]} (all or nothing)",
+  summary: 'Log one entry, or a batch of up to 1000 as {"entries": [...]} (all or nothing)',
   description: "Re-posting an external_id updates that entry. 409 DAY_DECLARED_FASTED for food on a day declared fasted.",
   security: bearerSecurity,
-  request: { body: { required: true, content: { "application/json": { schema: CreateIntakeSchema } } } },
+  request: { body: jsonBody(CreateIntakeSchema) },
   responses: {
-    201: json(z.union([IntakeEntrySchema, IntakeBatchSchema]), "The stored entry, or {\"entries\": [...]} in the order sent"),
+    201: jsonResponse(z.union([IntakeEntrySchema, IntakeBatchSchema]), 'The stored entry, or {"entries": [...]} in the order sent'),
     ...commonErrorResponses,
     ...conflictResponse,
   },
@@ -47,7 +47,7 @@ export const listIntakeRoute = createRoute({
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
   },
-  responses: { 200: json(IntakeListSchema, "A page of entries"), ...commonErrorResponses },
+  responses: { 200: jsonResponse(IntakeListSchema, "A page of entries"), ...commonErrorResponses },
 });
 
 export const getIntakeRoute = createRoute({
@@ -57,7 +57,7 @@ export const getIntakeRoute = createRoute({
   summary: "One intake entry",
   security: bearerSecurity,
   request: { params: IntakeIdParamsSchema },
-  responses: { 200: json(IntakeEntrySchema, "The entry"), ...commonErrorResponses, ...notFoundResponse },
+  responses: { 200: jsonResponse(IntakeEntrySchema, "The entry"), ...commonErrorResponses, ...notFoundResponse },
 });
 
 export const patchIntakeRoute = createRoute({
@@ -68,10 +68,10 @@ export const patchIntakeRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: IntakeIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: IntakePatchSchema } } },
+    body: jsonBody(IntakePatchSchema),
   },
   responses: {
-    200: json(IntakeEntrySchema, "The updated entry"),
+    200: jsonResponse(IntakeEntrySchema, "The updated entry"),
     ...commonErrorResponses,
     ...notFoundResponse,
     ...conflictResponse,
@@ -86,4 +86,41 @@ export const deleteIntakeRoute = createRoute({
   security: bearerSecurity,
   request: { params: IntakeIdParamsSchema },
   responses: { 204: { description: "Deleted" }, ...commonErrorResponses, ...notFoundResponse },
+});
+
+const statusPath = "/v1/days/{date}/intake-status";
+const statusResponse = (description: string) => jsonResponse(IntakeDayStatusSchema, description);
+
+export const getIntakeStatusRoute = createRoute({
+  method: "get",
+  path: statusPath,
+  tags: ["intake"],
+  summary: "How complete a day's food log is, and the intake the deficit uses",
+  security: bearerSecurity,
+  request: { params: DayParamsSchema },
+  responses: { 200: statusResponse("The day's intake status"), ...commonErrorResponses },
+});
+
+export const putIntakeStatusRoute = createRoute({
+  method: "put",
+  path: statusPath,
+  tags: ["intake"],
+  summary: "Declare a day complete, partial or fasted",
+  description: "409 DAY_HAS_INTAKE for fasted with food logged; 409 DAY_HAS_NO_ENTRIES for complete/partial with nothing logged.",
+  security: bearerSecurity,
+  request: {
+    params: DayParamsSchema,
+    body: jsonBody(DeclareIntakeStatusSchema),
+  },
+  responses: { 200: statusResponse("The day's intake status"), ...commonErrorResponses, ...conflictResponse },
+});
+
+export const deleteIntakeStatusRoute = createRoute({
+  method: "delete",
+  path: statusPath,
+  tags: ["intake"],
+  summary: "Clear a declared status (back to derived logged/unlogged)",
+  security: bearerSecurity,
+  request: { params: DayParamsSchema },
+  responses: { 204: { description: "Cleared (or nothing was declared)" }, ...commonErrorResponses },
 });

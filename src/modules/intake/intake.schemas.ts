@@ -1,19 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { INTAKE_ORIGINS, MEALS } from "../../db/schema/intake.js";
-import { KJ_PER_KCAL } from "../energy/science/units.js";
-import { hasPlausibleOffset } from "./intake-time.js";
+import { KJ_PER_KCAL } from "../../domain/units.js";
+import { offsetDateTime } from "../../http/schemas.js";
+import { INTAKE_DAY_STATUSES } from "../../lib/vocabulary.js";
 
 // Above ~20,000 kcal one entry is a typo or a unit mix-up, not a meal (same bound as imported intake rows).
 export const MAX_ENTRY_ENERGY_KCAL = 20_000;
 export const MAX_BATCH_ENTRIES = 1000;
 // One entry's macronutrient cannot outweigh the food a person could eat at once; catches mg/g mix-ups.
 const MAX_MACRO_G = 5_000;
-
-/** ISO 8601 with an explicit offset, which is kept: it decides the local date the entry counts for. */
-export const offsetDateTime = z.iso
-  .datetime({ offset: true, error: "must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-24T08:15:00+01:00" })
-  .refine(hasPlausibleOffset, "the UTC offset must be between -12:00 and +14:00")
-  .openapi({ example: "2026-11-24T08:15:00+01:00" });
 
 const energyKcal = z.number().min(0).max(MAX_ENTRY_ENERGY_KCAL);
 const energyKj = z
@@ -125,14 +120,45 @@ export const IntakeEntrySchema = z
 
 export const IntakeBatchSchema = z.object({ entries: z.array(IntakeEntrySchema) }).openapi("IntakeBatch");
 
-export const IntakeListSchema = z
-  .object({ entries: z.array(IntakeEntrySchema), next_cursor: z.string().nullable() })
-  .openapi("IntakeList");
+export const IntakeListSchema = z.object({ entries: z.array(IntakeEntrySchema), next_cursor: z.string().nullable() }).openapi("IntakeList");
 
 export const IntakeIdParamsSchema = z.object({
-  id: z.string().max(64).openapi({ param: { name: "id", in: "path" }, example: "int_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "int_01jd3k2m5n6p7q8r9s0t1v2w3x" }),
 });
 
 export type IntakeEntryInput = z.infer<typeof IntakeEntryInputSchema>;
 export type CreateIntakeInput = z.infer<typeof CreateIntakeSchema>;
 export type IntakePatch = z.infer<typeof IntakePatchSchema>;
+
+// A day's declared logging status (/v1/days/{date}/intake-status).
+
+export const DayParamsSchema = z.object({
+  date: z.iso.date().openapi({ param: { name: "date", in: "path" }, example: "2026-11-24", description: "Local date" }),
+});
+
+export const DeclareIntakeStatusSchema = z
+  .object({
+    status: z.enum(INTAKE_DAY_STATUSES).openapi({
+      description: "complete: everything eaten is logged; partial: some is missing; fasted: nothing was eaten",
+    }),
+  })
+  .strict()
+  .openapi("DeclareIntakeStatus");
+
+export const IntakeDayStatusSchema = z
+  .object({
+    date: z.string(),
+    status: z.enum([...INTAKE_DAY_STATUSES, "logged", "unlogged"]).openapi({
+      description: "Declared (complete, partial, fasted) or derived: logged (has entries), unlogged (intake unknown)",
+    }),
+    declared: z.boolean().openapi({ description: "A declaration is in effect" }),
+    entries: z.number().int().openapi({ description: "Number of entries logged on the day" }),
+    intake_kcal: z.number().nullable().openapi({ description: "Null when unlogged: unknown, never 0" }),
+    possibly_partial: z.boolean().openapi({
+      description: "Declared partial, or logged below max(800, 0.5 × median of the last 14 logged days)",
+    }),
+  })
+  .openapi("IntakeDayStatus");

@@ -1,13 +1,15 @@
-import type { Deps } from "../../deps.js";
-import type { IntakeEntryRow } from "../../db/schema/index.js";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors.js";
+import type { IntakeEntryRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
+import type { Deps } from "../../deps.js";
+import { instantProblem, parseOffsetDateTime } from "../../domain/intake/intake-time.js";
+import { kcalFromKj } from "../../domain/intake/intake-units.js";
+import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { fastedDatesAmong } from "./day-status.repo.js";
-import { instantProblem, parseOffsetDateTime } from "./intake-time.js";
 import {
   deleteEntry,
   findByExternalIds,
@@ -20,8 +22,6 @@ import {
   upsertApiEntries,
 } from "./intake.repo.js";
 import type { CreateIntakeInput, IntakeEntryInput, IntakePatch } from "./intake.schemas.js";
-import { recomputeDaysBestEffort } from "./recompute-days.js";
-import { kcalFromKj } from "./units.js";
 
 export type LoggedIntake = { kind: "single"; row: IntakeEntryRow } | { kind: "batch"; rows: IntakeEntryRow[] };
 
@@ -71,12 +71,7 @@ export async function getIntakeEntry(deps: Deps, userId: string, entryId: string
 }
 
 /** Changes only the fields sent (the entry becomes origin "api"); moving it to another local day recomputes both. */
-export async function updateIntakeEntry(
-  deps: Deps,
-  userId: string,
-  entryId: string,
-  patch: IntakePatch,
-): Promise<IntakeEntryRow> {
+export async function updateIntakeEntry(deps: Deps, userId: string, entryId: string, patch: IntakePatch): Promise<IntakeEntryRow> {
   const now = deps.clock.now();
   const changes = toChanges(patch, now);
   let result: { before: IntakeEntryRow; after: IntakeEntryRow };
@@ -111,12 +106,7 @@ export async function deleteIntakeEntry(deps: Deps, userId: string, entryId: str
   await recomputeDaysBestEffort(deps, userId, [deleted.localDate]);
 }
 
-function toNewEntries(
-  inputs: IntakeEntryInput[],
-  userId: string,
-  now: Date,
-  pathOf: (index: number, field: string) => string,
-): NewIntakeEntry[] {
+function toNewEntries(inputs: IntakeEntryInput[], userId: string, now: Date, pathOf: (index: number, field: string) => string): NewIntakeEntry[] {
   const errors: FieldError[] = [];
   const firstIndexOfExternalId = new Map<string, number>();
   const rows = inputs.map((input, index) => {

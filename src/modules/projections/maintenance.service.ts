@@ -1,10 +1,10 @@
 import type { Deps } from "../../deps.js";
-import { flagsCleared } from "../energy/science/day-plausibility.js";
-import { calibrationFromInputs } from "./day-calibrations.js";
-import { chooseMaintenance, MAINTENANCE_LOOKBACK_DAYS, type MaintenanceChoice } from "./maintenance.js";
+import { flagsCleared } from "../../domain/days/day-plausibility.js";
+import { chooseMaintenance, MAINTENANCE_LOOKBACK_DAYS, type MaintenanceChoice } from "../../domain/projections/maintenance.js";
+import { addDays, weekStartOf } from "../../lib/calendar.js";
 import { dynamicInputsBetween, energyDays } from "./projections.repo.js";
 import type { SimulateBody } from "./projections.schemas.js";
-import { addDays, weekStartOf } from "./week-dates.js";
+import { calibrationFromInputs } from "./stored-calibration.js";
 
 /**
  * The maintenance a what-if starts from: the PAL sent; else, for the caller's own body, the latest calibrated
@@ -21,7 +21,11 @@ export async function resolveMaintenance(deps: Deps, userId: string, body: Simul
     dynamicInputsBetween(deps.db, userId, weekStartOf(from), weekStartOf(today)),
     energyDays(deps.db, userId, from, yesterday),
   ]);
-  const latest = inputs.map(calibrationFromInputs).filter((c) => c !== null && c.windowTo >= from).at(-1) ?? null;
+  const latest =
+    inputs
+      .map(calibrationFromInputs)
+      .filter((c) => c !== null && c.windowTo >= from)
+      .at(-1) ?? null;
   const measuredBurnsKcal = days.flatMap((d) =>
     (d.status === "complete" || d.status === "no_intake") && flagsCleared(d) && d.burnedKcal !== null ? [d.burnedKcal] : [],
   );

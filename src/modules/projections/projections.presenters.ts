@@ -1,4 +1,4 @@
-import { KG_PER_LB } from "./science/rule3500.js";
+import { KG_PER_LB } from "../../domain/projections/rule3500.js";
 import type { WeeklyProjectionRecord } from "./projections.repo.js";
 
 export function presentWeekProjection(row: WeeklyProjectionRecord) {
@@ -10,7 +10,9 @@ export function presentWeekProjection(row: WeeklyProjectionRecord) {
     mean_deficit_kcal: row.meanDeficitKcal,
     projected_change_kg: row.projectedChangeKg,
     projected_change_kg_range:
-      row.projectedChangeLowKg === null || row.projectedChangeHighKg === null ? null : ([row.projectedChangeLowKg, row.projectedChangeHighKg] as [number, number]),
+      row.projectedChangeLowKg === null || row.projectedChangeHighKg === null
+        ? null
+        : ([row.projectedChangeLowKg, row.projectedChangeHighKg] as [number, number]),
     projected_change_lb: row.projectedChangeKg === null ? null : row.projectedChangeKg / KG_PER_LB,
     trajectory: row.trajectory,
     observed_change_kg: row.observedChangeKg,

@@ -1,8 +1,8 @@
-import { and, asc, between, desc, eq, gt, gte, isNotNull, lte, sql as dsql } from "drizzle-orm";
+import { and, asc, between, desc, sql as dsql, eq, gte, isNotNull, lte } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { bodyMeasurements, dailyEnergy, users, weeklyProjections } from "../../db/schema/index.js";
-import type { DatedWeight, EnergyDayFacts } from "./week-facts.js";
-import type { WeekProjectionRow } from "./week-projection.js";
+import { bodyMeasurements, dailyEnergy, weeklyProjections } from "../../db/schema/index.js";
+import type { DatedWeight, EnergyDayFacts } from "../../domain/projections/week-facts.js";
+import type { WeekProjectionRow } from "../../domain/projections/week-projection.js";
 
 export type WeeklyProjectionRecord = typeof weeklyProjections.$inferSelect;
 
@@ -29,7 +29,12 @@ export async function weighIns(db: DbOrTx, userId: string, from: string, to: str
     .select({ localDate: bodyMeasurements.localDate, weightKg: bodyMeasurements.weightKg })
     .from(bodyMeasurements)
     .where(
-      and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, from, to), isNotNull(bodyMeasurements.weightKg), eq(bodyMeasurements.outlier, false)),
+      and(
+        eq(bodyMeasurements.userId, userId),
+        between(bodyMeasurements.localDate, from, to),
+        isNotNull(bodyMeasurements.weightKg),
+        eq(bodyMeasurements.outlier, false),
+      ),
     )
     .orderBy(asc(bodyMeasurements.measuredAt));
   return rows.flatMap((r) => (r.weightKg === null ? [] : [{ localDate: r.localDate, weightKg: r.weightKg }]));
@@ -40,7 +45,14 @@ export async function latestWeightKgOnOrBefore(db: DbOrTx, userId: string, date:
   const [row] = await db
     .select({ weightKg: bodyMeasurements.weightKg })
     .from(bodyMeasurements)
-    .where(and(eq(bodyMeasurements.userId, userId), lte(bodyMeasurements.localDate, date), isNotNull(bodyMeasurements.weightKg), eq(bodyMeasurements.outlier, false)))
+    .where(
+      and(
+        eq(bodyMeasurements.userId, userId),
+        lte(bodyMeasurements.localDate, date),
+        isNotNull(bodyMeasurements.weightKg),
+        eq(bodyMeasurements.outlier, false),
+      ),
+    )
     .orderBy(desc(bodyMeasurements.measuredAt))
     .limit(1);
   return row?.weightKg ?? null;

@@ -1,11 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, problemResponseFor } from "../../lib/openapi.js";
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonBody, jsonResponse, problemResponseFor } from "../../http/openapi.js";
 import { SimulateBodySchema, SimulationSchema, WeeklyProjectionsSchema } from "./projections.schemas.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const listWeeklyProjectionsRoute = createRoute({
   method: "get",
@@ -16,7 +11,7 @@ export const listWeeklyProjectionsRoute = createRoute({
     "Two rows per week (Monday first), rewritten whenever a day of the week (or of the 28-day calibration window) is recomputed, and every Monday morning for the week just ended.",
   security: bearerSecurity,
   request: { query: dateRangeQuery({}) },
-  responses: { 200: json(WeeklyProjectionsSchema, "Rows, oldest week first"), ...commonErrorResponses },
+  responses: { 200: jsonResponse(WeeklyProjectionsSchema, "Rows, oldest week first"), ...commonErrorResponses },
 });
 
 export const simulateProjectionRoute = createRoute({
@@ -26,9 +21,9 @@ export const simulateProjectionRoute = createRoute({
   summary: "What-if: a constant intake change, a constant intake, or the intake that reaches a target weight",
   description: "Omitted body fields come from your profile and latest weigh-in. Send exactly one goal.",
   security: bearerSecurity,
-  request: { body: { required: true, content: { "application/json": { schema: SimulateBodySchema } } } },
+  request: { body: jsonBody(SimulateBodySchema) },
   responses: {
-    200: json(SimulationSchema, "Both models' trajectories, weeks 0..weeks"),
+    200: jsonResponse(SimulationSchema, "Both models' trajectories, weeks 0..weeks"),
     ...commonErrorResponses,
     422: problemResponseFor("TARGET_UNREACHABLE, or MODEL_OUT_OF_RANGE for inputs the model cannot start from"),
   },

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { PROJECTION_MODELS, PROJECTION_STATUSES } from "../../db/schema/projections.js";
 import { SEXES } from "../../db/schema/users.js";
-import { DEFAULT_PAL } from "./maintenance.js";
+import { DEFAULT_PAL } from "../../domain/projections/maintenance.js";
 
 // Same physiological bounds as the profile and body measurements; the Hall model is an adult model.
 const MIN_WEIGHT_KG = 20;
@@ -40,15 +40,30 @@ export const SimulateBodySchema = z
     sex: z.enum(SEXES).optional().openapi({ description: "Default: your profile" }),
     age_years: z.number().min(18).max(110).optional().openapi({ description: "Default: from your profile's birth date" }),
     height_cm: z.number().min(100).max(250).optional().openapi({ description: "Default: your profile" }),
-    weight_kg: z.number().min(MIN_WEIGHT_KG).max(MAX_WEIGHT_KG).optional().openapi({ description: "Default: your latest weigh-in, else your profile" }),
+    weight_kg: z
+      .number()
+      .min(MIN_WEIGHT_KG)
+      .max(MAX_WEIGHT_KG)
+      .optional()
+      .openapi({ description: "Default: your latest weigh-in, else your profile" }),
     body_fat_pct: z.number().min(2).max(75).optional().openapi({
       description: "Default: your latest measurement (≤ 90 days) when weight_kg is omitted too, else Jackson 2002 from BMI and age",
     }),
-    pal: z.number().min(1.2).max(2.5).optional().openapi({
-      description: `Physical activity level; maintenance = PAL × RMR. Default: your calibrated maintenance, else the mean burn of your recent whole days, else PAL ${DEFAULT_PAL}`,
-    }),
+    pal: z
+      .number()
+      .min(1.2)
+      .max(2.5)
+      .optional()
+      .openapi({
+        description: `Physical activity level; maintenance = PAL × RMR. Default: your calibrated maintenance, else the mean burn of your recent whole days, else PAL ${DEFAULT_PAL}`,
+      }),
     weeks: z.number().int().min(1).max(MAX_SIMULATION_WEEKS).openapi({ description: "Trajectory length; week k is day 7k" }),
-    intake_change_kcal: z.number().min(-5000).max(5000).optional().openapi({ description: "Constant change from maintenance, kcal/day (negative = cut)" }),
+    intake_change_kcal: z
+      .number()
+      .min(-5000)
+      .max(5000)
+      .optional()
+      .openapi({ description: "Constant change from maintenance, kcal/day (negative = cut)" }),
     intake_kcal: z.number().min(0).max(10_000).optional().openapi({ description: "Constant daily intake" }),
     target_weight_kg: z.number().min(MIN_WEIGHT_KG).max(MAX_WEIGHT_KG).optional(),
     target_days: z.number().int().min(1).max(MAX_TARGET_DAYS).optional(),
@@ -105,9 +120,13 @@ export const WeekProjectionSchema = z
     status: z.enum(PROJECTION_STATUSES),
     logged_days: z.number().int().openapi({ description: "Complete days with logged intake in the week" }),
     mean_deficit_kcal: z.number().nullable().openapi({ description: "Mean burned − intake over those days; null under 4 days" }),
-    projected_change_kg: z.number().nullable().openapi({ description: "The week's change the model predicts from its mean deficit (negative = loss)" }),
+    projected_change_kg: z
+      .number()
+      .nullable()
+      .openapi({ description: "The week's change the model predicts from its mean deficit (negative = loss)" }),
     projected_change_kg_range: z.tuple([z.number(), z.number()]).nullable().openapi({
-      description: "[low, high] of projected_change_kg from the days' burn ranges (narrower once calibrated): the change you can expect, not a promise",
+      description:
+        "[low, high] of projected_change_kg from the days' burn ranges (narrower once calibrated): the change you can expect, not a promise",
     }),
     projected_change_lb: z.number().nullable(),
     trajectory: z.array(TrajectoryPointSchema).openapi({ description: "Weeks 0..12 from the latest weight at the deficit/intake of this week" }),

@@ -1,8 +1,12 @@
 import type { Deps } from "../../deps.js";
+import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "../../domain/projections/week-facts.js";
+import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
+import { projectWeek } from "../../domain/projections/week-projection.js";
+import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { localDate as localDateOf } from "../../lib/time.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { hasPendingProjections } from "./projection-jobs.js";
+import { localDateIn } from "../../lib/zone.js";
+import { findUser } from "../accounts/index.js";
+import { hasPendingProjections } from "./projection-requests.service.js";
 import { presentWeekProjection } from "./projections.presenters.js";
 import {
   deleteWeekProjections,
@@ -13,17 +17,12 @@ import {
   upsertWeekProjections,
   weighIns,
 } from "./projections.repo.js";
-import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "./week-dates.js";
-import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "./week-facts.js";
-import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "./week-person.js";
-import { projectWeek } from "./week-projection.js";
-
 
 export type WeekProjectionOutcome = "projected" | "no-days" | "no-user";
 
 /** Rewrites the user's two rows for one week from daily_energy and body_measurements (never incremented). */
 export async function projectUserWeek(deps: Deps, userId: string, weekStart: string): Promise<WeekProjectionOutcome> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return "no-user";
   const weekEnd = weekEndOf(weekStart);
   const [days, weights, latestWeightKg, measuredBodyFatPercent] = await Promise.all([
@@ -50,19 +49,15 @@ export async function projectUserWeek(deps: Deps, userId: string, weekStart: str
 
 /** The scheduled Monday run: the local week that ended before today (by the injected clock) in the user's zone. */
 export async function projectLastWeek(deps: Deps, userId: string): Promise<{ weekStart: string; outcome: WeekProjectionOutcome } | null> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return null;
-  const weekStart = addDays(weekStartOf(localDateOf(deps.clock.now(), user.timeZone)), -DAYS_PER_WEEK);
+  const weekStart = addDays(weekStartOf(localDateIn(deps.clock.now(), user.timeZone)), -DAYS_PER_WEEK);
   return { weekStart, outcome: await projectUserWeek(deps, userId, weekStart) };
 }
 
 /** Rows for the weeks that overlap [from, to], and whether recomputes or projections are still on their way. */
 export async function listWeeklyProjections(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [rows, pending] = await Promise.all([
-    listWeekProjections(deps.db, userId, weekStartOf(from), to),
-    hasPendingProjections(deps.queues, userId),
-  ]);
+  const [rows, pending] = await Promise.all([listWeekProjections(deps.db, userId, weekStartOf(from), to), hasPendingProjections(deps, userId)]);
   return { weeks: rows.map(presentWeekProjection), pending };
 }
-

@@ -1,17 +1,17 @@
-import type { Deps } from "../../deps.js";
 import type { UserRow } from "../../db/schema/users.js";
+import type { Deps } from "../../deps.js";
+import { jacksonBodyFatPercent } from "../../domain/energy/body-fat.js";
+import { MODEL_VERSION } from "../../domain/projections/hall-model.js";
+import type { MaintenanceSource } from "../../domain/projections/maintenance.js";
+import { type SimulationGoal, type SimulationPerson, simulate } from "../../domain/projections/simulation.js";
+import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
+import { addDays, ageYears } from "../../lib/calendar.js";
 import { type FieldError, NotFoundError, UnprocessableError, ValidationError } from "../../lib/errors.js";
-import { ageYears, localDate as localDateOf } from "../../lib/time.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { jacksonBodyFatPercent } from "../energy/science/body-fat.js";
-import { latestBodyFatPctBetween, latestWeightKgOnOrBefore } from "./projections.repo.js";
-import type { MaintenanceSource } from "./maintenance.js";
+import { localDateIn } from "../../lib/zone.js";
+import { findUser } from "../accounts/index.js";
 import { resolveMaintenance } from "./maintenance.service.js";
+import { latestBodyFatPctBetween, latestWeightKgOnOrBefore } from "./projections.repo.js";
 import type { SimulateBody } from "./projections.schemas.js";
-import { MODEL_VERSION } from "./science/hall-model.js";
-import { simulate, type SimulationGoal, type SimulationPerson } from "./simulation.js";
-import { addDays } from "./week-dates.js";
-import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "./week-person.js";
 
 type Source<T extends string> = T | "request";
 
@@ -26,7 +26,7 @@ const MISSING = "required: not in the request and not in your profile";
 
 /** Every omitted body field comes from the caller: profile, latest weigh-in, and body fat only for their own weight. */
 async function resolveInputs(deps: Deps, user: UserRow, body: SimulateBody): Promise<ResolvedInputs> {
-  const today = localDateOf(deps.clock.now(), user.timeZone);
+  const today = localDateIn(deps.clock.now(), user.timeZone);
   const measuredWeightKg = body.weight_kg === undefined ? await latestWeightKgOnOrBefore(deps.db, user.id, today) : null;
   const weightKg = body.weight_kg ?? measuredWeightKg ?? user.weightKg;
   const sex = body.sex ?? user.sex;
@@ -69,7 +69,7 @@ const UNREACHABLE_REASONS = {
 
 /** Hall model next to the 3,500-kcal rule for a what-if; 422 when the model cannot start or the target is out of reach. */
 export async function simulateProjection(deps: Deps, userId: string, body: SimulateBody) {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) throw new NotFoundError("user");
   const goal = goalOf(body);
   const { person, weightSource, bodyFatSource, maintenanceSource } = await resolveInputs(deps, user, body);

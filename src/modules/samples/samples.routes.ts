@@ -1,24 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { SAMPLE_TYPES, CANONICAL_UNIT } from "../ingest/parsers/types.js";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery } from "../../lib/openapi.js";
-
-export const SourceSchema = z
-  .object({ name: z.string(), device_type: z.string(), device: z.string().nullable() })
-  .openapi("Source");
-
-export const SampleSchema = z
-  .object({
-    type: z.enum(SAMPLE_TYPES),
-    start: z.string().openapi({ example: "2026-11-24T08:00:00.000+01:00" }),
-    end: z.string(),
-    utc_offset_min: z.number().int(),
-    local_date: z.string(),
-    value: z.number(),
-    unit: z.string().openapi({ description: `Canonical unit: ${JSON.stringify(CANONICAL_UNIT)}` }),
-    source: SourceSchema,
-    import_id: z.string().nullable(),
-  })
-  .openapi("Sample");
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse } from "../../http/openapi.js";
+import { SAMPLE_TYPES } from "../../lib/vocabulary.js";
+import { SampleListSchema } from "./samples.schemas.js";
 
 export const listSamplesRoute = createRoute({
   method: "get",
@@ -34,14 +17,7 @@ export const listSamplesRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: "A page of samples",
-      content: {
-        "application/json": {
-          schema: z.object({ samples: z.array(SampleSchema), next_cursor: z.string().nullable() }).openapi("SampleList"),
-        },
-      },
-    },
+    200: jsonResponse(SampleListSchema, "A page of samples"),
     ...commonErrorResponses,
   },
 });

@@ -1,8 +1,7 @@
 import type { Deps } from "../../deps.js";
+import { type ParsedSample, type ParsedWorkout, ParseError, parseHealthAutoExport } from "../../formats/index.js";
 import { UnprocessableError } from "../../lib/errors.js";
-import { parseHealthAutoExport } from "../ingest/parsers/health-auto-export/parse-hae.js";
-import { ParseError, type ParsedSample, type ParsedWorkout } from "../ingest/parsers/types.js";
-import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
+import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.service.js";
 
 /** "data.workouts[3]" → 3: the workout's position in the payload, as the parser names it. */
 function indexOf(where: string | undefined, fallback: number): number {

@@ -4,11 +4,7 @@ import { idempotencyKeys } from "../../db/schema/index.js";
 
 /** Claims a key for this request; returns the existing record when the key was used before (or is in use). */
 export async function claimIdempotencyKey(db: DbOrTx, userId: string, key: string, requestHash: string, at: Date) {
-  const [claimed] = await db
-    .insert(idempotencyKeys)
-    .values({ userId, key, requestHash, createdAt: at })
-    .onConflictDoNothing()
-    .returning();
+  const [claimed] = await db.insert(idempotencyKeys).values({ userId, key, requestHash, createdAt: at }).onConflictDoNothing().returning();
   if (claimed) return { claimed: true as const };
   const [existing] = await db
     .select()

@@ -1,6 +1,6 @@
-import { implausibility } from "../ingest/parsers/plausibility.js";
-import type { ParsedSample, ParsedWorkout, SampleType } from "../ingest/parsers/types.js";
-import { draftEvents } from "../ingest/parsers/workout-draft.js";
+import { implausibility } from "../../domain/records/sample-plausibility.js";
+import { draftEvents, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
+import type { SampleType } from "../../lib/vocabulary.js";
 import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";
 
 const KJ_PER_KCAL = 4.184;

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, problemResponseFor } from "../../lib/openapi.js";
+import { bearerSecurity, commonErrorResponses, jsonBody, jsonResponse, problemResponseFor } from "../../http/openapi.js";
 import { SyncBodySchema, SyncResultSchema } from "./sync.schemas.js";
 
 export const syncRoute = createRoute({
@@ -12,10 +12,10 @@ export const syncRoute = createRoute({
   security: bearerSecurity,
   request: {
     headers: z.object({ "idempotency-key": z.string().max(255).optional().openapi({ description: "Required; e.g. a UUID" }) }),
-    body: { required: true, content: { "application/json": { schema: SyncBodySchema } } },
+    body: jsonBody(SyncBodySchema),
   },
   responses: {
-    200: { description: "Counts and the rejected items", content: { "application/json": { schema: SyncResultSchema } } },
+    200: jsonResponse(SyncResultSchema, "Counts and the rejected items"),
     409: problemResponseFor("The first request with this key is still running"),
     422: problemResponseFor("The key was used with a different body"),
     ...commonErrorResponses,
@@ -35,7 +35,7 @@ export const healthAutoExportRoute = createRoute({
     },
   },
   responses: {
-    200: { description: "Counts and the rejected items", content: { "application/json": { schema: SyncResultSchema } } },
+    200: jsonResponse(SyncResultSchema, "Counts and the rejected items"),
     422: problemResponseFor("Not a Health Auto Export payload"),
     ...commonErrorResponses,
   },

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { DEVICE_TYPES, SAMPLE_TYPES } from "../ingest/parsers/types.js";
+import { DEVICE_TYPES, SAMPLE_TYPES } from "../../lib/vocabulary.js";
 
 // Items are validated one by one (a bad item is rejected, the rest kept), so the envelope only checks shape.
 export const MAX_SYNC_ITEMS = 50_000;
@@ -51,7 +51,11 @@ export const SyncWorkoutSchema = z
     active_energy_kcal: z.number().finite().min(0).max(20_000).optional(),
     distance_m: z.number().finite().min(0).max(1_000_000).optional(),
     duration_s: z.number().finite().min(0).optional().openapi({ description: "Moving (timer) time the device recorded; default end − start" }),
-    avg_hr_bpm: z.number().finite().optional().openapi({ description: "The device's own average heart rate; kept over the one computed from heart_rate" }),
+    avg_hr_bpm: z
+      .number()
+      .finite()
+      .optional()
+      .openapi({ description: "The device's own average heart rate; kept over the one computed from heart_rate" }),
     max_hr_bpm: z.number().finite().optional().openapi({ description: "The device's own maximum heart rate" }),
     source: SyncSourceSchema,
     heart_rate: z

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Deps } from "../../deps.js";
+import type { ParsedSample, ParsedWorkout } from "../../formats/index.js";
 import { BadRequestError, ConflictError, UnprocessableError } from "../../lib/errors.js";
-import { fieldErrorsFromZod } from "../../lib/problem.js";
-import type { ParsedSample, ParsedWorkout } from "../ingest/parsers/types.js";
+import { fieldErrorsFromZod } from "../../lib/validation.js";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency.repo.js";
-import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.js";
-import { normalizeSample, normalizeWorkout } from "./sync-normalize.js";
+import { type DroppedPointsItem, droppedPointsItem, type IngestResult, ingestItems, type RejectedItem } from "./ingest-items.service.js";
 import { SyncSampleSchema, SyncWorkoutSchema } from "./sync.schemas.js";
+import { normalizeSample, normalizeWorkout } from "./sync-normalize.js";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -23,28 +23,33 @@ function validateItems(body: { samples: unknown[]; workouts: unknown[] }, nowMs:
   const dropped: DroppedPointsItem[] = [];
   const reject = (index: number, prefix: string, path: string, reason: string) =>
     rejected.push({ index, path: path ? `${prefix}[${index}].${path}` : `${prefix}[${index}]`, reason });
-  body.samples.forEach((raw, index) => {
+  for (const [index, raw] of body.samples.entries()) {
     const parsed = SyncSampleSchema.safeParse(raw);
     if (!parsed.success) {
       const first = fieldErrorsFromZod(parsed.error)[0];
-      return reject(index, "samples", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid sample");
+      reject(index, "samples", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid sample");
+      continue;
     }
     const normalized = normalizeSample(parsed.data, nowMs);
     if (normalized.ok) samples.push(normalized.value);
     else reject(index, "samples", normalized.path, normalized.reason);
-  });
-  body.workouts.forEach((raw, index) => {
+  }
+  for (const [index, raw] of body.workouts.entries()) {
     const parsed = SyncWorkoutSchema.safeParse(raw);
     if (!parsed.success) {
       const first = fieldErrorsFromZod(parsed.error)[0];
-      return reject(index, "workouts", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid workout");
+      reject(index, "workouts", first?.path === "(body)" ? "" : (first?.path ?? ""), first?.message ?? "invalid workout");
+      continue;
     }
     const normalized = normalizeWorkout(parsed.data, nowMs);
-    if (!normalized.ok) return reject(index, "workouts", normalized.path, normalized.reason);
+    if (!normalized.ok) {
+      reject(index, "workouts", normalized.path, normalized.reason);
+      continue;
+    }
     workouts.push(normalized.value);
     const lost = droppedPointsItem(normalized.value, index, `workouts[${index}]`);
     if (lost) dropped.push(lost);
-  });
+  }
   return { samples, workouts, rejected, dropped };
 }
 

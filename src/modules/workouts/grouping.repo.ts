@@ -1,5 +1,6 @@
 import type postgres from "postgres";
-import { type ActivityRecord, recordTier } from "./activity-grouping.js";
+import type { Sql } from "../../db/client.js";
+import { type ActivityRecord, recordTier } from "../../domain/activities/activity-grouping.js";
 
 // Raw SQL in one caller-owned transaction: the grouping of a user's workouts is read, decided and written under
 // one advisory lock, so two imports finishing at once regroup one after the other and end in the same rows.
@@ -39,9 +40,7 @@ export async function lockUserGrouping(tx: Tx, userId: string): Promise<void> {
 }
 
 async function activitiesBetween(tx: Tx, userId: string, window: { fromMs: number; toMs: number } | null): Promise<ActivityRow[]> {
-  const bounds = window
-    ? tx`and w.start_at <= ${iso(window.toMs)}::timestamptz and w.end_at >= ${iso(window.fromMs)}::timestamptz`
-    : tx``;
+  const bounds = window ? tx`and w.start_at <= ${iso(window.toMs)}::timestamptz and w.end_at >= ${iso(window.fromMs)}::timestamptz` : tx``;
   return tx<ActivityRow[]>`
     select w.id, w.activity_type as "activityType", round(date_part('epoch', w.start_at) * 1000)::float8 as "startMs",
            round(date_part('epoch', w.end_at) * 1000)::float8 as "endMs", w.source_id as "sourceId", w.import_id as "importId",
@@ -127,4 +126,11 @@ export async function deleteWorkouts(tx: Tx, userId: string, which: { id: string
     delete from workouts where user_id = ${userId} and ${match}
     returning id, round(date_part('epoch', start_at) * 1000)::float8 as "startMs",
               round(date_part('epoch', end_at) * 1000)::float8 as "endMs", local_date::text as "localDate"`;
+}
+
+/** Users with at least one workout, after `afterUserId` in id order, a page at a time. */
+export async function usersWithWorkouts(sql: Sql, afterUserId: string, limit: number): Promise<string[]> {
+  const rows = await sql<{ userId: string }[]>`
+    select distinct user_id as "userId" from workouts where user_id > ${afterUserId} order by user_id limit ${limit}`;
+  return rows.map((r) => r.userId);
 }

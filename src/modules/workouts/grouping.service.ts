@@ -1,11 +1,22 @@
 import type { Deps } from "../../deps.js";
-import { JOBS, jobIds } from "../../jobs/definitions.js";
+import { groupActivities } from "../../domain/activities/activity-grouping.js";
+import { hullOf, type TimeWindow, workoutDates } from "../../domain/activities/activity-span.js";
+import { enqueueMany } from "../../jobs/enqueue.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
-import { localDate as zoneDate, nextDate } from "../../lib/time.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { enqueueWorkoutDetections } from "../hiit/hiit-queue.service.js";
-import { groupActivities } from "./activity-grouping.js";
-import { type GroupingUpdate, loadOverlapClosure, lockUserGrouping, type StoredActivity, type Tx, saveGrouping, workoutSpans } from "./grouping.repo.js";
+import { findUser } from "../accounts/index.js";
+import { enqueueWorkoutDetections } from "../hiit/index.js";
+import {
+  type DeletedWorkout,
+  deleteWorkouts,
+  type GroupingUpdate,
+  loadOverlapClosure,
+  lockUserGrouping,
+  type StoredActivity,
+  saveGrouping,
+  type Tx,
+  usersWithWorkouts,
+  workoutSpans,
+} from "./grouping.repo.js";
 
 /** A workout whose grouping changed: the days it lies on must be recomputed, and HIIT redone if `counted` flipped. */
 export interface GroupChange {
@@ -15,20 +26,6 @@ export interface GroupChange {
   localDate: string;
   countedBefore: boolean;
   countedAfter: boolean;
-}
-
-export interface TimeWindow {
-  fromMs: number;
-  toMs: number;
-}
-
-/** The smallest window holding every span, or undefined for none. */
-export function hullOf(spans: readonly { startMs: number; endMs: number }[]): TimeWindow | undefined {
-  if (spans.length === 0) return undefined;
-  return spans.reduce((w, s) => ({ fromMs: Math.min(w.fromMs, s.startMs), toMs: Math.max(w.toMs, s.endMs) }), {
-    fromMs: Number.POSITIVE_INFINITY,
-    toMs: Number.NEGATIVE_INFINITY,
-  });
 }
 
 /**
@@ -55,24 +52,37 @@ function changeOf(w: StoredActivity, countedAfter: boolean): GroupChange {
   return { id: w.id, startMs: w.startMs, endMs: w.endMs, localDate: w.localDate, countedBefore: w.duplicateOf === null, countedAfter };
 }
 
-/** Every local date a workout touches: its own (at its offset) and each date of the user's zone it spans. */
-export function workoutDates(w: { startMs: number; endMs: number; localDate: string }, timeZone: string): string[] {
-  const dates = new Set([w.localDate]);
-  const last = zoneDate(new Date(Math.max(w.startMs, w.endMs - 1)), timeZone);
-  for (let d = zoneDate(new Date(w.startMs), timeZone); d <= last; d = nextDate(d)) dates.add(d);
-  return [...dates];
-}
-
 /**
  * Queues what a regrouping changed: the days of every changed workout are recomputed, and HIIT detection runs
  * again for workouts that started or stopped counting (a duplicate's sessions are removed by that job).
  */
-export async function queueRegroupEffects(deps: Deps, userId: string, timeZone: string, changes: readonly GroupChange[], extraDates: Iterable<string> = []): Promise<void> {
+export async function queueRegroupEffects(
+  deps: Deps,
+  userId: string,
+  timeZone: string,
+  changes: readonly GroupChange[],
+  extraDates: Iterable<string> = [],
+): Promise<void> {
   const dates = new Set(extraDates);
   for (const change of changes) for (const d of workoutDates(change, timeZone)) dates.add(d);
-  await enqueueDayRecomputes(deps.queues, userId, dates);
+  await enqueueDayRecomputes(deps, userId, dates);
   const flipped = changes.filter((c) => c.countedBefore !== c.countedAfter).map((c) => c.id);
-  await enqueueWorkoutDetections(deps.queues, userId, flipped);
+  await enqueueWorkoutDetections(deps, userId, flipped);
+}
+
+/**
+ * Inside the caller's transaction (an import's removal): deletes one workout or every workout an import first
+ * wrote, and regroups the records they overlapped (a duplicate of one may count now).
+ */
+export async function deleteWorkoutsInTx(
+  tx: Tx,
+  userId: string,
+  which: { id: string } | { importId: string },
+): Promise<{ deleted: DeletedWorkout[]; changes: GroupChange[] }> {
+  await lockUserGrouping(tx, userId);
+  const deleted = await deleteWorkouts(tx, userId, which);
+  const window = hullOf(deleted);
+  return { deleted, changes: window ? await regroupInTx(tx, userId, window) : [] };
 }
 
 /** After workouts were written (an import, a sync, a push): regroups around them and queues what changed. */
@@ -96,7 +106,7 @@ export async function regroupUser(deps: Deps, userId: string): Promise<GroupChan
 /** Best effort like every enqueue after a write: the rows are committed, and the next regroup re-derives them. */
 async function queueChanges(deps: Deps, userId: string, changes: readonly GroupChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) return;
   await queueRegroupEffects(deps, userId, user.timeZone, changes).catch((err: Error) =>
     deps.logger.warn({ error: { message: err.message } }, "workouts.regroup-effects-not-enqueued"),
@@ -111,21 +121,17 @@ const REGROUP_ENQUEUE_PAGE = 500;
  * grouping is already right it changes nothing. Deterministic job ids: several workers starting at once queue it once.
  */
 export async function enqueueRegroupForAllUsers(deps: Deps): Promise<number> {
-  const definition = JOBS["workouts.regroup-user"];
   let after = "";
   let count = 0;
   for (;;) {
-    const page = await deps.sql<{ userId: string }[]>`
-      select distinct user_id as "userId" from workouts where user_id > ${after} order by user_id limit ${REGROUP_ENQUEUE_PAGE}`;
+    const page = await usersWithWorkouts(deps.sql, after, REGROUP_ENQUEUE_PAGE);
     if (page.length === 0) return count;
-    await deps.queues[definition.queue].addBulk(
-      page.map(({ userId }) => ({
-        name: "workouts.regroup-user",
-        data: definition.schema.parse({ userId }),
-        opts: { ...definition.opts, jobId: jobIds.regroupUser(userId) },
-      })),
+    await enqueueMany(
+      deps,
+      "workouts.regroup-user",
+      page.map((userId) => ({ userId })),
     );
     count += page.length;
-    after = page.at(-1)?.userId ?? after;
+    after = page.at(-1) ?? after;
   }
 }

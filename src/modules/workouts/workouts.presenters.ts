@@ -1,5 +1,5 @@
-import { isoWithOffset } from "../../lib/time.js";
-import { duplicateReasonText } from "./duplicate-reasons.js";
+import { duplicateReasonText } from "../../domain/activities/duplicate-reasons.js";
+import { isoWithOffset } from "../../lib/zone.js";
 import type { WorkoutWithSource } from "./workouts.repo.js";
 
 export function presentWorkout({ workout: w, source }: WorkoutWithSource) {

@@ -1,6 +1,6 @@
 import { and, asc, between, desc, eq, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { sources, workouts, workoutStreams } from "../../db/schema/index.js";
+import { sources, workoutStreams, workouts } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
 const workoutWithSource = {
@@ -8,17 +8,10 @@ const workoutWithSource = {
   source: { name: sources.name, deviceType: sources.deviceType, device: sources.device },
 };
 
-export async function listWorkouts(
-  db: DbOrTx,
-  userId: string,
-  q: { from: string; to: string; limit: number; after?: CursorPosition },
-) {
+export async function listWorkouts(db: DbOrTx, userId: string, q: { from: string; to: string; limit: number; after?: CursorPosition }) {
   const after = q.after;
   const afterClause = after
-    ? or(
-        lt(workouts.startAt, new Date(after.sortKey)),
-        and(eq(workouts.startAt, new Date(after.sortKey)), lt(workouts.id, after.id)),
-      )
+    ? or(lt(workouts.startAt, new Date(after.sortKey)), and(eq(workouts.startAt, new Date(after.sortKey)), lt(workouts.id, after.id)))
     : undefined;
   return db
     .select(workoutWithSource)

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, notFoundResponse } from "../../lib/openapi.js";
+import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse, notFoundResponse } from "../../http/openapi.js";
 import { WorkoutDetailSchema, WorkoutIdParamsSchema, WorkoutListSchema } from "./workouts.schemas.js";
 
 export const listWorkoutsRoute = createRoute({
@@ -15,7 +15,7 @@ export const listWorkoutsRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: "A page of workouts", content: { "application/json": { schema: WorkoutListSchema } } },
+    200: jsonResponse(WorkoutListSchema, "A page of workouts"),
     ...commonErrorResponses,
   },
 });
@@ -28,7 +28,7 @@ export const getWorkoutRoute = createRoute({
   security: bearerSecurity,
   request: { params: WorkoutIdParamsSchema },
   responses: {
-    200: { description: "The workout", content: { "application/json": { schema: WorkoutDetailSchema } } },
+    200: jsonResponse(WorkoutDetailSchema, "The workout"),
     ...commonErrorResponses,
     ...notFoundResponse,
   },

@@ -1,12 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { WorkoutHiitFieldsSchema } from "../hiit/hiit.schemas.js";
-import { SourceSchema } from "../samples/samples.routes.js";
 import { VALUE_SOURCES } from "../../db/schema/workouts.js";
+import { SourceSchema } from "../../http/schemas.js";
+import { WorkoutHiitFieldsSchema } from "../hiit/index.js";
 
 const valueSource = (what: string) =>
-  z.enum(VALUE_SOURCES).nullable().openapi({
-    description: `Where ${what} came from: "device" = the recorder's own summary (FIT session/laps, TCX laps, Apple workout statistics, the value sent to /v1/sync); "samples" = computed from the workout's points because the device wrote none; null = no value`,
-  });
+  z
+    .enum(VALUE_SOURCES)
+    .nullable()
+    .openapi({
+      description: `Where ${what} came from: "device" = the recorder's own summary (FIT session/laps, TCX laps, Apple workout statistics, the value sent to /v1/sync); "samples" = computed from the workout's points because the device wrote none; null = no value`,
+    });
 
 export const WorkoutSchema = z
   .object({
@@ -29,8 +32,14 @@ export const WorkoutSchema = z
     hr_points_dropped: z.number().int().openapi({
       description: "Heart-rate points left out as impossible (0 or over 250 bpm, not a number, outside the workout's time)",
     }),
-    speed_points_dropped: z.number().int().openapi({ description: "Speed points left out (negative, over 100 m/s, not a number, outside the workout)" }),
-    power_points_dropped: z.number().int().openapi({ description: "Power points left out (negative, over 3,000 W, not a number, outside the workout)" }),
+    speed_points_dropped: z
+      .number()
+      .int()
+      .openapi({ description: "Speed points left out (negative, over 100 m/s, not a number, outside the workout)" }),
+    power_points_dropped: z
+      .number()
+      .int()
+      .openapi({ description: "Power points left out (negative, over 3,000 W, not a number, outside the workout)" }),
     device_labeled_hiit: z.boolean().openapi({ description: "The device itself called it HIIT" }),
     external_id: z.string().nullable(),
     source: SourceSchema,
@@ -56,8 +65,11 @@ export const WorkoutDetailSchema = WorkoutSchema.extend({
   .extend(WorkoutHiitFieldsSchema.shape)
   .openapi("WorkoutDetail");
 
-export const WorkoutListSchema = z
-  .object({ workouts: z.array(WorkoutSchema), next_cursor: z.string().nullable() })
-  .openapi("WorkoutList");
+export const WorkoutListSchema = z.object({ workouts: z.array(WorkoutSchema), next_cursor: z.string().nullable() }).openapi("WorkoutList");
 
-export const WorkoutIdParamsSchema = z.object({ id: z.string().max(64).openapi({ param: { name: "id", in: "path" } }) });
+export const WorkoutIdParamsSchema = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});

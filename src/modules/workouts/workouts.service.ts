@@ -1,11 +1,11 @@
 import type { Deps } from "../../deps.js";
-import { findUserById } from "../accounts/users.repo.js";
-import { enqueueDayDetections } from "../hiit/hiit-queue.service.js";
-import { type GroupChange, hullOf, queueRegroupEffects, regroupInTx, workoutDates } from "./grouping.service.js";
-import { deleteWorkouts, type DeletedWorkout, lockUserGrouping } from "./grouping.repo.js";
+import { workoutDates } from "../../domain/activities/activity-span.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
+import { findUser } from "../accounts/index.js";
+import { enqueueDayDetections, workoutHiitFields } from "../hiit/index.js";
+import { deleteWorkoutsInTx, queueRegroupEffects } from "./grouping.service.js";
 import { findStreams, findWorkout, listWorkouts } from "./workouts.repo.js";
 
 export async function listUserWorkouts(deps: Deps, userId: string, q: { from: string; to: string; cursor?: string; limit: number }) {
@@ -15,11 +15,12 @@ export async function listUserWorkouts(deps: Deps, userId: string, q: { from: st
   return paginate(rows, q.limit, (row) => ({ sortKey: row.workout.startAt.toISOString(), id: row.workout.id }));
 }
 
+/** One of the user's workouts with its streams and its HIIT analysis. */
 export async function getUserWorkout(deps: Deps, userId: string, workoutId: string) {
-  const found = await findWorkout(deps.db, userId, workoutId);
+  const [found, hiit] = await Promise.all([findWorkout(deps.db, userId, workoutId), workoutHiitFields(deps, userId, workoutId)]);
   if (!found) throw new NotFoundError("workout");
   const streams = await findStreams(deps.db, workoutId);
-  return { ...found, streams };
+  return { ...found, streams, hiit };
 }
 
 /**
@@ -27,20 +28,15 @@ export async function getUserWorkout(deps: Deps, userId: string, workoutId: stri
  * may count now) and queues the recompute of its days, their HIIT and, through the days, the projections.
  */
 export async function deleteUserWorkout(deps: Deps, userId: string, workoutId: string): Promise<void> {
-  const user = await findUserById(deps.db, userId);
+  const user = await findUser(deps, userId);
   if (!user) throw new NotFoundError("workout");
-  const result = await deps.sql.begin(async (tx): Promise<{ deleted: DeletedWorkout[]; changes: GroupChange[] }> => {
-    await lockUserGrouping(tx, userId);
-    const deleted = await deleteWorkouts(tx, userId, { id: workoutId });
-    const window = hullOf(deleted);
-    return { deleted, changes: window ? await regroupInTx(tx, userId, window) : [] };
-  });
+  const result = await deps.sql.begin((tx) => deleteWorkoutsInTx(tx, userId, { id: workoutId }));
   if (result.deleted.length === 0) throw new NotFoundError("workout");
   const dates = result.deleted.flatMap((w) => workoutDates(w, user.timeZone));
   try {
     await queueRegroupEffects(deps, userId, user.timeZone, result.changes, dates);
     // Its minutes are out-of-workout heart rate now.
-    await enqueueDayDetections(deps.queues, userId, dates);
+    await enqueueDayDetections(deps, userId, dates);
   } catch (err) {
     // The deletion stands (a retried DELETE would only answer 404); the days catch up on their next recompute.
     deps.logger.warn({ error: { message: (err as Error).message } }, "workouts.delete-effects-not-enqueued");

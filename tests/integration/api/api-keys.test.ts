@@ -30,9 +30,7 @@ describe("API keys", () => {
 
     expect((await h.request("/v1/me", { key: created.api_key ?? "" })).status).toBe(200);
 
-    const list = await readJson<{ api_keys: KeyBody[]; next_cursor: string | null }>(
-      await h.request("/v1/api-keys", { key: user.apiKey }),
-    );
+    const list = await readJson<{ api_keys: KeyBody[]; next_cursor: string | null }>(await h.request("/v1/api-keys", { key: user.apiKey }));
     expect(list.api_keys.map((k) => k.id)).toContain(created.id);
     expect(list.api_keys).toHaveLength(2);
     expect(JSON.stringify(list)).not.toContain(created.api_key);
@@ -54,9 +52,7 @@ describe("API keys", () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : "?limit=2";
-      const page: { api_keys: KeyBody[]; next_cursor: string | null } = await readJson(
-        await h.request(`/v1/api-keys${query}`, { key: user.apiKey }),
-      );
+      const page: { api_keys: KeyBody[]; next_cursor: string | null } = await readJson(await h.request(`/v1/api-keys${query}`, { key: user.apiKey }));
       expect(page.api_keys.length).toBeLessThanOrEqual(2);
       seen.push(...page.api_keys.map((k) => k.name ?? "default"));
       cursor = page.next_cursor;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApi, type ApiServer } from "../../../src/server.js";
+import { type ApiServer, startApi } from "../../../src/server.js";
 import { createHarness, expectProblem, type Harness, type TestUser } from "../../helpers/harness.js";
 
 let h: Harness;
@@ -107,7 +107,7 @@ describe("body limits over a real socket", () => {
       status = res.status;
       if (res.status === 413) await expectProblem(res, 413, "PAYLOAD_TOO_LARGE");
     } catch {
-      // Hono may reset the connection instead of answering once it has stopped reading (RELIABILITY.md §3.1).
+      // Hono may reset the connection instead of answering once it has stopped reading (docs/architecture.md, Reliability).
       status = "reset";
     }
     expect([413, "reset"]).toContain(status);
@@ -116,9 +116,7 @@ describe("body limits over a real socket", () => {
   });
 
   it("a DELETE with neither Content-Type nor body is served (a client's plain DELETE, not a 415)", async () => {
-    const created = (await (
-      await h.request("/v1/api-keys", { method: "POST", key: user.apiKey })
-    ).json()) as { id: string };
+    const created = (await (await h.request("/v1/api-keys", { method: "POST", key: user.apiKey })).json()) as { id: string };
     const res = await fetch(`http://127.0.0.1:${server.port}/v1/api-keys/${created.id}`, {
       method: "DELETE",
       headers: { authorization: `Bearer ${user.apiKey}` },

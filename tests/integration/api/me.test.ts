@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
-import { fixedClock } from "../../../src/lib/clock.js";
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { hourly, meal, settledDays, sync, watch } from "./energy-test-kit.js";
 
@@ -43,13 +43,18 @@ describe("one day for a record, everywhere", () => {
     // 2026-11-20 20:00 at −10:00 is 2026-11-21 07:00 in Berlin.
     await sync(h, user, {
       samples: [],
-      workouts: [{ activity_type: "running", start: "2026-11-20T20:00:00-10:00", end: "2026-11-20T21:00:00-10:00", active_energy_kcal: 600, source: watch }],
+      workouts: [
+        { activity_type: "running", start: "2026-11-20T20:00:00-10:00", end: "2026-11-20T21:00:00-10:00", active_energy_kcal: 600, source: watch },
+      ],
     });
     const [workout] = await workoutsOf(user);
     expect(workout?.local_date).toBe("2026-11-20");
     const days = await settledDays(h, user, "2026-11-20", "2026-11-21", (d) => d.every((x) => x.computed_at !== null));
     // The watch's energy for the session is active energy: all 600 kcal on the 20th, none on Berlin's 21st.
-    expect(days.map((d) => [d.date, d.active_kcal])).toEqual([["2026-11-20", 600], ["2026-11-21", 0]]);
+    expect(days.map((d) => [d.date, d.active_kcal])).toEqual([
+      ["2026-11-20", 600],
+      ["2026-11-21", 0],
+    ]);
     expect(days[0]?.basal_kcal).toBeCloseTo(BMR, 0);
     expect((await breakdownWorkouts(user, "2026-11-20")).map((w) => [w.id, w.local_date, w.day_fraction])).toEqual([[workout?.id, "2026-11-20", 1]]);
     expect(await breakdownWorkouts(user, "2026-11-21")).toEqual([]);
@@ -60,12 +65,18 @@ describe("one day for a record, everywhere", () => {
     // 23:00 → 01:00 at −10:00, 800 kcal: 400 on each local date.
     await sync(h, user, {
       samples: [],
-      workouts: [{ activity_type: "cycling", start: "2026-11-20T23:00:00-10:00", end: "2026-11-21T01:00:00-10:00", active_energy_kcal: 800, source: watch }],
+      workouts: [
+        { activity_type: "cycling", start: "2026-11-20T23:00:00-10:00", end: "2026-11-21T01:00:00-10:00", active_energy_kcal: 800, source: watch },
+      ],
     });
     const [workout] = await workoutsOf(user);
     expect(workout?.local_date).toBe("2026-11-20");
     const days = await settledDays(h, user, "2026-11-20", "2026-11-22", (d) => d.slice(0, 2).every((x) => x.computed_at !== null));
-    expect(days.map((d) => [d.date, d.active_kcal])).toEqual([["2026-11-20", 400], ["2026-11-21", 400], ["2026-11-22", null]]);
+    expect(days.map((d) => [d.date, d.active_kcal])).toEqual([
+      ["2026-11-20", 400],
+      ["2026-11-21", 400],
+      ["2026-11-22", null],
+    ]);
     for (const date of ["2026-11-20", "2026-11-21"]) {
       expect((await breakdownWorkouts(user, date)).map((w) => [w.local_date, w.day_fraction, w.energy_kcal])).toEqual([["2026-11-20", 0.5, 400]]);
     }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
-import { keytelNetKcal } from "../../../src/modules/energy/science/keytel.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { keytelNetKcal } from "../../../src/domain/energy/keytel.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 
@@ -73,9 +73,18 @@ describe("daily energy from synced data", () => {
         ...hourly("active_energy", date, 10, phone),
         ...hourly("steps", date, 400, watch, "count"),
         ...hourly("steps", date, 300, phone, "count"),
-        { type: "dietary_energy", start: `${date}T13:00:00+01:00`, end: `${date}T13:00:00+01:00`, value: 2000, unit: "kcal", source: { name: "MyFitnessPal", device_type: "app" } },
+        {
+          type: "dietary_energy",
+          start: `${date}T13:00:00+01:00`,
+          end: `${date}T13:00:00+01:00`,
+          value: 2000,
+          unit: "kcal",
+          source: { name: "MyFitnessPal", device_type: "app" },
+        },
       ],
-      workouts: [{ activity_type: "running", start: `${date}T18:00:00+01:00`, end: `${date}T18:45:00+01:00`, active_energy_kcal: 300, source: watch }],
+      workouts: [
+        { activity_type: "running", start: `${date}T18:00:00+01:00`, end: `${date}T18:45:00+01:00`, active_energy_kcal: 300, source: watch },
+      ],
     });
     expect(result.rejected).toBe(0);
     const [day] = await settledDays(user, date, date);
@@ -105,7 +114,13 @@ describe("daily energy from synced data", () => {
     const [day] = await settledDays(user, date, date);
     const bmr = mifflinStJeorBmrKcal({ sex: "female", weightKg: 62, heightCm: 165, ageYears: 36 });
     expect(day?.basal_kcal).toBeCloseTo(bmr, 1);
-    expect(day).toMatchObject({ intake_kcal: null, deficit_kcal: null, status: "no_intake", intake_status: "unlogged", sources: { basal: "estimated_bmr", active: "steps" } });
+    expect(day).toMatchObject({
+      intake_kcal: null,
+      deficit_kcal: null,
+      status: "no_intake",
+      intake_status: "unlogged",
+      sources: { basal: "estimated_bmr", active: "steps" },
+    });
     // 12,000 steps × 0.413 × 1.65 m × 0.5 kcal/kg/km × 62 kg
     expect(day?.active_kcal).toBeCloseTo((12_000 * 0.413 * 1.65 * 0.5 * 62) / 1000, 0);
   });
@@ -132,7 +147,9 @@ describe("daily energy from synced data", () => {
   it("splits a sample that crosses local midnight across both days by duration", async () => {
     const user = await h.createUser(PROFILE);
     await sync(user, {
-      samples: [{ type: "active_energy", start: "2026-11-18T23:00:00+01:00", end: "2026-11-19T01:00:00+01:00", value: 100, unit: "kcal", source: watch }],
+      samples: [
+        { type: "active_energy", start: "2026-11-18T23:00:00+01:00", end: "2026-11-19T01:00:00+01:00", value: 100, unit: "kcal", source: watch },
+      ],
       workouts: [],
     });
     const days = await settledDays(user, "2026-11-18", "2026-11-19");
@@ -143,7 +160,10 @@ describe("daily energy from synced data", () => {
   it("a spring-forward day is 23 hours long: the estimated BMR is pro-rated", async () => {
     const user = await h.createUser(PROFILE);
     const date = "2026-03-29";
-    await sync(user, { samples: [{ type: "steps", start: "2026-03-29T10:00:00+02:00", end: "2026-03-29T10:10:00+02:00", value: 100, unit: "count", source: watch }], workouts: [] });
+    await sync(user, {
+      samples: [{ type: "steps", start: "2026-03-29T10:00:00+02:00", end: "2026-03-29T10:10:00+02:00", value: 100, unit: "count", source: watch }],
+      workouts: [],
+    });
     const [day] = await settledDays(user, date, date);
     const bmr = mifflinStJeorBmrKcal({ sex: "female", weightKg: 62, heightCm: 165, ageYears: 35 });
     expect(day?.basal_kcal).toBeCloseTo((bmr * 23) / 24, 1);

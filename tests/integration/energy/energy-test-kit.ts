@@ -31,7 +31,13 @@ export async function sync(h: Harness, user: TestUser, body: object): Promise<{ 
 }
 
 /** /v1/days once no recompute is pending and `ready` holds. */
-export async function settledDays(h: Harness, user: TestUser, from: string, to: string, ready: (days: DayBody[]) => boolean = () => true): Promise<DayBody[]> {
+export async function settledDays(
+  h: Harness,
+  user: TestUser,
+  from: string,
+  to: string,
+  ready: (days: DayBody[]) => boolean = () => true,
+): Promise<DayBody[]> {
   return waitFor(
     async () => {
       const body = await readJson<{ days: DayBody[]; pending: boolean }>(await h.request(`/v1/days?from=${from}&to=${to}`, { key: user.apiKey }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import { type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { buildZip } from "../../helpers/zip-writer.js";
@@ -21,7 +21,11 @@ afterAll(async () => {
 // spring-forward day, rows only where there were steps) and the per-day summary of 03-09 and 03-10.
 const FIT = "Takeout/Fit/Daily activity metrics";
 const WINDOW_HEADER = "Start time,End time,Move Minutes count,Calories (kcal),Distance (m),Average heart rate (bpm),Step count,Average weight (kg)";
-const DST_DAY_CSV = [WINDOW_HEADER, "01:45:00.000-05:00,03:00:00.000-04:00,1,25.1,80.5,90,120,", "03:00:00.000-04:00,03:15:00.000-04:00,0,20.3,,,80,81.2"].join("\n");
+const DST_DAY_CSV = [
+  WINDOW_HEADER,
+  "01:45:00.000-05:00,03:00:00.000-04:00,1,25.1,80.5,90,120,",
+  "03:00:00.000-04:00,03:15:00.000-04:00,0,20.3,,,80,81.2",
+].join("\n");
 const SUMMARY_CSV = [
   "Date,Move Minutes count,Calories (kcal),Distance (m),Average heart rate (bpm),Step count,Average weight (kg)",
   "2024-03-09,40,2301.7,4100,71,6000,81.0",

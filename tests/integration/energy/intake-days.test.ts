@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 
@@ -32,7 +32,9 @@ function deviceDay(date: string) {
 async function day(user: TestUser, date: string, until: (d: Record<string, unknown>) => boolean) {
   return waitFor(
     async () => {
-      const body = await readJson<{ days: Record<string, unknown>[]; pending: boolean }>(await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }));
+      const body = await readJson<{ days: Record<string, unknown>[]; pending: boolean }>(
+        await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }),
+      );
       const first = body.days[0];
       return !body.pending && first && until(first) ? first : undefined;
     },
@@ -44,22 +46,54 @@ async function day(user: TestUser, date: string, until: (d: Record<string, unkno
 describe("intake through the API drives the day's deficit", () => {
   it("unlogged is unknown; a logged meal gives a deficit; a fasted day counts 0 kcal on purpose", async () => {
     const user = await h.createUser({ time_zone: "UTC" });
-    await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: [...deviceDay("2026-11-15"), ...deviceDay("2026-11-16")], workouts: [] } });
-    expect(await day(user, "2026-11-15", (d) => d.status !== "no_data")).toMatchObject({ burned_kcal: 2040, intake_kcal: null, deficit_kcal: null, status: "no_intake", intake_status: "unlogged" });
+    await h.request("/v1/sync", {
+      method: "POST",
+      key: user.apiKey,
+      headers: { "idempotency-key": randomUUID() },
+      json: { samples: [...deviceDay("2026-11-15"), ...deviceDay("2026-11-16")], workouts: [] },
+    });
+    expect(await day(user, "2026-11-15", (d) => d.status !== "no_data")).toMatchObject({
+      burned_kcal: 2040,
+      intake_kcal: null,
+      deficit_kcal: null,
+      status: "no_intake",
+      intake_status: "unlogged",
+    });
 
-    const logged = await h.request("/v1/intake", { method: "POST", key: user.apiKey, json: { consumed_at: "2026-11-15T19:30:00+00:00", energy_kcal: 1700, meal: "dinner" } });
+    const logged = await h.request("/v1/intake", {
+      method: "POST",
+      key: user.apiKey,
+      json: { consumed_at: "2026-11-15T19:30:00+00:00", energy_kcal: 1700, meal: "dinner" },
+    });
     expect(logged.status).toBe(201);
-    expect(await day(user, "2026-11-15", (d) => d.intake_kcal === 1700)).toMatchObject({ deficit_kcal: 340, status: "complete", intake_status: "logged" });
+    expect(await day(user, "2026-11-15", (d) => d.intake_kcal === 1700)).toMatchObject({
+      deficit_kcal: 340,
+      status: "complete",
+      intake_status: "logged",
+    });
 
     const fasted = await h.request("/v1/days/2026-11-16/intake-status", { method: "PUT", key: user.apiKey, json: { status: "fasted" } });
     expect(fasted.status).toBe(200);
-    expect(await day(user, "2026-11-16", (d) => d.intake_status === "fasted")).toMatchObject({ intake_kcal: 0, deficit_kcal: 2040, status: "complete" });
+    expect(await day(user, "2026-11-16", (d) => d.intake_status === "fasted")).toMatchObject({
+      intake_kcal: 0,
+      deficit_kcal: 2040,
+      status: "complete",
+    });
   });
 
   it("an implausibly low log (docs/science.md §2.3) keeps its deficit but makes the day partial, out of the summary", async () => {
     const user = await h.createUser({ time_zone: "UTC" });
-    await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: deviceDay("2026-11-17"), workouts: [] } });
-    const low = await h.request("/v1/intake", { method: "POST", key: user.apiKey, json: { consumed_at: "2026-11-17T08:00:00+00:00", energy_kcal: 350, meal: "breakfast" } });
+    await h.request("/v1/sync", {
+      method: "POST",
+      key: user.apiKey,
+      headers: { "idempotency-key": randomUUID() },
+      json: { samples: deviceDay("2026-11-17"), workouts: [] },
+    });
+    const low = await h.request("/v1/intake", {
+      method: "POST",
+      key: user.apiKey,
+      json: { consumed_at: "2026-11-17T08:00:00+00:00", energy_kcal: 350, meal: "breakfast" },
+    });
     expect(low.status).toBe(201);
     const settled = await day(user, "2026-11-17", (d) => d.intake_kcal === 350);
     expect(settled).toMatchObject({ deficit_kcal: 1690, status: "partial", intake_status: "possibly_partial" });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
@@ -31,7 +31,12 @@ interface Day {
 }
 
 async function sync(user: TestUser, samples: object[]) {
-  const res = await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples, workouts: [] } });
+  const res = await h.request("/v1/sync", {
+    method: "POST",
+    key: user.apiKey,
+    headers: { "idempotency-key": randomUUID() },
+    json: { samples, workouts: [] },
+  });
   expect(res.status).toBe(200);
 }
 
@@ -60,7 +65,9 @@ describe("local days, not UTC days", () => {
 
   it("a fall-back day is 25 hours long: the estimated BMR is pro-rated by 25/24", async () => {
     const user = await h.createUser({ ...PROFILE, time_zone: "Europe/Berlin" });
-    await sync(user, [{ type: "steps", start: "2026-10-25T10:00:00+01:00", end: "2026-10-25T10:10:00+01:00", value: 100, unit: "count", source: watch }]);
+    await sync(user, [
+      { type: "steps", start: "2026-10-25T10:00:00+01:00", end: "2026-10-25T10:10:00+01:00", value: 100, unit: "count", source: watch },
+    ]);
     const [day] = await settled(user, "2026-10-25", "2026-10-25", (d) => d[0]?.status !== "no_data");
     const bmr = mifflinStJeorBmrKcal({ sex: "male", weightKg: 80, heightCm: 180, ageYears: 41 });
     expect(day?.basal_kcal).toBeCloseTo((bmr * 25) / 24, 1);
@@ -77,7 +84,14 @@ describe("local days, not UTC days", () => {
         unit,
         source: watch,
       }));
-    const meal = (date: string, kcal: number) => ({ type: "dietary_energy", start: `${date}T12:00:00Z`, end: `${date}T12:00:00Z`, value: kcal, unit: "kcal", source: { name: "Log", device_type: "app" } });
+    const meal = (date: string, kcal: number) => ({
+      type: "dietary_energy",
+      start: `${date}T12:00:00Z`,
+      end: `${date}T12:00:00Z`,
+      value: kcal,
+      unit: "kcal",
+      source: { name: "Log", device_type: "app" },
+    });
     await sync(user, [
       ...hourly("basal_energy", "2026-11-10", 75),
       ...hourly("active_energy", "2026-11-10", 25),
@@ -118,7 +132,12 @@ describe("exports end to end, from upload to /v1/days", () => {
     expect(workout).toBeDefined();
     const date = workout?.localDate ?? "";
     const [day] = await settled(user, date, date, (d) => d[0]?.status !== "no_data");
-    const bmr = mifflinStJeorBmrKcal({ sex: "male", weightKg: 80, heightCm: 180, ageYears: Number(date.slice(0, 4)) - 1985 - (date.slice(5) < "02-03" ? 1 : 0) });
+    const bmr = mifflinStJeorBmrKcal({
+      sex: "male",
+      weightKg: 80,
+      heightCm: 180,
+      ageYears: Number(date.slice(0, 4)) - 1985 - (date.slice(5) < "02-03" ? 1 : 0),
+    });
     const expectedNet = Math.max(0, (workout?.kcal ?? 0) - (bmr / 1440) * ((workout?.durationS ?? 0) / 60));
     expect(day?.active_kcal).toBeCloseTo(expectedNet, 0);
   });

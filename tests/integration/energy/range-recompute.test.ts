@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, asc, between, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dailyEnergy } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { localDayWindow } from "../../../src/lib/local-day.js";
-import { datesBetween, recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
+import { datesBetween } from "../../../src/lib/calendar.js";
+import { localDayWindow } from "../../../src/lib/zone.js";
 import { recomputeDay } from "../../../src/modules/energy/energy.service.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 
@@ -51,10 +52,27 @@ function yearSlice(): { samples: object[]; workouts: object[]; statuses: [string
     hourly("heart_rate", 60 + (i % 9), watch, "bpm", 0, 24);
     // 23:30 → 00:30 across midnight, into the next day.
     samples.push({ type: "steps", start: isoAt(w.endMs - HOUR / 2), end: isoAt(w.endMs + HOUR / 2), value: 600, unit: "count", source: phone });
-    if (i % 4 === 0) samples.push({ type: "body_mass", start: isoAt(w.startMs + 7 * HOUR), end: isoAt(w.startMs + 7 * HOUR), value: 82 - i * 0.1, unit: "kg", source: { name: "Scale", device_type: "scale" } });
+    if (i % 4 === 0)
+      samples.push({
+        type: "body_mass",
+        start: isoAt(w.startMs + 7 * HOUR),
+        end: isoAt(w.startMs + 7 * HOUR),
+        value: 82 - i * 0.1,
+        unit: "kg",
+        source: { name: "Scale", device_type: "scale" },
+      });
     if (i % 6 !== 5) {
       const meals = i % 10 === 7 ? [300] : [600, 800 + i, 700];
-      meals.forEach((kcal, m) => samples.push({ type: "dietary_energy", start: isoAt(w.startMs + (8 + 5 * m) * HOUR), end: isoAt(w.startMs + (8 + 5 * m) * HOUR), value: kcal, unit: "kcal", source: food }));
+      meals.forEach((kcal, m) => {
+        samples.push({
+          type: "dietary_energy",
+          start: isoAt(w.startMs + (8 + 5 * m) * HOUR),
+          end: isoAt(w.startMs + (8 + 5 * m) * HOUR),
+          value: kcal,
+          unit: "kcal",
+          source: food,
+        });
+      });
       if (i % 8 === 1) statuses.push([date, "complete"]);
       if (i % 8 === 3) statuses.push([date, "partial"]);
     } else if (i % 12 === 11) {
@@ -63,7 +81,13 @@ function yearSlice(): { samples: object[]; workouts: object[]; statuses: [string
     if (i % 5 === 1) {
       const start = w.startMs + 18 * HOUR;
       const heartRate = Array.from({ length: 41 }, (_, minute) => ({ t: isoAt(start + minute * 60_000), bpm: 120 + (minute % 30) }));
-      workouts.push({ activity_type: i % 2 ? "running" : "cycling", start: isoAt(start), end: isoAt(start + 40 * 60_000), source: watch, heart_rate: heartRate });
+      workouts.push({
+        activity_type: i % 2 ? "running" : "cycling",
+        start: isoAt(start),
+        end: isoAt(start + 40 * 60_000),
+        source: watch,
+        heart_rate: heartRate,
+      });
     }
   });
   return { samples, workouts, statuses };
@@ -113,7 +137,6 @@ describe("recomputeDays (range recompute)", () => {
     expect(new Set(ranged.map((r) => r.basalMethod))).toEqual(new Set(["device", "estimated_bmr"]));
     expect(ranged.find((r) => r.localDate === "2026-10-25")?.dayLengthHours).toBe(25);
     expect(ranged.some((r) => r.status === "partial")).toBe(true);
-
   }, 60_000);
 
   it("returns null for a user that does not exist", async () => {
@@ -137,7 +160,9 @@ describe("recomputes of many days through the queue", () => {
     expect(ranges.length).toBeGreaterThanOrEqual(2);
     const days = await waitFor(
       async () => {
-        const body = await readJson<{ days: Record<string, unknown>[]; pending: boolean }>(await h.request(`/v1/days?from=${FROM}&to=${TO}`, { key: user.apiKey }));
+        const body = await readJson<{ days: Record<string, unknown>[]; pending: boolean }>(
+          await h.request(`/v1/days?from=${FROM}&to=${TO}`, { key: user.apiKey }),
+        );
         return body.pending || body.days.length < datesBetween(FROM, TO).length ? undefined : body.days;
       },
       20_000,

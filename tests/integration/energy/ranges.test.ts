@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { addDays } from "../../../src/modules/projections/week-dates.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { addDays } from "../../../src/lib/calendar.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 import { type DayBody, hourly, meal, settledDays, sync } from "./energy-test-kit.js";
@@ -48,7 +48,9 @@ interface WeekRow {
 async function weeks(user: TestUser, until: (rows: WeekRow[]) => boolean): Promise<WeekRow[]> {
   return waitFor(
     async () => {
-      const body = await readJson<{ weeks: WeekRow[]; pending: boolean }>(await h.request(`/v1/projections/weekly?from=${FIRST_DAY}&to=2026-11-29`, { key: user.apiKey }));
+      const body = await readJson<{ weeks: WeekRow[]; pending: boolean }>(
+        await h.request(`/v1/projections/weekly?from=${FIRST_DAY}&to=2026-11-29`, { key: user.apiKey }),
+      );
       return !body.pending && until(body.weeks) ? body.weeks : undefined;
     },
     45_000,
@@ -65,7 +67,13 @@ describe("honest ranges", () => {
     const early = await settledDays(h, user, "2026-11-02", "2026-11-08", (d) => d.every((x) => x.status === "complete"));
     const before = early[3];
     // Device basal 1,680 (±10 %) + device active 960 (−20 %/+35 %): 2,280–3,144 kcal; deficit 140–1,004.
-    expect(before).toMatchObject({ date: "2026-11-05", burned_kcal: 2640, range_source: "method_error", burned_kcal_range: [2280, 3144], deficit_kcal_range: [140, 1004] });
+    expect(before).toMatchObject({
+      date: "2026-11-05",
+      burned_kcal: 2640,
+      range_source: "method_error",
+      burned_kcal_range: [2280, 3144],
+      deficit_kcal_range: [140, 1004],
+    });
 
     await sync(h, user, { samples: dates.slice(7).flatMap((d, i) => day(d, i + 7)), workouts: [] });
     const rows = await weeks(user, (r) => r.some((x) => x.model === "dynamic" && x.week_start === "2026-11-23" && x.flags.includes("calibrated")));

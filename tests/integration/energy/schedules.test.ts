@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "../../../src/jobs/enqueue.js";
-import { userScheduleIds } from "../../../src/jobs/user-schedules.js";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { userSchedulerId } from "../../../src/jobs/schedules.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
+
+const nightlyFinalizeId = (userId: string) => userSchedulerId("energy.finalize-yesterday", userId) ?? "";
 
 let h: Harness;
 let pool: WorkerPool;
@@ -28,16 +30,16 @@ const PROFILE = { sex: "male", birth_date: "1985-02-03", height_cm: 180, weight_
 describe("per-user schedules and profile-driven recomputes", () => {
   it("a new user gets a nightly finalize in their own time zone, moved when the zone changes", async () => {
     const user = await h.createUser({ time_zone: "Pacific/Auckland" });
-    const scheduler = await h.deps.queues.energy.getJobScheduler(userScheduleIds.nightlyFinalize(user.id));
+    const scheduler = await h.deps.queues.energy.getJobScheduler(nightlyFinalizeId(user.id));
     expect(scheduler).toMatchObject({ pattern: "30 0 * * *", tz: "Pacific/Auckland" });
     await h.request("/v1/me", { method: "PATCH", key: user.apiKey, json: { time_zone: "America/Denver" } });
-    const moved = await h.deps.queues.energy.getJobScheduler(userScheduleIds.nightlyFinalize(user.id));
+    const moved = await h.deps.queues.energy.getJobScheduler(nightlyFinalizeId(user.id));
     expect(moved?.tz).toBe("America/Denver");
   });
 
   it("finalize-yesterday recomputes the user's local yesterday (UTC+14 is already a day ahead)", async () => {
     const user = await h.createUser({ ...PROFILE, time_zone: "Pacific/Kiritimati" });
-    const job = await enqueue(h.deps.queues, "energy.finalize-yesterday", { userId: user.id }, { jobId: `finalize-${randomUUID()}` });
+    const job = await enqueue(h.deps, "energy.finalize-yesterday", { userId: user.id });
     expect(await job.waitUntilFinished(events, 10_000)).toEqual({ finalized: "2026-11-24" });
     const body = await readJson<{ days: { date: string; computed_at: string | null; basal_kcal: number | null }[] }>(
       await h.request("/v1/days?from=2026-11-24&to=2026-11-24", { key: user.apiKey }),
@@ -48,8 +50,20 @@ describe("per-user schedules and profile-driven recomputes", () => {
 
   it("changing weight recomputes the days estimated from the profile", async () => {
     const user = await h.createUser({ ...PROFILE, time_zone: "UTC" });
-    const sample = { type: "steps", start: "2026-11-20T10:00:00Z", end: "2026-11-20T10:10:00Z", value: 500, unit: "count", source: { name: "Band", device_type: "band" } };
-    await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: [sample], workouts: [] } });
+    const sample = {
+      type: "steps",
+      start: "2026-11-20T10:00:00Z",
+      end: "2026-11-20T10:10:00Z",
+      value: 500,
+      unit: "count",
+      source: { name: "Band", device_type: "band" },
+    };
+    await h.request("/v1/sync", {
+      method: "POST",
+      key: user.apiKey,
+      headers: { "idempotency-key": randomUUID() },
+      json: { samples: [sample], workouts: [] },
+    });
     const basalAt = async () => {
       const body = await readJson<{ days: { basal_kcal: number | null }[]; pending: boolean }>(
         await h.request("/v1/days?from=2026-11-20&to=2026-11-20", { key: user.apiKey }),
@@ -58,18 +72,34 @@ describe("per-user schedules and profile-driven recomputes", () => {
     };
     const before = await waitFor(basalAt, 20_000, "first computation");
     await h.request("/v1/me", { method: "PATCH", key: user.apiKey, json: { weight_kg: 90 } });
-    const after = await waitFor(async () => {
-      const value = await basalAt();
-      return value !== undefined && value !== before ? value : undefined;
-    }, 20_000, "recompute after the weight change");
+    const after = await waitFor(
+      async () => {
+        const value = await basalAt();
+        return value !== undefined && value !== before ? value : undefined;
+      },
+      20_000,
+      "recompute after the weight change",
+    );
     // Mifflin–St Jeor: 10 kcal per kg.
     expect(after - before).toBeCloseTo(100, 6);
   });
 
   it("changing the time zone recomputes every day: 2026-11-24 is over at UTC+14", async () => {
     const user = await h.createUser({ ...PROFILE, time_zone: "UTC" });
-    const sample = { type: "steps", start: "2026-11-24T10:00:00+00:00", end: "2026-11-24T10:10:00+00:00", value: 500, unit: "count", source: { name: "Band", device_type: "band" } };
-    await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: [sample], workouts: [] } });
+    const sample = {
+      type: "steps",
+      start: "2026-11-24T10:00:00+00:00",
+      end: "2026-11-24T10:10:00+00:00",
+      value: 500,
+      unit: "count",
+      source: { name: "Band", device_type: "band" },
+    };
+    await h.request("/v1/sync", {
+      method: "POST",
+      key: user.apiKey,
+      headers: { "idempotency-key": randomUUID() },
+      json: { samples: [sample], workouts: [] },
+    });
     const statusOn = async (wanted: string) => {
       const body = await readJson<{ days: { status: string; computed_at: string | null }[]; pending: boolean }>(
         await h.request("/v1/days?from=2026-11-24&to=2026-11-24", { key: user.apiKey }),

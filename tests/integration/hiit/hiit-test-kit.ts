@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import { isoWithOffset } from "../../../src/lib/time.js";
-import type { HrSample } from "../../../src/modules/hiit/science/hr-cleaning.js";
-import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../../src/modules/hiit/science/synthetic-hr.js";
+import type { HrSample } from "../../../src/domain/hiit/hr-cleaning.js";
+import { isoWithOffset } from "../../../src/lib/zone.js";
 import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
+import { repeatPhases, syntheticHeartRate, withWarmUpAndCoolDown } from "../../helpers/synthetic-hr.js";
 
 export const WATCH = { name: "Watch", device_type: "watch" };
 export const SETTLE_TIMEOUT_MS = 25_000;
@@ -12,10 +12,18 @@ export const SETTLE_TIMEOUT_MS = 25_000;
 export const BERLIN_OFFSET_MIN = 60;
 const local = (ms: number) => isoWithOffset(ms, BERLIN_OFFSET_MIN);
 
-/** TV-I1 bout windows, seconds from the session start (SCIENCE.md §6). */
+/** TV-I1 bout windows, seconds from the session start (docs/science.md §7.10). */
 export const I1_WINDOWS_SEC: ReadonlyArray<readonly [number, number]> = [
-  [321, 388], [437, 508], [557, 628], [677, 748], [797, 868],
-  [917, 988], [1037, 1108], [1157, 1228], [1277, 1348], [1397, 1468],
+  [321, 388],
+  [437, 508],
+  [557, 628],
+  [677, 748],
+  [797, 868],
+  [917, 988],
+  [1037, 1108],
+  [1157, 1228],
+  [1277, 1348],
+  [1397, 1468],
 ];
 
 /** TV-I1: warm-up, 10 × (60 s @178 / 60 s @115), cool-down, from the shared generator, starting at `startMs`. */

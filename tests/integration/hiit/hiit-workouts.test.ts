@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { METHOD_VERSION } from "../../../src/domain/hiit/detector.js";
 import { reconcileStaleAnalyses } from "../../../src/modules/hiit/redetection.service.js";
-import { METHOD_VERSION } from "../../../src/modules/hiit/science/detector.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 import {

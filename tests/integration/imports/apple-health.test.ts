@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samples, workouts } from "../../../src/db/schema/index.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { buildZip } from "../../helpers/zip-writer.js";
@@ -9,7 +9,7 @@ import { buildZip } from "../../helpers/zip-writer.js";
 let h: Harness;
 let pool: WorkerPool;
 beforeAll(async () => {
-  h = await createHarness({ LOG_LEVEL: 'error' });
+  h = await createHarness({ LOG_LEVEL: "error" });
   pool = startWorkers(h.deps);
 });
 afterAll(async () => {
@@ -49,9 +49,7 @@ describe("Apple Health export through POST /v1/imports", () => {
     const hrRes = await h.request("/v1/samples?type=heart_rate&from=2018-09-10&to=2018-09-10", { key: user.apiKey });
     expect(hrRes.status).toBe(200);
     const hr = await readJson<{ samples: Record<string, unknown>[] }>(hrRes);
-    expect(hr.samples).toEqual([
-      expect.objectContaining({ value: 72, unit: "bpm", start: "2018-09-10T02:28:55.000-07:00", utc_offset_min: -420 }),
-    ]);
+    expect(hr.samples).toEqual([expect.objectContaining({ value: 72, unit: "bpm", start: "2018-09-10T02:28:55.000-07:00", utc_offset_min: -420 })]);
   });
 
   it("the same bytes again answer 200 with the same import and add no rows", async () => {
@@ -113,7 +111,10 @@ describe("Apple Health export through POST /v1/imports", () => {
       expect(r.where).toMatch(/^line \d+$/);
       expect(r.reason.length).toBeGreaterThan(5);
     }
-    const kept = await h.deps.db.select().from(samples).where(and(eq(samples.userId, user.id), eq(samples.type, "steps")));
+    const kept = await h.deps.db
+      .select()
+      .from(samples)
+      .where(and(eq(samples.userId, user.id), eq(samples.type, "steps")));
     expect(kept.map((s) => s.value)).toEqual([512]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 
@@ -35,7 +35,9 @@ describe("food-log exports through POST /v1/imports", () => {
     const again = await upload(h, user.apiKey, bytes);
     expect(again.status).toBe(200);
     expect(await intakeTotal(user.id, "2025-03-06")).toBeCloseTo(1249.5, 6);
-    const status = await readJson<{ status: string; intake_kcal: number }>(await h.request("/v1/days/2025-03-06/intake-status", { key: user.apiKey }));
+    const status = await readJson<{ status: string; intake_kcal: number }>(
+      await h.request("/v1/days/2025-03-06/intake-status", { key: user.apiKey }),
+    );
     expect(status).toMatchObject({ status: "logged", intake_kcal: 1249.5 });
   });
 
@@ -54,7 +56,11 @@ describe("food-log exports through POST /v1/imports", () => {
 
   it("formula cells stay text: they are stored as names, never evaluated", async () => {
     const user = await h.createUser({ time_zone: "UTC" });
-    const done = await settledImport(h, user.apiKey, (await readJson<ImportBody>(await upload(h, user.apiKey, fixture("hostile/formula-injection-food-log.csv")))).id);
+    const done = await settledImport(
+      h,
+      user.apiKey,
+      (await readJson<ImportBody>(await upload(h, user.apiKey, fixture("hostile/formula-injection-food-log.csv")))).id,
+    );
     expect(done.status).toBe("completed");
     expect(done.rejected_records.length).toBeGreaterThan(0);
     const names = await h.deps.sql<{ name: string }[]>`select name from intake_entries where user_id = ${user.id} order by name`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 
@@ -23,7 +23,10 @@ async function storedRows(userId: string): Promise<number> {
 }
 
 /** Uploads a file and returns how it ended: a 4xx problem at the door, or the settled import. */
-async function outcome(user: TestUser, name: string): Promise<{ kind: "refused"; status: number; code: string } | { kind: "import"; body: ImportBody }> {
+async function outcome(
+  user: TestUser,
+  name: string,
+): Promise<{ kind: "refused"; status: number; code: string } | { kind: "import"; body: ImportBody }> {
   const res = await upload(h, user.apiKey, fixture(`hostile/${name}`));
   if (res.status >= 400) {
     expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);

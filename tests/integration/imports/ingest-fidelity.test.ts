@@ -1,7 +1,7 @@
 // The regression corpus of issue "ingest fidelity", through the HTTP API with real workers: the device's own
 // summary values, points dropped instead of workouts, FIT headers that lie, files with nothing to import.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 
@@ -37,7 +37,13 @@ interface Workout {
   heart_rate?: { t: string; bpm: number }[];
 }
 
-const ALL_FROM_DEVICE = { duration_source: "device", energy_source: "device", distance_source: "device", avg_hr_source: "device", max_hr_source: "device" };
+const ALL_FROM_DEVICE = {
+  duration_source: "device",
+  energy_source: "device",
+  distance_source: "device",
+  avg_hr_source: "device",
+  max_hr_source: "device",
+};
 
 async function importFile(user: TestUser, file: string, query = ""): Promise<ImportBody> {
   const queued = await readJson<ImportBody>(await upload(h, user.apiKey, fixture(file), query));
@@ -192,8 +198,15 @@ describe("a file with nothing to import fails as NO_DATA, says what it held, and
   it("an Apple Health export of 120 sleep and 30 flights-climbed records", async () => {
     const user = await h.createUser({ time_zone: "UTC" });
     const dates = (i: number) => `startDate="2024-03-0${1 + (i % 5)} 01:00:00 +0100" endDate="2024-03-0${1 + (i % 5)} 02:00:00 +0100"`;
-    const sleep = Array.from({ length: 120 }, (_, i) => `<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Watch" value="HKCategoryValueSleepAnalysisAsleepCore" ${dates(i)}/>`);
-    const flights = Array.from({ length: 30 }, (_, i) => `<Record type="HKQuantityTypeIdentifierFlightsClimbed" sourceName="iPhone" unit="count" value="2" ${dates(i)}/>`);
+    const sleep = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Watch" value="HKCategoryValueSleepAnalysisAsleepCore" ${dates(i)}/>`,
+    );
+    const flights = Array.from(
+      { length: 30 },
+      (_, i) => `<Record type="HKQuantityTypeIdentifierFlightsClimbed" sourceName="iPhone" unit="count" value="2" ${dates(i)}/>`,
+    );
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n<ExportDate value="2024-03-10 09:00:00 +0100"/>\n${[...sleep, ...flights].join("\n")}\n</HealthData>\n`;
     const queued = await readJson<ImportBody>(await upload(h, user.apiKey, Buffer.from(xml)));
     const done = await settledImport(h, user.apiKey, queued.id);
@@ -204,7 +217,8 @@ describe("a file with nothing to import fails as NO_DATA, says what it held, and
     });
     expect(done.error).toEqual({
       code: "NO_DATA",
-      message: "This Apple Health export holds 120 sleep analysis records and 30 flights climbed records, none of which wearsync reads yet; nothing was imported.",
+      message:
+        "This Apple Health export holds 120 sleep analysis records and 30 flights climbed records, none of which wearsync reads yet; nothing was imported.",
     });
     expect(await storedRows(user.id)).toBe(0);
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import { type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { spawnService, waitFor } from "../../helpers/process.js";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyMeasurements, sources } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { trendWeights } from "../../../src/domain/body/trend-weight.js";
 import { newId } from "../../../src/lib/ids.js";
-import { trendWeights } from "../../../src/modules/energy/science/trend-weight.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { takeRecomputeDates } from "./intake-test-kit.js";
 
@@ -163,7 +163,9 @@ describe("GET /v1/body-measurements trend", () => {
     expect(body.measurements.map((m) => m.local_date)[0]).toBe(dateAt(START, 10));
     const full = trendWeights(W.flatMap((weightKg, i) => (i === 5 ? [] : [{ dayIndex: i, weightKg }])));
     expect(body.trend.map((d) => d.date)).toEqual(full.slice(10).map((p) => dateAt(START, p.dayIndex)));
-    body.trend.forEach((d, k) => expect(d.trend_weight_kg).toBeCloseTo(full[10 + k]?.trendKg ?? Number.NaN, 10));
+    body.trend.forEach((d, k) => {
+      expect(d.trend_weight_kg).toBeCloseTo(full[10 + k]?.trendKg ?? Number.NaN, 10);
+    });
     expect(body.trend[0]?.trend_weight_kg).not.toBeCloseTo(W[10] ?? 0, 2);
   });
 
@@ -188,7 +190,9 @@ describe("GET /v1/body-measurements trend", () => {
       { dayIndex: dayIndex("2026-09-03"), weightKg: 82.0 },
     ]).filter((p) => p.dayIndex >= dayIndex("2026-08-31"));
     expect(body.trend.map((d) => d.date)).toEqual(["2026-08-31", "2026-09-01", "2026-09-02", "2026-09-03"]);
-    body.trend.forEach((d, k) => expect(d.trend_weight_kg).toBeCloseTo(expected[k]?.trendKg ?? Number.NaN, 10));
+    body.trend.forEach((d, k) => {
+      expect(d.trend_weight_kg).toBeCloseTo(expected[k]?.trendKg ?? Number.NaN, 10);
+    });
     expect(body.trend.map((d) => d.measured_weight_kg)).toEqual([83.5, null, null, 82.0]);
     expect(body.measurements.map((m) => [m.local_date, m.weight_kg, m.body_fat_pct])).toEqual([
       ["2026-08-31", 83.0, null],

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeDayStatuses, intakeEntries } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
 import { newId } from "../../../src/lib/ids.js";
 import { intakeForDay } from "../../../src/modules/intake/day-status.service.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { type DayStatusBody, type IntakeEntryBody, takeRecomputeDates } from "./intake-test-kit.js";
 
@@ -21,16 +21,14 @@ const getStatus = async (user: TestUser, date: string) => {
   expect(res.status).toBe(200);
   return readJson<DayStatusBody>(res);
 };
-const putStatus = (user: TestUser, date: string, json: unknown) =>
-  h.request(statusUrl(date), { method: "PUT", key: user.apiKey, json });
+const putStatus = (user: TestUser, date: string, json: unknown) => h.request(statusUrl(date), { method: "PUT", key: user.apiKey, json });
 const logKcal = async (user: TestUser, date: string, ...kcals: number[]) => {
   const entries = kcals.map((energy_kcal, i) => ({ consumed_at: `${date}T${String(8 + i).padStart(2, "0")}:00:00+01:00`, energy_kcal }));
   const res = await h.request("/v1/intake", { method: "POST", key: user.apiKey, json: { entries } });
   expect(res.status).toBe(201);
 };
 const postIntake = (user: TestUser, json: unknown) => h.request("/v1/intake", { method: "POST", key: user.apiKey, json });
-const patchIntake = (user: TestUser, id: string, json: unknown) =>
-  h.request(`/v1/intake/${id}`, { method: "PATCH", key: user.apiKey, json });
+const patchIntake = (user: TestUser, id: string, json: unknown) => h.request(`/v1/intake/${id}`, { method: "PATCH", key: user.apiKey, json });
 const entriesOf = (userId: string) => h.deps.db.select().from(intakeEntries).where(eq(intakeEntries.userId, userId));
 async function declaredRow(userId: string, date: string) {
   const [row] = await h.deps.db

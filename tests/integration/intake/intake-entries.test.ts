@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeEntries } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { type IntakeEntryBody, takeRecomputeDates } from "./intake-test-kit.js";
 
@@ -15,8 +15,7 @@ afterAll(async () => {
 });
 
 const post = (user: TestUser, json: unknown) => h.request("/v1/intake", { method: "POST", key: user.apiKey, json });
-const patch = (user: TestUser, id: string, json: unknown) =>
-  h.request(`/v1/intake/${id}`, { method: "PATCH", key: user.apiKey, json });
+const patch = (user: TestUser, id: string, json: unknown) => h.request(`/v1/intake/${id}`, { method: "PATCH", key: user.apiKey, json });
 
 async function rowsOf(userId: string) {
   return h.deps.db.select().from(intakeEntries).where(eq(intakeEntries.userId, userId));
@@ -72,7 +71,12 @@ describe("POST /v1/intake (one entry)", () => {
     expect(a.energy_kcal).toBe(500);
     expect(b.energy_kcal).toBe(239.01);
     const stored = new Map((await rowsOf(user.id)).map((r) => [r.id, r.energyKcal]));
-    expect(stored).toEqual(new Map([[a.id, 500], [b.id, 239.01]]));
+    expect(stored).toEqual(
+      new Map([
+        [a.id, 500],
+        [b.id, 239.01],
+      ]),
+    );
   });
 
   it("re-posting an external_id updates that entry in place and recomputes the day it left and the day it joined", async () => {
@@ -95,9 +99,7 @@ describe("POST /v1/intake (one entry)", () => {
 describe("POST /v1/intake (batch)", () => {
   it("stores every entry, answers them in the order sent, and queues each distinct day once", async () => {
     const user = await h.createUser();
-    const existing = await readJson<IntakeEntryBody>(
-      await post(user, { consumed_at: "2026-11-10T08:00:00Z", energy_kcal: 100, external_id: "old" }),
-    );
+    const existing = await readJson<IntakeEntryBody>(await post(user, { consumed_at: "2026-11-10T08:00:00Z", energy_kcal: 100, external_id: "old" }));
     await takeRecomputeDates(h, user.id);
     const res = await post(user, {
       entries: [
@@ -282,7 +284,10 @@ describe("PATCH and DELETE /v1/intake/{id}", () => {
     await expectProblem(await h.request(url, { key: alice.apiKey }), 404, "NOT_FOUND");
     await expectProblem(await patch(alice, bobs.id, { energy_kcal: 1 }), 404, "NOT_FOUND");
     await expectProblem(await h.request(url, { method: "DELETE", key: alice.apiKey }), 404, "NOT_FOUND");
-    const [row] = await h.deps.db.select().from(intakeEntries).where(and(eq(intakeEntries.id, bobs.id)));
+    const [row] = await h.deps.db
+      .select()
+      .from(intakeEntries)
+      .where(and(eq(intakeEntries.id, bobs.id)));
     expect(row).toMatchObject({ userId: bob.id, energyKcal: 321 });
     expect(await takeRecomputeDates(h, alice.id)).toEqual([]);
     expect(await takeRecomputeDates(h, bob.id)).toEqual([]);

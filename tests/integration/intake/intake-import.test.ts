@@ -4,11 +4,11 @@ import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeDayStatuses, intakeEntries } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { importIntakeEvents } from "../../../src/modules/intake/intake-import.js";
-import { parseCronometerDailySummaryCsv } from "../../../src/modules/intake/parsers/cronometer-daily-summary.js";
-import { parseCronometerServingsCsv } from "../../../src/modules/intake/parsers/cronometer-servings.js";
-import { parseMyFitnessPalCsv } from "../../../src/modules/intake/parsers/myfitnesspal.js";
+import { parseCronometerDailySummaryCsv } from "../../../src/formats/cronometer/parse-daily-summary.js";
+import { parseCronometerServingsCsv } from "../../../src/formats/cronometer/parse-servings.js";
+import { parseMyFitnessPalCsv } from "../../../src/formats/myfitnesspal/parse-myfitnesspal.js";
+import { importIntakeEvents } from "../../../src/modules/intake/intake-import.service.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import type { DayStatusBody } from "./intake-test-kit.js";
 
@@ -22,8 +22,7 @@ afterAll(async () => {
 });
 
 const csv = (text: string) => Readable.from([Buffer.from(text, "utf8")]);
-const rowsOf = (userId: string) =>
-  h.deps.db.select().from(intakeEntries).where(eq(intakeEntries.userId, userId)).orderBy(intakeEntries.externalId);
+const rowsOf = (userId: string) => h.deps.db.select().from(intakeEntries).where(eq(intakeEntries.userId, userId)).orderBy(intakeEntries.externalId);
 async function statusOf(userId: string, localDate: string) {
   const [row] = await h.deps.db
     .select()
@@ -72,7 +71,12 @@ describe("importIntakeEvents", () => {
     const ctx = { userId: user.id, importId: "imp_0000000000000000000cron001", timeZone: "Europe/Berlin" };
     const events = parseCronometerDailySummaryCsv(createReadStream(`${FIXTURES}dawndrain__cronometer_dailysummary.csv`));
     const result = await importIntakeEvents(h.deps, ctx, events);
-    expect(result.parsedByType).toEqual(new Map([["intake", 1], ["day_status", 1]]));
+    expect(result.parsedByType).toEqual(
+      new Map([
+        ["intake", 1],
+        ["day_status", 1],
+      ]),
+    );
     expect(await statusOf(user.id, "2025-03-06")).toBe("partial");
     const res = await h.request("/v1/days/2025-03-06/intake-status", { key: user.apiKey });
     expect(await readJson<DayStatusBody>(res)).toEqual({
@@ -99,7 +103,8 @@ describe("importIntakeEvents", () => {
       expect(put.status).toBe(200);
     }
 
-    const summary = "Date,Energy (kcal),Carbs (g),Fat (g),Protein (g),Completed\n2025-03-07,1500,1,1,1,false\n2025-03-08,1800,1,1,1,false\n2025-03-09,1900,1,1,1,true\n";
+    const summary =
+      "Date,Energy (kcal),Carbs (g),Fat (g),Protein (g),Completed\n2025-03-07,1500,1,1,1,false\n2025-03-08,1800,1,1,1,false\n2025-03-09,1900,1,1,1,true\n";
     const ctx = { userId: user.id, importId: "imp_0000000000000000000cron002", timeZone: "UTC" };
     const result = await importIntakeEvents(h.deps, ctx, parseCronometerDailySummaryCsv(csv(summary)));
     expect([...result.localDates].sort()).toEqual(["2025-03-08", "2025-03-09"]);

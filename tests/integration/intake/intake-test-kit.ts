@@ -1,5 +1,5 @@
+import { datesBetween } from "../../../src/lib/calendar.js";
 import type { Harness } from "../../helpers/harness.js";
-import { datesBetween } from "../../../src/modules/energy/energy-range.service.js";
 
 export interface IntakeEntryBody {
   id: string;
@@ -37,5 +37,9 @@ export async function takeRecomputeDates(h: Harness, userId: string): Promise<st
   const mine = jobs.filter((job) => (job?.name === "energy.recompute-day" || job?.name === "energy.recompute-range") && job.data?.userId === userId);
   for (const job of mine) await job.remove();
   // More than a handful of dates go as range jobs (src/jobs/recompute.ts): list their days.
-  return mine.flatMap((job) => (job.name === "energy.recompute-range" ? datesBetween(String(job.data.from), String(job.data.to)) : [String(job.data.localDate)])).sort();
+  return mine
+    .flatMap((job) =>
+      job.name === "energy.recompute-range" ? datesBetween(String(job.data.from), String(job.data.to)) : [String(job.data.localDate)],
+    )
+    .sort();
 }

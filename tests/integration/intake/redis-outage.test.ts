@@ -55,7 +55,9 @@ describe("writes while Redis is down", () => {
     });
     expect(weighIn.status).toBe(201);
     expect(await h.deps.db.select().from(bodyMeasurements).where(eq(bodyMeasurements.userId, user.id))).toHaveLength(1);
-    const deferred = logLines.map((line) => JSON.parse(line) as { msg: string; userId?: string }).filter((l) => l.msg === "recompute.enqueue-deferred");
+    const deferred = logLines
+      .map((line) => JSON.parse(line) as { msg: string; userId?: string })
+      .filter((l) => l.msg === "recompute.enqueue-deferred");
     expect(deferred.map((l) => l.userId)).toEqual([user.id, user.id, user.id]);
   });
 });

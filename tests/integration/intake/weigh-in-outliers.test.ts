@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 
@@ -35,14 +35,18 @@ const post = async (user: TestUser, measured_at: string, weight_kg: number) => {
   expect(res.status).toBe(201);
   return readJson<Measurement>(res);
 };
-const report = async (user: TestUser) => readJson<Report>(await h.request("/v1/body-measurements?from=2026-11-18&to=2026-11-20", { key: user.apiKey }));
-const patch = (user: TestUser, id: string, outlier: boolean) => h.request(`/v1/body-measurements/${id}`, { method: "PATCH", key: user.apiKey, json: { outlier } });
+const report = async (user: TestUser) =>
+  readJson<Report>(await h.request("/v1/body-measurements?from=2026-11-18&to=2026-11-20", { key: user.apiKey }));
+const patch = (user: TestUser, id: string, outlier: boolean) =>
+  h.request(`/v1/body-measurements/${id}`, { method: "PATCH", key: user.apiKey, json: { outlier } });
 
 /** The day's formula BMR (no device basal): it is computed from the latest weight that counts. */
 async function basalOn(user: TestUser, date: string, expected: number): Promise<number> {
   return waitFor(
     async () => {
-      const body = await readJson<{ days: { basal_kcal: number | null }[]; pending: boolean }>(await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }));
+      const body = await readJson<{ days: { basal_kcal: number | null }[]; pending: boolean }>(
+        await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }),
+      );
       const basal = body.days[0]?.basal_kcal ?? null;
       return !body.pending && basal !== null && Math.abs(basal - expected) < 0.1 ? basal : undefined;
     },
@@ -62,7 +66,11 @@ describe("weigh-in outliers", () => {
     expect(typo).toMatchObject({ weight_kg: 189.6, outlier: true, outlier_source: "rule" });
 
     const before = await report(user);
-    expect(before.measurements.map((m) => [m.weight_kg, m.outlier])).toEqual([[86.4, false], [86.0, false], [189.6, true]]);
+    expect(before.measurements.map((m) => [m.weight_kg, m.outlier])).toEqual([
+      [86.4, false],
+      [86.0, false],
+      [189.6, true],
+    ]);
     // The trend does not jump: 86.4 → 86.4 + 0.1 × (86.0 − 86.4) = 86.36.
     expect(before.trend.map((d) => [d.date, Math.round(d.trend_weight_kg * 100) / 100, d.measured_weight_kg])).toEqual([
       ["2026-11-19", 86.4, 86.4],
@@ -97,7 +105,10 @@ describe("weigh-in outliers", () => {
       method: "POST",
       key: user.apiKey,
       headers: { "idempotency-key": randomUUID() },
-      json: { samples: [weigh("2026-11-19T07:00:00Z", 86.4), weigh("2026-11-20T07:00:00Z", 86.0), weigh("2026-11-20T07:30:00Z", 189.6)], workouts: [] },
+      json: {
+        samples: [weigh("2026-11-19T07:00:00Z", 86.4), weigh("2026-11-20T07:00:00Z", 86.0), weigh("2026-11-20T07:30:00Z", 189.6)],
+        workouts: [],
+      },
     });
     expect(res.status).toBe(200);
     const flagged = await waitFor(
@@ -108,7 +119,11 @@ describe("weigh-in outliers", () => {
       20_000,
       "the synced outlier to be flagged",
     );
-    expect(flagged.measurements.map((m) => [m.weight_kg, m.outlier])).toEqual([[86.4, false], [86.0, false], [189.6, true]]);
+    expect(flagged.measurements.map((m) => [m.weight_kg, m.outlier])).toEqual([
+      [86.4, false],
+      [86.0, false],
+      [189.6, true],
+    ]);
     await basalOn(user, "2026-11-20", bmrAt(86.0));
   });
 

@@ -27,8 +27,10 @@ describe("graceful shutdown of a worker process", () => {
     await lock`select id from api_keys where id = ${keyId} for update`;
 
     const worker = spawnService(["src/main.ts", "worker"], vars);
+    let jobId = "";
     try {
-      const job = await enqueue(h.deps.queues, "accounts.record-key-use", { apiKeyId: keyId, usedAt: "2026-11-24T07:00:00.000Z" }, { jobId: `shutdown-${keyId}` });
+      const job = await enqueue(h.deps, "accounts.record-key-use", { apiKeyId: keyId, usedAt: "2026-11-24T07:00:00.000Z" });
+      jobId = job.id ?? "";
       await waitFor(async () => ((await job.getState()) === "active" ? true : undefined), 20_000, "job to become active");
 
       worker.child.kill("SIGTERM");
@@ -42,7 +44,7 @@ describe("graceful shutdown of a worker process", () => {
     expect(await worker.exited).toBe(0);
     const [after] = await h.deps.db.select().from(apiKeys).where(eq(apiKeys.id, keyId));
     expect(after?.lastUsedAt?.toISOString()).toBe("2026-11-24T07:00:00.000Z");
-    const finished = await h.deps.queues.accounts.getJob(`shutdown-${keyId}`);
+    const finished = await h.deps.queues.accounts.getJob(jobId);
     expect(await finished?.getState()).toBe("completed");
     const log = worker.stdout();
     const lines = log.split("\n");

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { hallRmrKcal } from "../../../src/modules/projections/science/hall-baseline.js";
-import { addDays } from "../../../src/modules/projections/week-dates.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { hallRmrKcal } from "../../../src/domain/projections/hall-baseline.js";
+import { addDays } from "../../../src/lib/calendar.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 import { hourly, meal, settledDays, sync } from "../energy/energy-test-kit.js";
@@ -31,7 +31,11 @@ interface Simulation {
 }
 
 const simulate = async (user: TestUser, body: object) => {
-  const res = await h.request("/v1/projections/simulate", { method: "POST", key: user.apiKey, json: { weeks: 4, intake_change_kcal: -500, ...body } });
+  const res = await h.request("/v1/projections/simulate", {
+    method: "POST",
+    key: user.apiKey,
+    json: { weeks: 4, intake_change_kcal: -500, ...body },
+  });
   expect(res.status).toBe(200);
   return readJson<Simulation>(res);
 };
@@ -43,7 +47,16 @@ function day(date: string, i: number, opts: { intakeKcal?: number; weighIn?: boo
     ...hourly("active_energy", `${date}T00:00:00+01:00`, 20),
     ...(opts.intakeKcal === undefined ? [] : [meal(`${date}T13:00:00+01:00`, opts.intakeKcal)]),
     ...(opts.weighIn
-      ? [{ type: "body_mass", start: `${date}T07:00:00+01:00`, end: `${date}T07:00:00+01:00`, value: 90 - 0.04 * i + (NOISE_KG[i % 7] ?? 0), unit: "kg", source: scale }]
+      ? [
+          {
+            type: "body_mass",
+            start: `${date}T07:00:00+01:00`,
+            end: `${date}T07:00:00+01:00`,
+            value: 90 - 0.04 * i + (NOISE_KG[i % 7] ?? 0),
+            unit: "kg",
+            source: scale,
+          },
+        ]
       : []),
   ];
 }
@@ -79,9 +92,10 @@ describe("POST /v1/projections/simulate starts from what it knows of the person"
     await sync(h, user, { samples: dates.flatMap((d, i) => day(d, i, { intakeKcal: 1700, weighIn: true })), workouts: [] });
     const calibration = await waitFor(
       async () => {
-        const res = await readJson<{ weeks: { week_start: string; model: string; flags: string[]; inputs: { calibration?: { adaptive_tdee_kcal: number } } }[]; pending: boolean }>(
-          await h.request("/v1/projections/weekly?from=2026-11-23&to=2026-11-29", { key: user.apiKey }),
-        );
+        const res = await readJson<{
+          weeks: { week_start: string; model: string; flags: string[]; inputs: { calibration?: { adaptive_tdee_kcal: number } } }[];
+          pending: boolean;
+        }>(await h.request("/v1/projections/weekly?from=2026-11-23&to=2026-11-29", { key: user.apiKey }));
         const dynamic = res.weeks.find((w) => w.model === "dynamic" && w.flags.includes("calibrated"));
         return !res.pending && dynamic?.inputs.calibration ? dynamic.inputs.calibration : undefined;
       },

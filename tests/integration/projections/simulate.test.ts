@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { simulate, type SimulationPerson } from "../../../src/modules/projections/simulation.js";
+import { type SimulationPerson, simulate } from "../../../src/domain/projections/simulation.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 
 let h: Harness;
@@ -22,7 +22,10 @@ interface Simulation {
   maintenance_intake_kcal: number;
   intake_kcal: number;
   inputs: Record<string, unknown>;
-  models: { dynamic: { week: number; weight_kg: number; fat_mass_kg: number; lean_mass_kg: number }[]; rule3500: { week: number; weight_kg: number }[] };
+  models: {
+    dynamic: { week: number; weight_kg: number; fat_mass_kg: number; lean_mass_kg: number }[];
+    rule3500: { week: number; weight_kg: number }[];
+  };
   flags: string[];
   required_intake_kcal?: number;
   maintenance_after_kcal?: number;
@@ -42,7 +45,9 @@ function expectH1b(body: Simulation): void {
   expect(body.rmr_kcal).toBeCloseTo(1856.9, 6);
   expect(body.maintenance_intake_kcal).toBeCloseTo(2971.04, 6);
   expect(body.models.dynamic.map((p) => p.week)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-  body.models.dynamic.forEach((p, i) => expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[i] ?? 0))).toBeLessThanOrEqual(0.01));
+  body.models.dynamic.forEach((p, i) => {
+    expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[i] ?? 0))).toBeLessThanOrEqual(0.01);
+  });
   expect(body.models.dynamic[0]?.fat_mass_kg).toBeCloseTo(22.49, 2);
   // TV-H: the 3,500-kcal rule at −500 kcal/day loses 1.814 kg by day 28 and 5.443 kg by day 84.
   expect(body.models.rule3500[4]?.weight_kg).toBeCloseTo(90 - 1.814, 3);
@@ -70,7 +75,14 @@ describe("POST /v1/projections/simulate", () => {
   it("a target weight gives the required intake and the maintenance after, as the pure model does", async () => {
     const body = await simulated(user, { ...H1_BODY, weeks: 12, target_weight_kg: 85.522, target_days: 84 });
     expectH1b(body);
-    const person: SimulationPerson = { sex: "male", ageYears: 35, heightCm: 180, weightKg: 90, bodyFatPercent: null, energy: { physicalActivityLevel: 1.6 } };
+    const person: SimulationPerson = {
+      sex: "male",
+      ageYears: 35,
+      heightCm: 180,
+      weightKg: 90,
+      bodyFatPercent: null,
+      energy: { physicalActivityLevel: 1.6 },
+    };
     const expected = simulate(person, { kind: "target", targetWeightKg: 85.522, targetDays: 84 }, 12);
     if (!expected.ok) throw new Error("expected a reachable target");
     expect(body.required_intake_kcal).toBeCloseTo(expected.result.target?.requiredIntakeKcal ?? 0, 6);
@@ -81,7 +93,15 @@ describe("POST /v1/projections/simulate", () => {
   it("takes every omitted body field from the profile (age on today's local date)", async () => {
     const body = await simulated(user, { weeks: 12, intake_change_kcal: -500 });
     expectH1b(body);
-    expect(body.inputs).toMatchObject({ sex: "male", age_years: 35, height_cm: 180, weight_kg: 90, weight_source: "profile", body_fat_source: "jackson-2002", pal: 1.6 });
+    expect(body.inputs).toMatchObject({
+      sex: "male",
+      age_years: 35,
+      height_cm: 180,
+      weight_kg: 90,
+      weight_source: "profile",
+      body_fat_source: "jackson-2002",
+      pal: 1.6,
+    });
   });
 
   it("prefers the latest weigh-in and its body fat; a requested weight is simulated with Jackson", async () => {

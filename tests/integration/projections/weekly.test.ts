@@ -2,15 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { weeklyProjections } from "../../../src/db/schema/index.js";
+import { jacksonFatMassKg } from "../../../src/domain/energy/body-fat.js";
+import { energyDensityOfChangeKcalPerKg } from "../../../src/domain/projections/forbes.js";
+import { observedWeekChangeKg } from "../../../src/domain/projections/week-facts.js";
 import { enqueue } from "../../../src/jobs/enqueue.js";
-import { fixedClock } from "../../../src/lib/clock.js";
-import { jacksonFatMassKg } from "../../../src/modules/energy/science/body-fat.js";
-import { energyDensityOfChangeKcalPerKg } from "../../../src/modules/projections/science/forbes.js";
-import { enqueueWeekProjections } from "../../../src/modules/projections/projection-jobs.js";
-import { registerAllUserSchedules } from "../../../workers/start-workers.js";
-import { addDays } from "../../../src/modules/projections/week-dates.js";
-import { observedWeekChangeKg } from "../../../src/modules/projections/week-facts.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { addDays } from "../../../src/lib/calendar.js";
+import { enqueueWeekProjections } from "../../../src/modules/projections/projection-requests.service.js";
+import { registerAllUserSchedules, startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 
@@ -109,7 +108,13 @@ describe("weekly projections from synced days", () => {
     const rows = await settledRows(user, (r) => r.length === 8, "four weeks of rows");
     expect(rows.map((r) => `${r.week_start}/${r.model}`)).toEqual(WEEKS.flatMap((w) => [`${w}/dynamic`, `${w}/rule3500`]));
     for (const model of ["rule3500", "dynamic"]) {
-      expect(row(rows, "2026-11-02", model)).toMatchObject({ status: "insufficient_data", logged_days: 3, mean_deficit_kcal: null, trajectory: [], flags: ["insufficient_data"] });
+      expect(row(rows, "2026-11-02", model)).toMatchObject({
+        status: "insufficient_data",
+        logged_days: 3,
+        mean_deficit_kcal: null,
+        trajectory: [],
+        flags: ["insufficient_data"],
+      });
     }
     const rule = row(rows, "2026-11-09", "rule3500");
     expect(rule).toMatchObject({ status: "projected", logged_days: 7, calibration_factor: null });
@@ -125,7 +130,11 @@ describe("weekly projections from synced days", () => {
     expect(dynamic.trajectory[0]?.weight_kg).toBeCloseTo(weightOn(13), 9);
     expect(dynamic.trajectory[12]?.fat_mass_kg).toBeLessThan(dynamic.trajectory[0]?.fat_mass_kg ?? 0);
     expect(dynamic.flags).not.toContain("calibrated");
-    expect(dynamic.inputs).toMatchObject({ weight_source: "measured", body_fat_source: "jackson-2002", intake_change_kcal: expect.closeTo(-500 / 0.9, 6) });
+    expect(dynamic.inputs).toMatchObject({
+      weight_source: "measured",
+      body_fat_source: "jackson-2002",
+      intake_change_kcal: expect.closeTo(-500 / 0.9, 6),
+    });
     expect(rule.observed_change_kg).toBeCloseTo(observedWeekChangeKg(weights, "2026-11-09") ?? Number.NaN, 9);
     expect(dynamic.observed_change_kg).toBe(rule.observed_change_kg);
   });
@@ -152,7 +161,11 @@ describe("weekly projections from synced days", () => {
     const before = await settledRows(user, (r) => r.length === 8, "rows");
     // Two more logged days in week 1, and a 700 kcal snack on Tuesday of week 2 (its deficit 500 → −200).
     await sync(user, [meal("2026-11-05", 2140), meal("2026-11-06", 2140), meal("2026-11-10", 700, 20)]);
-    const rows = await settledRows(user, (r) => row(r, "2026-11-09", "rule3500").mean_deficit_kcal !== 500 && row(r, "2026-11-02", "dynamic").status === "projected", "the late data");
+    const rows = await settledRows(
+      user,
+      (r) => row(r, "2026-11-09", "rule3500").mean_deficit_kcal !== 500 && row(r, "2026-11-02", "dynamic").status === "projected",
+      "the late data",
+    );
     expect(row(rows, "2026-11-02", "rule3500")).toMatchObject({ status: "projected", logged_days: 5 });
     expect(row(rows, "2026-11-09", "rule3500").mean_deficit_kcal).toBeCloseTo((6 * 500 - 200) / 7, 6);
     expect(row(rows, "2026-11-09", "dynamic").mean_deficit_kcal).toBeCloseTo(400, 6);
@@ -169,8 +182,8 @@ describe("weekly projections from synced days", () => {
 describe("jobs and schedules", () => {
   it("project-week is de-duplicated per (user, week): a burst leaves one delayed job", async () => {
     const user = await h.createUser(PROFILE);
-    for (let i = 0; i < 5; i += 1) await enqueueWeekProjections(h.deps.queues, user.id, ["2026-11-16", "2026-11-16"]);
-    await enqueueWeekProjections(h.deps.queues, user.id, ["2026-11-23"]);
+    for (let i = 0; i < 5; i += 1) await enqueueWeekProjections(h.deps, user.id, ["2026-11-16", "2026-11-16"]);
+    await enqueueWeekProjections(h.deps, user.id, ["2026-11-23"]);
     const delayed = await h.deps.queues.projections.getJobs(["delayed", "waiting", "active"], 0, -1);
     const mine = delayed.filter((j) => j?.name === "projections.project-week" && j.data?.userId === user.id).map((j) => j?.data?.weekStart);
     expect(mine.sort()).toEqual(["2026-11-16", "2026-11-23"]);
@@ -178,10 +191,13 @@ describe("jobs and schedules", () => {
 
   it("the Monday run projects the week just ended in the user's zone", { timeout: 60_000 }, async () => {
     const user = await h.createUser({ ...PROFILE, time_zone: "America/New_York" });
-    await sync(user, ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"].flatMap((d) => [...energyDay(d, "-05:00"), meal(d, 2000, 13, "-05:00")]));
+    await sync(
+      user,
+      ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"].flatMap((d) => [...energyDay(d, "-05:00"), meal(d, 2000, 13, "-05:00")]),
+    );
     await settledRows(user, (r) => r.length === 2, "the week's rows");
     await h.deps.db.delete(weeklyProjections).where(eq(weeklyProjections.userId, user.id));
-    await enqueue(h.deps.queues, "projections.project-last-week", { userId: user.id });
+    await enqueue(h.deps, "projections.project-last-week", { userId: user.id });
     const rows = await settledRows(user, (r) => r.length === 2, "the scheduled run's rows");
     expect(rows.map((r) => [r.week_start, r.status, r.logged_days])).toEqual([
       ["2026-11-23", "projected", 4],
@@ -189,7 +205,9 @@ describe("jobs and schedules", () => {
     ]);
   });
 
-  it("every user gets a Monday scheduler in their zone (re-registered for all at worker start); a zone change moves it", { timeout: 60_000 }, async () => {
+  it("every user gets a Monday scheduler in their zone (re-registered for all at worker start); a zone change moves it", {
+    timeout: 60_000,
+  }, async () => {
     const queue = h.deps.queues.projections;
     // A Redis that lost its schedulers: the worker-start pass puts them back.
     await queue.removeJobScheduler(`project-last-week-${userBeforeStart.id}`);

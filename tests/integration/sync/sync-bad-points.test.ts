@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 
 let h: Harness;
@@ -51,9 +51,7 @@ async function sync(apiKey: string, workouts: unknown[]): Promise<SyncAnswer> {
 }
 
 async function onlyWorkout(apiKey: string): Promise<WorkoutBody> {
-  const list = await readJson<{ workouts: { id: string }[] }>(
-    await h.request("/v1/workouts?from=2026-11-23&to=2026-11-23", { key: apiKey }),
-  );
+  const list = await readJson<{ workouts: { id: string }[] }>(await h.request("/v1/workouts?from=2026-11-23&to=2026-11-23", { key: apiKey }));
   expect(list.workouts).toHaveLength(1);
   return readJson<WorkoutBody>(await h.request(`/v1/workouts/${list.workouts[0]?.id ?? ""}`, { key: apiKey }));
 }

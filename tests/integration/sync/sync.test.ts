@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samples, workouts } from "../../../src/db/schema/index.js";
-import { fixedClock } from "../../../src/lib/clock.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 
 let h: Harness;
@@ -24,7 +24,14 @@ function batch() {
       { type: "active_energy", start: "2026-11-23T08:00:00+01:00", end: "2026-11-23T08:10:00+01:00", value: 209.2, unit: "kJ", source: watch },
       { type: "heart_rate", start: "2026-11-23T08:05:00+01:00", end: "2026-11-23T08:05:00+01:00", value: 400, unit: "bpm", source: watch },
       { type: "steps", start: "2026-11-23T09:00:00+01:00", end: "2026-11-23T08:00:00+01:00", value: 10, unit: "count", source: watch },
-      { type: "body_mass", start: "2026-11-23T07:00:00+01:00", end: "2026-11-23T07:00:00+01:00", value: 154.3, unit: "lb", source: { name: "Scale", device_type: "scale" } },
+      {
+        type: "body_mass",
+        start: "2026-11-23T07:00:00+01:00",
+        end: "2026-11-23T07:00:00+01:00",
+        value: 154.3,
+        unit: "lb",
+        source: { name: "Scale", device_type: "scale" },
+      },
       { type: "steps", start: "2026-11-23T08:00:00Z", value: 5, unit: "count", source: watch },
       "not an object",
     ],
@@ -51,7 +58,12 @@ describe("POST /v1/sync", () => {
     const user = await h.createUser({ time_zone: "Europe/Berlin" });
     const res = await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: batch() });
     expect(res.status).toBe(200);
-    const body = await readJson<{ accepted: number; duplicate: number; rejected: number; rejected_items: { index: number; path: string; reason: string }[] }>(res);
+    const body = await readJson<{
+      accepted: number;
+      duplicate: number;
+      rejected: number;
+      rejected_items: { index: number; path: string; reason: string }[];
+    }>(res);
     expect(body).toMatchObject({ accepted: 5, duplicate: 0, rejected: 4 });
     expect(body.rejected_items.map((r) => r.path)).toEqual(["samples[3].value", "samples[4].end", "samples[6].end", "samples[7]"]);
 
@@ -62,7 +74,9 @@ describe("POST /v1/sync", () => {
     expect(energy?.utcOffsetMin).toBe(60);
     expect(rows.find((r) => r.type === "body_mass")?.value).toBeCloseTo(154.3 * 0.45359237, 6);
 
-    const detail = await readJson<{ workouts: { id: string }[] }>(await h.request("/v1/workouts?from=2026-11-23&to=2026-11-23", { key: user.apiKey }));
+    const detail = await readJson<{ workouts: { id: string }[] }>(
+      await h.request("/v1/workouts?from=2026-11-23&to=2026-11-23", { key: user.apiKey }),
+    );
     const workout = await readJson<Record<string, unknown>>(await h.request(`/v1/workouts/${detail.workouts[0]?.id}`, { key: user.apiKey }));
     expect(workout).toMatchObject({ activity_type: "running", active_energy_kcal: 320, hr_sample_count: 2, max_hr_bpm: 160 });
     expect(workout.heart_rate).toEqual([
@@ -101,7 +115,12 @@ describe("POST /v1/sync", () => {
   it("requires an Idempotency-Key and a JSON object with known fields", async () => {
     const user = await h.createUser();
     await expectProblem(await h.request("/v1/sync", { method: "POST", key: user.apiKey, json: batch() }), 400, "IDEMPOTENCY_KEY_REQUIRED");
-    const bad = await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: { samples: [], extra: 1 } });
+    const bad = await h.request("/v1/sync", {
+      method: "POST",
+      key: user.apiKey,
+      headers: { "idempotency-key": randomUUID() },
+      json: { samples: [], extra: 1 },
+    });
     await expectProblem(bad, 400, "VALIDATION_FAILED");
   });
 });
@@ -110,7 +129,9 @@ describe("POST /v1/integrations/health-auto-export", () => {
   it("accepts the app's payload as it sends it, and a re-sent window adds nothing", async () => {
     const user = await h.createUser();
     const { readFileSync } = await import("node:fs");
-    const payload = JSON.parse(readFileSync(new URL("../../fixtures/health-auto-export/irvinlim__marshal_test_unmarshal_workouts.json", import.meta.url), "utf8")) as unknown;
+    const payload = JSON.parse(
+      readFileSync(new URL("../../fixtures/health-auto-export/irvinlim__marshal_test_unmarshal_workouts.json", import.meta.url), "utf8"),
+    ) as unknown;
     const first = await readJson<{ accepted: number; duplicate: number }>(
       await h.request("/v1/integrations/health-auto-export", { method: "POST", key: user.apiKey, json: payload }),
     );

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearPending, isPending, markPending } from "../../../src/jobs/pending.js";
 import { createHarness, type Harness } from "../../helpers/harness.js";
 
 let h: Harness;
@@ -12,19 +11,34 @@ afterAll(async () => {
 
 describe("pending markers", () => {
   it("stay set while work asked for after a job started is still to come, per user", async () => {
-    const queue = h.deps.queues.energy;
-    await markPending(queue, "recompute", "usr_a", ["2026-11-01", "2026-11-02"]);
-    expect(await isPending(queue, ["recompute"], "usr_a")).toBe(true);
-    expect(await isPending(queue, ["recompute"], "usr_b")).toBe(false);
-    expect(await isPending(queue, ["projection"], "usr_a")).toBe(false);
+    const pending = h.deps.pending;
+    const first = { kind: "recompute", userId: "usr_a", member: "2026-11-01" } as const;
+    const second = { kind: "recompute", userId: "usr_a", member: "2026-11-02" } as const;
+    await pending.mark([first, second]);
+    expect(await pending.isPending(["recompute"], "usr_a")).toBe(true);
+    expect(await pending.isPending(["recompute"], "usr_b")).toBe(false);
+    expect(await pending.isPending(["projection"], "usr_a")).toBe(false);
 
     // A job that started before the latest request must not clear it.
-    await clearPending(queue, { kind: "recompute", userId: "usr_a", member: "2026-11-01" }, Date.now() - 60_000);
-    expect(await isPending(queue, ["recompute"], "usr_a")).toBe(true);
+    const stale = await pending.begin(first);
+    await pending.mark([first]);
+    await pending.finish(first, stale);
+    expect(await pending.isPending(["recompute"], "usr_a")).toBe(true);
 
-    await clearPending(queue, { kind: "recompute", userId: "usr_a", member: "2026-11-01" }, Date.now());
-    expect(await isPending(queue, ["recompute"], "usr_a")).toBe(true);
-    await clearPending(queue, { kind: "recompute", userId: "usr_a", member: "2026-11-02" }, Date.now());
-    expect(await isPending(queue, ["recompute"], "usr_a")).toBe(false);
+    // The job that started after it does.
+    await pending.finish(first, await pending.begin(first));
+    expect(await pending.isPending(["recompute"], "usr_a")).toBe(true);
+    await pending.finish(second, await pending.begin(second));
+    expect(await pending.isPending(["recompute"], "usr_a")).toBe(false);
+  });
+
+  it("a job whose marker was never set (or expired) clears nothing asked for later", async () => {
+    const pending = h.deps.pending;
+    const marker = { kind: "hiit", userId: "usr_c", member: "wkt_0000000001" } as const;
+    const token = await pending.begin(marker);
+    expect(token).toBeNull();
+    await pending.mark([marker]);
+    await pending.finish(marker, token);
+    expect(await pending.isPending(["hiit"], "usr_c")).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import { mifflinStJeorBmrKcal } from "../../../src/modules/energy/science/bmr.js";
-import { keytelNetKcal } from "../../../src/modules/energy/science/keytel.js";
-import { ageYears } from "../../../src/lib/time.js";
+import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { keytelNetKcal } from "../../../src/domain/energy/keytel.js";
+import { ageYears } from "../../../src/lib/calendar.js";
 import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
@@ -33,7 +33,13 @@ export function deviceFileNetKcal(grossKcal: number, durationS: number, localDat
 
 /** Keytel's net estimate for a workout without energy, from its mean heart rate. */
 export function keytelKcal(avgHrBpm: number, durationS: number, localDate: string): number {
-  return keytelNetKcal({ ...PERSON_FOR_SCIENCE, ageYears: ageOn(localDate), hrBpm: avgHrBpm, bmrKcalPerDay: bmrOn(localDate), durationMin: durationS / 60 });
+  return keytelNetKcal({
+    ...PERSON_FOR_SCIENCE,
+    ageYears: ageOn(localDate),
+    hrBpm: avgHrBpm,
+    bmrKcalPerDay: bmrOn(localDate),
+    durationMin: durationS / 60,
+  });
 }
 
 export interface WorkoutBody {
@@ -68,7 +74,9 @@ export interface DayBody {
   sources: { basal: string; active: string };
   hiit_sessions: number;
   pending: boolean;
-  breakdown: { workouts: { id: string; counted: boolean; duplicate_of: string | null; reason: string; energy_kcal: number | null; method: string | null }[] } | null;
+  breakdown: {
+    workouts: { id: string; counted: boolean; duplicate_of: string | null; reason: string; energy_kcal: number | null; method: string | null }[];
+  } | null;
 }
 
 export async function importFile(h: Harness, user: TestUser, body: Buffer, query = ""): Promise<ImportBody> {
@@ -113,7 +121,10 @@ export async function dayWhen(h: Harness, user: TestUser, date: string, ready: (
   }
 }
 
-export const near = (expected: number, tolerance = 0.6) => (actual: number | null) => actual !== null && Math.abs(actual - expected) <= tolerance;
+export const near =
+  (expected: number, tolerance = 0.6) =>
+  (actual: number | null) =>
+    actual !== null && Math.abs(actual - expected) <= tolerance;
 
 export async function sync(h: Harness, user: TestUser, body: { samples?: object[]; workouts?: object[] }) {
   const res = await h.request("/v1/sync", { method: "POST", key: user.apiKey, headers: { "idempotency-key": randomUUID() }, json: body });

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
 import { pathForKey } from "../../../src/modules/imports/upload-store.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
@@ -23,8 +23,8 @@ import {
   near,
   PERSON,
   sync,
-  tcxCopyOf,
   TRIATHLON_FIT,
+  tcxCopyOf,
   workoutDetail,
   workoutsOn,
 } from "./activity-test-kit.js";
@@ -81,7 +81,9 @@ describe("DELETE /v1/workouts/{id}", () => {
     expect(gpxDetail).toMatchObject({ counted: true, duplicate_of: null });
     const keytel = keytelKcal(gpxDetail.avg_hr_bpm ?? 0, gpxDetail.duration_s, FENIX_RUN_DATE);
     const gpxDay = await dayWhen(h, user, FENIX_RUN_DATE, (d) => near(keytel)(d.active_kcal), "the GPX's heart-rate estimate to count");
-    expect(gpxDay.breakdown?.workouts).toEqual([expect.objectContaining({ id: gpx?.id, counted: true, method: "heart_rate", reason: "estimated from heart rate" })]);
+    expect(gpxDay.breakdown?.workouts).toEqual([
+      expect.objectContaining({ id: gpx?.id, counted: true, method: "heart_rate", reason: "estimated from heart rate" }),
+    ]);
 
     expect((await del(user, `/v1/workouts/${gpx?.id}`)).status).toBe(204);
     const empty = await dayWhen(h, user, FENIX_RUN_DATE, (d) => d.status === "no_data", "the day to have nothing left");
@@ -147,7 +149,10 @@ describe("DELETE /v1/imports/{id}", () => {
     const exportA = Buffer.from(base.replace("</HealthData>", `${extras.join("\n")}\n</HealthData>`));
     // A later export: everything of the first, plus an afternoon walk's steps.
     const exportB = Buffer.from(
-      base.replace("</HealthData>", `${[...extras, record("StepCount", "count", "iPhone", "2016-11-14 15:00:00 -0800", "2016-11-14 15:30:00 -0800", 1200)].join("\n")}\n</HealthData>`),
+      base.replace(
+        "</HealthData>",
+        `${[...extras, record("StepCount", "count", "iPhone", "2016-11-14 15:00:00 -0800", "2016-11-14 15:30:00 -0800", 1200)].join("\n")}\n</HealthData>`,
+      ),
     );
     const a = await importFile(h, user, exportA);
     const b = await importFile(h, user, exportB);
@@ -174,7 +179,9 @@ describe("DELETE /v1/imports/{id}", () => {
     expect(await rows()).toEqual({ ...withBoth, notB: 0 });
     const after = await dayWhen(h, user, date, (d) => d.active_kcal === before.active_kcal, "the day to stand");
     expect(after).toMatchObject({ active_kcal: before.active_kcal, burned_kcal: before.burned_kcal, status: before.status });
-    const intake = await readJson<{ days: { intake_kcal: number | null }[] }>(await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }));
+    const intake = await readJson<{ days: { intake_kcal: number | null }[] }>(
+      await h.request(`/v1/days?from=${date}&to=${date}`, { key: user.apiKey }),
+    );
     expect(intake.days[0]?.intake_kcal).toBe(650);
 
     expect((await del(user, `/v1/imports/${b.id}`)).status).toBe(204);
@@ -189,7 +196,14 @@ describe("DELETE /v1/imports/{id}", () => {
     const fit = await workoutDetail(h, user, (await workoutsOn(h, user, FENIX_RUN_DATE))[0]?.id ?? "");
     // The companion app sends the watch's run again (the file's own id): the row becomes the app's own.
     const source = { name: fit.source.name, device_type: fit.source.device_type, ...(fit.source.device ? { device: fit.source.device } : {}) };
-    const sent = { external_id: fit.external_id, activity_type: "running", start: fit.start, end: fit.end, active_energy_kcal: FENIX_RUN_KCAL, source };
+    const sent = {
+      external_id: fit.external_id,
+      activity_type: "running",
+      start: fit.start,
+      end: fit.end,
+      active_energy_kcal: FENIX_RUN_KCAL,
+      source,
+    };
     expect(await sync(h, user, { workouts: [sent] })).toMatchObject({ accepted: 0, rejected: 0 });
     expect(await workoutDetail(h, user, fit.id)).toMatchObject({ import_id: null });
     expect((await del(user, `/v1/imports/${done.id}`)).status).toBe(204);
@@ -262,9 +276,11 @@ describe("retrying a failed import", () => {
           "the retried run's day",
         ),
       );
-      const runWorkout = (await readJson<{ workouts: { duration_s: number }[] }>(
-        await api.request(`/v1/workouts?from=${FENIX_RUN_DATE}&to=${FENIX_RUN_DATE}`, { key: user.apiKey }),
-      )).workouts[0];
+      const runWorkout = (
+        await readJson<{ workouts: { duration_s: number }[] }>(
+          await api.request(`/v1/workouts?from=${FENIX_RUN_DATE}&to=${FENIX_RUN_DATE}`, { key: user.apiKey }),
+        )
+      ).workouts[0];
       expect(day.active_kcal).toBeCloseTo(deviceFileNetKcal(FENIX_RUN_KCAL, runWorkout?.duration_s ?? 0, FENIX_RUN_DATE), 0);
     } finally {
       await workers?.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../src/lib/clock.js";
 import { enqueueDayRecomputes } from "../../../src/jobs/recompute.js";
 import { enqueueRegroupForAllUsers } from "../../../src/modules/workouts/grouping.service.js";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
@@ -23,8 +23,8 @@ import {
   setPriority,
   sourceIdNamed,
   sync,
-  tcxCopyOf,
   TRIATHLON_FIT,
+  tcxCopyOf,
   type WorkoutBody,
   workoutDetail,
   workoutsOn,
@@ -67,7 +67,9 @@ describe("the same run as FIT, TCX and GPX is one activity", () => {
     expect(rows.fit).toMatchObject({ counted: true, duplicate_of: null, duplicate_reason: null });
     for (const copy of [rows.tcx, rows.gpx]) {
       expect(copy).toMatchObject({ counted: false, duplicate_of: fit.id });
-      expect(copy?.duplicate_reason).toBe(`duplicate of ${fit.id} (same activity; the recording device's own record is preferred to a copy or an estimate)`);
+      expect(copy?.duplicate_reason).toBe(
+        `duplicate of ${fit.id} (same activity; the recording device's own record is preferred to a copy or an estimate)`,
+      );
     }
     const gpxDetail = await workoutDetail(h, user, rows.gpx?.id ?? "");
     expect(gpxDetail).toMatchObject({ counted: false, duplicate_of: fit.id, active_energy_kcal: null });
@@ -83,7 +85,11 @@ describe("the same run as FIT, TCX and GPX is one activity", () => {
 
     const breakdown = day.breakdown?.workouts ?? [];
     expect(breakdown).toHaveLength(3);
-    expect(breakdown.find((w) => w.id === fit.id)).toMatchObject({ counted: true, duplicate_of: null, reason: "the workout's own energy, net of resting" });
+    expect(breakdown.find((w) => w.id === fit.id)).toMatchObject({
+      counted: true,
+      duplicate_of: null,
+      reason: "the workout's own energy, net of resting",
+    });
     for (const copy of breakdown.filter((w) => w.id !== fit.id)) {
       expect(copy).toMatchObject({ counted: false, duplicate_of: fit.id, energy_kcal: null });
       expect(copy.reason).toMatch(new RegExp(`^duplicate of ${fit.id} \\(`));
@@ -94,7 +100,10 @@ describe("the same run as FIT, TCX and GPX is one activity", () => {
     const { fit: reference } = await userWithFitRun();
     const files = { fit: fixture(FENIX_RUN_FIT), tcx: tcxCopyOf(reference, "Fenix 5 X"), gpx: gpxCopyOf(reference) };
     const outcomes: Record<string, unknown>[] = [];
-    for (const order of [["gpx", "tcx", "fit"], ["tcx", "fit", "gpx"]] as const) {
+    for (const order of [
+      ["gpx", "tcx", "fit"],
+      ["tcx", "fit", "gpx"],
+    ] as const) {
       const user = await h.createUser(PERSON);
       const queued = await Promise.all(order.map(async (format) => readJson<ImportBody>(await upload(h, user.apiKey, files[format]))));
       const done = await Promise.all(queued.map((q) => settledImport(h, user.apiKey, q.id, 30_000)));
@@ -103,13 +112,25 @@ describe("the same run as FIT, TCX and GPX is one activity", () => {
       const rows = byFormat(await workoutsOn(h, user, FENIX_RUN_DATE), ids);
       outcomes.push({
         fit: { counted: rows.fit?.counted, duplicate_of: rows.fit?.duplicate_of },
-        tcx: { counted: rows.tcx?.counted, of_fit: rows.tcx?.duplicate_of === rows.fit?.id, reason: rows.tcx?.duplicate_reason?.replace(/wkt_\w+/, "") },
-        gpx: { counted: rows.gpx?.counted, of_fit: rows.gpx?.duplicate_of === rows.fit?.id, reason: rows.gpx?.duplicate_reason?.replace(/wkt_\w+/, "") },
+        tcx: {
+          counted: rows.tcx?.counted,
+          of_fit: rows.tcx?.duplicate_of === rows.fit?.id,
+          reason: rows.tcx?.duplicate_reason?.replace(/wkt_\w+/, ""),
+        },
+        gpx: {
+          counted: rows.gpx?.counted,
+          of_fit: rows.gpx?.duplicate_of === rows.fit?.id,
+          reason: rows.gpx?.duplicate_reason?.replace(/wkt_\w+/, ""),
+        },
       });
       const fitNet = deviceFileNetKcal(FENIX_RUN_KCAL, reference.duration_s, FENIX_RUN_DATE);
       await dayWhen(h, user, FENIX_RUN_DATE, (d) => near(fitNet)(d.active_kcal), "the concurrent imports' day to count the run once");
     }
-    expect(outcomes[0]).toMatchObject({ fit: { counted: true, duplicate_of: null }, tcx: { counted: false, of_fit: true }, gpx: { counted: false, of_fit: true } });
+    expect(outcomes[0]).toMatchObject({
+      fit: { counted: true, duplicate_of: null },
+      tcx: { counted: false, of_fit: true },
+      gpx: { counted: false, of_fit: true },
+    });
     expect(outcomes[1]).toEqual(outcomes[0]);
   });
 });
@@ -228,7 +249,7 @@ describe("rows stored before grouping existed", () => {
     // As an older version stored them: no grouping at all, so the day counted both.
     await h.deps.sql`update workouts set duplicate_of = null, duplicate_reason = null where user_id = ${user.id}`;
     expect((await workoutsOn(h, user, FENIX_RUN_DATE)).every((w) => w.counted)).toBe(true);
-    await enqueueDayRecomputes(h.deps.queues, user.id, [FENIX_RUN_DATE]);
+    await enqueueDayRecomputes(h.deps, user.id, [FENIX_RUN_DATE]);
     await dayWhen(h, user, FENIX_RUN_DATE, (d) => near(2 * fitNet)(d.active_kcal), "the ungrouped day to count the run twice");
 
     expect(await enqueueRegroupForAllUsers(h.deps)).toBeGreaterThanOrEqual(1);

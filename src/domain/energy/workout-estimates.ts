@@ -1,0 +1,73 @@
+import { mifflinStJeorBmrKcal, type Sex } from "./bmr.js";
+import type { ActivityEstimate } from "./deficit.js";
+import { keytelNetKcal } from "./keytel.js";
+import { metNetKcal } from "./met.js";
+import { compendiumMet } from "./met-compendium.js";
+
+const MINUTES_PER_DAY = 1440;
+
+// Compendium codes per activity type (2024 edition); anything unmapped takes light general calisthenics.
+const COMPENDIUM_CODE_BY_ACTIVITY: Record<string, string> = {
+  running: "12050",
+  walking: "17190",
+  hiit: "02210",
+  high_intensity_interval_training: "02210",
+  traditional_strength_training: "02054",
+  functional_strength_training: "02054",
+  rowing: "02070",
+};
+const FALLBACK_COMPENDIUM_CODE = "02030";
+
+// FIT/TCX session calories are gross (Garmin and most devices include resting energy); Apple's and the
+// sync API's workout energy is active energy by definition (HealthKit totalEnergyBurned).
+const GROSS_ENERGY_FORMATS = new Set(["fit", "tcx", "gpx"]);
+
+/** What a workout's energy is estimated from (a day's workout row is one). */
+export interface WorkoutForEstimate {
+  id: string;
+  activityType: string;
+  durationS: number;
+  activeEnergyKcal: number | null;
+  avgHrBpm: number | null;
+  /** The import's format: FIT, TCX and GPX energy is gross. */
+  format: string | null;
+}
+
+export interface PersonForEstimates {
+  sex: Sex;
+  ageYears: number;
+  heightCm: number;
+  weightKg: number;
+}
+
+export interface WorkoutEstimate extends ActivityEstimate {
+  workoutId: string;
+  /** The share of the workout inside the day (a workout crossing midnight is split by duration). */
+  dayFraction: number;
+}
+
+/** Net-of-resting energy of one workout: the file's own figure, else Keytel from mean HR, else MET × weight × time. */
+export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimates | null, dayFraction: number): WorkoutEstimate | null {
+  const minutes = w.durationS / 60;
+  const bmrKcalPerDay = person ? mifflinStJeorBmrKcal(person) : null;
+  if (w.activeEnergyKcal !== null) {
+    const resting = GROSS_ENERGY_FORMATS.has(w.format ?? "") && bmrKcalPerDay ? (bmrKcalPerDay / MINUTES_PER_DAY) * minutes : 0;
+    return { workoutId: w.id, netKcal: Math.max(0, w.activeEnergyKcal - resting) * dayFraction, method: "device-workout", dayFraction };
+  }
+  if (!person || !bmrKcalPerDay) return null;
+  if (w.avgHrBpm !== null) {
+    const netKcal = keytelNetKcal({
+      sex: person.sex,
+      hrBpm: w.avgHrBpm,
+      weightKg: person.weightKg,
+      ageYears: person.ageYears,
+      bmrKcalPerDay,
+      durationMin: minutes,
+    });
+    return { workoutId: w.id, netKcal: netKcal * dayFraction, method: "keytel", dayFraction };
+  }
+  const code = COMPENDIUM_CODE_BY_ACTIVITY[w.activityType] ?? FALLBACK_COMPENDIUM_CODE;
+  const met = compendiumMet(code, 2024)?.met ?? compendiumMet(FALLBACK_COMPENDIUM_CODE, 2024)?.met ?? 3.5;
+  const netKcal = metNetKcal({ met, weightKg: person.weightKg, durationMin: minutes });
+  return { workoutId: w.id, netKcal: netKcal * dayFraction, method: "met", dayFraction };
+}

@@ -1,0 +1,7 @@
+// The formats' public face: what the imports and sync modules use. Parsers and their helpers stay inside.
+
+export * from "./contract.js";
+export { DETECT_HEAD_BYTES, detectFileFormat } from "./detect.js";
+export { parseHealthAutoExport } from "./health-auto-export/index.js";
+export { FOOD_LOG_FORMATS, FORMAT_NAMES, type FormatName, isFoodLogFormat, openFoodLog, openRecords } from "./registry.js";
+export { draftEvents } from "./shared/workout-draft.js";

@@ -1,0 +1,57 @@
+import { appleHealthXml, appleHealthZip } from "./apple-health/index.js";
+import { type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type ParseEvent } from "./contract.js";
+import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/index.js";
+import { fitFile } from "./fit/index.js";
+import { fitbitJson, fitbitTakeoutZip } from "./fitbit/index.js";
+import { googleFitTakeoutZip } from "./google-fit/index.js";
+import { gpxFile } from "./gpx/index.js";
+import { healthAutoExportJson } from "./health-auto-export/index.js";
+import { myFitnessPalCsv } from "./myfitnesspal/index.js";
+import { tcxFile } from "./tcx/index.js";
+
+/**
+ * Every format an upload can be, by the name stored on its import. Detection asks each sniff in this order, so a
+ * more specific format comes before a looser one of the same kind. Adding a format: a folder with its parser and
+ * an index.ts exporting its FormatSpec, and one line here (docs/how-to.md).
+ */
+export const FORMATS = {
+  apple_health_zip: appleHealthZip,
+  apple_health_xml: appleHealthXml,
+  fit: fitFile,
+  tcx: tcxFile,
+  gpx: gpxFile,
+  health_auto_export_json: healthAutoExportJson,
+  fitbit_json: fitbitJson,
+  google_fit_zip: googleFitTakeoutZip,
+  fitbit_takeout_zip: fitbitTakeoutZip,
+  cronometer_servings_csv: cronometerServingsCsv,
+  cronometer_dailysummary_csv: cronometerDailySummaryCsv,
+  myfitnesspal_csv: myFitnessPalCsv,
+} as const satisfies Record<string, FormatSpec>;
+
+export type FormatName = keyof typeof FORMATS;
+export const FORMAT_NAMES = Object.keys(FORMATS) as [FormatName, ...FormatName[]];
+
+function specOf(name: string): FormatSpec | undefined {
+  return Object.hasOwn(FORMATS, name) ? FORMATS[name as FormatName] : undefined;
+}
+
+export function isFoodLogFormat(name: string): boolean {
+  return specOf(name)?.kind === "food-log";
+}
+
+export const FOOD_LOG_FORMATS: readonly FormatName[] = FORMAT_NAMES.filter(isFoodLogFormat);
+
+/** The events of a stored upload holding samples and workouts; a name that is not such a format fails the import. */
+export async function* openRecords(name: string, path: string, opts: OpenOptions): AsyncGenerator<ParseEvent> {
+  const spec = specOf(name);
+  if (spec?.kind !== "records") throw new ParseError("UNKNOWN_FORMAT", `Importing ${name} files is not supported yet.`);
+  yield* spec.open(path, opts);
+}
+
+/** The events of a stored food-log export. */
+export async function* openFoodLog(name: string, path: string, opts: OpenOptions): AsyncGenerator<IntakeEvent> {
+  const spec = specOf(name);
+  if (spec?.kind !== "food-log") throw new ParseError("UNKNOWN_FORMAT", `${name} is not a food-log format.`);
+  yield* spec.open(path, opts);
+}

@@ -1,0 +1,43 @@
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { AppError, MethodNotAllowedError, NotFoundError } from "../lib/errors.js";
+import { internalProblem, isHttpException, problemFromAppError, problemFromHttpException, problemResponse } from "./problem.js";
+import type { AppEnv } from "./router.js";
+
+/** The one place that turns any thrown error into an RFC 9457 response. */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const requestId = c.get("requestId") ?? "unknown";
+  const instance = c.req.path;
+  if (err instanceof AppError) {
+    return withRequestId(problemResponse(problemFromAppError(err, instance, requestId), err.headers), requestId);
+  }
+  if (isHttpException(err) && err.status < 500) {
+    return withRequestId(problemResponse(problemFromHttpException(err, instance, requestId)), requestId);
+  }
+  const logger = c.get("logger");
+  logger?.error({ error: { type: err.name, message: err.message, stack: err.stack } }, "request.unhandled-error");
+  return withRequestId(problemResponse(internalProblem(instance, requestId)), requestId);
+};
+
+function withRequestId(res: Response, requestId: string): Response {
+  res.headers.set("X-Request-Id", requestId);
+  return res;
+}
+
+/** 404 for unknown paths; 405 (with Allow) when the path exists under other methods. */
+export function notFoundHandler(routes: () => { path: string; method: string }[]): NotFoundHandler<AppEnv> {
+  return (c: Context<AppEnv>) => {
+    const allowed = new Set<string>();
+    for (const route of routes()) {
+      if (route.method === "ALL" || !pathMatches(route.path, c.req.path)) continue;
+      allowed.add(route.method.toUpperCase());
+    }
+    const err = allowed.size > 0 ? new MethodNotAllowedError(c.req.method, [...allowed].sort()) : new NotFoundError("route");
+    return onError(err, c);
+  };
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  if (pattern.includes("*")) return false;
+  const regex = new RegExp(`^${pattern.replace(/:[A-Za-z_]+/g, "[^/]+")}/?$`);
+  return regex.test(path);
+}

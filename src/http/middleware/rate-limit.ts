@@ -1,0 +1,58 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import type { Redis } from "ioredis";
+import { RateLimitedError } from "../../lib/errors.js";
+import type { Logger } from "../../lib/logger.js";
+
+const WINDOW_SEC = 60;
+
+// Fixed window in Redis (atomic INCR + first-hit EXPIRE), so the limit holds across every API process.
+const INCR_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return {count, redis.call('TTL', KEYS[1])}
+`;
+
+export interface RateLimiter {
+  redis: Redis;
+  keyPrefix: string;
+  logger: Logger;
+}
+
+/**
+ * Counts one request against `key`, sets the RateLimit-* headers, and throws 429 past the limit.
+ * Fails open when Redis is unreachable: the API keeps serving from Postgres rather than turning a
+ * Redis outage into a full outage (documented in the README).
+ */
+export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: string, limit: number): Promise<void> {
+  let count: number;
+  let resetSec: number;
+  try {
+    const redisKey = `${limiter.keyPrefix}:ratelimit:${key}`;
+    [count, resetSec] = (await limiter.redis.eval(INCR_SCRIPT, 1, redisKey, WINDOW_SEC)) as [number, number];
+  } catch (err) {
+    limiter.logger.warn({ error: { message: (err as Error).message } }, "ratelimit.unavailable");
+    return;
+  }
+  const headers = {
+    "RateLimit-Limit": String(limit),
+    "RateLimit-Remaining": String(Math.max(0, limit - count)),
+    "RateLimit-Reset": String(Math.max(resetSec, 0)),
+    "RateLimit-Policy": `${limit};w=${WINDOW_SEC}`,
+  };
+  if (count > limit) {
+    const err = new RateLimitedError(Math.max(resetSec, 1));
+    Object.assign(err.headers, headers);
+    throw err;
+  }
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+}
+
+/** The client address as the socket saw it (X-Forwarded-For is not trusted: it is client-controlled). */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}

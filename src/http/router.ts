@@ -1,0 +1,27 @@
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import type { Deps } from "../deps.js";
+import { ValidationError } from "../lib/errors.js";
+import type { Logger } from "../lib/logger.js";
+import { fieldErrorsFromZod } from "../lib/validation.js";
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    logger: Logger;
+    /** Set by the auth middleware on every /v1 route except admin. */
+    userId: string;
+    apiKeyId: string;
+  };
+}
+
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
+
+/** A router whose validation failures become one problem+json 400 with per-field errors (thrown to app.onError). */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
+    },
+  });
+}

@@ -1,0 +1,2 @@
+// The write path every import and sync shares: parsed records to rows, in bulk (COPY + INSERT … ON CONFLICT).
+export { type BatchEffects, IngestWriter } from "./ingest.service.js";

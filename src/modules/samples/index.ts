@@ -1,0 +1,2 @@
+// The raw samples as stored, every source kept (read-only).
+export { samplesRouter } from "./samples.handlers.js";

@@ -1,0 +1,18 @@
+import { type AppRouteHandler, createRouter } from "../../http/router.js";
+import { ingestHealthAutoExportPush } from "./health-auto-export.service.js";
+import { healthAutoExportRoute, syncRoute } from "./sync.routes.js";
+import { syncBatch } from "./sync.service.js";
+
+export const syncHandler: AppRouteHandler<typeof syncRoute> = async (c) => {
+  const answer = await syncBatch(c.var.deps, c.var.userId, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
+  if (answer.replayed) c.header("Idempotent-Replayed", "true");
+  return c.json(answer.body, answer.status);
+};
+
+export const healthAutoExportHandler: AppRouteHandler<typeof healthAutoExportRoute> = async (c) => {
+  return c.json(await ingestHealthAutoExportPush(c.var.deps, c.var.userId, c.req.valid("json")), 200);
+};
+
+export function syncRouter() {
+  return createRouter().openapi(syncRoute, syncHandler).openapi(healthAutoExportRoute, healthAutoExportHandler);
+}

@@ -1,0 +1,2 @@
+// Liveness and readiness probes.
+export { systemRouter } from "./system.handlers.js";

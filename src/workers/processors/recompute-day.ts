@@ -1,0 +1,31 @@
+import { weeksAffectedByDay, weeksAffectedByRange } from "../../domain/projections/affected-weeks.js";
+import { finalizeYesterday, recomputeDay, recomputeDays } from "../../modules/energy/index.js";
+import { enqueueWeekProjections } from "../../modules/projections/index.js";
+import { regroupUser } from "../../modules/workouts/index.js";
+import type { Processor } from "../run-job.js";
+
+/** Rebuilds one user's local day from raw rows; safe to run any number of times. */
+export const recomputeDayJob: Processor<"energy.recompute-day"> = async (payload, { deps }) => {
+  const found = await recomputeDay(deps, payload.userId, payload.localDate);
+  if (found) await enqueueWeekProjections(deps, payload.userId, weeksAffectedByDay(payload.localDate, deps.clock.now()));
+  return { recomputed: found };
+};
+
+/** Rebuilds a range of one user's local days (bulk work, not debounced), then the weeks they feed. */
+export const recomputeRangeJob: Processor<"energy.recompute-range"> = async (payload, { deps }) => {
+  const days = await recomputeDays(deps, payload.userId, payload.from, payload.to);
+  if (days !== null) await enqueueWeekProjections(deps, payload.userId, weeksAffectedByRange(payload.from, payload.to, deps.clock.now()));
+  return { recomputed: days };
+};
+
+/** The nightly run in the user's own time zone: yesterday's numbers become final (no longer "so far"). */
+export const finalizeYesterdayJob: Processor<"energy.finalize-yesterday"> = async (payload, { deps }) => {
+  const date = await finalizeYesterday(deps, payload.userId);
+  if (date) await enqueueWeekProjections(deps, payload.userId, weeksAffectedByDay(date, deps.clock.now()));
+  return { finalized: date };
+};
+
+/** Regroups all of a user's workouts into activities and queues the days whose counting changed. */
+export const regroupUserJob: Processor<"workouts.regroup-user"> = async (payload, { deps }) => {
+  return { changed: (await regroupUser(deps, payload.userId)).length };
+};
