@@ -1,9 +1,11 @@
 import { Redis } from "ioredis";
 import { prepareDatabase } from "../../src/db/migrate.js";
+import { recreateTestDatabase } from "./fresh-database.js";
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from "./test-env.js";
 
-/** Creates and migrates the test database with the production migrator, and insists Redis is there. */
+/** Recreates and migrates the test database with the production migrator, and insists Redis is there. */
 export async function setup(): Promise<void> {
+  await recreateTestDatabase(TEST_DATABASE_URL);
   await prepareDatabase(TEST_DATABASE_URL);
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3_000 });
   try {
