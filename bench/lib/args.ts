@@ -11,7 +11,7 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** Extra node flags for the worker process (e.g. --max-semi-space-size=8), to try memory or GC settings. */
   workerNodeArgs: string[];
-  /** Run the worker from this prebuilt JS entry (e.g. an esbuild bundle of src/main.ts) instead of tsx. */
+  /** Run the worker from this prebuilt JS entry (e.g. an esbuild bundle of src/process/main.ts) instead of tsx. */
   workerEntry: string | null;
   /** Keep the service logs (and CPU profile) of a successful run. */
   keepLogs: boolean;

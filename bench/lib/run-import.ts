@@ -18,7 +18,7 @@ export interface ServiceConfig {
   runDir: string;
   cpuProf: boolean;
   workerNodeArgs: string[];
-  /** A prebuilt entry (e.g. an esbuild bundle of src/main.ts) for the worker instead of tsx; null for tsx. */
+  /** A prebuilt entry (e.g. an esbuild bundle of src/process/main.ts) for the worker instead of tsx; null for tsx. */
   workerEntry: string | null;
 }
 

@@ -13,7 +13,7 @@ export interface RunningRole {
 }
 
 /**
- * `src/main.ts <role>` as `npm run start:<role>` runs it (or a prebuilt `entry`, e.g. a bundle of it), logging to a
+ * `src/process/main.ts <role>` as `npm run start:<role>` runs it (or a prebuilt `entry`, e.g. a bundle of it), logging to a
  * file; `nodeArgs` go to node (e.g. --cpu-prof).
  */
 export function spawnRole(
@@ -23,7 +23,7 @@ export function spawnRole(
   nodeArgs: string[] = [],
   entry?: string,
 ): RunningRole {
-  const args = [entry ?? "src/main.ts", role];
+  const args = [entry ?? "src/process/main.ts", role];
   const { child, exited } = spawnNode(args, env, { nodeArgs, logPath, tsx: entry === undefined });
   if (child.pid === undefined) throw new Error(`could not start the ${role} process`);
   return { role, pid: child.pid, child, exited, logPath };

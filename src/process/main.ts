@@ -1,11 +1,11 @@
-import { loadEnv } from "./config/env.js";
-import { prepareDatabase } from "./db/migrate.js";
-import { checkConnections, createDeps } from "./deps.js";
-import { enqueueRegroupForAllUsers } from "./modules/workouts/index.js";
-import { startApi } from "./server.js";
+import { registerAllUserSchedules, startWorkers } from "../../workers/start-workers.js";
+import { loadEnv } from "../config/env.js";
+import { prepareDatabase } from "../db/migrate.js";
+import { checkConnections, createDeps } from "../deps.js";
+import { enqueueRegroupForAllUsers } from "../modules/workouts/index.js";
+import { startApi } from "../server.js";
+import { exitOnStartupError } from "../startup-errors.js";
 import { type Running, shutdown } from "./shutdown.js";
-import { exitOnStartupError } from "./startup-errors.js";
-import { registerAllUserSchedules, startWorkers } from "./workers/start-workers.js";
 
 type Role = "all" | "api" | "worker";
 

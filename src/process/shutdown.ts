@@ -1,6 +1,6 @@
-import { closeDeps, type Deps } from "./deps.js";
-import type { ApiServer } from "./server.js";
-import type { WorkerPool } from "./workers/start-workers.js";
+import type { WorkerPool } from "../../workers/start-workers.js";
+import { closeDeps, type Deps } from "../deps.js";
+import type { ApiServer } from "../server.js";
 
 export interface Running {
   deps: Deps;

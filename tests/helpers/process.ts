@@ -35,7 +35,7 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Runs `src/main.ts <role>` (or another entry) as a real process with exactly the given environment. */
+/** Runs `src/process/main.ts <role>` (or another entry) as a real process with exactly the given environment. */
 export function spawnService(args: string[], env: Record<string, string | undefined>): Spawned {
   const { child, exited } = spawnNode(args, env);
   let out = "";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { hourly, meal, settledDays, sync, watch } from "./energy-test-kit.js";

@@ -6,7 +6,7 @@ import { datesBetween } from "../../../src/lib/calendar.js";
 import { localDayWindow } from "../../../src/lib/zone.js";
 import { recomputeDay } from "../../../src/modules/energy/energy.service.js";
 import { recomputeDays } from "../../../src/modules/energy/energy-range.service.js";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";

@@ -3,7 +3,7 @@ import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "../../../src/jobs/enqueue.js";
 import { userSchedulerId } from "../../../src/jobs/schedules.js";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METHOD_VERSION } from "../../../src/domain/hiit/detector.js";
 import { reconcileStaleAnalyses } from "../../../src/modules/hiit/redetection.service.js";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";

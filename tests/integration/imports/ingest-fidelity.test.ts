@@ -1,7 +1,7 @@
 // The regression corpus of issue "ingest fidelity", through the HTTP API with real workers: the device's own
 // summary values, points dropped instead of workouts, FIT headers that lie, files with nothing to import.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 

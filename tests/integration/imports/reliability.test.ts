@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
 import { type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { spawnService, waitFor } from "../../helpers/process.js";
@@ -30,7 +30,7 @@ describe("import reliability", () => {
   it("a worker SIGKILLed mid-import is recovered by another and ends with exactly the rows of a clean run", async () => {
     const file = await writeSyntheticStepsExport(path.join(dir, "big.xml"), 200_000);
     const user = await h.createUser({ time_zone: "Europe/Berlin" });
-    const killedWorker = spawnService(["src/main.ts", "worker"], vars);
+    const killedWorker = spawnService(["src/process/main.ts", "worker"], vars);
     let pool: WorkerPool | undefined;
     try {
       const queued = await readJson<ImportBody>(await upload(h, user.apiKey, readFileSync(file.path)));

@@ -26,7 +26,7 @@ describe("graceful shutdown of a worker process", () => {
     await lock`begin`;
     await lock`select id from api_keys where id = ${keyId} for update`;
 
-    const worker = spawnService(["src/main.ts", "worker"], vars);
+    const worker = spawnService(["src/process/main.ts", "worker"], vars);
     let jobId = "";
     try {
       const job = await enqueue(h.deps, "accounts.record-key-use", { apiKeyId: keyId, usedAt: "2026-11-24T07:00:00.000Z" });

@@ -20,7 +20,7 @@ describe("npm start (all roles in one process)", () => {
     const dbUrl = new URL(TEST_DATABASE_URL);
     dbUrl.pathname = `/${freshDbName}`;
     const startedMs = Date.now();
-    const svc = spawnService(["src/main.ts", "all"], testEnvVars({ PORT: String(port), DATABASE_URL: dbUrl.toString(), LOG_LEVEL: "info" }));
+    const svc = spawnService(["src/process/main.ts", "all"], testEnvVars({ PORT: String(port), DATABASE_URL: dbUrl.toString(), LOG_LEVEL: "info" }));
     try {
       const ready = await waitFor(
         async () => {
@@ -49,7 +49,7 @@ describe("npm start (all roles in one process)", () => {
 describe("start-up failures are one readable line", () => {
   it("names the unreachable Redis URL and how to start it", async () => {
     const port = await freePort();
-    const svc = spawnService(["src/main.ts", "all"], testEnvVars({ REDIS_URL: `redis://127.0.0.1:${port}` }));
+    const svc = spawnService(["src/process/main.ts", "all"], testEnvVars({ REDIS_URL: `redis://127.0.0.1:${port}` }));
     expect(await svc.exited).toBe(1);
     const lines = svc.stderr().trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -59,7 +59,7 @@ describe("start-up failures are one readable line", () => {
 
   it("names the unreachable Postgres URL (password hidden)", async () => {
     const port = await freePort();
-    const svc = spawnService(["src/main.ts", "api"], testEnvVars({ DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/wearsync` }));
+    const svc = spawnService(["src/process/main.ts", "api"], testEnvVars({ DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/wearsync` }));
     expect(await svc.exited).toBe(1);
     const lines = svc.stderr().trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -68,7 +68,7 @@ describe("start-up failures are one readable line", () => {
   }, 30_000);
 
   it("names every invalid variable at once", async () => {
-    const svc = spawnService(["src/main.ts", "worker"], testEnvVars({ PORT: "http", WORKER_CONCURRENCY: "-1", LOG_LEVEL: "chatty" }));
+    const svc = spawnService(["src/process/main.ts", "worker"], testEnvVars({ PORT: "http", WORKER_CONCURRENCY: "-1", LOG_LEVEL: "chatty" }));
     expect(await svc.exited).toBe(1);
     const line = svc.stderr().trim();
     expect(line.split("\n")).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hallRmrKcal } from "../../../src/domain/projections/hall-baseline.js";
 import { addDays } from "../../../src/lib/calendar.js";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";

@@ -8,7 +8,7 @@ import { observedWeekChangeKg } from "../../../src/domain/projections/week-facts
 import { enqueue } from "../../../src/jobs/enqueue.js";
 import { addDays } from "../../../src/lib/calendar.js";
 import { enqueueWeekProjections } from "../../../src/modules/projections/projection-requests.service.js";
-import { registerAllUserSchedules, startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { registerAllUserSchedules, startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";

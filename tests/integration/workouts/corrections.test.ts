@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pathForKey } from "../../../src/modules/imports/upload-store.js";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";

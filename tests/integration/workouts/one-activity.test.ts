@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueDayRecomputes } from "../../../src/jobs/recompute.js";
 import { enqueueRegroupForAllUsers } from "../../../src/modules/workouts/grouping.service.js";
-import { startWorkers, type WorkerPool } from "../../../src/workers/start-workers.js";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";

@@ -1,4 +1,4 @@
-import { failImportOutOfRetries, reconcileImports, runImport, runImportDeletion } from "../../modules/imports/index.js";
+import { failImportOutOfRetries, reconcileImports, runImport, runImportDeletion } from "../../src/modules/imports/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Parses and stores one upload. Idempotent: a retry or a re-run after a crash ends in the same rows. */

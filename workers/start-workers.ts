@@ -1,9 +1,9 @@
 import { Worker } from "bullmq";
-import type { Deps } from "../deps.js";
-import { QUEUE_NAMES } from "../jobs/definitions.js";
-import { createRedis } from "../jobs/redis.js";
-import { registerSchedules, upsertUserSchedules } from "../jobs/schedules.js";
-import { allUserZones } from "../modules/accounts/index.js";
+import type { Deps } from "../src/deps.js";
+import { QUEUE_NAMES } from "../src/jobs/definitions.js";
+import { createRedis } from "../src/jobs/redis.js";
+import { registerSchedules, upsertUserSchedules } from "../src/jobs/schedules.js";
+import { allUserZones } from "../src/modules/accounts/index.js";
 import { processors } from "./registry.js";
 import { type ProcessorRegistry, runJob } from "./run-job.js";
 

@@ -1,8 +1,8 @@
 import { type Job, UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
-import type { Deps } from "../deps.js";
-import { JOBS, type JobName, type JobPayload, jobDefinition } from "../jobs/definitions.js";
-import type { Logger } from "../lib/logger.js";
+import type { Deps } from "../src/deps.js";
+import { JOBS, type JobName, type JobPayload, jobDefinition } from "../src/jobs/definitions.js";
+import type { Logger } from "../src/lib/logger.js";
 
 export interface JobContext {
   deps: Deps;

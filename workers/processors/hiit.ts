@@ -1,4 +1,4 @@
-import { detectDayHiit, detectWorkoutHiit, reconcileStaleAnalyses, redetectUser } from "../../modules/hiit/index.js";
+import { detectDayHiit, detectWorkoutHiit, reconcileStaleAnalyses, redetectUser } from "../../src/modules/hiit/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Replaces one workout's HIIT analysis; re-running it ends in the same rows. */

@@ -1,4 +1,4 @@
-import { applyKeyUse } from "../../modules/accounts/index.js";
+import { applyKeyUse } from "../../src/modules/accounts/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Stamps last_used_at; monotonic, so a retried or late job can never move it backwards. */

@@ -1,7 +1,7 @@
-import { weeksAffectedByDay, weeksAffectedByRange } from "../../domain/projections/affected-weeks.js";
-import { finalizeYesterday, recomputeDay, recomputeDays } from "../../modules/energy/index.js";
-import { enqueueWeekProjections } from "../../modules/projections/index.js";
-import { regroupUser } from "../../modules/workouts/index.js";
+import { weeksAffectedByDay, weeksAffectedByRange } from "../../src/domain/projections/affected-weeks.js";
+import { finalizeYesterday, recomputeDay, recomputeDays } from "../../src/modules/energy/index.js";
+import { enqueueWeekProjections } from "../../src/modules/projections/index.js";
+import { regroupUser } from "../../src/modules/workouts/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Rebuilds one user's local day from raw rows; safe to run any number of times. */

@@ -1,5 +1,5 @@
-import { removeUserSchedule } from "../../jobs/schedules.js";
-import { projectLastWeek, projectUserWeek } from "../../modules/projections/index.js";
+import { removeUserSchedule } from "../../src/jobs/schedules.js";
+import { projectLastWeek, projectUserWeek } from "../../src/modules/projections/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Rewrites one user's rows for one week from the stored days and weigh-ins; safe to run any number of times. */
