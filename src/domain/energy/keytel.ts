@@ -31,7 +31,7 @@ export interface KeytelInput {
   vo2MaxMlKgMin?: number | null;
 }
 
-/** Gross EE in kJ/min; validated only for steady work at ~57–90 % HRmax, so all-day HR goes through the blend. */
+/** Gross EE in kJ/min; validated only for steady work at ~57–90 % HRmax, so only a workout's mean HR goes in (docs/science.md §3.3). */
 export function keytelGrossKjPerMin(input: KeytelInput): number {
   requirePositive("weightKg", input.weightKg);
   requirePositive("ageYears", input.ageYears);
