@@ -15,7 +15,7 @@ import {
   requestDeletion,
   requeueFailed,
 } from "./imports.repo.js";
-import { discard, moveIntoStore, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
+import { discard, moveIntoStore, pathForKey, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
 
 async function resolveFormat(upload: StoredUpload, override: FormatName | undefined): Promise<FormatName> {
   if (override) return override;
@@ -52,19 +52,26 @@ export async function createImport(
   }
   const storageKey = storageKeyFor(userId, upload.sha256);
   // Content-addressed: moving identical bytes over an existing file changes nothing.
-  await moveIntoStore(deps.env.UPLOAD_DIR, upload.tempPath, storageKey);
+  const stored = await moveIntoStore(deps.env.UPLOAD_DIR, upload.tempPath, storageKey);
   const now = deps.clock.now();
-  const result = await insertImportOnce(deps.db, {
-    id: newId("imp", now.getTime()),
-    userId,
-    sha256: upload.sha256,
-    bytes: upload.bytes,
-    format,
-    filename: opts.filename,
-    storageKey,
-    createdAt: now,
-    updatedAt: now,
-  });
+  let result: Awaited<ReturnType<typeof insertImportOnce>>;
+  try {
+    result = await insertImportOnce(deps.db, {
+      id: newId("imp", now.getTime()),
+      userId,
+      sha256: upload.sha256,
+      bytes: upload.bytes,
+      format,
+      filename: opts.filename,
+      storageKey,
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (err) {
+    // No row points at a file this request brought: leave no orphan in the store.
+    if (stored.created) await discard(pathForKey(deps.env.UPLOAD_DIR, storageKey));
+    throw err;
+  }
   if (result.created) {
     await enqueueImportRun(deps, result.row.id, result.row.runs);
     return { row: result.row, queued: true };
