@@ -79,6 +79,28 @@ describe("dates: one documented range, 1900-01-01 … 2100-12-31, checked at the
     await problem(await call("/v1/days/0011-10-04/intake-status", { method: "PUT", json: { status: "fasted" } }), 400, "VALIDATION_FAILED");
   });
 
+  it("the range's first day is a day like any other: its intake status is taken and its recompute job succeeds", async () => {
+    const user = await svc.createUser();
+    const asUser = { authorization: `Bearer ${user.apiKey}` };
+    expect((await call("/v1/me", { method: "PATCH", headers: asUser, json: { time_zone: "Europe/Berlin" } })).status).toBe(200);
+    const put = await call("/v1/days/1900-01-01/intake-status", { method: "PUT", headers: asUser, json: { status: "fasted" } });
+    expect([200, 201]).toContain(put.status);
+    const day = await waitFor(
+      async () => {
+        const body = (await (await call("/v1/days?from=1900-01-01&to=1900-01-01", { headers: asUser })).json()) as {
+          pending: boolean;
+          days: { date: string; intake_status: string }[];
+        };
+        return body.pending ? undefined : body.days[0];
+      },
+      15_000,
+      "the recompute of 1900-01-01",
+    );
+    expect(day).toMatchObject({ date: "1900-01-01", intake_status: "fasted" });
+    const log = svc.proc.stdout();
+    expect(log).not.toMatch(/"jobName":"energy\.recompute[^"]*"[^\n]*"outcome":"failed"/);
+  });
+
   it("a sync item dated year 9999 is rejected on its own, the good item kept", async () => {
     const source = { name: "Watch", device_type: "watch" };
     const res = await call("/v1/sync", {
