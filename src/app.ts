@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./deps.js";
 import { notFoundHandler, onError } from "./http/error-handler.js";
 import { bodyPolicy } from "./http/middleware/body-policy.js";
+import { inputGuard } from "./http/middleware/input-guard.js";
 import { requestContext } from "./http/middleware/request-context.js";
 import { type AppEnv, createRouter } from "./http/router.js";
 import { accountsRouter, authAndRateLimit } from "./modules/accounts/index.js";
@@ -45,6 +46,7 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
   app.use("*", authAndRateLimit(deps));
   app.use("*", bodyPolicy(deps.env));
+  app.use("*", inputGuard());
 
   for (const router of ROUTERS) app.route("/", router());
 

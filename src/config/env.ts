@@ -21,6 +21,15 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(4 * GIB),
+  // Per-user upload quotas: uploads streaming at once (429 past it) and bytes of stored upload files (413 past it).
+  UPLOAD_MAX_CONCURRENT_PER_USER: z.coerce.number().int().min(1).max(1000).default(4),
+  UPLOAD_QUOTA_BYTES_PER_USER: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * GIB),
+  // Days a finished (completed or failed) import keeps its stored file; its row and data stay. 0 keeps files for ever.
+  IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   JSON_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

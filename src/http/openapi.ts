@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { localDateSchema } from "./schemas.js";
 
 export const ProblemSchema = z
   .object({
@@ -55,8 +56,8 @@ export const PaginationQuerySchema = z.object({
 /** An inclusive local-date range query (plus route-specific fields); services check the range with assertDateRange. */
 export function dateRangeQuery<T extends z.ZodRawShape>(extra: T) {
   return z.object({
-    from: z.iso.date().openapi({ example: "2026-11-01", description: "First local date (inclusive)" }),
-    to: z.iso.date().openapi({ example: "2026-11-30", description: "Last local date (inclusive)" }),
+    from: localDateSchema.openapi({ example: "2026-11-01", description: "First local date (inclusive)" }),
+    to: localDateSchema.openapi({ example: "2026-11-30", description: "Last local date (inclusive)" }),
     ...extra,
   });
 }

@@ -4,14 +4,38 @@
 export const MS_PER_DAY = 86_400_000;
 export const DAYS_PER_WEEK = 7;
 
+/**
+ * The dates the service accepts from clients, both included. Within them every date is four digits, so string
+ * order is date order and every loop over dates ends; a date outside is a 400 at the edge (query, path, body).
+ */
+export const EARLIEST_SUPPORTED_DATE = "1900-01-01";
+export const LATEST_SUPPORTED_DATE = "2100-12-31";
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real YYYY-MM-DD calendar date within EARLIEST_SUPPORTED_DATE … LATEST_SUPPORTED_DATE. */
+export function isSupportedDate(date: string): boolean {
+  if (!DATE_SHAPE.test(date) || date < EARLIEST_SUPPORTED_DATE || date > LATEST_SUPPORTED_DATE) return false;
+  const ms = utcMidnightMs(date);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(date);
+}
+
+/** Whether an ISO 8601 date-time's own calendar date (before any offset is applied) is a supported date. */
+export function hasSupportedDate(dateTime: string): boolean {
+  return isSupportedDate(dateTime.slice(0, 10));
+}
+
 /** Days since 1970-01-01: consecutive dates get consecutive integers. */
 export function dayNumberOf(date: string): number {
   return Math.round(utcMidnightMs(date) / MS_PER_DAY);
 }
 
-/** The date of a day number (the inverse of dayNumberOf). */
+/** The date of a day number (the inverse of dayNumberOf); throws outside years 0000–9999, which no caller may reach. */
 export function dateOfDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+  const iso = new Date(dayNumber * MS_PER_DAY).toISOString();
+  // toISOString writes years past 9999 as +010000-…, which would sort before 9999-12-31 and break date order.
+  if (!DATE_SHAPE.test(iso.slice(0, 10))) throw new RangeError("date outside years 0000-9999");
+  return iso.slice(0, 10);
 }
 
 /** Epoch ms of the date's midnight at UTC: the anchor zone arithmetic starts from (not the date's local midnight). */

@@ -128,3 +128,24 @@ export class RateLimitedError extends AppError {
     this.headers = { "Retry-After": String(retryAfterSec) };
   }
 }
+
+/** A per-user storage quota (not a single body's size) would be exceeded. */
+export class QuotaExceededError extends AppError {
+  readonly status = 413;
+  readonly code = "UPLOAD_QUOTA_EXCEEDED";
+  readonly title = "Storage quota exceeded";
+}
+
+/** Too many of one kind of operation at once for one user (not the per-minute request rate). */
+export class TooManyConcurrentError extends AppError {
+  readonly status = 429;
+  readonly title = "Too many requests";
+  constructor(
+    detail: string,
+    readonly code: string,
+    retryAfterSec: number,
+  ) {
+    super(detail);
+    this.headers = { "Retry-After": String(retryAfterSec) };
+  }
+}

@@ -1,4 +1,4 @@
-import { failImportOutOfRetries, reconcileImports, runImport, runImportDeletion } from "../../src/modules/imports/index.js";
+import { failImportOutOfRetries, reconcileImports, runImport, runImportDeletion, sweepExpiredImportFiles } from "../../src/modules/imports/index.js";
 import type { Processor } from "../run-job.js";
 
 /** Parses and stores one upload. Idempotent: a retry or a re-run after a crash ends in the same rows. */
@@ -15,7 +15,7 @@ export const runImportJob: Processor<"imports.run"> = async (payload, { deps, jo
 };
 
 export const reconcileImportsJob: Processor<"imports.reconcile"> = async (_payload, { deps }) => {
-  return { requeued: await reconcileImports(deps) };
+  return { requeued: await reconcileImports(deps), filesRemoved: await sweepExpiredImportFiles(deps) };
 };
 
 /** Removes a deleted import's rows, file and row, and recomputes what they touched; idempotent step by step. */

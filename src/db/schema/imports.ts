@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns.js";
 import { users } from "./users.js";
@@ -47,6 +48,8 @@ export const imports = pgTable(
     dataEndAt: timestamp({ withTimezone: true, mode: "date" }),
     /** Set when the person deleted the import: it is hidden at once, and a job removes its rows, file and row. */
     deletedAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** Set when the retention sweep removed the stored file of a finished import; the row and its data stay. */
+    fileRemovedAt: timestamp({ withTimezone: true, mode: "date" }),
     startedAt: timestamp({ withTimezone: true, mode: "date" }),
     finishedAt: timestamp({ withTimezone: true, mode: "date" }),
     ...timestamps(),
@@ -55,6 +58,8 @@ export const imports = pgTable(
     uniqueIndex("imports_user_sha256_key").on(t.userId, t.sha256),
     index("imports_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
     index("imports_unfinished_idx").on(t.status, t.updatedAt),
+    // The retention sweep's candidates: finished imports whose file is still stored.
+    index("imports_file_retention_idx").on(t.finishedAt).where(sql`${t.fileRemovedAt} is null and ${t.finishedAt} is not null`),
   ],
 );
 

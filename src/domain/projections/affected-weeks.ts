@@ -1,4 +1,4 @@
-import { addDays, DAYS_PER_WEEK, datesBetween, weekStartOf } from "../../lib/calendar.js";
+import { addDays, DAYS_PER_WEEK, datesBetween, dayNumberOf, weekStartOf } from "../../lib/calendar.js";
 import { localDateAtOffset } from "../../lib/zone.js";
 import { CALIBRATION_WINDOW_DAYS } from "./week-facts.js";
 
@@ -12,11 +12,11 @@ const MAX_UTC_OFFSET_MIN = 14 * 60;
 export function weeksAffectedByDay(localDate: string, now: Date): string[] {
   const latestWeekStart = weekStartOf(localDateAtOffset(now.getTime(), MAX_UTC_OFFSET_MIN));
   const lastAffected = weekStartOf(addDays(localDate, CALIBRATION_WINDOW_DAYS - 1));
-  const weeks: string[] = [];
-  for (let week = weekStartOf(localDate); week <= lastAffected && week <= latestWeekStart; week = addDays(week, DAYS_PER_WEEK)) {
-    weeks.push(week);
-  }
-  return weeks;
+  const lastDay = Math.min(dayNumberOf(lastAffected), dayNumberOf(latestWeekStart));
+  // Bounded by construction: the count is computed first (at most 5 weeks), never found by comparing strings.
+  const count = Math.floor((lastDay - dayNumberOf(weekStartOf(localDate))) / DAYS_PER_WEEK) + 1;
+  if (!Number.isFinite(count) || count <= 0) return [];
+  return Array.from({ length: count }, (_, i) => addDays(weekStartOf(localDate), i * DAYS_PER_WEEK));
 }
 
 /** The union of weeksAffectedByDay over the local dates from..to. */

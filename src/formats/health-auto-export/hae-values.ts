@@ -36,6 +36,8 @@ export function parseHaeDate(text: string): HaeInstant | null {
   const [, year, month, day, hourText, minute, second, meridiem, sign, offsetHours, offsetMinutes] = match;
   const hour = hour24(hourText, meridiem);
   if (hour === null || Number(minute) > 59 || Number(second ?? "0") > 59) return null;
+  // Date.UTC reads years 0–99 as 1900–1999; the service takes no date outside 1900–2100 anyway.
+  if (Number(year) < 1900 || Number(year) > 2100) return null;
   const utcOffsetMin = (sign === "-" ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
   const wallMs = Date.UTC(Number(year), Number(month) - 1, Number(day), hour, Number(minute), Number(second ?? "0"));
   const checkDate = new Date(wallMs);

@@ -48,6 +48,29 @@ export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: st
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
 }
 
+/**
+ * Whether `key` has already used up `limit` in the current window, without counting this request: lets a caller
+ * refuse work (a key lookup in Postgres) before doing it. Fails open like enforceRateLimit.
+ */
+export async function assertNotRateLimited(limiter: RateLimiter, key: string, limit: number): Promise<void> {
+  let count: number;
+  let ttlSec: number;
+  try {
+    const redisKey = `${limiter.keyPrefix}:ratelimit:${key}`;
+    const [value, ttl] = await Promise.all([limiter.redis.get(redisKey), limiter.redis.ttl(redisKey)]);
+    count = Number(value ?? 0);
+    ttlSec = ttl;
+  } catch (err) {
+    limiter.logger.warn({ error: { message: (err as Error).message } }, "ratelimit.unavailable");
+    return;
+  }
+  if (count >= limit) {
+    const err = new RateLimitedError(Math.max(ttlSec, 1));
+    Object.assign(err.headers, { "RateLimit-Limit": String(limit), "RateLimit-Remaining": "0", "RateLimit-Policy": `${limit};w=${WINDOW_SEC}` });
+    throw err;
+  }
+}
+
 /** The client address as the socket saw it (X-Forwarded-For is not trusted: it is client-controlled). */
 export function clientAddress(c: Context): string {
   try {

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_LEVELS, SEXES } from "../../db/schema/users.js";
 import { MAX_HEIGHT_CM, MIN_ADULT_HEIGHT_CM } from "../../domain/body/profile-bounds.js";
+import { localDateSchema } from "../../http/schemas.js";
 import { isValidTimeZone } from "../../lib/zone.js";
 
-const isoDate = z.iso.date().openapi({ example: "1990-04-17" });
+const isoDate = localDateSchema.openapi({ example: "1990-04-17" });
 
 /**
  * The profile fields the science needs, each with a physiologically plausible range (docs/science.md §2.4); the

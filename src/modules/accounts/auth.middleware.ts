@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { Deps } from "../../deps.js";
-import { clientAddress, enforceRateLimit, type RateLimiter } from "../../http/middleware/rate-limit.js";
+import { assertNotRateLimited, clientAddress, enforceRateLimit, type RateLimiter } from "../../http/middleware/rate-limit.js";
 import type { AppEnv } from "../../http/router.js";
 import { ForbiddenError, UnauthorizedError } from "../../lib/errors.js";
 import { authenticate } from "./api-keys.service.js";
@@ -43,11 +43,15 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
       await enforceRateLimit(c, limiter, `ip:${clientAddress(c)}`, anonLimit);
       throw new UnauthorizedError();
     }
+    // An address that has used up its failed attempts is refused before the key is looked up: guessing keys
+    // costs no database query once it is rate-limited.
+    const failuresKey = `auth-failures:${clientAddress(c)}`;
+    await assertNotRateLimited(limiter, failuresKey, anonLimit);
     let identity: { userId: string; apiKeyId: string };
     try {
       identity = await authenticate(deps, token);
     } catch (err) {
-      if (err instanceof UnauthorizedError) await enforceRateLimit(c, limiter, `ip:${clientAddress(c)}`, anonLimit);
+      if (err instanceof UnauthorizedError) await enforceRateLimit(c, limiter, failuresKey, anonLimit);
       throw err;
     }
     c.set("userId", identity.userId);

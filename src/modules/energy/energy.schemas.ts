@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DAY_FLAGS } from "../../domain/days/day-plausibility.js";
+import { localDateSchema } from "../../http/schemas.js";
 import { DAY_STATUSES } from "../../lib/vocabulary.js";
 
 const kcalRange = (description: string) =>
@@ -50,7 +51,7 @@ export const DayDetailSchema = DaySchema.extend({
 }).openapi("DayDetail");
 
 export const DateParamsSchema = z.object({
-  date: z.iso.date().openapi({ param: { name: "date", in: "path" }, example: "2026-11-23" }),
+  date: localDateSchema.openapi({ param: { name: "date", in: "path" }, example: "2026-11-23" }),
 });
 
 export const DayConfirmationSchema = z

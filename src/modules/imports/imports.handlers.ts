@@ -6,9 +6,8 @@ import { uploadedFile } from "./upload-body.js";
 
 export const uploadImport: AppRouteHandler<typeof uploadImportRoute> = async (c) => {
   const query = c.req.valid("query");
-  const upload = await uploadedFile(c.req.raw);
-  const { row, queued } = await createImport(c.var.deps, c.var.userId, upload.stream, {
-    filename: query.filename ?? upload.filename,
+  const { row, queued } = await createImport(c.var.deps, c.var.userId, () => uploadedFile(c.req.raw), {
+    ...(query.filename !== undefined ? { filename: query.filename } : {}),
     ...(query.format ? { format: query.format } : {}),
   });
   if (!queued) return c.json(presentImport(row), 200);

@@ -193,3 +193,36 @@ export async function findStaleUnfinished(db: DbOrTx, olderThan: Date, limit: nu
     .where(and(sql`${imports.status} in ('queued', 'processing')`, isNull(imports.deletedAt), lt(imports.updatedAt, olderThan)))
     .limit(limit);
 }
+
+/** Bytes of the user's stored upload files: every import whose file the retention sweep has not removed. */
+export async function storedUploadBytes(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${imports.bytes}), 0)` })
+    .from(imports)
+    .where(and(eq(imports.userId, userId), isNull(imports.fileRemovedAt)));
+  return Number(row?.bytes ?? 0);
+}
+
+/** The same bytes were uploaded again after the sweep removed their file: the file is stored again. */
+export async function markFileStored(db: DbOrTx, importId: string): Promise<void> {
+  await db.update(imports).set({ fileRemovedAt: null }).where(eq(imports.id, importId));
+}
+
+/**
+ * Claims up to `limit` finished imports (completed or failed) that ended before `finishedBefore` and still hold a
+ * file: marks them removed and returns their storage keys, for the caller to delete the files. The row and every
+ * row it imported stay. Claimed with SKIP LOCKED, so two sweepers never take the same import.
+ */
+export async function claimExpiredFiles(db: DbOrTx, finishedBefore: Date, at: Date, limit: number): Promise<Pick<ImportRow, "id" | "storageKey">[]> {
+  const rows = await db.execute<{ id: string; storage_key: string }>(sql`
+    update imports set file_removed_at = ${at.toISOString()}::timestamptz
+    where id in (
+      select id from imports
+      where file_removed_at is null and finished_at is not null and finished_at < ${finishedBefore.toISOString()}::timestamptz
+        and status in ('completed', 'failed') and deleted_at is null
+      order by finished_at
+      limit ${limit}
+      for update skip locked)
+    returning id, storage_key`);
+  return [...rows].map((r) => ({ id: r.id, storageKey: r.storage_key }));
+}

@@ -3,19 +3,22 @@ import type { ImportRow } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { detectFileFormat, type FormatName, ParseError } from "../../formats/index.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
-import { ConflictError, NotFoundError, UnprocessableError } from "../../lib/errors.js";
+import { ConflictError, NotFoundError, PayloadTooLargeError, UnprocessableError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.service.js";
 import {
+  claimExpiredFiles,
   findImport,
   findStaleDeletions,
   findStaleUnfinished,
   insertImportOnce,
   listImports,
+  markFileStored,
   requestDeletion,
   requeueFailed,
 } from "./imports.repo.js";
-import { discard, moveIntoStore, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
+import { claimUploadSlot, quotaExceeded, remainingUploadBytes } from "./upload-quota.js";
+import { discard, moveIntoStore, pathForKey, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
 
 async function resolveFormat(upload: StoredUpload, override: FormatName | undefined): Promise<FormatName> {
   if (override) return override;
@@ -34,14 +37,42 @@ async function resolveFormat(upload: StoredUpload, override: FormatName | undefi
  * Stores an upload (streamed, hashed) and queues its import. The same bytes from the same user return the
  * existing import instead: no second job, no second set of rows; unless that import failed, which is then queued
  * again from the stored file (`queued: true`), the same as POST /v1/imports/{id}/retry.
+ *
+ * The user's quotas are checked before the body is read (`openBody` is called only then): a free concurrent-upload
+ * slot (429) and room under the stored-bytes quota (413), which also caps the stream.
  */
 export async function createImport(
   deps: Deps,
   userId: string,
-  body: Readable,
+  openBody: () => Promise<{ stream: Readable; filename: string | null }>,
+  opts: { filename?: string; format?: FormatName },
+): Promise<{ row: ImportRow; queued: boolean }> {
+  const release = await claimUploadSlot(deps, userId);
+  try {
+    const { remaining, used } = await remainingUploadBytes(deps, userId);
+    const body = await openBody();
+    const maxBytes = Math.min(deps.env.UPLOAD_MAX_BYTES, remaining);
+    let upload: StoredUpload;
+    try {
+      upload = await streamToTempFile(body.stream, deps.env.UPLOAD_DIR, maxBytes);
+    } catch (err) {
+      body.stream.destroy();
+      if (err instanceof PayloadTooLargeError && maxBytes < deps.env.UPLOAD_MAX_BYTES)
+        throw quotaExceeded(deps.env.UPLOAD_QUOTA_BYTES_PER_USER, used);
+      throw err;
+    }
+    return await storeImport(deps, userId, upload, { filename: opts.filename ?? body.filename, ...(opts.format ? { format: opts.format } : {}) });
+  } finally {
+    await release();
+  }
+}
+
+async function storeImport(
+  deps: Deps,
+  userId: string,
+  upload: StoredUpload,
   opts: { filename: string | null; format?: FormatName },
 ): Promise<{ row: ImportRow; queued: boolean }> {
-  const upload = await streamToTempFile(body, deps.env.UPLOAD_DIR, deps.env.UPLOAD_MAX_BYTES);
   let format: FormatName;
   try {
     format = await resolveFormat(upload, opts.format);
@@ -52,19 +83,26 @@ export async function createImport(
   }
   const storageKey = storageKeyFor(userId, upload.sha256);
   // Content-addressed: moving identical bytes over an existing file changes nothing.
-  await moveIntoStore(deps.env.UPLOAD_DIR, upload.tempPath, storageKey);
+  const stored = await moveIntoStore(deps.env.UPLOAD_DIR, upload.tempPath, storageKey);
   const now = deps.clock.now();
-  const result = await insertImportOnce(deps.db, {
-    id: newId("imp", now.getTime()),
-    userId,
-    sha256: upload.sha256,
-    bytes: upload.bytes,
-    format,
-    filename: opts.filename,
-    storageKey,
-    createdAt: now,
-    updatedAt: now,
-  });
+  let result: Awaited<ReturnType<typeof insertImportOnce>>;
+  try {
+    result = await insertImportOnce(deps.db, {
+      id: newId("imp", now.getTime()),
+      userId,
+      sha256: upload.sha256,
+      bytes: upload.bytes,
+      format,
+      filename: opts.filename,
+      storageKey,
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (err) {
+    // No row points at a file this request brought: leave no orphan in the store.
+    if (stored.created) await discard(pathForKey(deps.env.UPLOAD_DIR, storageKey));
+    throw err;
+  }
   if (result.created) {
     await enqueueImportRun(deps, result.row.id, result.row.runs);
     return { row: result.row, queued: true };
@@ -72,6 +110,8 @@ export async function createImport(
   if (result.row.deletedAt !== null) {
     throw new ConflictError("An import of these same bytes is being deleted; upload them again in a moment.", "IMPORT_BEING_DELETED");
   }
+  // The retention sweep had removed this import's file; the upload just stored it again.
+  if (result.row.fileRemovedAt !== null) await markFileStored(deps.db, result.row.id);
   if (result.row.status === "failed") return { row: await retryFailed(deps, userId, result.row.id), queued: true };
   return { row: result.row, queued: false };
 }
@@ -88,6 +128,9 @@ export async function retryImport(deps: Deps, userId: string, importId: string):
   const row = await findImport(deps.db, userId, importId);
   if (!row) throw new NotFoundError("import");
   if (row.status !== "failed") throw new ConflictError(`Only a failed import can be retried; this one is ${row.status}.`, "IMPORT_NOT_FAILED");
+  if (row.fileRemovedAt !== null) {
+    throw new ConflictError("This import's file was removed after the retention period; upload the file again to import it.", "IMPORT_FILE_REMOVED");
+  }
   return retryFailed(deps, userId, importId);
 }
 
@@ -132,4 +175,19 @@ export async function reconcileImports(deps: Deps): Promise<number> {
   const deletions = await findStaleDeletions(deps.db, olderThan, 500);
   for (const { id } of deletions) await enqueueImportDeletion(deps, id);
   return stale.length + deletions.length;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Removes the stored files of imports that finished (completed or failed) more than IMPORT_FILE_RETENTION_DAYS ago.
+ * Their rows and every row they imported stay; a retry then asks for the file again. Returns how many it removed.
+ */
+export async function sweepExpiredImportFiles(deps: Deps, batch = 500): Promise<number> {
+  const days = deps.env.IMPORT_FILE_RETENTION_DAYS;
+  if (days === 0) return 0;
+  const now = deps.clock.now();
+  const expired = await claimExpiredFiles(deps.db, new Date(now.getTime() - days * DAY_MS), now, batch);
+  for (const { storageKey } of expired) await discard(pathForKey(deps.env.UPLOAD_DIR, storageKey));
+  return expired.length;
 }

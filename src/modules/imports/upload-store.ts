@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { access, mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DETECT_HEAD_BYTES } from "../../formats/index.js";
-import { BadRequestError, PayloadTooLargeError } from "../../lib/errors.js";
+import { AppError, BadRequestError, PayloadTooLargeError } from "../../lib/errors.js";
 
 export interface StoredUpload {
   tempPath: string;
@@ -38,11 +38,18 @@ export async function streamToTempFile(body: Readable, uploadDir: string, maxByt
       callback(null, chunk);
     },
   });
+  const file = createWriteStream(tempPath, { flags: "wx" });
   try {
-    await pipeline(body, meter, createWriteStream(tempPath, { flags: "wx" }));
+    // pipeline listens for errors on every stage (the request body, the meter, the file) and destroys them all.
+    await pipeline(body, meter, file);
   } catch (err) {
+    // The file may still be opening when an early failure (a client gone in the first packet) destroys it: removing
+    // it before its descriptor closes would race the open and leave the .part file behind.
+    if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
     await rm(tempPath, { force: true });
-    if (err instanceof PayloadTooLargeError) throw err;
+    if (err instanceof PayloadTooLargeError || err instanceof AppError) throw err;
+    // A failing disk is the server's problem (500, logged), not the client's.
+    if ((err as NodeJS.ErrnoException).path === tempPath) throw err;
     throw new BadRequestError("The upload was interrupted before it completed.", "UPLOAD_INCOMPLETE");
   }
   return { tempPath, sha256: hash.digest("hex"), bytes, head: Buffer.concat(headChunks) };
@@ -53,10 +60,16 @@ export function storageKeyFor(userId: string, sha256: string): string {
   return path.posix.join(userId, `${sha256}.upload`);
 }
 
-export async function moveIntoStore(uploadDir: string, tempPath: string, storageKey: string): Promise<void> {
+/** Moves the temp file to its key; says whether the key held no file before (so a failed insert may remove it). */
+export async function moveIntoStore(uploadDir: string, tempPath: string, storageKey: string): Promise<{ created: boolean }> {
   const finalPath = pathForKey(uploadDir, storageKey);
   await mkdir(path.dirname(finalPath), { recursive: true });
+  const existed = await access(finalPath).then(
+    () => true,
+    () => false,
+  );
   await rename(tempPath, finalPath);
+  return { created: !existed };
 }
 
 export function pathForKey(uploadDir: string, storageKey: string): string {

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INTAKE_ORIGINS, MEALS } from "../../db/schema/intake.js";
 import { KJ_PER_KCAL } from "../../domain/units.js";
-import { offsetDateTime } from "../../http/schemas.js";
+import { localDateSchema, offsetDateTime } from "../../http/schemas.js";
 import { INTAKE_DAY_STATUSES } from "../../lib/vocabulary.js";
 
 // Above ~20,000 kcal one entry is a typo or a unit mix-up, not a meal (same bound as imported intake rows).
@@ -136,7 +136,7 @@ export type IntakePatch = z.infer<typeof IntakePatchSchema>;
 // A day's declared logging status (/v1/days/{date}/intake-status).
 
 export const DayParamsSchema = z.object({
-  date: z.iso.date().openapi({ param: { name: "date", in: "path" }, example: "2026-11-24", description: "Local date" }),
+  date: localDateSchema.openapi({ param: { name: "date", in: "path" }, example: "2026-11-24", description: "Local date" }),
 });
 
 export const DeclareIntakeStatusSchema = z

@@ -1,7 +1,8 @@
 import type { Deps } from "../../deps.js";
-import { decodeCursor, paginate } from "../../lib/cursor.js";
+import { decodeCursor, invalidCursor, isIsoInstant, paginate } from "../../lib/cursor.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { BadRequestError } from "../../lib/errors.js";
+import { INT4_MAX } from "../../lib/validation.js";
+import { SAMPLE_TYPES } from "../../lib/vocabulary.js";
 import { listSamples, type SampleReadRow } from "./samples.repo.js";
 
 export async function listUserSamples(
@@ -27,11 +28,19 @@ export async function listUserSamples(
 
 function decodeSampleCursor(cursor: string) {
   const { sortKey, id } = decodeCursor(cursor);
-  const [type, sourceId, endIso] = id.split("|");
-  const startAt = new Date(sortKey);
-  const endAt = new Date(endIso ?? "");
-  if (!type || !sourceId || Number.isNaN(startAt.getTime()) || Number.isNaN(endAt.getTime())) {
-    throw new BadRequestError("The cursor is not one this API issued.", "INVALID_CURSOR");
+  const parts = id.split("|");
+  const [type, sourceId, endIso] = parts;
+  // source ids are int4 serials: anything else would fail in Postgres, not here.
+  const validSourceId = sourceId !== undefined && /^[1-9]\d{0,9}$/.test(sourceId) && Number(sourceId) <= INT4_MAX;
+  if (
+    parts.length !== 3 ||
+    !type ||
+    !(SAMPLE_TYPES as readonly string[]).includes(type) ||
+    !validSourceId ||
+    endIso === undefined ||
+    !isIsoInstant(endIso)
+  ) {
+    throw invalidCursor();
   }
-  return { type, sourceId: Number(sourceId), startAt, endAt };
+  return { type, sourceId: Number(sourceId), startAt: new Date(sortKey), endAt: new Date(endIso) };
 }

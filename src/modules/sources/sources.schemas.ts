@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DEVICE_TYPE_PRIORITY } from "../../domain/samples/source-priority.js";
+import { INT4_MAX } from "../../lib/validation.js";
 
 export const DataSourceSchema = z
   .object({
@@ -22,6 +23,7 @@ export const SourceIdParamsSchema = z.object({
     .number()
     .int()
     .positive()
+    .max(INT4_MAX)
     .openapi({ param: { name: "id", in: "path" } }),
 });
 

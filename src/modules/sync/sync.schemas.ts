@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { supportedDateTime } from "../../http/schemas.js";
 import { DEVICE_TYPES, SAMPLE_TYPES } from "../../lib/vocabulary.js";
 
 // Items are validated one by one (a bad item is rejected, the rest kept), so the envelope only checks shape.
@@ -12,7 +13,7 @@ export const SyncBodySchema = z
   .strict()
   .openapi("SyncBatch");
 
-const isoWithOffset = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T07:30:00+01:00" });
+const isoWithOffset = supportedDateTime;
 
 export const SyncSourceSchema = z
   .object({ name: z.string().trim().min(1).max(200), device_type: z.enum(DEVICE_TYPES), device: z.string().max(200).optional() })

@@ -46,3 +46,35 @@ describe("per-user rate limit", () => {
     expect(statuses.slice(3)).toEqual([429, 429]);
   });
 });
+
+describe("failed authentication once rate-limited", () => {
+  it("is refused before the key lookup: it answers 429 even while the key table is locked", async () => {
+    const env = { QUEUE_PREFIX: `test-${randomUUID()}`, RATE_LIMIT_ANON_PER_MINUTE: "2" };
+    const limited = await createHarness(env);
+    const fresh = await createHarness({ ...env, QUEUE_PREFIX: `test-${randomUUID()}` });
+    const badKey = `wsk_0000000000000000_${"2".repeat(52)}`;
+    const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<null>((r) => setTimeout(() => r(null), ms))]);
+    try {
+      expect((await limited.request("/v1/me", { key: badKey })).status).toBe(401);
+      expect((await limited.request("/v1/me", { key: badKey })).status).toBe(401);
+      const lock = await limited.deps.sql.reserve();
+      await lock`begin`;
+      await lock`lock table api_keys in access exclusive mode`;
+      let blocked: Promise<Response> | null = null;
+      try {
+        const answer = await within(limited.request("/v1/me", { key: badKey }), 3_000);
+        await expectProblem(answer ?? new Response(null, { status: 599 }), 429, "RATE_LIMITED");
+        // The lock does bite: an address not yet limited needs the lookup, and waits for it.
+        blocked = Promise.resolve(fresh.request("/v1/me", { key: badKey }));
+        expect(await within(blocked, 1_000)).toBeNull();
+      } finally {
+        await lock`rollback`;
+        lock.release();
+      }
+      expect((await blocked)?.status).toBe(401);
+    } finally {
+      await limited.close();
+      await fresh.close();
+    }
+  });
+});

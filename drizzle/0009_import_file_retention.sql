@@ -1,0 +1,2 @@
+ALTER TABLE "imports" ADD COLUMN "file_removed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "imports_file_retention_idx" ON "imports" USING btree ("finished_at") WHERE "imports"."file_removed_at" is null and "imports"."finished_at" is not null;
