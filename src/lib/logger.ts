@@ -38,8 +38,9 @@ function scrub(value: unknown, depth: number): unknown {
   return out;
 }
 
-export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
-  return pino({
+/** The service's logger (stdout unless a destination is given). */
+export function createLogger(level: string, base: Record<string, unknown> = {}, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: "wearsync", ...base },
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
@@ -51,5 +52,6 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
     },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
