@@ -57,6 +57,17 @@ describe("a Redis restart while recomputes are queued", () => {
     expect(whileDown.status).toBe(200);
     expect(whileDown.elapsedMs).toBeLessThan(5_000);
     expect(((await whileDown.json()) as DaysBody).pending).toBe(true);
+    // So do the other answers that show `pending`: days and weeks from Postgres, HIIT and projections failing open.
+    for (const path of [
+      `/v1/summary?from=${dateAt(0)}&to=${dateAt(DAYS + 2)}`,
+      `/v1/projections/weekly?from=${dateAt(0)}&to=${dateAt(DAYS + 2)}`,
+      `/v1/hiit-sessions?from=${dateAt(0)}&to=${dateAt(DAYS + 2)}`,
+    ]) {
+      const res = await stack.api(path, { key: user.apiKey });
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect(res.elapsedMs).toBeLessThan(5_000);
+      if (!path.startsWith("/v1/hiit")) expect(((await res.json()) as { pending: boolean }).pending).toBe(true);
+    }
     const readyz = await stack.api("/readyz");
     expect(readyz.status).toBe(503);
     expect(await readyz.json()).toMatchObject({ checks: { postgres: "ok", redis: "unreachable" } });
