@@ -20,9 +20,9 @@ const UNAVAILABLE_CODES = new Set([
   "ENOTFOUND",
   "EPIPE",
   "CONNECT_TIMEOUT",
+  // The server closed the connection. (CONNECTION_ENDED / _DESTROYED are this process ending its own pool: a bug
+  // or a shutdown, not an outage, so they stay 500s.)
   "CONNECTION_CLOSED",
-  "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED",
   // admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, query_canceled (statement timeout)
   "57P01",
   "57P02",
