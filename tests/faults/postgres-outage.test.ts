@@ -138,7 +138,7 @@ describe("a 20 s Postgres outage", () => {
     expect(back.status).toBe(200);
   }, 60_000);
 
-  it("does not leave an import processing: the reconciler re-runs it to completed, with exactly the file's rows", async () => {
+  it("does not leave an import processing: it ends completed, with exactly the file's rows and days", async () => {
     const user = await stack.createUser();
     const id = await outageMidImport(stack, user.apiKey);
     const done = await settled(stack, user.apiKey, id);
