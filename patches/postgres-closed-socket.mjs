@@ -5,9 +5,9 @@
 // the socket was dropped and throws from the immediate callback: an uncaught TypeError ("Cannot read properties of
 // null (reading 'write')") that no caller can catch, so one Postgres restart stops the whole service. The teardown
 // paths also leave the write timer set, so a connection that survives it never flushes a small write again.
-// Reported upstream (porsager/postgres issues 1066, 1154, 1208; unreleased fixes as of 3.4.10). This makes the
-// write fail the pending queries with CONNECTION_CLOSED instead, and resets the timer on teardown. Remove it once
-// a release carries the fix; the check below fails the install when the driver's code no longer matches.
+// The defect is known to the driver's authors and still unfixed in 3.4.10. This makes the write fail the pending
+// queries with CONNECTION_CLOSED instead, and resets the timer on teardown. Remove it once a release carries the
+// fix; the check below fails the install when the driver's code no longer matches.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
