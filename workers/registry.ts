@@ -1,7 +1,7 @@
 import { detectDayHiitJob, detectWorkoutHiitJob, reconcileHiitJob, redetectUserHiitJob } from "./processors/hiit.js";
 import { deleteImportJob, reconcileImportsJob, runImportJob } from "./processors/imports.js";
 import { projectLastWeekJob, projectWeekJob } from "./processors/projections.js";
-import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob, regroupUserJob } from "./processors/recompute-day.js";
+import { finalizeYesterdayJob, recomputeDayJob, recomputeRangeJob, reconcileDaysJob, regroupUserJob } from "./processors/recompute-day.js";
 import { recordKeyUse } from "./processors/record-key-use.js";
 import type { ProcessorRegistry } from "./run-job.js";
 
@@ -17,6 +17,7 @@ export const processors: ProcessorRegistry = {
   "hiit.reconcile": reconcileHiitJob,
   "energy.recompute-day": recomputeDayJob,
   "energy.recompute-range": recomputeRangeJob,
+  "energy.reconcile-days": reconcileDaysJob,
   "energy.finalize-yesterday": finalizeYesterdayJob,
   "workouts.regroup-user": regroupUserJob,
   "projections.project-week": projectWeekJob,

@@ -2,7 +2,7 @@ import { Worker } from "bullmq";
 import type { Deps } from "../src/deps.js";
 import { QUEUE_NAMES } from "../src/jobs/definitions.js";
 import { createRedis } from "../src/jobs/redis.js";
-import { registerSchedules, upsertUserSchedules } from "../src/jobs/schedules.js";
+import { registerSchedules, scheduleIntervals, upsertUserSchedules } from "../src/jobs/schedules.js";
 import { allUserZones } from "../src/modules/accounts/index.js";
 import { processors } from "./registry.js";
 import { type ProcessorRegistry, runJob } from "./run-job.js";
@@ -27,6 +27,16 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
   const registry = options.registry ?? processors;
   const connection = createRedis(deps.env.REDIS_URL, "worker");
   connection.on("error", (err: Error) => deps.logger.debug({ error: { message: err.message } }, "redis.error"));
+  let connectedOnce = false;
+  let closing = false;
+  // A Redis that restarted may have lost every scheduler: put them back each time the connection is ready again.
+  connection.on("ready", () => {
+    if (!connectedOnce) {
+      connectedOnce = true;
+      return;
+    }
+    if (!closing) void restoreSchedules(deps, () => closing);
+  });
   const workers = QUEUE_NAMES.map((queueName) => {
     const worker = new Worker(queueName, (job) => runJob(job, deps, registry), {
       connection,
@@ -40,10 +50,11 @@ export function startWorkers(deps: Deps, options: WorkerOptions = {}): WorkerPoo
   });
   return {
     workers,
-    ready: registerSchedules(deps.queues).catch((err: Error) =>
+    ready: registerSchedules(deps.queues, scheduleIntervals(deps.env)).catch((err: Error) =>
       deps.logger.error({ error: { message: err.message } }, "worker.schedules-not-registered"),
     ),
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
     },
@@ -61,4 +72,26 @@ export async function registerAllUserSchedules(deps: Deps): Promise<number> {
     count++;
   }
   return count;
+}
+
+const RESTORE_ATTEMPTS = 10;
+const RESTORE_RETRY_MS = 1_000;
+
+/**
+ * After a reconnect: the repeating schedules, then every user's. The producer connection reconnects on its own
+ * timetable, so this retries a few times before giving up (the next reconnect or worker start tries again).
+ */
+async function restoreSchedules(deps: Deps, stopped: () => boolean): Promise<void> {
+  for (let attempt = 1; attempt <= RESTORE_ATTEMPTS && !stopped(); attempt++) {
+    try {
+      await registerSchedules(deps.queues, scheduleIntervals(deps.env));
+      const users = await registerAllUserSchedules(deps);
+      deps.logger.info({ users }, "worker.schedules-restored");
+      return;
+    } catch (err) {
+      deps.logger.debug({ attempt, error: { message: (err as Error).message } }, "worker.schedules-restore-retry");
+      await new Promise((resolve) => setTimeout(resolve, RESTORE_RETRY_MS));
+    }
+  }
+  if (!stopped()) deps.logger.error({}, "worker.schedules-not-restored");
 }

@@ -46,6 +46,13 @@ const envSchema = z.object({
   // after a crash, a job is picked up again within roughly lock + interval.
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  // Convergence after lost jobs (Redis restarted, enqueue failed, attempts used up during an outage): how often the
+  // reconcilers sweep, how long work may wait before it counts as lost, and how often one import is recovered.
+  DAYS_RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
+  DAYS_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
+  IMPORTS_RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
+  IMPORT_STALE_AFTER_MS: z.coerce.number().int().min(0).default(120_000),
+  IMPORT_MAX_RECOVERIES: z.coerce.number().int().min(0).max(100).default(3),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25_000),

@@ -1,7 +1,12 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
-import { AppError, MethodNotAllowedError, NotFoundError } from "../lib/errors.js";
+import { isDatabaseUnavailable } from "../db/errors.js";
+import { isRedisUnavailable } from "../jobs/redis.js";
+import { AppError, MethodNotAllowedError, NotFoundError, ServiceUnavailableError } from "../lib/errors.js";
 import { internalProblem, isHttpException, problemFromAppError, problemFromHttpException, problemResponse } from "./problem.js";
 import type { AppEnv } from "./router.js";
+
+/** What a 503 tells clients to wait: about one reconnect attempt of the database pool or the Redis client. */
+const RETRY_AFTER_SEC = 5;
 
 /** The one place that turns any thrown error into an RFC 9457 response. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -14,6 +19,13 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return withRequestId(problemResponse(problemFromHttpException(err, instance, requestId)), requestId);
   }
   const logger = c.get("logger");
+  const unavailable = isDatabaseUnavailable(err) ? "database" : isRedisUnavailable(err) ? "queue" : null;
+  if (unavailable) {
+    // Degraded, not down: the client retries after Retry-After; the outage itself shows on /readyz.
+    logger?.warn({ dependency: unavailable, error: { type: err.name, message: err.message } }, "request.dependency-unavailable");
+    const problem = new ServiceUnavailableError(unavailable, RETRY_AFTER_SEC);
+    return withRequestId(problemResponse(problemFromAppError(problem, instance, requestId), problem.headers), requestId);
+  }
   logger?.error({ error: { type: err.name, message: err.message, stack: err.stack } }, "request.unhandled-error");
   return withRequestId(problemResponse(internalProblem(instance, requestId)), requestId);
 };

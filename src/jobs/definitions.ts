@@ -83,7 +83,7 @@ export const JOBS = {
     attempts: 5,
     // An import touching a day in many batches, or a burst of edits, recomputes it once.
     identity: { policy: "debounce", delayMs: 2_000, key: (p) => `recompute-day-${p.userId}-${p.localDate}` },
-    pending: (p) => ({ kind: "recompute", userId: p.userId, member: p.localDate }),
+    // Its `pending` is the dirty-days row in Postgres (src/jobs/dirty-days.ts), not a Redis marker.
   }),
   "energy.recompute-range": job({
     queue: "energy",
@@ -94,7 +94,13 @@ export const JOBS = {
     attempts: 5,
     // A waiting range has not read anything yet; a running one runs again after it, so no change is missed.
     identity: { policy: "coalesce", key: (p) => `recompute-range-${p.userId}-${p.from}-${p.to}` },
-    pending: (p) => ({ kind: "recompute", userId: p.userId, member: `${p.from}..${p.to}` }),
+  }),
+  "energy.reconcile-days": job({
+    queue: "energy",
+    schema: nothing,
+    attempts: 1,
+    // Re-queues the recompute of dirty days whose job was lost (Redis restarted or unreachable at enqueue time).
+    schedule: { every: 30_000, schedulerId: "days-reconcile" },
   }),
   "energy.finalize-yesterday": job({
     queue: "energy",

@@ -75,8 +75,16 @@ export class PendingStore {
     await this.redis.eval(CLEAR_IF_UNCHANGED, 1, this.key(marker.kind, marker.userId), marker.member, token ?? "");
   }
 
+  /**
+   * Whether work of these kinds is on its way for the user. Reads fail open: with Redis unreachable the answer is
+   * false (the markers cannot be read, and no such job can run meanwhile), so a read route still answers.
+   */
   async isPending(kinds: readonly PendingKind[], userId: string): Promise<boolean> {
-    const counts = await Promise.all(kinds.map((kind) => this.redis.zcard(this.key(kind, userId))));
-    return counts.some((n) => n > 0);
+    try {
+      const counts = await Promise.all(kinds.map((kind) => this.redis.zcard(this.key(kind, userId))));
+      return counts.some((n) => n > 0);
+    } catch {
+      return false;
+    }
   }
 }

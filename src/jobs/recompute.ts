@@ -1,6 +1,11 @@
+import type { DbOrTx } from "../db/client.js";
 import { nextDate } from "../lib/calendar.js";
 import type { Logger } from "../lib/logger.js";
+import { hasDirtyDays, markDaysDirty } from "./dirty-days.js";
 import { enqueueMany, type JobProducer } from "./enqueue.js";
+
+/** What requesting a recompute needs: Postgres for the durable outbox row, Redis for the job, a logger. */
+export type RecomputeRequester = JobProducer & { db: DbOrTx; logger: Logger };
 
 /** More dates than this in one request go as range jobs (bulk work: imports, profile changes, backfills). */
 const MAX_DEBOUNCED_DATES = 7;
@@ -8,10 +13,28 @@ const MAX_DEBOUNCED_DATES = 7;
 export const RANGE_JOB_MAX_DAYS = 31;
 
 /**
- * Requests the recompute of these local dates. A few dates: one debounced `energy.recompute-day` each. More:
- * contiguous runs of ≤ 31 days as `energy.recompute-range` jobs, not delayed. Returns the number of distinct dates.
+ * Requests the recompute of these local dates: first durably (the dirty-days outbox in Postgres; this throws when
+ * Postgres does), then as jobs. A Redis failure is only logged: the reconciler queues the days again once Redis is
+ * back (`energy.reconcile-days`). Returns the number of distinct dates.
  */
-export async function enqueueDayRecomputes(producer: JobProducer, userId: string, localDates: Iterable<string>): Promise<number> {
+export async function enqueueDayRecomputes(deps: RecomputeRequester, userId: string, localDates: Iterable<string>): Promise<number> {
+  const dates = [...new Set(localDates)];
+  if (dates.length === 0) return 0;
+  await markDaysDirty(deps.db, userId, dates);
+  try {
+    await queueDayRecomputeJobs(deps, userId, dates);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.logger.warn({ userId, days: dates.length, error: { message } }, "recompute.enqueue-deferred");
+  }
+  return dates.length;
+}
+
+/**
+ * The jobs alone (the reconciler's re-queue; callers use enqueueDayRecomputes). A few dates: one debounced
+ * `energy.recompute-day` each. More: contiguous runs of ≤ 31 days as `energy.recompute-range` jobs, not delayed.
+ */
+export async function queueDayRecomputeJobs(producer: JobProducer, userId: string, localDates: Iterable<string>): Promise<number> {
   const dates = [...new Set(localDates)].sort();
   if (dates.length > MAX_DEBOUNCED_DATES) {
     const ranges = contiguousRanges(dates, RANGE_JOB_MAX_DAYS);
@@ -31,17 +54,17 @@ export async function enqueueDayRecomputes(producer: JobProducer, userId: string
 }
 
 /**
- * enqueueDayRecomputes after a write that is already committed: a Redis outage then costs a stale daily total
- * (logged, and repaired by the next recompute of those days), never the person's data.
+ * enqueueDayRecomputes after a write that is already committed (and whose transaction marked its days dirty, so
+ * nothing is lost): a failure here is logged, never turned into an error for a write that stands.
  */
-export async function recomputeDaysBestEffort(deps: JobProducer & { logger: Logger }, userId: string, localDates: Iterable<string>): Promise<void> {
+export async function recomputeDaysBestEffort(deps: RecomputeRequester, userId: string, localDates: Iterable<string>): Promise<void> {
   const dates = [...new Set(localDates)];
   if (dates.length === 0) return;
   try {
     await enqueueDayRecomputes(deps, userId, dates);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    deps.logger.warn({ userId, days: dates.length, error: { message } }, "recompute.enqueue-deferred");
+    deps.logger.warn({ userId, days: dates.length, error: { message } }, "recompute.request-deferred");
   }
 }
 
@@ -60,7 +83,10 @@ export function contiguousRanges(sortedDates: readonly string[], maxDays: number
   return ranges.map(({ from, to }) => ({ from, to }));
 }
 
-/** True while a recompute (day or range) for this user is queued or running (the API's `pending` flag). */
-export async function hasPendingRecomputes(producer: Pick<JobProducer, "pending">, userId: string): Promise<boolean> {
-  return producer.pending.isPending(["recompute"], userId);
+/**
+ * True while some day of this user waits for its recompute (the API's `pending` flag), from Postgres' dirty set:
+ * true after Redis lost its jobs, and answered while Redis is down.
+ */
+export async function hasPendingRecomputes(deps: { db: DbOrTx }, userId: string): Promise<boolean> {
+  return hasDirtyDays(deps.db, userId);
 }

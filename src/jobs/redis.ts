@@ -16,3 +16,10 @@ export function createRedis(url: string, role: RedisRole): Redis {
     retryStrategy: (attempt) => Math.min(1_000 * 2 ** Math.min(attempt, 5), 20_000),
   });
 }
+
+/** True when a command failed because Redis is unreachable (the fail-fast producer connection refuses at once). */
+export function isRedisUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === "MaxRetriesPerRequestError") return true;
+  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|connect ETIMEDOUT/.test(err.message);
+}

@@ -10,11 +10,23 @@ function scheduledJobs(): Scheduled<JobSchedule>[] {
 const repeating = () => scheduledJobs().filter((s): s is Scheduled<Extract<JobSchedule, { every: number }>> => "every" in s.schedule);
 const perUser = () => scheduledJobs().filter((s): s is Scheduled<Extract<JobSchedule, { cron: string }>> => "cron" in s.schedule);
 
-/** The repeating jobs of JOBS. Upserting a scheduler is idempotent, so every worker does it at start (and repairs a wiped Redis). */
-export async function registerSchedules(queues: Queues): Promise<void> {
+/** Intervals configured instead of JOBS' defaults, by scheduler id (the reconcilers' sweep periods). */
+export type ScheduleIntervals = Readonly<Record<string, number>>;
+
+/**
+ * The repeating jobs of JOBS. Upserting a scheduler is idempotent, so every worker does it at start, again whenever
+ * its Redis connection comes back (a restarted Redis may have lost them), and the reconcilers do it on every sweep.
+ */
+export async function registerSchedules(queues: Queues, intervals: ScheduleIntervals = {}): Promise<void> {
   for (const { name, schedule } of repeating()) {
-    await queues[jobDefinition(name).queue].upsertJobScheduler(schedule.schedulerId, { every: schedule.every }, { name, data: {} });
+    const every = intervals[schedule.schedulerId] ?? schedule.every;
+    await queues[jobDefinition(name).queue].upsertJobScheduler(schedule.schedulerId, { every }, { name, data: {} });
   }
+}
+
+/** The sweep periods the environment sets for the reconcilers. */
+export function scheduleIntervals(env: { DAYS_RECONCILE_EVERY_MS: number; IMPORTS_RECONCILE_EVERY_MS: number }): ScheduleIntervals {
+  return { "days-reconcile": env.DAYS_RECONCILE_EVERY_MS, "imports-reconcile": env.IMPORTS_RECONCILE_EVERY_MS };
 }
 
 /**

@@ -149,3 +149,14 @@ export class TooManyConcurrentError extends AppError {
     this.headers = { "Retry-After": String(retryAfterSec) };
   }
 }
+
+/** Postgres or Redis is unreachable: the request may succeed later, and nothing of it was half-written. */
+export class ServiceUnavailableError extends AppError {
+  readonly status = 503;
+  readonly code = "SERVICE_UNAVAILABLE";
+  readonly title = "Service unavailable";
+  constructor(dependency: "database" | "queue", retryAfterSec: number) {
+    super(`The ${dependency} is unavailable right now; nothing was changed. Retry in ${retryAfterSec} s.`);
+    this.headers = { "Retry-After": String(retryAfterSec) };
+  }
+}

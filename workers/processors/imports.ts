@@ -1,3 +1,4 @@
+import { registerSchedules, scheduleIntervals } from "../../src/jobs/schedules.js";
 import { failImportOutOfRetries, reconcileImports, runImport, runImportDeletion, sweepExpiredImportFiles } from "../../src/modules/imports/index.js";
 import type { Processor } from "../run-job.js";
 
@@ -14,8 +15,10 @@ export const runImportJob: Processor<"imports.run"> = async (payload, { deps, jo
   }
 };
 
+/** Re-queues lost import runs and deletions, and puts back the repeating schedules should Redis have lost them. */
 export const reconcileImportsJob: Processor<"imports.reconcile"> = async (_payload, { deps }) => {
-  return { requeued: await reconcileImports(deps), filesRemoved: await sweepExpiredImportFiles(deps) };
+  await registerSchedules(deps.queues, scheduleIntervals(deps.env));
+  return { ...(await reconcileImports(deps)), filesRemoved: await sweepExpiredImportFiles(deps) };
 };
 
 /** Removes a deleted import's rows, file and row, and recomputes what they touched; idempotent step by step. */

@@ -43,6 +43,8 @@ export const imports = pgTable(
     errorMessage: text(),
     /** Runs requested so far: a retry or a re-run bumps it, and a job of an older run stands down. */
     runs: integer().notNull().default(1),
+    /** Times the reconciler re-queued this run after its job was lost or ran out of attempts; bounded. */
+    recoveries: integer().notNull().default(0),
     /** The earliest start and latest end of what the file held, to find the imports that share its rows. */
     dataStartAt: timestamp({ withTimezone: true, mode: "date" }),
     dataEndAt: timestamp({ withTimezone: true, mode: "date" }),

@@ -1,6 +1,7 @@
 export * from "./api-keys.js";
 export * from "./body-measurements.js";
 export * from "./daily-energy.js";
+export * from "./dirty-days.js";
 export * from "./hiit.js";
 export * from "./idempotency-keys.js";
 export * from "./imports.js";

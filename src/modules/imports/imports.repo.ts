@@ -145,6 +145,7 @@ export async function requeueFailed(db: DbOrTx, userId: string, importId: string
     .set({
       status: "queued",
       runs: sql`${imports.runs} + 1`,
+      recoveries: 0,
       errorCode: null,
       errorMessage: null,
       counts: {},
@@ -186,9 +187,9 @@ export async function deleteImportRow(db: DbOrTx, importId: string): Promise<voi
 }
 
 /** Imports stuck before a terminal state (e.g. a crash between commit and enqueue) for the reconciler. */
-export async function findStaleUnfinished(db: DbOrTx, olderThan: Date, limit: number): Promise<Pick<ImportRow, "id" | "runs">[]> {
+export async function findStaleUnfinished(db: DbOrTx, olderThan: Date, limit: number): Promise<Pick<ImportRow, "id" | "runs" | "recoveries">[]> {
   return db
-    .select({ id: imports.id, runs: imports.runs })
+    .select({ id: imports.id, runs: imports.runs, recoveries: imports.recoveries })
     .from(imports)
     .where(and(sql`${imports.status} in ('queued', 'processing')`, isNull(imports.deletedAt), lt(imports.updatedAt, olderThan)))
     .limit(limit);
@@ -225,4 +226,14 @@ export async function claimExpiredFiles(db: DbOrTx, finishedBefore: Date, at: Da
       for update skip locked)
     returning id, storage_key`);
   return [...rows].map((r) => ({ id: r.id, storageKey: r.storage_key }));
+}
+
+/** Counts one recovery of this run (and restarts its staleness clock); false when the run moved on meanwhile. */
+export async function countRecovery(db: DbOrTx, importId: string, run: number, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(imports)
+    .set({ recoveries: sql`${imports.recoveries} + 1`, updatedAt: at })
+    .where(and(ofRun(importId, run), inArray(imports.status, ["queued", "processing"]), isNull(imports.deletedAt)))
+    .returning({ id: imports.id });
+  return rows.length > 0;
 }

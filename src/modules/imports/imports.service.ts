@@ -5,9 +5,10 @@ import { detectFileFormat, type FormatName, ParseError } from "../../formats/ind
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { ConflictError, NotFoundError, PayloadTooLargeError, UnprocessableError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { enqueueImportDeletion, enqueueImportRun } from "./import-jobs.service.js";
+import { enqueueImportDeletion, enqueueImportRun, failImportInterrupted, hasLiveJob, removeFinishedJob } from "./import-jobs.service.js";
 import {
   claimExpiredFiles,
+  countRecovery,
   findImport,
   findStaleDeletions,
   findStaleUnfinished,
@@ -161,20 +162,46 @@ export async function listUserImports(deps: Deps, userId: string, query: { curso
   return paginate(rows, query.limit, (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }));
 }
 
-// An import untouched this long is either lost (crash before enqueue, Redis wiped) or its worker died.
-const STALE_AFTER_MS = 2 * 60_000;
+/** What one sweep of the imports reconciler did. */
+export interface ImportsReconciliation {
+  /** Runs whose job was lost or gone (failed, finished) while the import was unfinished: queued again. */
+  requeued: number;
+  /** Runs recovered too often: now `failed`, retriable by re-uploading or POST /v1/imports/{id}/retry. */
+  failed: number;
+  deletions: number;
+}
 
 /**
- * Re-enqueues stale unfinished imports and deletions whose job was lost; the deterministic job ids (per run)
- * make this a no-op for live ones.
+ * Imports left `queued` or `processing` for IMPORT_STALE_AFTER_MS (updated_at) whose job is not live in Redis:
+ * lost with a wiped Redis, never queued during an outage, or kept as failed by BullMQ once its attempts ran out
+ * while Postgres was down (a job id that still exists makes a plain re-add a no-op, so that job is removed first).
+ * Each run is recovered at most IMPORT_MAX_RECOVERIES times, then fails with a retriable reason. Deletions whose
+ * job was lost are queued again the same way.
  */
-export async function reconcileImports(deps: Deps): Promise<number> {
-  const olderThan = new Date(deps.clock.now().getTime() - STALE_AFTER_MS);
-  const stale = await findStaleUnfinished(deps.db, olderThan, 500);
-  for (const { id, runs } of stale) await enqueueImportRun(deps, id, runs);
-  const deletions = await findStaleDeletions(deps.db, olderThan, 500);
-  for (const { id } of deletions) await enqueueImportDeletion(deps, id);
-  return stale.length + deletions.length;
+export async function reconcileImports(deps: Deps): Promise<ImportsReconciliation> {
+  const now = deps.clock.now();
+  const olderThan = new Date(now.getTime() - deps.env.IMPORT_STALE_AFTER_MS);
+  const result: ImportsReconciliation = { requeued: 0, failed: 0, deletions: 0 };
+  for (const { id, runs, recoveries } of await findStaleUnfinished(deps.db, olderThan, 500)) {
+    const payload = { importId: id, run: runs };
+    if (await hasLiveJob(deps, "imports.run", payload)) continue;
+    if (recoveries >= deps.env.IMPORT_MAX_RECOVERIES) {
+      await failImportInterrupted(deps, id, runs);
+      result.failed++;
+      continue;
+    }
+    if (!(await countRecovery(deps.db, id, runs, now))) continue;
+    await removeFinishedJob(deps, "imports.run", payload);
+    await enqueueImportRun(deps, id, runs);
+    result.requeued++;
+  }
+  for (const { id } of await findStaleDeletions(deps.db, olderThan, 500)) {
+    if (await hasLiveJob(deps, "imports.delete", { importId: id })) continue;
+    await removeFinishedJob(deps, "imports.delete", { importId: id });
+    await enqueueImportDeletion(deps, id);
+    result.deletions++;
+  }
+  return result;
 }
 
 const DAY_MS = 86_400_000;

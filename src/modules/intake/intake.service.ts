@@ -4,6 +4,7 @@ import { withTransaction } from "../../db/transaction.js";
 import type { Deps } from "../../deps.js";
 import { instantProblem, parseOffsetDateTime } from "../../domain/intake/intake-time.js";
 import { kcalFromKj } from "../../domain/intake/intake-units.js";
+import { markDaysDirty } from "../../jobs/dirty-days.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { assertDateRange } from "../../lib/date-range.js";
@@ -43,7 +44,11 @@ export async function logIntake(deps: Deps, userId: string, input: CreateIntakeI
     const withEnergyDates = rows.filter((r) => r.energyKcal > 0).map((r) => r.localDate);
     const fasted = await fastedDatesAmong(tx, userId, [...new Set(withEnergyDates)]);
     if (fasted.length > 0) throw fastedConflict(fasted);
-    return { stored: await upsertApiEntries(tx, rows), leftDates: previous.map((p) => p.localDate) };
+    const stored = await upsertApiEntries(tx, rows);
+    const leftDates = previous.map((p) => p.localDate);
+    // The outbox row commits with the entries: no crash or Redis outage after this can lose the days' recompute.
+    await markDaysDirty(tx, userId, [...leftDates, ...stored.map((r) => r.localDate)]);
+    return { stored, leftDates };
   });
   await recomputeDaysBestEffort(deps, userId, [...leftDates, ...stored.map((r) => r.localDate)]);
 
@@ -88,6 +93,7 @@ export async function updateIntakeEntry(deps: Deps, userId: string, entryId: str
       }
       const after = await updateEntry(tx, userId, entryId, changes);
       if (!after) throw new NotFoundError("intake entry");
+      await markDaysDirty(tx, userId, [before.localDate, after.localDate]);
       return { before, after };
     });
   } catch (err) {

@@ -62,13 +62,19 @@ describe("schedules and markers declared in JOBS", () => {
     expect(userSchedulerId("energy.recompute-day", USER)).toBeNull();
     expect(JOBS["imports.reconcile"].schedule).toEqual({ every: 60_000, schedulerId: "imports-reconcile" });
     expect(JOBS["hiit.reconcile"].schedule).toEqual({ every: 600_000, schedulerId: "hiit-reconcile" });
+    expect(JOBS["energy.reconcile-days"].schedule).toEqual({ every: 30_000, schedulerId: "days-reconcile" });
+  });
+
+  it("day recomputes keep no Redis marker: their pending flag is the dirty-days row in Postgres", () => {
+    expect(JOBS["energy.recompute-day"]).not.toHaveProperty("pending");
+    expect(JOBS["energy.recompute-range"]).not.toHaveProperty("pending");
   });
 
   it("work behind an API pending flag names its unit of work", () => {
-    expect(JOBS["energy.recompute-range"].pending?.({ userId: USER, from: "2026-01-01", to: "2026-01-31" })).toEqual({
-      kind: "recompute",
+    expect(JOBS["projections.project-week"].pending?.({ userId: USER, weekStart: "2026-11-23" })).toEqual({
+      kind: "projection",
       userId: USER,
-      member: "2026-01-01..2026-01-31",
+      member: "2026-11-23",
     });
     expect(JOBS["hiit.redetect-user"].pending?.({ userId: USER })).toEqual({ kind: "hiit", userId: USER, member: "all" });
   });
