@@ -1,8 +1,9 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./deps.js";
-import { notFoundHandler, onError } from "./http/error-handler.js";
+import { mountDocs } from "./http/docs.js";
+import { allowedMethods, notFoundHandler, onError } from "./http/error-handler.js";
 import { bodyPolicy } from "./http/middleware/body-policy.js";
 import { requestContext } from "./http/middleware/request-context.js";
 import { type AppEnv, createRouter } from "./http/router.js";
@@ -41,10 +42,37 @@ const ROUTERS = [
 export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   const app = createRouter();
 
+  const routes = () => app.routes;
   app.use("*", requestContext(deps));
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  const corsOrigins = deps.env.CORS_ORIGINS;
+  if (corsOrigins.length > 0) {
+    // Before auth: a browser's preflight (OPTIONS) carries no key and must be answered as it is.
+    app.use(
+      "*",
+      cors({
+        origin: [...corsOrigins],
+        allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+        allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
+        exposeHeaders: [
+          "Location",
+          "X-Request-Id",
+          "Retry-After",
+          "Idempotent-Replayed",
+          "RateLimit-Limit",
+          "RateLimit-Remaining",
+          "RateLimit-Reset",
+          "RateLimit-Policy",
+        ],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: corsOrigins.length > 0 ? "cross-origin" : "same-origin" }));
   app.use("*", authAndRateLimit(deps));
-  app.use("*", bodyPolicy(deps.env));
+  app.use(
+    "*",
+    bodyPolicy(deps.env, (method, path) => allowedMethods(routes, path).has(method)),
+  );
 
   for (const router of ROUTERS) app.route("/", router());
 
@@ -66,9 +94,9 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
       description: "Wearable exports in; daily calorie deficit, HIIT sessions and fat-loss projections out.",
     },
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  mountDocs(app);
 
   app.onError(onError);
-  app.notFound(notFoundHandler(() => app.routes));
+  app.notFound(notFoundHandler(routes));
   return app;
 }

@@ -23,15 +23,26 @@ function withRequestId(res: Response, requestId: string): Response {
   return res;
 }
 
+type RouteList = () => { path: string; method: string }[];
+
+/** The methods the app serves `path` under (a GET route also answers HEAD); empty for an unknown path. */
+export function allowedMethods(routes: RouteList, path: string): Set<string> {
+  const allowed = new Set<string>();
+  for (const route of routes()) {
+    if (route.method === "ALL" || !pathMatches(route.path, path)) continue;
+    allowed.add(route.method.toUpperCase());
+    if (route.method.toUpperCase() === "GET") allowed.add("HEAD");
+  }
+  return allowed;
+}
+
 /** 404 for unknown paths; 405 (with Allow) when the path exists under other methods. */
-export function notFoundHandler(routes: () => { path: string; method: string }[]): NotFoundHandler<AppEnv> {
+export function notFoundHandler(routes: RouteList): NotFoundHandler<AppEnv> {
   return (c: Context<AppEnv>) => {
-    const allowed = new Set<string>();
-    for (const route of routes()) {
-      if (route.method === "ALL" || !pathMatches(route.path, c.req.path)) continue;
-      allowed.add(route.method.toUpperCase());
-    }
-    const err = allowed.size > 0 ? new MethodNotAllowedError(c.req.method, [...allowed].sort()) : new NotFoundError("route");
+    const allowed = allowedMethods(routes, c.req.path);
+    // A route that answers "not found" itself (an unknown asset) is a 404, not a 405 naming its own method.
+    const err =
+      allowed.size > 0 && !allowed.has(c.req.method) ? new MethodNotAllowedError(c.req.method, [...allowed].sort()) : new NotFoundError("route");
     return onError(err, c);
   };
 }

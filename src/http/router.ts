@@ -20,6 +20,8 @@ export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 /** A router whose validation failures become one problem+json 400 with per-field errors (thrown to app.onError). */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
+    // `/v1/me/` is `/v1/me`: clients and proxies add trailing slashes.
+    strict: false,
     defaultHook: (result) => {
       if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
     },
