@@ -38,6 +38,40 @@ const ROUTERS = [
   projectionsRouter,
 ];
 
+const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "wearsync API",
+    version: "0.1.0",
+    description:
+      "Wearable exports in; daily calorie deficit, HIIT sessions and fat-loss projections out. Every error is RFC 9457 problem+json with a stable `code`. Lists page by cursor (`limit`, `next_cursor`). Numbers are rounded to what their measurement supports: energy to 1 kcal, mass to 0.01 kg (0.01 lb), heart rate to 1 bpm.",
+    license: { name: "MIT", identifier: "MIT" },
+  },
+  servers: [{ url: "/", description: "The instance serving this document" }],
+};
+
+/** The security schemes every route refers to. */
+function describeApi(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "Your API key: `Authorization: Bearer wsk_…`",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The server's ADMIN_TOKEN",
+  });
+}
+
+/** The OpenAPI document of every route, built without connecting to anything (`npm run cli -- openapi`). */
+export function apiDocument() {
+  const app = createRouter();
+  for (const router of ROUTERS) app.route("/", router());
+  describeApi(app);
+  return app.getOpenAPI31Document(OPENAPI_CONFIG);
+}
+
 /** The whole HTTP surface, built from injected deps so tests run it in-process against real services. */
 export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   const app = createRouter();
@@ -76,24 +110,8 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
 
   for (const router of ROUTERS) app.route("/", router());
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
-    type: "http",
-    scheme: "bearer",
-    description: "Your API key: `Authorization: Bearer wsk_…`",
-  });
-  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
-    type: "http",
-    scheme: "bearer",
-    description: "The server's ADMIN_TOKEN",
-  });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "wearsync API",
-      version: "0.1.0",
-      description: "Wearable exports in; daily calorie deficit, HIIT sessions and fat-loss projections out.",
-    },
-  });
+  describeApi(app);
+  app.doc31("/openapi.json", OPENAPI_CONFIG);
   mountDocs(app);
 
   app.onError(onError);

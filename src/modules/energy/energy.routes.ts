@@ -3,6 +3,7 @@ import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery,
 import { DateParamsSchema, DayConfirmationSchema, DayDetailSchema, DaysSchema, SummarySchema } from "./energy.schemas.js";
 
 export const listDaysRoute = createRoute({
+  operationId: "listDays",
   method: "get",
   path: "/v1/days",
   tags: ["energy"],
@@ -16,6 +17,7 @@ export const listDaysRoute = createRoute({
 });
 
 export const getDayRoute = createRoute({
+  operationId: "getDay",
   method: "get",
   path: "/v1/days/{date}",
   tags: ["energy"],
@@ -29,6 +31,7 @@ export const getDayRoute = createRoute({
 });
 
 export const summaryRoute = createRoute({
+  operationId: "summary",
   method: "get",
   path: "/v1/summary",
   tags: ["energy"],
@@ -42,6 +45,7 @@ export const summaryRoute = createRoute({
 });
 
 export const confirmDayRoute = createRoute({
+  operationId: "confirmDay",
   method: "put",
   path: "/v1/days/{date}/confirm",
   tags: ["energy"],
@@ -58,6 +62,7 @@ export const confirmDayRoute = createRoute({
 });
 
 export const withdrawDayConfirmationRoute = createRoute({
+  operationId: "withdrawDayConfirmation",
   method: "delete",
   path: "/v1/days/{date}/confirm",
   tags: ["energy"],

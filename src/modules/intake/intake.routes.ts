@@ -21,6 +21,7 @@ import {
 } from "./intake.schemas.js";
 
 export const createIntakeRoute = createRoute({
+  operationId: "createIntake",
   method: "post",
   path: "/v1/intake",
   tags: ["intake"],
@@ -36,6 +37,7 @@ export const createIntakeRoute = createRoute({
 });
 
 export const listIntakeRoute = createRoute({
+  operationId: "listIntake",
   method: "get",
   path: "/v1/intake",
   tags: ["intake"],
@@ -51,6 +53,7 @@ export const listIntakeRoute = createRoute({
 });
 
 export const getIntakeRoute = createRoute({
+  operationId: "getIntake",
   method: "get",
   path: "/v1/intake/{id}",
   tags: ["intake"],
@@ -61,6 +64,7 @@ export const getIntakeRoute = createRoute({
 });
 
 export const patchIntakeRoute = createRoute({
+  operationId: "patchIntake",
   method: "patch",
   path: "/v1/intake/{id}",
   tags: ["intake"],
@@ -79,6 +83,7 @@ export const patchIntakeRoute = createRoute({
 });
 
 export const deleteIntakeRoute = createRoute({
+  operationId: "deleteIntake",
   method: "delete",
   path: "/v1/intake/{id}",
   tags: ["intake"],
@@ -92,6 +97,7 @@ const statusPath = "/v1/days/{date}/intake-status";
 const statusResponse = (description: string) => jsonResponse(IntakeDayStatusSchema, description);
 
 export const getIntakeStatusRoute = createRoute({
+  operationId: "getIntakeStatus",
   method: "get",
   path: statusPath,
   tags: ["intake"],
@@ -102,6 +108,7 @@ export const getIntakeStatusRoute = createRoute({
 });
 
 export const putIntakeStatusRoute = createRoute({
+  operationId: "putIntakeStatus",
   method: "put",
   path: statusPath,
   tags: ["intake"],
@@ -116,6 +123,7 @@ export const putIntakeStatusRoute = createRoute({
 });
 
 export const deleteIntakeStatusRoute = createRoute({
+  operationId: "deleteIntakeStatus",
   method: "delete",
   path: statusPath,
   tags: ["intake"],

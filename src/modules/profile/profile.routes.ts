@@ -4,6 +4,7 @@ import { UserSchema } from "../accounts/index.js";
 import { ProfilePatchSchema } from "./profile.schemas.js";
 
 export const getMeRoute = createRoute({
+  operationId: "getMe",
   method: "get",
   path: "/v1/me",
   tags: ["profile"],
@@ -13,6 +14,7 @@ export const getMeRoute = createRoute({
 });
 
 export const patchMeRoute = createRoute({
+  operationId: "patchMe",
   method: "patch",
   path: "/v1/me",
   tags: ["profile"],

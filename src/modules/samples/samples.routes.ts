@@ -4,6 +4,7 @@ import { SAMPLE_TYPES } from "../../lib/vocabulary.js";
 import { SampleListSchema } from "./samples.schemas.js";
 
 export const listSamplesRoute = createRoute({
+  operationId: "listSamples",
   method: "get",
   path: "/v1/samples",
   tags: ["data"],

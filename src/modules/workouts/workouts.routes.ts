@@ -3,6 +3,7 @@ import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse, not
 import { WorkoutDetailSchema, WorkoutIdParamsSchema, WorkoutListSchema } from "./workouts.schemas.js";
 
 export const listWorkoutsRoute = createRoute({
+  operationId: "listWorkouts",
   method: "get",
   path: "/v1/workouts",
   tags: ["data"],
@@ -21,6 +22,7 @@ export const listWorkoutsRoute = createRoute({
 });
 
 export const getWorkoutRoute = createRoute({
+  operationId: "getWorkout",
   method: "get",
   path: "/v1/workouts/{id}",
   tags: ["data"],
@@ -35,6 +37,7 @@ export const getWorkoutRoute = createRoute({
 });
 
 export const deleteWorkoutRoute = createRoute({
+  operationId: "deleteWorkout",
   method: "delete",
   path: "/v1/workouts/{id}",
   tags: ["data"],
