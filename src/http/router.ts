@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { Deps } from "../deps.js";
+import type { UnitSystem } from "../domain/body/weight-units.js";
 import { ValidationError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
 import { fieldErrorsFromZod } from "../lib/validation.js";
@@ -12,6 +13,8 @@ export interface AppEnv {
     /** Set by the auth middleware on every /v1 route except admin. */
     userId: string;
     apiKeyId: string;
+    /** The caller's profile unit system (set with userId): answers add pounds when it is "imperial". */
+    unitSystem: UnitSystem;
   };
 }
 

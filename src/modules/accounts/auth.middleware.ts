@@ -47,7 +47,7 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
       await enforceRateLimit(c, limiter, `ip:${clientAddress(c)}`, anonLimit);
       throw new UnauthorizedError();
     }
-    let identity: { userId: string; apiKeyId: string };
+    let identity: Awaited<ReturnType<typeof authenticate>>;
     try {
       identity = await authenticate(deps, token);
     } catch (err) {
@@ -56,6 +56,7 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
     }
     c.set("userId", identity.userId);
     c.set("apiKeyId", identity.apiKeyId);
+    c.set("unitSystem", identity.unitSystem);
     await enforceRateLimit(c, limiter, `user:${identity.userId}`, deps.env.RATE_LIMIT_PER_MINUTE);
     return next();
   };

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery, jsonResponse } from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery, jsonResponse, optionalRangeQuery } from "../../http/openapi.js";
 import { DateParamsSchema, DayConfirmationSchema, DayDetailSchema, DaysSchema, SummarySchema } from "./energy.schemas.js";
 
 export const listDaysRoute = createRoute({
@@ -36,8 +36,10 @@ export const summaryRoute = createRoute({
   path: "/v1/summary",
   tags: ["energy"],
   summary: "Mean daily deficit, burn and intake over the complete logged days of a range, and the days left out",
+  description:
+    "Without `from`/`to` the range runs from your first to your last computed day (today when there is none); a range spans at most 3660 days. `/v1/days` keeps a range of at most 366 days: page through a longer history by range.",
   security: bearerSecurity,
-  request: { query: dateRangeQuery({}) },
+  request: { query: optionalRangeQuery() },
   responses: {
     200: jsonResponse(SummarySchema, "The summary"),
     ...commonErrorResponses,

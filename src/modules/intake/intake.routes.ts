@@ -1,13 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  bearerSecurity,
-  commonErrorResponses,
-  conflictResponse,
-  dateRangeQuery,
-  jsonBody,
-  jsonResponse,
-  notFoundResponse,
-} from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, conflictResponse, jsonBody, jsonResponse, listQuery, notFoundResponse } from "../../http/openapi.js";
 import {
   CreateIntakeSchema,
   DayParamsSchema,
@@ -41,14 +33,9 @@ export const listIntakeRoute = createRoute({
   method: "get",
   path: "/v1/intake",
   tags: ["intake"],
-  summary: "Entries whose local date is in the range, newest first",
+  summary: "Your intake entries, newest first; `from`/`to` filter on the local date",
   security: bearerSecurity,
-  request: {
-    query: dateRangeQuery({
-      cursor: z.string().max(200).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-    }),
-  },
+  request: { query: listQuery({}) },
   responses: { 200: jsonResponse(IntakeListSchema, "A page of entries"), ...commonErrorResponses },
 });
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { profileFields } from "../accounts/index.js";
+import { oneWeightUnit, profileFields } from "../accounts/index.js";
 
 /** Only the fields sent change; null clears an optional field (the zone cannot be cleared). */
 export const ProfilePatchSchema = z
@@ -8,6 +8,8 @@ export const ProfilePatchSchema = z
     birth_date: profileFields.birth_date.nullable(),
     height_cm: profileFields.height_cm.nullable(),
     weight_kg: profileFields.weight_kg.nullable(),
+    weight_lb: profileFields.weight_lb.nullable(),
+    unit_system: profileFields.unit_system,
     time_zone: profileFields.time_zone,
     hr_max_bpm: profileFields.hr_max_bpm.nullable(),
     hr_rest_bpm: profileFields.hr_rest_bpm.nullable(),
@@ -15,6 +17,7 @@ export const ProfilePatchSchema = z
   })
   .partial()
   .strict()
+  .superRefine(oneWeightUnit)
   .openapi("ProfilePatch");
 
 export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;

@@ -1,5 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse, notFoundResponse } from "../../http/openapi.js";
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, jsonResponse, listQuery, notFoundResponse } from "../../http/openapi.js";
 import { WorkoutDetailSchema, WorkoutIdParamsSchema, WorkoutListSchema } from "./workouts.schemas.js";
 
 export const listWorkoutsRoute = createRoute({
@@ -7,14 +7,9 @@ export const listWorkoutsRoute = createRoute({
   method: "get",
   path: "/v1/workouts",
   tags: ["data"],
-  summary: "Workouts whose local start date is in the range, newest first",
+  summary: "Your workouts, newest first; `from`/`to` filter on the local start date",
   security: bearerSecurity,
-  request: {
-    query: dateRangeQuery({
-      cursor: z.string().max(200).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-    }),
-  },
+  request: { query: listQuery({}) },
   responses: {
     200: jsonResponse(WorkoutListSchema, "A page of workouts"),
     ...commonErrorResponses,
