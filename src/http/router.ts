@@ -1,9 +1,9 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { Deps } from "../deps.js";
-import type { UnitSystem } from "../domain/body/weight-units.js";
 import { ValidationError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
 import { fieldErrorsFromZod } from "../lib/validation.js";
+import type { UnitSystem } from "../lib/vocabulary.js";
 
 export interface AppEnv {
   Variables: {

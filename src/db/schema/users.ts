@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, pgTable, real, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { UNIT_SYSTEMS } from "../../domain/body/weight-units.js";
+import { UNIT_SYSTEMS } from "../../lib/vocabulary.js";
 import { timestamps } from "./columns.js";
 
 export const SEXES = ["female", "male"] as const;

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { ACTIVITY_LEVELS, SEXES } from "../../db/schema/users.js";
 import { MAX_HEIGHT_CM, MIN_ADULT_HEIGHT_CM } from "../../domain/body/profile-bounds.js";
-import { UNIT_SYSTEMS } from "../../domain/body/weight-units.js";
 import { KG_PER_LB } from "../../domain/projections/rule3500.js";
+import { UNIT_SYSTEMS } from "../../lib/vocabulary.js";
 import { isValidTimeZone } from "../../lib/zone.js";
 
 const isoDate = z.iso.date().openapi({ example: "1990-04-17" });

@@ -1,11 +1,11 @@
 import type { DbOrTx } from "../../db/client.js";
 import type { ApiKeyRow } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import type { UnitSystem } from "../../domain/body/weight-units.js";
 import { enqueue } from "../../jobs/enqueue.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { NotFoundError, UnauthorizedError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import type { UnitSystem } from "../../lib/vocabulary.js";
 import { generateApiKey, keyMatchesHash, keyPrefixOf } from "./api-key-secret.js";
 import { findActiveKeyByPrefix, insertApiKey, listApiKeys, recordKeyUse, revokeApiKey } from "./api-keys.repo.js";
 

@@ -1,4 +1,5 @@
-import { lbFromKg, roundKg, type UnitSystem } from "../../domain/body/weight-units.js";
+import { lbFromKg, roundKg } from "../../domain/body/weight-units.js";
+import type { UnitSystem } from "../../lib/vocabulary.js";
 import { isoWithOffset } from "../../lib/zone.js";
 import type { MeasurementWithSource } from "./body.repo.js";
 import type { BodyMeasurementsReport } from "./body.service.js";

@@ -34,7 +34,7 @@ async function summaryRange(deps: Deps, userId: string, range: { from?: string |
   }
   const bounds = (await dailyEnergyBounds(deps.db, userId)) ?? (await todayBounds(deps, userId));
   const from = range.from ?? (range.to !== undefined && range.to < bounds.first ? range.to : bounds.first);
-  const to = range.to ?? (bounds.last < from ? from : bounds.last);
+  const to = range.to ?? (from.localeCompare(bounds.last) > 0 ? from : bounds.last);
   assertDateRange(from, to, MAX_SUMMARY_DAYS);
   return { from, to };
 }

@@ -21,3 +21,20 @@ export const ProfilePatchSchema = z
   .openapi("ProfilePatch");
 
 export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;
+
+export const EraseAccountSchema = z
+  .object({ confirm: z.string().max(254).openapi({ description: "This account's email address", example: "ana@example.com" }) })
+  .strict()
+  .openapi("EraseAccount");
+
+export const ErasureSchema = z
+  .object({
+    rows: z.record(z.string(), z.number().int()).openapi({
+      description: "Rows deleted per table",
+      example: { samples: 120_000, workouts: 310, intake_entries: 2_400, users: 1 },
+    }),
+    files: z.number().int().openapi({ description: "Stored uploads deleted" }),
+    queued_jobs: z.number().int().openapi({ description: "Jobs not yet started that were removed" }),
+    schedules: z.number().int().openapi({ description: "Per-user schedules removed" }),
+  })
+  .openapi("Erasure");
