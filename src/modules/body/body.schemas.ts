@@ -57,7 +57,8 @@ export const BodyMeasurementSchema = z
         "The weight departs from your trend by more than body water and tissue can change in the time since: shown, but left out of the trend, calibration and projections",
     }),
     outlier_source: z.enum(["rule", "you"]).openapi({ description: "rule: decided by the physiological rule; you: set with PATCH" }),
-    source: SourceSchema.nullable().openapi({ description: "The imported device or app; null when only typed in" }),
+    // A union, not .nullable(): on a component, .nullable() documents allOf [Source, null], which no null matches.
+    source: z.union([SourceSchema, z.null()]).openapi({ description: "The imported device or app; null when only typed in" }),
     import_id: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),

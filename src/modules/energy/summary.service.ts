@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { flagsCleared } from "../../domain/days/day-plausibility.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
-import { datesBetween } from "../../lib/calendar.js";
+import { addDays, datesBetween } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { localDateIn } from "../../lib/zone.js";
 import { getUser } from "../accounts/index.js";
@@ -33,8 +33,11 @@ async function summaryRange(deps: Deps, userId: string, range: { from?: string |
     return { from: range.from, to: range.to };
   }
   const bounds = (await dailyEnergyBounds(deps.db, userId)) ?? (await todayBounds(deps, userId));
-  const from = range.from ?? (range.to !== undefined && range.to < bounds.first ? range.to : bounds.first);
-  const to = range.to ?? (from.localeCompare(bounds.last) > 0 ? from : bounds.last);
+  const to = range.to ?? (range.from !== undefined && range.from.localeCompare(bounds.last) > 0 ? range.from : bounds.last);
+  // A default start never makes the range longer than one answer may be: the last MAX_SUMMARY_DAYS days at most.
+  const earliest = addDays(to, -(MAX_SUMMARY_DAYS - 1));
+  const first = bounds.first.localeCompare(earliest) < 0 ? earliest : bounds.first;
+  const from = range.from ?? (to.localeCompare(first) < 0 ? to : first);
   assertDateRange(from, to, MAX_SUMMARY_DAYS);
   return { from, to };
 }
