@@ -1,7 +1,11 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
-import { AppError, MethodNotAllowedError, NotFoundError } from "../lib/errors.js";
+import { pgErrorCode } from "../db/errors.js";
+import { AppError, BadRequestError, MethodNotAllowedError, NotFoundError } from "../lib/errors.js";
 import { internalProblem, isHttpException, problemFromAppError, problemFromHttpException, problemResponse } from "./problem.js";
 import type { AppEnv } from "./router.js";
+
+// SQLSTATE 22021 (character not in repertoire: NUL in text) and 22P05 (untranslatable character, NUL in jsonb).
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
 
 /** The one place that turns any thrown error into an RFC 9457 response. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -9,6 +13,11 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const instance = c.req.path;
   if (err instanceof AppError) {
     return withRequestId(problemResponse(problemFromAppError(err, instance, requestId), err.headers), requestId);
+  }
+  // Text Postgres cannot store (a NUL character in a path, query or JSON string) is the client's input, not a fault.
+  if (UNSTORABLE_TEXT.has(pgErrorCode(err) ?? "")) {
+    const bad = new BadRequestError("Text may not contain NUL (\\u0000) characters.", "INVALID_CHARACTER");
+    return withRequestId(problemResponse(problemFromAppError(bad, instance, requestId)), requestId);
   }
   if (isHttpException(err) && err.status < 500) {
     return withRequestId(problemResponse(problemFromHttpException(err, instance, requestId)), requestId);
