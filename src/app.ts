@@ -1,8 +1,9 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./deps.js";
-import { notFoundHandler, onError } from "./http/error-handler.js";
+import { mountDocs } from "./http/docs.js";
+import { allowedMethods, notFoundHandler, onError } from "./http/error-handler.js";
 import { bodyPolicy } from "./http/middleware/body-policy.js";
 import { inputGuard } from "./http/middleware/input-guard.js";
 import { requestContext } from "./http/middleware/request-context.js";
@@ -38,18 +39,20 @@ const ROUTERS = [
   projectionsRouter,
 ];
 
-/** The whole HTTP surface, built from injected deps so tests run it in-process against real services. */
-export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
-  const app = createRouter();
+const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "wearsync API",
+    version: "0.1.0",
+    description:
+      "Wearable exports in; daily calorie deficit, HIIT sessions and fat-loss projections out. Every error is RFC 9457 problem+json with a stable `code`. Lists page by cursor (`limit`, `next_cursor`). Numbers are rounded to what their measurement supports: energy to 1 kcal, mass to 0.01 kg (0.01 lb), heart rate to 1 bpm.",
+    license: { name: "MIT", identifier: "MIT" },
+  },
+  servers: [{ url: "/", description: "The instance serving this document" }],
+};
 
-  app.use("*", requestContext(deps));
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
-  app.use("*", authAndRateLimit(deps));
-  app.use("*", bodyPolicy(deps.env));
-  app.use("*", inputGuard());
-
-  for (const router of ROUTERS) app.route("/", router());
-
+/** The security schemes every route refers to. */
+function describeApi(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
@@ -60,17 +63,60 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
     scheme: "bearer",
     description: "The server's ADMIN_TOKEN",
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "wearsync API",
-      version: "0.1.0",
-      description: "Wearable exports in; daily calorie deficit, HIIT sessions and fat-loss projections out.",
-    },
-  });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+}
+
+/** The OpenAPI document of every route, built without connecting to anything (`npm run cli -- openapi`). */
+export function apiDocument() {
+  const app = createRouter();
+  for (const router of ROUTERS) app.route("/", router());
+  describeApi(app);
+  return app.getOpenAPI31Document(OPENAPI_CONFIG);
+}
+
+/** The whole HTTP surface, built from injected deps so tests run it in-process against real services. */
+export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+
+  const routes = () => app.routes;
+  app.use("*", requestContext(deps));
+  const corsOrigins = deps.env.CORS_ORIGINS;
+  if (corsOrigins.length > 0) {
+    // Before auth: a browser's preflight (OPTIONS) carries no key and must be answered as it is.
+    app.use(
+      "*",
+      cors({
+        origin: [...corsOrigins],
+        allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+        allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
+        exposeHeaders: [
+          "Location",
+          "X-Request-Id",
+          "Retry-After",
+          "Idempotent-Replayed",
+          "RateLimit-Limit",
+          "RateLimit-Remaining",
+          "RateLimit-Reset",
+          "RateLimit-Policy",
+        ],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: corsOrigins.length > 0 ? "cross-origin" : "same-origin" }));
+  app.use("*", authAndRateLimit(deps));
+  app.use(
+    "*",
+    bodyPolicy(deps.env, (method, path) => allowedMethods(routes, path).has(method)),
+  );
+  app.use("*", inputGuard());
+
+  for (const router of ROUTERS) app.route("/", router());
+
+  describeApi(app);
+  app.doc31("/openapi.json", OPENAPI_CONFIG);
+  mountDocs(app);
 
   app.onError(onError);
-  app.notFound(notFoundHandler(() => app.routes));
+  app.notFound(notFoundHandler(routes));
   return app;
 }

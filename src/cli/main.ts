@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { apiDocument } from "../app.js";
 import { loadEnv } from "../config/env.js";
 import { prepareDatabase } from "../db/migrate.js";
 import { checkConnections, closeDeps, createDeps } from "../deps.js";
@@ -7,7 +8,8 @@ import { createLogger } from "../lib/logger.js";
 import { CreateUserSchema, createUserWithKey } from "../modules/accounts/index.js";
 import { exitOnStartupError } from "../startup-errors.js";
 
-const USAGE = `usage: npm run cli -- user create --email <address> [--time-zone <IANA zone>]`;
+const USAGE = `usage: npm run cli -- user create --email <address> [--time-zone <IANA zone>]
+       npm run -s cli -- openapi            (prints the OpenAPI document; needs no database)`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -41,6 +43,7 @@ async function userCreate(args: string[]): Promise<void> {
 const [resource, verb, ...rest] = process.argv.slice(2);
 try {
   if (resource === "user" && verb === "create") await userCreate(rest);
+  else if (resource === "openapi" && verb === undefined) process.stdout.write(`${JSON.stringify(apiDocument(), null, 2)}\n`);
   else fail(USAGE);
 } catch (err) {
   if (err instanceof AppError) fail(`wearsync: ${err.detail}`);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 const GIB = 1024 ** 3;
@@ -53,6 +54,22 @@ const envSchema = z.object({
   IMPORTS_RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
   IMPORT_STALE_AFTER_MS: z.coerce.number().int().min(0).default(120_000),
   IMPORT_MAX_RECOVERIES: z.coerce.number().int().min(0).max(100).default(3),
+  // Browser origins allowed to call the API (comma-separated, e.g. "https://app.example.com,http://localhost:5173");
+  // unset: no CORS headers, so only same-origin pages and non-browser clients can read answers.
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin.length > 0),
+    )
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/ }).refine((o) => !/\/$/.test(o) && new URL(o).origin === o, "must be an origin: scheme://host[:port]"))
+        .max(50),
+    )
+    .default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25_000),
@@ -84,7 +101,21 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return Object.freeze(result.data);
 }
 
-/** The only place that reads process.env. */
+/**
+ * Reads `.env` (or the file ENV_FILE names) into process.env when it exists; variables already set win over the
+ * file. The server and the CLI both call it, so both read the same configuration.
+ */
+export function loadEnvFile(): void {
+  const file = process.env.ENV_FILE ?? ".env";
+  if (!existsSync(file)) {
+    if (process.env.ENV_FILE !== undefined) throw new EnvError([`ENV_FILE: ${file} does not exist`]);
+    return;
+  }
+  process.loadEnvFile(file);
+}
+
+/** The only place that reads process.env (after `.env`, see loadEnvFile). */
 export function loadEnv(): Env {
+  loadEnvFile();
   return parseEnv(process.env);
 }

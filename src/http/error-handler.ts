@@ -1,12 +1,15 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
-import { isDatabaseUnavailable } from "../db/errors.js";
+import { isDatabaseUnavailable, pgErrorCode } from "../db/errors.js";
 import { isRedisUnavailable } from "../jobs/redis.js";
-import { AppError, MethodNotAllowedError, NotFoundError, ServiceUnavailableError } from "../lib/errors.js";
+import { AppError, BadRequestError, MethodNotAllowedError, NotFoundError, ServiceUnavailableError } from "../lib/errors.js";
 import { internalProblem, isHttpException, problemFromAppError, problemFromHttpException, problemResponse } from "./problem.js";
 import type { AppEnv } from "./router.js";
 
 /** What a 503 tells clients to wait: about one reconnect attempt of the database pool or the Redis client. */
 const RETRY_AFTER_SEC = 5;
+
+// SQLSTATE 22021 (character not in repertoire: NUL in text) and 22P05 (untranslatable character, NUL in jsonb).
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
 
 /** The one place that turns any thrown error into an RFC 9457 response. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -14,6 +17,11 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const instance = c.req.path;
   if (err instanceof AppError) {
     return withRequestId(problemResponse(problemFromAppError(err, instance, requestId), err.headers), requestId);
+  }
+  // Text Postgres cannot store (a NUL character in a path, query or JSON string) is the client's input, not a fault.
+  if (UNSTORABLE_TEXT.has(pgErrorCode(err) ?? "")) {
+    const bad = new BadRequestError("Text may not contain NUL (\\u0000) characters.", "INVALID_CHARACTER");
+    return withRequestId(problemResponse(problemFromAppError(bad, instance, requestId)), requestId);
   }
   if (isHttpException(err) && err.status < 500) {
     return withRequestId(problemResponse(problemFromHttpException(err, instance, requestId)), requestId);
@@ -35,15 +43,26 @@ function withRequestId(res: Response, requestId: string): Response {
   return res;
 }
 
+type RouteList = () => { path: string; method: string }[];
+
+/** The methods the app serves `path` under (a GET route also answers HEAD); empty for an unknown path. */
+export function allowedMethods(routes: RouteList, path: string): Set<string> {
+  const allowed = new Set<string>();
+  for (const route of routes()) {
+    if (route.method === "ALL" || !pathMatches(route.path, path)) continue;
+    allowed.add(route.method.toUpperCase());
+    if (route.method.toUpperCase() === "GET") allowed.add("HEAD");
+  }
+  return allowed;
+}
+
 /** 404 for unknown paths; 405 (with Allow) when the path exists under other methods. */
-export function notFoundHandler(routes: () => { path: string; method: string }[]): NotFoundHandler<AppEnv> {
+export function notFoundHandler(routes: RouteList): NotFoundHandler<AppEnv> {
   return (c: Context<AppEnv>) => {
-    const allowed = new Set<string>();
-    for (const route of routes()) {
-      if (route.method === "ALL" || !pathMatches(route.path, c.req.path)) continue;
-      allowed.add(route.method.toUpperCase());
-    }
-    const err = allowed.size > 0 ? new MethodNotAllowedError(c.req.method, [...allowed].sort()) : new NotFoundError("route");
+    const allowed = allowedMethods(routes, c.req.path);
+    // A route that answers "not found" itself (an unknown asset) is a 404, not a 405 naming its own method.
+    const err =
+      allowed.size > 0 && !allowed.has(c.req.method) ? new MethodNotAllowedError(c.req.method, [...allowed].sort()) : new NotFoundError("route");
     return onError(err, c);
   };
 }

@@ -47,11 +47,36 @@ export const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
   content: { "application/json": { schema } },
 });
 
+/** Page size of every paginated list: 100 unless asked, at most 1000. */
+export const PAGE_LIMIT_DEFAULT = 100;
+export const PAGE_LIMIT_MAX = 1000;
+
+const pageFields = {
+  cursor: z.string().max(300).optional().openapi({ description: "Opaque cursor from the previous page's `next_cursor`" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_LIMIT_MAX)
+    .default(PAGE_LIMIT_DEFAULT)
+    .openapi({ description: `Items per page (default ${PAGE_LIMIT_DEFAULT}, at most ${PAGE_LIMIT_MAX})`, example: PAGE_LIMIT_DEFAULT }),
+};
+
 /** Cursor pagination query shared by every list route. */
-export const PaginationQuerySchema = z.object({
-  cursor: z.string().max(200).optional().openapi({ description: "Opaque cursor from `next_cursor`" }),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
+export const PaginationQuerySchema = z.object(pageFields);
+
+/**
+ * A paginated list filtered by an optional inclusive local-date range: without `from`/`to` it lists everything, a
+ * page at a time, so no span limit applies.
+ */
+export function listQuery<T extends z.ZodRawShape>(extra: T) {
+  return z.object({
+    from: z.iso.date().optional().openapi({ example: "2026-11-01", description: "First local date (inclusive); default: the first there is" }),
+    to: z.iso.date().optional().openapi({ example: "2026-11-30", description: "Last local date (inclusive); default: the last there is" }),
+    ...pageFields,
+    ...extra,
+  });
+}
 
 /** An inclusive local-date range query (plus route-specific fields); services check the range with assertDateRange. */
 export function dateRangeQuery<T extends z.ZodRawShape>(extra: T) {
@@ -60,4 +85,9 @@ export function dateRangeQuery<T extends z.ZodRawShape>(extra: T) {
     to: localDateSchema.openapi({ example: "2026-11-30", description: "Last local date (inclusive)" }),
     ...extra,
   });
+}
+
+/** An optional inclusive local-date range (a route without pages defaults the missing bounds itself). */
+export function optionalRangeQuery() {
+  return listQuery({}).pick({ from: true, to: true });
 }

@@ -11,3 +11,8 @@ export function assertDateRange(from: string, to: string, maxDays = MAX_RANGE_DA
     throw new ValidationError([{ path: "to", message: `a range may span at most ${maxDays} days` }]);
   }
 }
+
+/** An optional range of a paginated list: only the order of the bounds is checked (pages bound the work). */
+export function assertRangeOrder(from: string | undefined, to: string | undefined): void {
+  if (from !== undefined && to !== undefined && to < from) throw new ValidationError([{ path: "to", message: "must not be before `from`" }]);
+}

@@ -37,3 +37,7 @@ export type DayStatus = (typeof DAY_STATUSES)[number];
 /** What a person can declare about a day's food log; "logged" and "unlogged" are derived, never declared. */
 export const INTAKE_DAY_STATUSES = ["complete", "partial", "fasted"] as const;
 export type DeclaredIntakeStatus = (typeof INTAKE_DAY_STATUSES)[number];
+
+/** How answers show weights: metric (kg) or imperial (kg and lb). */
+export const UNIT_SYSTEMS = ["metric", "imperial"] as const;
+export type UnitSystem = (typeof UNIT_SYSTEMS)[number];

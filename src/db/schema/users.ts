@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, pgTable, real, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { UNIT_SYSTEMS } from "../../lib/vocabulary.js";
 import { timestamps } from "./columns.js";
 
 export const SEXES = ["female", "male"] as const;
@@ -19,12 +20,15 @@ export const users = pgTable(
     hrMaxBpm: smallint(),
     hrRestBpm: smallint(),
     activityLevel: text({ enum: ACTIVITY_LEVELS }),
+    /** How answers show weights: "imperial" adds pounds beside the kilograms. */
+    unitSystem: text({ enum: UNIT_SYSTEMS }).notNull().default("metric"),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     check("users_sex_check", sql`${t.sex} is null or ${t.sex} in ('female', 'male')`),
     check("users_height_check", sql`${t.heightCm} is null or ${t.heightCm} between 50 and 272`),
+    check("users_unit_system_check", sql`${t.unitSystem} in ('metric', 'imperial')`),
     check("users_weight_check", sql`${t.weightKg} is null or ${t.weightKg} between 20 and 400`),
   ],
 );

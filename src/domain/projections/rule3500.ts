@@ -1,9 +1,10 @@
 import { DAYS_PER_WEEK } from "../../lib/calendar.js";
+import { KG_PER_LB } from "../body/weight-units.js";
+
+export { KG_PER_LB };
 
 /** "3,500 kcal per pound": Wishnofsky 1958, rounded from 3,750 (docs/science.md §5.1); static, so it over-predicts. */
 export const RULE_KCAL_PER_LB = 3500;
-/** International avoirdupois pound (1959 definition), kg; often rounded to 0.4536. */
-export const KG_PER_LB = 0.45359237;
 
 /** Weekly weight loss under the 3,500 rule for a mean daily deficit (positive deficit → positive loss), lb/week. */
 export function rule3500WeeklyLossLb(meanDeficitKcalPerDay: number): number {

@@ -8,7 +8,8 @@ export interface BodyRule {
   /** Path prefix the rule applies to; the longest matching prefix wins. */
   pathPrefix: string;
   limitBytes: number;
-  mediaTypes: string[];
+  /** Accepted media types; "any" takes every type (an upload is raw bytes whatever a client labels it). */
+  mediaTypes: string[] | "any";
 }
 
 const JSON_TYPES = ["application/json"];
@@ -16,7 +17,9 @@ const JSON_TYPES = ["application/json"];
 /** Per-route body caps and accepted media types. Routes not listed take the JSON default. */
 export function bodyRules(env: Env): BodyRule[] {
   return [
-    { pathPrefix: "/v1/imports", limitBytes: env.UPLOAD_MAX_BYTES, mediaTypes: ["application/octet-stream", "multipart/form-data"] },
+    // curl --data-binary labels a body application/x-www-form-urlencoded, browsers send application/zip: an upload
+    // is its bytes whatever the label; only multipart/form-data is read as a form (its `file` field).
+    { pathPrefix: "/v1/imports", limitBytes: env.UPLOAD_MAX_BYTES, mediaTypes: "any" },
     { pathPrefix: "/v1/sync", limitBytes: env.SYNC_BODY_LIMIT_BYTES, mediaTypes: JSON_TYPES },
     { pathPrefix: "/v1/integrations/", limitBytes: env.SYNC_BODY_LIMIT_BYTES, mediaTypes: JSON_TYPES },
   ];
@@ -46,8 +49,11 @@ function hasBody(request: Request, httpVersion: string | null): boolean {
   return request.method !== "DELETE" && request.body !== null;
 }
 
-/** 415 for a body of the wrong type, 413 past the route's cap (Content-Length and chunked alike). */
-export function bodyPolicy(env: Env): MiddlewareHandler<AppEnv> {
+/**
+ * 415 for a body of the wrong type, 413 past the route's cap (Content-Length and chunked alike). Only requests a
+ * route serves are checked: a wrong method or an unknown path goes on to the 405/404 answer whatever its body.
+ */
+export function bodyPolicy(env: Env, isRouted: (method: string, path: string) => boolean): MiddlewareHandler<AppEnv> {
   const rules = bodyRules(env);
   const limiters = new Map<number, MiddlewareHandler>();
   const limiterFor = (limitBytes: number) => {
@@ -64,10 +70,11 @@ export function bodyPolicy(env: Env): MiddlewareHandler<AppEnv> {
     return limiter;
   };
   return async (c, next) => {
-    if (c.req.method === "GET" || c.req.method === "HEAD" || !hasBody(c.req.raw, socketHttpVersion(c.env))) return next();
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
+    if (!hasBody(c.req.raw, socketHttpVersion(c.env)) || !isRouted(c.req.method, c.req.path)) return next();
     const rule = ruleFor(rules, c.req.path, env);
     const contentType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    if (!rule.mediaTypes.includes(contentType)) throw new UnsupportedMediaTypeError(rule.mediaTypes);
+    if (rule.mediaTypes !== "any" && !rule.mediaTypes.includes(contentType)) throw new UnsupportedMediaTypeError(rule.mediaTypes);
     return limiterFor(rule.limitBytes)(c, next);
   };
 }

@@ -1,4 +1,5 @@
 import type { ApiKeyRow, UserRow } from "../../db/schema/index.js";
+import { lbFromKg, roundKg } from "../../domain/body/weight-units.js";
 
 export function presentUser(user: UserRow) {
   return {
@@ -7,7 +8,9 @@ export function presentUser(user: UserRow) {
     sex: user.sex,
     birth_date: user.birthDate,
     height_cm: user.heightCm,
-    weight_kg: user.weightKg,
+    weight_kg: user.weightKg === null ? null : roundKg(user.weightKg),
+    ...(user.unitSystem === "imperial" ? { weight_lb: user.weightKg === null ? null : lbFromKg(user.weightKg) } : {}),
+    unit_system: user.unitSystem,
     time_zone: user.timeZone,
     hr_max_bpm: user.hrMaxBpm,
     hr_rest_bpm: user.hrRestBpm,

@@ -18,6 +18,7 @@ import {
 } from "./accounts.schemas.js";
 
 export const createUserRoute = createRoute({
+  operationId: "createUser",
   method: "post",
   path: "/v1/admin/users",
   tags: ["admin"],
@@ -32,6 +33,7 @@ export const createUserRoute = createRoute({
 });
 
 export const createApiKeyRoute = createRoute({
+  operationId: "createApiKey",
   method: "post",
   path: "/v1/api-keys",
   tags: ["api-keys"],
@@ -42,6 +44,7 @@ export const createApiKeyRoute = createRoute({
 });
 
 export const listApiKeysRoute = createRoute({
+  operationId: "listApiKeys",
   method: "get",
   path: "/v1/api-keys",
   tags: ["api-keys"],
@@ -52,6 +55,7 @@ export const listApiKeysRoute = createRoute({
 });
 
 export const revokeApiKeyRoute = createRoute({
+  operationId: "revokeApiKey",
   method: "delete",
   path: "/v1/api-keys/{id}",
   tags: ["api-keys"],

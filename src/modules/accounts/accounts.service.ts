@@ -3,6 +3,7 @@ import type { UserRow } from "../../db/schema/index.js";
 import { withTransaction } from "../../db/transaction.js";
 import type { Deps } from "../../deps.js";
 import { profileProblems } from "../../domain/body/profile-bounds.js";
+import { kgFromLb } from "../../domain/body/weight-units.js";
 import { upsertUserSchedules } from "../../jobs/schedules.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
@@ -76,6 +77,8 @@ function toUserPatch(input: ProfileInput): UserPatch {
   if (input.birth_date !== undefined) patch.birthDate = input.birth_date;
   if (input.height_cm !== undefined) patch.heightCm = input.height_cm;
   if (input.weight_kg !== undefined) patch.weightKg = input.weight_kg;
+  if (input.weight_lb !== undefined) patch.weightKg = input.weight_lb === null ? null : kgFromLb(input.weight_lb);
+  if (input.unit_system !== undefined) patch.unitSystem = input.unit_system;
   if (input.time_zone !== undefined) patch.timeZone = input.time_zone;
   if (input.hr_max_bpm !== undefined) patch.hrMaxBpm = input.hr_max_bpm;
   if (input.hr_rest_bpm !== undefined) patch.hrRestBpm = input.hr_rest_bpm;

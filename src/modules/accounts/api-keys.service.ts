@@ -5,6 +5,7 @@ import { enqueue } from "../../jobs/enqueue.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { NotFoundError, UnauthorizedError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import type { UnitSystem } from "../../lib/vocabulary.js";
 import { generateApiKey, keyMatchesHash, keyPrefixOf } from "./api-key-secret.js";
 import { findActiveKeyByPrefix, insertApiKey, listApiKeys, recordKeyUse, revokeApiKey } from "./api-keys.repo.js";
 
@@ -36,13 +37,13 @@ export async function revokeKey(deps: Deps, userId: string, keyId: string): Prom
 }
 
 /** Resolves a bearer token to its user; every failure is the same 401 so nothing leaks about which keys exist. */
-export async function authenticate(deps: Deps, token: string): Promise<{ userId: string; apiKeyId: string }> {
+export async function authenticate(deps: Deps, token: string): Promise<{ userId: string; apiKeyId: string; unitSystem: UnitSystem }> {
   const prefix = keyPrefixOf(token);
   if (!prefix) throw new UnauthorizedError();
   const found = await findActiveKeyByPrefix(deps.db, prefix);
   if (!found || !keyMatchesHash(token, found.key.secretHash)) throw new UnauthorizedError();
   noteKeyUse(deps, found.key.id);
-  return { userId: found.user.id, apiKeyId: found.key.id };
+  return { userId: found.user.id, apiKeyId: found.key.id, unitSystem: found.user.unitSystem };
 }
 
 function noteKeyUse(deps: Deps, apiKeyId: string): void {

@@ -18,6 +18,8 @@ function tokensEqual(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
+const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
+
 /**
  * Everything under /v1 needs a key, except /v1/admin which needs ADMIN_TOKEN. Anonymous and failed attempts
  * count against a per-address limit (slows key guessing); authenticated calls against a per-user limit.
@@ -27,6 +29,8 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
   const anonLimit = deps.env.RATE_LIMIT_ANON_PER_MINUTE;
   return async (c, next) => {
     const path = c.req.path;
+    // Probes run every few seconds from one address; a 429 would take a healthy instance out of rotation.
+    if (HEALTH_PATHS.has(path.replace(/\/$/, ""))) return next();
     if (!path.startsWith("/v1/")) {
       await enforceRateLimit(c, limiter, `ip:${clientAddress(c)}`, anonLimit * 10);
       return next();
@@ -47,7 +51,7 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
     // costs no database query once it is rate-limited.
     const failuresKey = `auth-failures:${clientAddress(c)}`;
     await assertNotRateLimited(limiter, failuresKey, anonLimit);
-    let identity: { userId: string; apiKeyId: string };
+    let identity: Awaited<ReturnType<typeof authenticate>>;
     try {
       identity = await authenticate(deps, token);
     } catch (err) {
@@ -56,6 +60,7 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
     }
     c.set("userId", identity.userId);
     c.set("apiKeyId", identity.apiKeyId);
+    c.set("unitSystem", identity.unitSystem);
     await enforceRateLimit(c, limiter, `user:${identity.userId}`, deps.env.RATE_LIMIT_PER_MINUTE);
     return next();
   };

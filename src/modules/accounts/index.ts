@@ -1,7 +1,8 @@
 // Users and their API keys: creation (admin), authentication, the user reads every other module goes through.
 export { accountsRouter } from "./accounts.handlers.js";
 export { presentUser } from "./accounts.presenters.js";
-export { CreateUserSchema, profileFields, UserSchema } from "./accounts.schemas.js";
+export { CreateUserSchema, oneWeightUnit, profileFields, UserSchema } from "./accounts.schemas.js";
 export { allUserZones, createUserWithKey, findUser, getUser, updateUserProfile } from "./accounts.service.js";
 export { applyKeyUse } from "./api-keys.service.js";
 export { authAndRateLimit } from "./auth.middleware.js";
+export { eraseUserRows, USER_TABLES } from "./erasure.repo.js";

@@ -17,17 +17,17 @@ import {
 
 export const createBodyMeasurement: AppRouteHandler<typeof createBodyMeasurementRoute> = async (c) => {
   const stored = await recordBodyMeasurement(c.var.deps, c.var.userId, c.req.valid("json"));
-  return c.json(presentBodyMeasurement(stored), 201);
+  return c.json(presentBodyMeasurement(stored, c.var.unitSystem), 201);
 };
 
 export const listBodyMeasurements: AppRouteHandler<typeof listBodyMeasurementsRoute> = async (c) => {
   const report = await reportBodyMeasurements(c.var.deps, c.var.userId, c.req.valid("query"));
-  return c.json(presentBodyReport(report), 200);
+  return c.json(presentBodyReport(report, c.var.unitSystem), 200);
 };
 
 export const getBodyMeasurementById: AppRouteHandler<typeof getBodyMeasurementRoute> = async (c) => {
   const found = await getBodyMeasurement(c.var.deps, c.var.userId, c.req.valid("param").id);
-  return c.json(presentBodyMeasurement(found), 200);
+  return c.json(presentBodyMeasurement(found, c.var.unitSystem), 200);
 };
 
 export const deleteBodyMeasurementById: AppRouteHandler<typeof deleteBodyMeasurementRoute> = async (c) => {
@@ -37,7 +37,7 @@ export const deleteBodyMeasurementById: AppRouteHandler<typeof deleteBodyMeasure
 
 export const patchBodyMeasurement: AppRouteHandler<typeof patchBodyMeasurementRoute> = async (c) => {
   const updated = await setBodyMeasurementOutlier(c.var.deps, c.var.userId, c.req.valid("param").id, c.req.valid("json").outlier);
-  return c.json(presentBodyMeasurement(updated), 200);
+  return c.json(presentBodyMeasurement(updated, c.var.unitSystem), 200);
 };
 
 export function bodyRouter() {

@@ -9,6 +9,7 @@ import {
 } from "./body.schemas.js";
 
 export const createBodyMeasurementRoute = createRoute({
+  operationId: "createBodyMeasurement",
   method: "post",
   path: "/v1/body-measurements",
   tags: ["body"],
@@ -21,6 +22,7 @@ export const createBodyMeasurementRoute = createRoute({
 });
 
 export const listBodyMeasurementsRoute = createRoute({
+  operationId: "listBodyMeasurements",
   method: "get",
   path: "/v1/body-measurements",
   tags: ["body"],
@@ -31,6 +33,7 @@ export const listBodyMeasurementsRoute = createRoute({
 });
 
 export const getBodyMeasurementRoute = createRoute({
+  operationId: "getBodyMeasurement",
   method: "get",
   path: "/v1/body-measurements/{id}",
   tags: ["body"],
@@ -41,6 +44,7 @@ export const getBodyMeasurementRoute = createRoute({
 });
 
 export const deleteBodyMeasurementRoute = createRoute({
+  operationId: "deleteBodyMeasurement",
   method: "delete",
   path: "/v1/body-measurements/{id}",
   tags: ["body"],
@@ -51,6 +55,7 @@ export const deleteBodyMeasurementRoute = createRoute({
 });
 
 export const patchBodyMeasurementRoute = createRoute({
+  operationId: "patchBodyMeasurement",
   method: "patch",
   path: "/v1/body-measurements/{id}",
   tags: ["body"],

@@ -45,14 +45,20 @@ export const BodyMeasurementSchema = z
     measured_at: z.string().openapi({ example: "2026-11-24T07:02:00.000+01:00" }),
     utc_offset_min: z.number().int(),
     local_date: z.string(),
-    weight_kg: z.number().nullable(),
+    weight_kg: z.number().nullable().openapi({ description: "Rounded to 0.01 kg" }),
+    weight_lb: z
+      .number()
+      .nullable()
+      .optional()
+      .openapi({ description: "Only when your unit_system is imperial: weight_kg in lb, rounded to 0.1 lb" }),
     body_fat_pct: z.number().nullable(),
     outlier: z.boolean().openapi({
       description:
         "The weight departs from your trend by more than body water and tissue can change in the time since: shown, but left out of the trend, calibration and projections",
     }),
     outlier_source: z.enum(["rule", "you"]).openapi({ description: "rule: decided by the physiological rule; you: set with PATCH" }),
-    source: SourceSchema.nullable().openapi({ description: "The imported device or app; null when only typed in" }),
+    // A union, not .nullable(): on a component, .nullable() documents allOf [Source, null], which no null matches.
+    source: z.union([SourceSchema, z.null()]).openapi({ description: "The imported device or app; null when only typed in" }),
     import_id: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -71,6 +77,8 @@ export const TrendDaySchema = z
     date: z.string(),
     trend_weight_kg: z.number(),
     measured_weight_kg: z.number().nullable().openapi({ description: "Mean of the day's weigh-ins that are not outliers; null on a day without" }),
+    trend_weight_lb: z.number().optional().openapi({ description: "Imperial profiles only (0.1 lb)" }),
+    measured_weight_lb: z.number().nullable().optional().openapi({ description: "Imperial profiles only (0.1 lb)" }),
   })
   .openapi("TrendDay");
 

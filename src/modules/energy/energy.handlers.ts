@@ -14,8 +14,7 @@ export const getDayHandler: AppRouteHandler<typeof getDayRoute> = async (c) => {
 };
 
 export const summaryHandler: AppRouteHandler<typeof summaryRoute> = async (c) => {
-  const { from, to } = c.req.valid("query");
-  return c.json(await summarize(c.var.deps, c.var.userId, from, to), 200);
+  return c.json(await summarize(c.var.deps, c.var.userId, c.req.valid("query")), 200);
 };
 
 export const confirmDayHandler: AppRouteHandler<typeof confirmDayRoute> = async (c) => {

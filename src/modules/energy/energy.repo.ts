@@ -15,6 +15,15 @@ export async function listDailyEnergy(db: DbOrTx, userId: string, from: string, 
     .orderBy(asc(dailyEnergy.localDate));
 }
 
+/** The first and last local dates the user has a computed day for; null when there is none. */
+export async function dailyEnergyBounds(db: DbOrTx, userId: string): Promise<{ first: string; last: string } | null> {
+  const [row] = await db
+    .select({ first: dsql<string | null>`min(${dailyEnergy.localDate})::text`, last: dsql<string | null>`max(${dailyEnergy.localDate})::text` })
+    .from(dailyEnergy)
+    .where(eq(dailyEnergy.userId, userId));
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
 export async function findDailyEnergy(db: DbOrTx, userId: string, localDate: string) {
   const [row] = await db
     .select()

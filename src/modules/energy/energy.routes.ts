@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery, jsonResponse } from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, conflictResponse, dateRangeQuery, jsonResponse, optionalRangeQuery } from "../../http/openapi.js";
 import { DateParamsSchema, DayConfirmationSchema, DayDetailSchema, DaysSchema, SummarySchema } from "./energy.schemas.js";
 
 export const listDaysRoute = createRoute({
+  operationId: "listDays",
   method: "get",
   path: "/v1/days",
   tags: ["energy"],
@@ -16,6 +17,7 @@ export const listDaysRoute = createRoute({
 });
 
 export const getDayRoute = createRoute({
+  operationId: "getDay",
   method: "get",
   path: "/v1/days/{date}",
   tags: ["energy"],
@@ -29,12 +31,15 @@ export const getDayRoute = createRoute({
 });
 
 export const summaryRoute = createRoute({
+  operationId: "summary",
   method: "get",
   path: "/v1/summary",
   tags: ["energy"],
   summary: "Mean daily deficit, burn and intake over the complete logged days of a range, and the days left out",
+  description:
+    "Without `from`/`to` the range runs from your first to your last computed day (today when there is none); a range spans at most 3660 days. `/v1/days` keeps a range of at most 366 days: page through a longer history by range.",
   security: bearerSecurity,
-  request: { query: dateRangeQuery({}) },
+  request: { query: optionalRangeQuery() },
   responses: {
     200: jsonResponse(SummarySchema, "The summary"),
     ...commonErrorResponses,
@@ -42,6 +47,7 @@ export const summaryRoute = createRoute({
 });
 
 export const confirmDayRoute = createRoute({
+  operationId: "confirmDay",
   method: "put",
   path: "/v1/days/{date}/confirm",
   tags: ["energy"],
@@ -58,6 +64,7 @@ export const confirmDayRoute = createRoute({
 });
 
 export const withdrawDayConfirmationRoute = createRoute({
+  operationId: "withdrawDayConfirmation",
   method: "delete",
   path: "/v1/days/{date}/confirm",
   tags: ["energy"],

@@ -1,9 +1,11 @@
 import type { Deps } from "../../deps.js";
 import { flagsCleared } from "../../domain/days/day-plausibility.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
-import { datesBetween } from "../../lib/calendar.js";
+import { addDays, datesBetween } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
-import { listDailyEnergy } from "./energy.repo.js";
+import { localDateIn } from "../../lib/zone.js";
+import { getUser } from "../accounts/index.js";
+import { dailyEnergyBounds, listDailyEnergy } from "./energy.repo.js";
 
 const REASON_BY_STATUS: Record<string, string> = {
   partial: "partial: the wearable covered too few hours, or the food log looks incomplete",
@@ -18,12 +20,39 @@ const REASON_BY_FLAG: Record<string, string> = {
 
 const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10);
 
+// One answer lists every day of its range: ten years at most, enough for a whole history.
+export const MAX_SUMMARY_DAYS = 3660;
+
+/**
+ * The range asked for; a missing bound is the first or last computed day (today when there is none), never past
+ * the bound that was given.
+ */
+async function summaryRange(deps: Deps, userId: string, range: { from?: string | undefined; to?: string | undefined }) {
+  if (range.from !== undefined && range.to !== undefined) {
+    assertDateRange(range.from, range.to, MAX_SUMMARY_DAYS);
+    return { from: range.from, to: range.to };
+  }
+  const bounds = (await dailyEnergyBounds(deps.db, userId)) ?? (await todayBounds(deps, userId));
+  const to = range.to ?? (range.from !== undefined && range.from.localeCompare(bounds.last) > 0 ? range.from : bounds.last);
+  // A default start never makes the range longer than one answer may be: the last MAX_SUMMARY_DAYS days at most.
+  const earliest = addDays(to, -(MAX_SUMMARY_DAYS - 1));
+  const first = bounds.first.localeCompare(earliest) < 0 ? earliest : bounds.first;
+  const from = range.from ?? (to.localeCompare(first) < 0 ? to : first);
+  assertDateRange(from, to, MAX_SUMMARY_DAYS);
+  return { from, to };
+}
+
+async function todayBounds(deps: Deps, userId: string): Promise<{ first: string; last: string }> {
+  const today = localDateIn(deps.clock.now(), (await getUser(deps, userId)).timeZone);
+  return { first: today, last: today };
+}
+
 /**
  * Means over complete, logged days only, without unconfirmed implausible days (docs/science.md §2.2, §3.7); every
  * other day is listed with why it was left out.
  */
-export async function summarize(deps: Deps, userId: string, from: string, to: string) {
-  assertDateRange(from, to);
+export async function summarize(deps: Deps, userId: string, range: { from?: string | undefined; to?: string | undefined }) {
+  const { from, to } = await summaryRange(deps, userId, range);
   const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps, userId)]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
   const used = [];

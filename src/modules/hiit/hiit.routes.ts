@@ -3,6 +3,7 @@ import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse } fr
 import { HiitSessionsSchema } from "./hiit.schemas.js";
 
 export const listHiitSessionsRoute = createRoute({
+  operationId: "listHiitSessions",
   method: "get",
   path: "/v1/hiit-sessions",
   tags: ["hiit"],

@@ -11,6 +11,7 @@ import {
 import { ImportIdParamsSchema, ImportListSchema, ImportSchema, UploadQuerySchema } from "./imports.schemas.js";
 
 export const uploadImportRoute = createRoute({
+  operationId: "uploadImport",
   method: "post",
   path: "/v1/imports",
   tags: ["imports"],
@@ -45,6 +46,7 @@ export const uploadImportRoute = createRoute({
 });
 
 export const getImportRoute = createRoute({
+  operationId: "getImport",
   method: "get",
   path: "/v1/imports/{id}",
   tags: ["imports"],
@@ -55,6 +57,7 @@ export const getImportRoute = createRoute({
 });
 
 export const listImportsRoute = createRoute({
+  operationId: "listImports",
   method: "get",
   path: "/v1/imports",
   tags: ["imports"],
@@ -65,6 +68,7 @@ export const listImportsRoute = createRoute({
 });
 
 export const retryImportRoute = createRoute({
+  operationId: "retryImport",
   method: "post",
   path: "/v1/imports/{id}/retry",
   tags: ["imports"],
@@ -84,6 +88,7 @@ export const retryImportRoute = createRoute({
 });
 
 export const deleteImportRoute = createRoute({
+  operationId: "deleteImport",
   method: "delete",
   path: "/v1/imports/{id}",
   tags: ["imports"],

@@ -3,3 +3,4 @@ export { runImportDeletion } from "./import-removal.service.js";
 export { failImportOutOfRetries, runImport } from "./import-runner.service.js";
 export { importsRouter } from "./imports.handlers.js";
 export { reconcileImports, sweepExpiredImportFiles } from "./imports.service.js";
+export { removeUploadsOf } from "./upload-store.js";

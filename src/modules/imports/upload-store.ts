@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { access, mkdir, rename, rm } from "node:fs/promises";
+import { access, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -80,4 +80,12 @@ export function pathForKey(uploadDir: string, storageKey: string): string {
 
 export async function discard(tempPath: string): Promise<void> {
   await rm(tempPath, { force: true });
+}
+
+/** Removes every stored upload of the user (their folder under the upload dir); returns how many files there were. */
+export async function removeUploadsOf(uploadDir: string, userId: string): Promise<number> {
+  const folder = pathForKey(uploadDir, userId);
+  const files = await readdir(folder).catch(() => [] as string[]);
+  await rm(folder, { recursive: true, force: true });
+  return files.length;
 }

@@ -1,4 +1,4 @@
-import { and, asc, between, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { type IntakeEntryRow, intakeEntries } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
@@ -102,7 +102,7 @@ export async function deleteEntry(db: DbOrTx, userId: string, entryId: string): 
 export async function listEntries(
   db: DbOrTx,
   userId: string,
-  q: { from: string; to: string; limit: number; after?: CursorPosition },
+  q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
 ): Promise<IntakeEntryRow[]> {
   const after = q.after;
   const afterClause = after
@@ -114,7 +114,14 @@ export async function listEntries(
   return db
     .select()
     .from(intakeEntries)
-    .where(and(eq(intakeEntries.userId, userId), between(intakeEntries.localDate, q.from, q.to), afterClause))
+    .where(
+      and(
+        eq(intakeEntries.userId, userId),
+        q.from === undefined ? undefined : gte(intakeEntries.localDate, q.from),
+        q.to === undefined ? undefined : lte(intakeEntries.localDate, q.to),
+        afterClause,
+      ),
+    )
     .orderBy(desc(intakeEntries.consumedAt), desc(intakeEntries.id))
     .limit(q.limit);
 }

@@ -1,13 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  bearerSecurity,
-  commonErrorResponses,
-  conflictResponse,
-  dateRangeQuery,
-  jsonBody,
-  jsonResponse,
-  notFoundResponse,
-} from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, conflictResponse, jsonBody, jsonResponse, listQuery, notFoundResponse } from "../../http/openapi.js";
 import {
   CreateIntakeSchema,
   DayParamsSchema,
@@ -21,6 +13,7 @@ import {
 } from "./intake.schemas.js";
 
 export const createIntakeRoute = createRoute({
+  operationId: "createIntake",
   method: "post",
   path: "/v1/intake",
   tags: ["intake"],
@@ -36,21 +29,18 @@ export const createIntakeRoute = createRoute({
 });
 
 export const listIntakeRoute = createRoute({
+  operationId: "listIntake",
   method: "get",
   path: "/v1/intake",
   tags: ["intake"],
-  summary: "Entries whose local date is in the range, newest first",
+  summary: "Your intake entries, newest first; `from`/`to` filter on the local date",
   security: bearerSecurity,
-  request: {
-    query: dateRangeQuery({
-      cursor: z.string().max(200).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-    }),
-  },
+  request: { query: listQuery({}) },
   responses: { 200: jsonResponse(IntakeListSchema, "A page of entries"), ...commonErrorResponses },
 });
 
 export const getIntakeRoute = createRoute({
+  operationId: "getIntake",
   method: "get",
   path: "/v1/intake/{id}",
   tags: ["intake"],
@@ -61,6 +51,7 @@ export const getIntakeRoute = createRoute({
 });
 
 export const patchIntakeRoute = createRoute({
+  operationId: "patchIntake",
   method: "patch",
   path: "/v1/intake/{id}",
   tags: ["intake"],
@@ -79,6 +70,7 @@ export const patchIntakeRoute = createRoute({
 });
 
 export const deleteIntakeRoute = createRoute({
+  operationId: "deleteIntake",
   method: "delete",
   path: "/v1/intake/{id}",
   tags: ["intake"],
@@ -92,6 +84,7 @@ const statusPath = "/v1/days/{date}/intake-status";
 const statusResponse = (description: string) => jsonResponse(IntakeDayStatusSchema, description);
 
 export const getIntakeStatusRoute = createRoute({
+  operationId: "getIntakeStatus",
   method: "get",
   path: statusPath,
   tags: ["intake"],
@@ -102,6 +95,7 @@ export const getIntakeStatusRoute = createRoute({
 });
 
 export const putIntakeStatusRoute = createRoute({
+  operationId: "putIntakeStatus",
   method: "put",
   path: statusPath,
   tags: ["intake"],
@@ -116,6 +110,7 @@ export const putIntakeStatusRoute = createRoute({
 });
 
 export const deleteIntakeStatusRoute = createRoute({
+  operationId: "deleteIntakeStatus",
   method: "delete",
   path: statusPath,
   tags: ["intake"],

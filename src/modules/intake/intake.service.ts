@@ -7,7 +7,7 @@ import { kcalFromKj } from "../../domain/intake/intake-units.js";
 import { markDaysDirty } from "../../jobs/dirty-days.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
-import { assertDateRange } from "../../lib/date-range.js";
+import { assertRangeOrder } from "../../lib/date-range.js";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { fastedDatesAmong } from "./day-status.repo.js";
@@ -61,9 +61,9 @@ export async function logIntake(deps: Deps, userId: string, input: CreateIntakeI
 export async function listIntake(
   deps: Deps,
   userId: string,
-  q: { from: string; to: string; cursor?: string; limit: number },
+  q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<{ items: IntakeEntryRow[]; nextCursor: string | null }> {
-  assertDateRange(q.from, q.to);
+  assertRangeOrder(q.from, q.to);
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await listEntries(deps.db, userId, { from: q.from, to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) });
   return paginate(rows, q.limit, (row) => ({ sortKey: row.consumedAt.toISOString(), id: row.id }));

@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, jsonBody, jsonResponse } from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, jsonBody, jsonResponse, problemResponseFor } from "../../http/openapi.js";
 import { UserSchema } from "../accounts/index.js";
-import { ProfilePatchSchema } from "./profile.schemas.js";
+import { EraseAccountSchema, ErasureSchema, ProfilePatchSchema } from "./profile.schemas.js";
 
 export const getMeRoute = createRoute({
+  operationId: "getMe",
   method: "get",
   path: "/v1/me",
   tags: ["profile"],
@@ -13,6 +14,7 @@ export const getMeRoute = createRoute({
 });
 
 export const patchMeRoute = createRoute({
+  operationId: "patchMe",
   method: "patch",
   path: "/v1/me",
   tags: ["profile"],
@@ -20,4 +22,21 @@ export const patchMeRoute = createRoute({
   security: bearerSecurity,
   request: { body: jsonBody(ProfilePatchSchema) },
   responses: { 200: jsonResponse(UserSchema, "The updated profile"), ...commonErrorResponses },
+});
+
+export const deleteMeRoute = createRoute({
+  operationId: "deleteMe",
+  method: "delete",
+  path: "/v1/me",
+  tags: ["profile"],
+  summary: "Erase your account and everything in it (GDPR art. 17); send your email to confirm",
+  description:
+    "Deletes every row of every table that holds your data (profile, keys, sources, samples, workouts and their series, intake, day statuses, weigh-ins, computed days, HIIT, projections, imports), your stored uploads, your queued jobs and schedules. Your keys stop working at once. Cannot be undone: take your data out first with GET /v1/export.",
+  security: bearerSecurity,
+  request: { body: jsonBody(EraseAccountSchema) },
+  responses: {
+    200: jsonResponse(ErasureSchema, "Erased: what was deleted"),
+    422: problemResponseFor("`confirm` is not this account's email (CONFIRMATION_MISMATCH)"),
+    ...commonErrorResponses,
+  },
 });

@@ -3,6 +3,7 @@ import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonBody, jsonRes
 import { SimulateBodySchema, SimulationSchema, WeeklyProjectionsSchema } from "./projections.schemas.js";
 
 export const listWeeklyProjectionsRoute = createRoute({
+  operationId: "listWeeklyProjections",
   method: "get",
   path: "/v1/projections/weekly",
   tags: ["projections"],
@@ -15,6 +16,7 @@ export const listWeeklyProjectionsRoute = createRoute({
 });
 
 export const simulateProjectionRoute = createRoute({
+  operationId: "simulateProjection",
   method: "post",
   path: "/v1/projections/simulate",
   tags: ["projections"],

@@ -17,8 +17,8 @@ export interface SampleReadRow {
 export interface SampleQuery {
   userId: string;
   type: string | undefined;
-  from: string;
-  to: string;
+  from: string | undefined;
+  to: string | undefined;
   limit: number;
   after?: { startAt: Date; sourceId: number; endAt: Date; type: string };
 }
@@ -26,7 +26,7 @@ export interface SampleQuery {
 type RawRow = Omit<SampleReadRow, "startAt" | "endAt"> & { startAt: string; endAt: string };
 
 /**
- * Raw samples of one user in a local-date range, oldest first, keyset-paginated on the natural key.
+ * Raw samples of one user (in a local-date range when given), oldest first, keyset-paginated on the natural key.
  * (Drizzle's driver setup makes postgres.js return timestamps as strings; they are parsed here.)
  */
 export async function listSamples(sql: Sql, q: SampleQuery): Promise<SampleReadRow[]> {
@@ -37,7 +37,8 @@ export async function listSamples(sql: Sql, q: SampleQuery): Promise<SampleReadR
            src.name as "sourceName", src.device_type as "deviceType", src.device
     from samples s join sources src on src.id = s.source_id
     where s.user_id = ${q.userId}
-      and s.local_date between ${q.from} and ${q.to}
+      ${q.from === undefined ? sql`` : sql`and s.local_date >= ${q.from}`}
+      ${q.to === undefined ? sql`` : sql`and s.local_date <= ${q.to}`}
       ${q.type ? sql`and s.type = ${q.type}` : sql``}
       ${after ? sql`and (s.start_at, s.type::text, s.source_id, s.end_at) > (${after.startAt.toISOString()}::timestamptz, ${after.type}, ${after.sourceId}, ${after.endAt.toISOString()}::timestamptz)` : sql``}
     order by s.start_at, s.type::text, s.source_id, s.end_at

@@ -1,21 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse } from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, jsonResponse, listQuery } from "../../http/openapi.js";
 import { SAMPLE_TYPES } from "../../lib/vocabulary.js";
 import { SampleListSchema } from "./samples.schemas.js";
 
 export const listSamplesRoute = createRoute({
+  operationId: "listSamples",
   method: "get",
   path: "/v1/samples",
   tags: ["data"],
-  summary: "Stored raw samples (every source kept) in a local-date range, oldest first",
+  summary: "Stored raw samples (every source kept), oldest first; `from`/`to` filter on the local date",
   security: bearerSecurity,
-  request: {
-    query: dateRangeQuery({
-      type: z.enum(SAMPLE_TYPES).optional(),
-      cursor: z.string().max(300).optional(),
-      limit: z.coerce.number().int().min(1).max(5000).default(500),
-    }),
-  },
+  request: { query: listQuery({ type: z.enum(SAMPLE_TYPES).optional() }) },
   responses: {
     200: jsonResponse(SampleListSchema, "A page of samples"),
     ...commonErrorResponses,

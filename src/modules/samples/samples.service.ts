@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { decodeCursor, invalidCursor, isIsoInstant, paginate } from "../../lib/cursor.js";
-import { assertDateRange } from "../../lib/date-range.js";
+import { assertRangeOrder } from "../../lib/date-range.js";
 import { INT4_MAX } from "../../lib/validation.js";
 import { SAMPLE_TYPES } from "../../lib/vocabulary.js";
 import { listSamples, type SampleReadRow } from "./samples.repo.js";
@@ -8,9 +8,9 @@ import { listSamples, type SampleReadRow } from "./samples.repo.js";
 export async function listUserSamples(
   deps: Deps,
   userId: string,
-  query: { type?: string; from: string; to: string; cursor?: string; limit: number },
+  query: { type?: string | undefined; from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<{ items: SampleReadRow[]; nextCursor: string | null }> {
-  assertDateRange(query.from, query.to);
+  assertRangeOrder(query.from, query.to);
   const after = query.cursor ? decodeSampleCursor(query.cursor) : undefined;
   const rows = await listSamples(deps.sql, {
     userId,

@@ -3,6 +3,7 @@ import { bearerSecurity, commonErrorResponses, jsonBody, jsonResponse, notFoundR
 import { DataSourceSchema, SourceIdParamsSchema, SourceListSchema, SourcePatchSchema } from "./sources.schemas.js";
 
 export const listSourcesRoute = createRoute({
+  operationId: "listSources",
   method: "get",
   path: "/v1/sources",
   tags: ["data"],
@@ -12,6 +13,7 @@ export const listSourcesRoute = createRoute({
 });
 
 export const patchSourceRoute = createRoute({
+  operationId: "patchSource",
   method: "patch",
   path: "/v1/sources/{id}",
   tags: ["data"],

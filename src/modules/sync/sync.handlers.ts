@@ -1,6 +1,7 @@
 import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { ingestHealthAutoExportPush } from "./health-auto-export.service.js";
 import { healthAutoExportRoute, syncRoute } from "./sync.routes.js";
+import { SyncSampleComponent, SyncWorkoutComponent } from "./sync.schemas.js";
 import { syncBatch } from "./sync.service.js";
 
 export const syncHandler: AppRouteHandler<typeof syncRoute> = async (c) => {
@@ -14,5 +15,9 @@ export const healthAutoExportHandler: AppRouteHandler<typeof healthAutoExportRou
 };
 
 export function syncRouter() {
-  return createRouter().openapi(syncRoute, syncHandler).openapi(healthAutoExportRoute, healthAutoExportHandler);
+  const router = createRouter().openapi(syncRoute, syncHandler).openapi(healthAutoExportRoute, healthAutoExportHandler);
+  // The batch's items are validated one by one in the service; their schemas are components the batch refers to.
+  router.openAPIRegistry.register("SyncSample", SyncSampleComponent);
+  router.openAPIRegistry.register("SyncWorkout", SyncWorkoutComponent);
+  return router;
 }

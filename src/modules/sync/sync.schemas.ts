@@ -2,16 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { supportedDateTime } from "../../http/schemas.js";
 import { DEVICE_TYPES, SAMPLE_TYPES } from "../../lib/vocabulary.js";
 
-// Items are validated one by one (a bad item is rejected, the rest kept), so the envelope only checks shape.
 export const MAX_SYNC_ITEMS = 50_000;
-
-export const SyncBodySchema = z
-  .object({
-    samples: z.array(z.unknown()).max(MAX_SYNC_ITEMS).default([]),
-    workouts: z.array(z.unknown()).max(1_000).default([]),
-  })
-  .strict()
-  .openapi("SyncBatch");
 
 const isoWithOffset = supportedDateTime;
 
@@ -65,6 +56,51 @@ export const SyncWorkoutSchema = z
       .optional(),
   })
   .strict();
+
+export const SyncSampleComponent = SyncSampleSchema.openapi("SyncSample", {
+  description: "One reading; `value` in `unit` (converted to the type's canonical unit: kcal, bpm, kg, m, count, %)",
+  example: {
+    type: "steps",
+    start: "2026-11-24T07:00:00+01:00",
+    end: "2026-11-24T07:15:00+01:00",
+    value: 1234,
+    unit: "count",
+    source: { name: "Pixel Watch 2", device_type: "watch" },
+  },
+});
+export const SyncWorkoutComponent = SyncWorkoutSchema.openapi("SyncWorkout", {
+  example: {
+    external_id: "run-2026-11-24",
+    activity_type: "running",
+    start: "2026-11-24T07:30:00+01:00",
+    end: "2026-11-24T08:10:00+01:00",
+    active_energy_kcal: 412,
+    distance_m: 7420,
+    source: { name: "Pixel Watch 2", device_type: "watch" },
+    heart_rate: [
+      { t: "2026-11-24T07:30:05+01:00", bpm: 96 },
+      { t: "2026-11-24T07:31:05+01:00", bpm: 131 },
+    ],
+  },
+});
+
+// Items are validated one by one (a bad item is rejected and listed, the rest kept), so the envelope checks only
+// that they are arrays; the document still describes each item in full, so a generated client types them.
+export const SyncBodySchema = z
+  .object({
+    samples: z
+      .array(z.unknown())
+      .max(MAX_SYNC_ITEMS)
+      .default([])
+      .openapi({ type: "array", items: { $ref: "#/components/schemas/SyncSample" }, maxItems: MAX_SYNC_ITEMS }),
+    workouts: z
+      .array(z.unknown())
+      .max(1_000)
+      .default([])
+      .openapi({ type: "array", items: { $ref: "#/components/schemas/SyncWorkout" }, maxItems: 1_000 }),
+  })
+  .strict()
+  .openapi("SyncBatch");
 
 export const DroppedPointsSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { and, asc, between, desc, eq, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { sources, workoutStreams, workouts } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
@@ -8,7 +8,11 @@ const workoutWithSource = {
   source: { name: sources.name, deviceType: sources.deviceType, device: sources.device },
 };
 
-export async function listWorkouts(db: DbOrTx, userId: string, q: { from: string; to: string; limit: number; after?: CursorPosition }) {
+export async function listWorkouts(
+  db: DbOrTx,
+  userId: string,
+  q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
+) {
   const after = q.after;
   const afterClause = after
     ? or(lt(workouts.startAt, new Date(after.sortKey)), and(eq(workouts.startAt, new Date(after.sortKey)), lt(workouts.id, after.id)))
@@ -17,7 +21,14 @@ export async function listWorkouts(db: DbOrTx, userId: string, q: { from: string
     .select(workoutWithSource)
     .from(workouts)
     .innerJoin(sources, eq(sources.id, workouts.sourceId))
-    .where(and(eq(workouts.userId, userId), between(workouts.localDate, q.from, q.to), afterClause))
+    .where(
+      and(
+        eq(workouts.userId, userId),
+        q.from === undefined ? undefined : gte(workouts.localDate, q.from),
+        q.to === undefined ? undefined : lte(workouts.localDate, q.to),
+        afterClause,
+      ),
+    )
     .orderBy(desc(workouts.startAt), desc(workouts.id))
     .limit(q.limit);
 }

@@ -1,19 +1,15 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse, notFoundResponse } from "../../http/openapi.js";
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, commonErrorResponses, jsonResponse, listQuery, notFoundResponse } from "../../http/openapi.js";
 import { WorkoutDetailSchema, WorkoutIdParamsSchema, WorkoutListSchema } from "./workouts.schemas.js";
 
 export const listWorkoutsRoute = createRoute({
+  operationId: "listWorkouts",
   method: "get",
   path: "/v1/workouts",
   tags: ["data"],
-  summary: "Workouts whose local start date is in the range, newest first",
+  summary: "Your workouts, newest first; `from`/`to` filter on the local start date",
   security: bearerSecurity,
-  request: {
-    query: dateRangeQuery({
-      cursor: z.string().max(200).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-    }),
-  },
+  request: { query: listQuery({}) },
   responses: {
     200: jsonResponse(WorkoutListSchema, "A page of workouts"),
     ...commonErrorResponses,
@@ -21,6 +17,7 @@ export const listWorkoutsRoute = createRoute({
 });
 
 export const getWorkoutRoute = createRoute({
+  operationId: "getWorkout",
   method: "get",
   path: "/v1/workouts/{id}",
   tags: ["data"],
@@ -35,6 +32,7 @@ export const getWorkoutRoute = createRoute({
 });
 
 export const deleteWorkoutRoute = createRoute({
+  operationId: "deleteWorkout",
   method: "delete",
   path: "/v1/workouts/{id}",
   tags: ["data"],

@@ -1,15 +1,19 @@
 import type { Deps } from "../../deps.js";
 import { workoutDates } from "../../domain/activities/activity-span.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
-import { assertDateRange } from "../../lib/date-range.js";
+import { assertRangeOrder } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { findUser } from "../accounts/index.js";
 import { enqueueDayDetections, workoutHiitFields } from "../hiit/index.js";
 import { deleteWorkoutsInTx, queueRegroupEffects } from "./grouping.service.js";
 import { findStreams, findWorkout, listWorkouts } from "./workouts.repo.js";
 
-export async function listUserWorkouts(deps: Deps, userId: string, q: { from: string; to: string; cursor?: string; limit: number }) {
-  assertDateRange(q.from, q.to);
+export async function listUserWorkouts(
+  deps: Deps,
+  userId: string,
+  q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  assertRangeOrder(q.from, q.to);
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await listWorkouts(deps.db, userId, { from: q.from, to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) });
   return paginate(rows, q.limit, (row) => ({ sortKey: row.workout.startAt.toISOString(), id: row.workout.id }));

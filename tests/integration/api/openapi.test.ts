@@ -9,7 +9,17 @@ afterAll(async () => {
   await h.close();
 });
 
-const UNDOCUMENTED = new Set(["/openapi.json", "/docs"]);
+interface Doc {
+  info: { license?: object };
+  servers?: object[];
+  paths: Record<
+    string,
+    Record<string, { operationId: string; security?: object[]; responses: Record<string, { content?: Record<string, unknown> }> }>
+  >;
+  components: { schemas: Record<string, unknown> };
+}
+
+const UNDOCUMENTED = new Set(["/openapi.json", "/docs", "/docs/assets/:name"]);
 
 describe("API description", () => {
   it("documents every route the app serves, with request and response schemas", async () => {
@@ -32,9 +42,35 @@ describe("API description", () => {
     }
   });
 
+  it("names every operation, secures every /v1 route, documents problem+json errors and types the sync items", async () => {
+    const doc = (await (await h.request("/openapi.json")).json()) as Doc;
+    expect(doc.info.license).toEqual({ name: "MIT", identifier: "MIT" });
+    expect(doc.servers?.length).toBeGreaterThan(0);
+    const ids = new Set<string>();
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method} ${path}`;
+        expect(op.operationId, where).toMatch(/^[a-zA-Z]+$/);
+        ids.add(op.operationId);
+        if (path.startsWith("/v1/admin/")) expect(op.security, where).toEqual([{ adminToken: [] }]);
+        else if (path.startsWith("/v1/")) expect(op.security, where).toEqual([{ bearer: [] }]);
+        else expect(op.security, where).toEqual([]);
+        const problems = Object.entries(op.responses).filter(([status, r]) => status.startsWith("4") && r.content?.["application/problem+json"]);
+        expect(problems.length, where).toBeGreaterThan(0);
+      }
+    }
+    expect(ids.size).toBe(Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0));
+    const batch = doc.components.schemas.SyncBatch as { properties: Record<string, { items: { $ref: string } }> };
+    expect(batch.properties.samples?.items.$ref).toBe("#/components/schemas/SyncSample");
+    expect(batch.properties.workouts?.items.$ref).toBe("#/components/schemas/SyncWorkout");
+    expect(Object.keys((doc.components.schemas.SyncWorkout as { properties: object }).properties)).toContain("heart_rate");
+    const sync = doc.paths["/v1/sync"]?.post as unknown as { parameters: { name: string; required: boolean }[] };
+    expect(sync.parameters.find((p) => p.name.toLowerCase() === "idempotency-key")?.required).toBe(true);
+  });
+
   it("serves browsable docs at /docs", async () => {
     const res = await h.request("/docs");
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("/openapi.json");
+    expect(await res.text()).toContain("/docs/assets/init.js");
   });
 });

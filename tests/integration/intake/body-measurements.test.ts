@@ -71,7 +71,8 @@ describe("POST /v1/body-measurements", () => {
   it("converts pounds to kilograms (× 0.45359237)", async () => {
     const user = await h.createUser();
     const body = await readJson<MeasurementBody>(await post(user, { measured_at: "2026-11-20T07:00:00-08:00", weight_lb: 180 }));
-    expect(body.weight_kg).toBeCloseTo(81.6466266, 6);
+    // 180 lb = 81.6466266 kg, answered to 0.01 kg; stored exactly
+    expect(body.weight_kg).toBe(81.65);
     expect((await rowsOf(user.id))[0]?.weightKg).toBeCloseTo(180 * 0.45359237, 9);
   });
 
@@ -149,9 +150,9 @@ describe("GET /v1/body-measurements trend", () => {
     expect(body.trend_seeded_from).toBeNull();
     expect(body.measurements).toHaveLength(20);
     expect(body.trend[5]).toMatchObject({ date: "2026-09-06", measured_weight_kg: null });
-    expect(body.trend[5]?.trend_weight_kg).toBeCloseTo(90.2074, 4);
-    expect(body.trend[6]?.trend_weight_kg).toBeCloseTo(90.168, 4);
-    expect(body.trend[20]?.trend_weight_kg).toBeCloseTo(89.4708, 4);
+    expect(body.trend[5]?.trend_weight_kg).toBeCloseTo(90.2074, 2);
+    expect(body.trend[6]?.trend_weight_kg).toBeCloseTo(90.168, 2);
+    expect(body.trend[20]?.trend_weight_kg).toBeCloseTo(89.4708, 2);
     expect(body.trend[20]?.measured_weight_kg).toBe(89.0);
   });
 
@@ -164,7 +165,7 @@ describe("GET /v1/body-measurements trend", () => {
     const full = trendWeights(W.flatMap((weightKg, i) => (i === 5 ? [] : [{ dayIndex: i, weightKg }])));
     expect(body.trend.map((d) => d.date)).toEqual(full.slice(10).map((p) => dateAt(START, p.dayIndex)));
     body.trend.forEach((d, k) => {
-      expect(d.trend_weight_kg).toBeCloseTo(full[10 + k]?.trendKg ?? Number.NaN, 10);
+      expect(d.trend_weight_kg).toBeCloseTo(full[10 + k]?.trendKg ?? Number.NaN, 2);
     });
     expect(body.trend[0]?.trend_weight_kg).not.toBeCloseTo(W[10] ?? 0, 2);
   });
@@ -191,7 +192,7 @@ describe("GET /v1/body-measurements trend", () => {
     ]).filter((p) => p.dayIndex >= dayIndex("2026-08-31"));
     expect(body.trend.map((d) => d.date)).toEqual(["2026-08-31", "2026-09-01", "2026-09-02", "2026-09-03"]);
     body.trend.forEach((d, k) => {
-      expect(d.trend_weight_kg).toBeCloseTo(expected[k]?.trendKg ?? Number.NaN, 10);
+      expect(d.trend_weight_kg).toBeCloseTo(expected[k]?.trendKg ?? Number.NaN, 2);
     });
     expect(body.trend.map((d) => d.measured_weight_kg)).toEqual([83.5, null, null, 82.0]);
     expect(body.measurements.map((m) => [m.local_date, m.weight_kg, m.body_fat_pct])).toEqual([
