@@ -117,6 +117,9 @@ export type ParseErrorCode =
   | "ZIP_TOO_MANY_ENTRIES"
   | "ZIP_UNSAFE_PATH"
   | "ZIP_NO_EXPORT"
+  | "GZIP_INVALID"
+  /** A gzip inflating past the size cap or the ratio no real export reaches. */
+  | "GZIP_TOO_LARGE"
   | "FIT_INVALID"
   | "JSON_INVALID"
   | "CSV_INVALID"

@@ -1,3 +1,4 @@
+import { open } from "node:fs/promises";
 import { appleHealthXml, appleHealthZip } from "./apple-health/index.js";
 import { type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type ParseEvent } from "./contract.js";
 import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/index.js";
@@ -7,6 +8,8 @@ import { googleFitTakeoutZip } from "./google-fit/index.js";
 import { gpxFile } from "./gpx/index.js";
 import { healthAutoExportJson } from "./health-auto-export/index.js";
 import { myFitnessPalCsv } from "./myfitnesspal/index.js";
+import { isGzipHead, stripGzipSuffix, withGunzippedFile } from "./shared/gzip.js";
+import { stravaActivitiesCsv, stravaZip } from "./strava/index.js";
 import { tcxFile } from "./tcx/index.js";
 
 /**
@@ -24,6 +27,8 @@ export const FORMATS = {
   fitbit_json: fitbitJson,
   google_fit_zip: googleFitTakeoutZip,
   fitbit_takeout_zip: fitbitTakeoutZip,
+  strava_zip: stravaZip,
+  strava_activities_csv: stravaActivitiesCsv,
   cronometer_servings_csv: cronometerServingsCsv,
   cronometer_dailysummary_csv: cronometerDailySummaryCsv,
   myfitnesspal_csv: myFitnessPalCsv,
@@ -42,16 +47,41 @@ export function isFoodLogFormat(name: string): boolean {
 
 export const FOOD_LOG_FORMATS: readonly FormatName[] = FORMAT_NAMES.filter(isFoodLogFormat);
 
+async function isGzipFile(path: string): Promise<boolean> {
+  const file = await open(path, "r");
+  try {
+    const head = Buffer.alloc(3);
+    const { bytesRead } = await file.read(head, 0, 3, 0);
+    return isGzipHead(head.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
+}
+
+/** Opens a stored upload with its format; a gzipped one is inflated first (compression is transparent). */
+async function* openPlain<T>(
+  path: string,
+  opts: OpenOptions,
+  openFile: (plainPath: string, opts: OpenOptions) => AsyncIterable<T>,
+): AsyncGenerator<T> {
+  if (!(await isGzipFile(path))) {
+    yield* openFile(path, opts);
+    return;
+  }
+  const filename = opts.filename === null ? null : stripGzipSuffix(opts.filename);
+  yield* withGunzippedFile(path, (plainPath) => openFile(plainPath, { ...opts, filename }));
+}
+
 /** The events of a stored upload holding samples and workouts; a name that is not such a format fails the import. */
 export async function* openRecords(name: string, path: string, opts: OpenOptions): AsyncGenerator<ParseEvent> {
   const spec = specOf(name);
   if (spec?.kind !== "records") throw new ParseError("UNKNOWN_FORMAT", `Importing ${name} files is not supported yet.`);
-  yield* spec.open(path, opts);
+  yield* openPlain(path, opts, (plainPath, plainOpts) => spec.open(plainPath, plainOpts));
 }
 
 /** The events of a stored food-log export. */
 export async function* openFoodLog(name: string, path: string, opts: OpenOptions): AsyncGenerator<IntakeEvent> {
   const spec = specOf(name);
   if (spec?.kind !== "food-log") throw new ParseError("UNKNOWN_FORMAT", `${name} is not a food-log format.`);
-  yield* spec.open(path, opts);
+  yield* openPlain(path, opts, (plainPath, plainOpts) => spec.open(plainPath, plainOpts));
 }

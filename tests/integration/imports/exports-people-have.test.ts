@@ -1,0 +1,97 @@
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
+import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { buildZip } from "../../helpers/zip-writer.js";
+
+let h: Harness;
+let pool: WorkerPool;
+beforeAll(async () => {
+  h = await createHarness();
+  pool = startWorkers(h.deps);
+});
+afterAll(async () => {
+  await pool.close();
+  await h.close();
+});
+
+interface WorkoutRow {
+  activity_type: string;
+  external_id: string | null;
+  distance_m: number | null;
+  active_energy_kcal: number | null;
+}
+
+async function importFile(user: TestUser, body: Buffer, query = ""): Promise<ImportBody> {
+  const queued = await readJson<ImportBody>(await upload(h, user.apiKey, body, query));
+  return settledImport(h, user.apiKey, queued.id);
+}
+
+async function workoutsOf(userId: string): Promise<WorkoutRow[]> {
+  return h.deps.sql<WorkoutRow[]>`
+    select activity_type, external_id, distance_m::float8 as distance_m, active_energy_kcal::float8 as active_energy_kcal
+    from workouts where user_id = ${userId} order by start_at`;
+}
+
+function stravaExport(): Buffer {
+  return buildZip([
+    { name: "export_4242/activities.csv", data: fixture("strava/synthetic__activities.csv") },
+    { name: "export_4242/activities/1001.fit.gz", data: gzipSync(fixture("fit/pyfitparse__garmin-fenix-5-run.fit")) },
+    { name: "export_4242/activities/1002.gpx", data: fixture("gpx/togeojson__run_gpxtpx.gpx") },
+  ]);
+}
+
+describe("exports people have", () => {
+  it("a .fit.gz imports as FIT, and the plain .fit afterwards is all duplicates", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    const zipped = await importFile(user, gzipSync(fixture("fit/pyfitparse__garmin-fenix-5-run.fit")));
+    expect(zipped).toMatchObject({ status: "completed", format: "fit", partial: false });
+    expect(zipped.counts.workout).toEqual({ parsed: 1, inserted: 1, duplicate: 0, rejected: 0 });
+    const plain = await importFile(user, fixture("fit/pyfitparse__garmin-fenix-5-run.fit"));
+    expect(plain.counts.workout).toEqual({ parsed: 1, inserted: 0, duplicate: 1, rejected: 0 });
+    const [run] = await workoutsOf(user.id);
+    expect(run).toMatchObject({ activity_type: "running", active_energy_kcal: 5 });
+    expect(run?.distance_m).toBeCloseTo(157.56, 2);
+  });
+
+  it("a truncated .tcx.gz fails with a readable reason and stores nothing", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    const whole = gzipSync(fixture("tcx/pytcxparser__test.tcx"));
+    const done = await importFile(user, whole.subarray(0, Math.floor(whole.length * 0.6)), "?format=tcx");
+    expect(done.status).toBe("failed");
+    expect(done.error?.code).toBe("GZIP_INVALID");
+    expect(await workoutsOf(user.id)).toHaveLength(0);
+  });
+
+  it("a Strava bulk export: originals win, rows without one become workouts, a second upload adds nothing", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    const done = await importFile(user, stravaExport());
+    expect(done).toMatchObject({ status: "completed", format: "strava_zip" });
+    expect(done.counts.workout).toEqual({ parsed: 4, inserted: 4, duplicate: 0, rejected: 1 });
+    const rows = await workoutsOf(user.id);
+    expect(rows.map((r) => r.activity_type)).toEqual(["running", "running", "strength_training", "cycling"]);
+    // Sorted by start: the 2015 GPX, then the 2017 FIT (the watch's 5 kcal, not the row's 999).
+    expect(rows[1]?.active_energy_kcal).toBe(5);
+    expect(rows[3]).toMatchObject({ external_id: "strava:1004", distance_m: 25104.3, active_energy_kcal: 610 });
+    // The same activities zipped by hand (no export folder): other bytes, the same workouts.
+    const reupload = await importFile(
+      user,
+      buildZip([
+        { name: "activities.csv", data: fixture("strava/synthetic__activities.csv") },
+        { name: "activities/1001.fit.gz", data: gzipSync(fixture("fit/pyfitparse__garmin-fenix-5-run.fit")) },
+        { name: "activities/1002.gpx", data: fixture("gpx/togeojson__run_gpxtpx.gpx") },
+      ]),
+    );
+    expect(reupload.counts.workout).toEqual({ parsed: 4, inserted: 0, duplicate: 4, rejected: 1 });
+    expect(await workoutsOf(user.id)).toHaveLength(4);
+  });
+
+  it("Strava's activities.csv alone imports its rows as workouts", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    const done = await importFile(user, fixture("strava/synthetic__activities.csv"));
+    expect(done).toMatchObject({ status: "completed", format: "strava_activities_csv" });
+    expect(done.counts.workout).toEqual({ parsed: 4, inserted: 4, duplicate: 0, rejected: 1 });
+    expect(done.rejected_records[0]).toMatchObject({ where: "line 6", record_type: "workout" });
+  });
+});
