@@ -8,6 +8,7 @@ import { googleFitTakeoutZip } from "./google-fit/index.js";
 import { gpxFile } from "./gpx/index.js";
 import { healthAutoExportJson } from "./health-auto-export/index.js";
 import { myFitnessPalCsv } from "./myfitnesspal/index.js";
+import { samsungHealthCsv, samsungHealthZip } from "./samsung-health/index.js";
 import { isGzipHead, stripGzipSuffix, withGunzippedFile } from "./shared/gzip.js";
 import { stravaActivitiesCsv, stravaZip } from "./strava/index.js";
 import { tcxFile } from "./tcx/index.js";
@@ -29,6 +30,8 @@ export const FORMATS = {
   fitbit_takeout_zip: fitbitTakeoutZip,
   strava_zip: stravaZip,
   strava_activities_csv: stravaActivitiesCsv,
+  samsung_health_zip: samsungHealthZip,
+  samsung_health_csv: samsungHealthCsv,
   cronometer_servings_csv: cronometerServingsCsv,
   cronometer_dailysummary_csv: cronometerDailySummaryCsv,
   myfitnesspal_csv: myFitnessPalCsv,

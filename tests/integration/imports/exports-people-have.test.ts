@@ -1,8 +1,10 @@
+import { readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
-import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { FIXTURES, fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { waitFor } from "../../helpers/process.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 let h: Harness;
@@ -93,5 +95,33 @@ describe("exports people have", () => {
     expect(done).toMatchObject({ status: "completed", format: "strava_activities_csv" });
     expect(done.counts.workout).toEqual({ parsed: 4, inserted: 4, duplicate: 0, rejected: 1 });
     expect(done.rejected_records[0]).toMatchObject({ where: "line 6", record_type: "workout" });
+  });
+
+  it("Samsung Health: the day's steps are the combined row (7105 on 18 March, not 15517), the run and the weigh-in", async () => {
+    const user = await h.createUser({ time_zone: "Europe/Helsinki", sex: "female", birth_date: "1990-05-01", height_cm: 168, weight_kg: 70 });
+    const folder = "samsunghealth_synthetic_20240320101500";
+    const names = readdirSync(`${FIXTURES}samsung-health/${folder}`);
+    const zip = buildZip(names.map((name) => ({ name: `${folder}/${name}`, data: fixture(`samsung-health/${folder}/${name}`) })));
+    const done = await importFile(user, zip);
+    expect(done).toMatchObject({ status: "completed", format: "samsung_health_zip" });
+    expect(done.counts.steps).toMatchObject({ parsed: 2, inserted: 2 });
+    expect(done.counts.workout).toMatchObject({ parsed: 2, inserted: 2 });
+    expect(done.skipped).toMatchObject({ "com.samsung.shealth.sleep": 2 });
+    const days = await waitFor(
+      async () => {
+        const body = await readJson<{ days: { date: string; steps: number | null }[]; pending: boolean }>(
+          await h.request("/v1/days?from=2024-03-18&to=2024-03-19", { key: user.apiKey }),
+        );
+        return body.pending ? undefined : body.days;
+      },
+      20_000,
+      "days to settle",
+    );
+    expect(days.map((d) => [d.date, d.steps])).toEqual([
+      ["2024-03-18", 7105],
+      ["2024-03-19", 8450],
+    ]);
+    const again = await importFile(user, zip, "?format=samsung_health_zip&filename=again.zip");
+    expect(again.id).toBe(done.id);
   });
 });
