@@ -180,7 +180,11 @@ export interface OpenOptions {
   filename: string | null;
   /** Called with the number of input bytes consumed so far (for progress). */
   onBytes: (bytes: number) => void;
+  /** The unit weights are written in when the file does not say (Fitbit): `?weight_unit=` on the upload. */
+  weightUnit: WeightUnit | null;
 }
+
+export type WeightUnit = "kg" | "lb";
 
 /** A format whose files hold samples and workouts; `open` streams or reads a size-capped stored file. */
 export interface RecordFormat {

@@ -3,6 +3,9 @@ import { timestamps } from "./columns.js";
 import { users } from "./users.js";
 
 export const IMPORT_STATUSES = ["queued", "processing", "completed", "failed"] as const;
+/** Units a file may write weight in without saying which (Fitbit writes the account's display unit). */
+export const WEIGHT_UNITS = ["kg", "lb"] as const;
+export type WeightUnit = (typeof WEIGHT_UNITS)[number];
 
 export interface RecordTypeCounts {
   parsed: number;
@@ -29,6 +32,8 @@ export const imports = pgTable(
     bytes: bigint({ mode: "number" }).notNull(),
     format: text().notNull(),
     filename: text(),
+    /** `?weight_unit=` of the upload: the unit of weights in a file that does not say (Fitbit), else null. */
+    weightUnit: text({ enum: WEIGHT_UNITS }),
     storageKey: text().notNull(),
     status: text({ enum: IMPORT_STATUSES }).notNull().default("queued"),
     partial: boolean().notNull().default(false),

@@ -64,6 +64,7 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
       nowMs,
       timeZone: user.timeZone,
       filename: row.filename,
+      weightUnit: row.weightUnit,
       onBytes: (bytes) => {
         bytesRead = bytes;
       },

@@ -10,6 +10,7 @@ export const uploadImport: AppRouteHandler<typeof uploadImportRoute> = async (c)
   const { row, queued } = await createImport(c.var.deps, c.var.userId, upload.stream, {
     filename: query.filename ?? upload.filename,
     ...(query.format ? { format: query.format } : {}),
+    ...(query.weight_unit ? { weightUnit: query.weight_unit } : {}),
   });
   if (!queued) return c.json(presentImport(row), 200);
   c.header("Location", `/v1/imports/${row.id}`);

@@ -1,11 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { IMPORT_STATUSES } from "../../db/schema/imports.js";
+import { IMPORT_STATUSES, WEIGHT_UNITS } from "../../db/schema/imports.js";
 import { FORMAT_NAMES } from "../../formats/index.js";
 
 export const UploadQuerySchema = z
   .object({
     filename: z.string().max(255).optional().openapi({ description: "The original file name, for your reference only" }),
     format: z.enum(FORMAT_NAMES).optional().openapi({ description: "Override content detection" }),
+    weight_unit: z.enum(WEIGHT_UNITS).optional().openapi({
+      description:
+        "The unit of weights in a file that does not say (Fitbit writes the account's display unit). Sending it for a file already imported without it (or with another unit) runs that import again; weigh-ins already stored keep their values.",
+    }),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { ImportRow } from "../../db/schema/index.js";
+import type { ImportRow, WeightUnit } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { detectFileFormat, type FormatName, ParseError } from "../../formats/index.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
@@ -14,6 +14,7 @@ import {
   listImports,
   requestDeletion,
   requeueFailed,
+  requeueWithWeightUnit,
 } from "./imports.repo.js";
 import { discard, moveIntoStore, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
 
@@ -39,7 +40,7 @@ export async function createImport(
   deps: Deps,
   userId: string,
   body: Readable,
-  opts: { filename: string | null; format?: FormatName },
+  opts: { filename: string | null; format?: FormatName; weightUnit?: WeightUnit },
 ): Promise<{ row: ImportRow; queued: boolean }> {
   const upload = await streamToTempFile(body, deps.env.UPLOAD_DIR, deps.env.UPLOAD_MAX_BYTES);
   let format: FormatName;
@@ -61,6 +62,7 @@ export async function createImport(
     bytes: upload.bytes,
     format,
     filename: opts.filename,
+    weightUnit: opts.weightUnit ?? null,
     storageKey,
     createdAt: now,
     updatedAt: now,
@@ -72,8 +74,19 @@ export async function createImport(
   if (result.row.deletedAt !== null) {
     throw new ConflictError("An import of these same bytes is being deleted; upload them again in a moment.", "IMPORT_BEING_DELETED");
   }
+  if (opts.weightUnit !== undefined && opts.weightUnit !== result.row.weightUnit) {
+    return { row: await rerunWithWeightUnit(deps, userId, result.row.id, opts.weightUnit), queued: true };
+  }
   if (result.row.status === "failed") return { row: await retryFailed(deps, userId, result.row.id), queued: true };
   return { row: result.row, queued: false };
+}
+
+/** The same file told its weight unit: a finished import runs again with it (its rows are upserted, not doubled). */
+async function rerunWithWeightUnit(deps: Deps, userId: string, importId: string, weightUnit: WeightUnit): Promise<ImportRow> {
+  const row = await requeueWithWeightUnit(deps.db, userId, importId, weightUnit, deps.clock.now());
+  if (!row) throw new ConflictError("The import is still running; send the weight unit again once it has finished.", "IMPORT_IN_PROGRESS");
+  await enqueueImportRun(deps, row.id, row.runs);
+  return row;
 }
 
 async function retryFailed(deps: Deps, userId: string, importId: string): Promise<ImportRow> {

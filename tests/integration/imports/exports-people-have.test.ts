@@ -124,4 +124,22 @@ describe("exports people have", () => {
     const again = await importFile(user, zip, "?format=samsung_health_zip&filename=again.zip");
     expect(again.id).toBe(done.id);
   });
+
+  it("Fitbit weight: recognised without its name, and ?weight_unit=lb on the same file imports it again in kg", async () => {
+    const user = await h.createUser({ time_zone: "America/New_York" });
+    const file = fixture("fitbit/synthetic__weight-2024-03-21.json");
+    const first = await importFile(user, file);
+    // Every row needs the unit, so nothing was imported; each rejection names the setting.
+    expect(first).toMatchObject({ status: "failed", format: "fitbit_json", error: { code: "NO_DATA" } });
+    expect(first.rejected_records).toHaveLength(2);
+    expect(first.rejected_records[0]?.reason).toMatch(/\?weight_unit=kg or \?weight_unit=lb/);
+    const queued = await readJson<ImportBody>(await upload(h, user.apiKey, file, "?weight_unit=lb"));
+    expect(queued.id).toBe(first.id);
+    const second = await settledImport(h, user.apiKey, queued.id);
+    expect(second.counts.body_mass).toMatchObject({ parsed: 2, inserted: 2, rejected: 0 });
+    const weights = await h.deps.sql<{ kg: number }[]>`
+      select value::float8 as kg from samples where user_id = ${user.id} and type = 'body_mass' order by start_at`;
+    // 219.5 lb and 217.8 lb at 0.45359237 kg/lb.
+    expect(weights.map((w) => w.kg)).toEqual([expect.closeTo(99.5635, 3), expect.closeTo(98.7924, 3)]);
+  });
 });

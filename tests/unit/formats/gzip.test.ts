@@ -31,7 +31,7 @@ async function collect(events: AsyncIterable<ParseEvent>): Promise<ParseEvent[]>
   return out;
 }
 
-const OPTS = { nowMs: NOW_MS, timeZone: "UTC", filename: null, onBytes: () => undefined };
+const OPTS = { nowMs: NOW_MS, timeZone: "UTC", filename: null, onBytes: () => undefined, weightUnit: null };
 
 describe("gzip is transparent", () => {
   it.each([
