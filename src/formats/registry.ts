@@ -4,6 +4,7 @@ import { type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type P
 import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/index.js";
 import { fitFile } from "./fit/index.js";
 import { fitbitJson, fitbitTakeoutZip } from "./fitbit/index.js";
+import { garminConnectZip } from "./garmin/index.js";
 import { googleFitTakeoutZip } from "./google-fit/index.js";
 import { gpxFile } from "./gpx/index.js";
 import { healthAutoExportJson } from "./health-auto-export/index.js";
@@ -32,6 +33,7 @@ export const FORMATS = {
   strava_activities_csv: stravaActivitiesCsv,
   samsung_health_zip: samsungHealthZip,
   samsung_health_csv: samsungHealthCsv,
+  garmin_connect_zip: garminConnectZip,
   cronometer_servings_csv: cronometerServingsCsv,
   cronometer_dailysummary_csv: cronometerDailySummaryCsv,
   myfitnesspal_csv: myFitnessPalCsv,
