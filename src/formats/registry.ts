@@ -5,7 +5,7 @@ import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/i
 import { fitFile } from "./fit/index.js";
 import { fitbitJson, fitbitTakeoutZip } from "./fitbit/index.js";
 import { garminConnectZip } from "./garmin/index.js";
-import { googleFitTakeoutZip } from "./google-fit/index.js";
+import { googleFitAllDataJson, googleFitDailyMetricsCsv, googleFitTakeoutZip } from "./google-fit/index.js";
 import { gpxFile } from "./gpx/index.js";
 import { healthAutoExportJson } from "./health-auto-export/index.js";
 import { myFitnessPalCsv } from "./myfitnesspal/index.js";
@@ -34,6 +34,8 @@ export const FORMATS = {
   samsung_health_zip: samsungHealthZip,
   samsung_health_csv: samsungHealthCsv,
   garmin_connect_zip: garminConnectZip,
+  google_fit_daily_csv: googleFitDailyMetricsCsv,
+  google_fit_all_data_json: googleFitAllDataJson,
   cronometer_servings_csv: cronometerServingsCsv,
   cronometer_dailysummary_csv: cronometerDailySummaryCsv,
   myfitnesspal_csv: myFitnessPalCsv,

@@ -142,4 +142,20 @@ describe("exports people have", () => {
     // 219.5 lb and 217.8 lb at 0.45359237 kg/lb.
     expect(weights.map((w) => w.kg)).toEqual([expect.closeTo(99.5635, 3), expect.closeTo(98.7924, 3)]);
   });
+
+  it("a single Google Fit day file, dated by its name: 1516 steps on its local day", async () => {
+    const user = await h.createUser({ time_zone: "Asia/Kolkata" });
+    const day = Buffer.from(
+      [
+        "Start time,End time,Move Minutes count,Calories (kcal),Distance (m),Heart Points,Heart Minutes,Average heart rate (bpm),Max heart rate (bpm),Min heart rate (bpm),Average speed (m/s),Max speed (m/s),Min speed (m/s),Step count,Average weight (kg),Max weight (kg),Min weight (kg),Inactive duration (ms),Walking duration (ms)",
+        "08:00:00.000+05:30,08:15:00.000+05:30,2,30.1,812.5,,,88,102,75,1.3,1.6,0.9,1104,,,,0,600000",
+        "08:15:00.000+05:30,08:30:00.000+05:30,1,12.4,301.0,,,84,95,77,1.2,1.4,1.0,412,,,,0,300000",
+      ].join("\r\n"),
+    );
+    const done = await importFile(user, day, "?filename=2025-02-12.csv");
+    expect(done).toMatchObject({ status: "completed", format: "google_fit_daily_csv" });
+    const [row] = await h.deps.sql<{ steps: number }[]>`
+      select sum(value)::float8 as steps from samples where user_id = ${user.id} and type = 'steps'`;
+    expect(row?.steps).toBe(1516);
+  });
 });
