@@ -180,6 +180,11 @@ export interface OpenOptions {
   filename: string | null;
   /** Called with the number of input bytes consumed so far (for progress). */
   onBytes: (bytes: number) => void;
+  /**
+   * Called with the number `onBytes` will reach when the file is read to its end, where it is known: a plain file's
+   * size, or for a zip the inflated sizes of the entries read, from its central directory. A later call replaces it.
+   */
+  onTotalBytes?: (bytes: number) => void;
   /** The unit weights are written in when the file does not say (Fitbit): `?weight_unit=` on the upload. */
   weightUnit: WeightUnit | null;
 }

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { appleHealthXml, appleHealthZip } from "./apple-health/index.js";
 import { type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type ParseEvent } from "./contract.js";
 import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/index.js";
@@ -54,12 +54,15 @@ export function isFoodLogFormat(name: string): boolean {
 
 export const FOOD_LOG_FORMATS: readonly FormatName[] = FORMAT_NAMES.filter(isFoodLogFormat);
 
-async function isGzipFile(path: string): Promise<boolean> {
+type Packing = "gzip" | "zip" | "plain";
+
+async function packingOf(path: string): Promise<Packing> {
   const file = await open(path, "r");
   try {
-    const head = Buffer.alloc(3);
-    const { bytesRead } = await file.read(head, 0, 3, 0);
-    return isGzipHead(head.subarray(0, bytesRead));
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await file.read(head, 0, 4, 0);
+    if (isGzipHead(head.subarray(0, bytesRead))) return "gzip";
+    return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50 ? "zip" : "plain";
   } finally {
     await file.close();
   }
@@ -71,7 +74,10 @@ async function* openPlain<T>(
   opts: OpenOptions,
   openFile: (plainPath: string, opts: OpenOptions) => AsyncIterable<T>,
 ): AsyncGenerator<T> {
-  if (!(await isGzipFile(path))) {
+  const packing = await packingOf(path);
+  if (packing !== "gzip") {
+    // A plain file is read to its size; a zip format reports what it will read from the central directory.
+    if (packing === "plain") opts.onTotalBytes?.((await stat(path)).size);
     yield* openFile(path, opts);
     return;
   }

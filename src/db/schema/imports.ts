@@ -39,6 +39,8 @@ export const imports = pgTable(
     partial: boolean().notNull().default(false),
     progressBytes: bigint({ mode: "number" }).notNull().default(0),
     progressRecords: bigint({ mode: "number" }).notNull().default(0),
+    /** What progressBytes counts to, when the format knows it (a zip's entries' inflated sizes, a plain file's size). */
+    progressTotalBytes: bigint({ mode: "number" }),
     counts: jsonb().$type<Record<string, RecordTypeCounts>>().notNull().default({}),
     rejections: jsonb().$type<RejectedRecord[]>().notNull().default([]),
     /** Records of types this service does not read yet, per type (sleep, flights climbed, …). */

@@ -16,13 +16,16 @@ import { parseFit } from "../fit/parse-fit.js";
 import { parseGpx } from "../gpx/parse-gpx.js";
 import { gunzipBuffer } from "../shared/gzip.js";
 import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
-import type { ZipLimits } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../shared/zip.js";
+import type { ZipLimits, ZipProgress } from "../shared/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames, NO_PROGRESS } from "../shared/zip.js";
 import { parseTcx } from "../tcx/parse-tcx.js";
 
 export interface GarminOptions {
   nowMs: number;
 }
+
+/** Adds each read entry's inflated size to the import's progress. */
+type EntryDone = (inflatedBytes: number) => void;
 
 const ACTIVITY_FILE = /\.(fit|tcx|gpx)(\.gz)?$/i;
 const UPLOADED_ARCHIVE = /(^|\/)DI_CONNECT\/DI-Connect-Uploaded-Files\/[^/]*\.zip$/i;
@@ -50,10 +53,17 @@ async function* activityEvents(entryName: string, raw: Buffer, nowMs: number): A
 }
 
 /** Every activity file of one archive, each read whole under the per-file cap; `label` prefixes where they are. */
-async function* archiveActivities(zipPath: string, label: string, opts: GarminOptions, limits: ZipLimits): AsyncGenerator<ParseEvent> {
+async function* archiveActivities(
+  zipPath: string,
+  label: string,
+  opts: GarminOptions,
+  limits: ZipLimits,
+  done: EntryDone,
+): AsyncGenerator<ParseEvent> {
   for await (const entry of eachZipEntry(zipPath, (name) => ACTIVITY_FILE.test(name), limits)) {
     const where = `${label}${entry.entryName}`;
     const raw = await readEntry(entry, MAX_TAKEOUT_ENTRY_BYTES);
+    done(entry.uncompressedBytes);
     if (!Buffer.isBuffer(raw)) {
       yield raw.kind === "rejected" ? { ...raw, rejection: { ...raw.rejection, where } } : raw;
       continue;
@@ -63,15 +73,17 @@ async function* archiveActivities(zipPath: string, label: string, opts: GarminOp
 }
 
 /** The activity files inside each nested UploadedFiles archive, one archive at a time. */
-async function* nestedArchives(outerPath: string, opts: GarminOptions, limits: ZipLimits): AsyncGenerator<ParseEvent> {
+async function* nestedArchives(outerPath: string, opts: GarminOptions, limits: ZipLimits, done: EntryDone): AsyncGenerator<ParseEvent> {
   const dir = await mkdtemp(path.join(tmpdir(), "wearsync-garmin-"));
   try {
     let n = 0;
     for await (const entry of eachZipEntry(outerPath, (name) => UPLOADED_ARCHIVE.test(name), limits)) {
       const innerPath = path.join(dir, `inner-${n++}.zip`);
       await pipeline(entry.stream, createWriteStream(innerPath));
-      yield* archiveActivities(innerPath, `${entry.entryName}: `, opts, limits);
+      // Progress counts the nested archive once, when its files have been read.
+      yield* archiveActivities(innerPath, `${entry.entryName}: `, opts, limits, () => undefined);
       await rm(innerPath, { force: true });
+      done(entry.uncompressedBytes);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -79,7 +91,12 @@ async function* nestedArchives(outerPath: string, opts: GarminOptions, limits: Z
 }
 
 /** Streams a Garmin Connect export zip's activities; its JSON summaries are counted as skipped. */
-export async function* parseGarminZip(zipPath: string, opts: GarminOptions, limits: ZipLimits = DEFAULT_ZIP_LIMITS): AsyncGenerator<ParseEvent> {
+export async function* parseGarminZip(
+  zipPath: string,
+  opts: GarminOptions,
+  progress: ZipProgress = NO_PROGRESS,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): AsyncGenerator<ParseEvent> {
   const names = files(await listZipEntryNames(zipPath, limits));
   const nested = names.filter((name) => UPLOADED_ARCHIVE.test(name));
   const loose = names.filter((name) => ACTIVITY_FILE.test(name));
@@ -89,8 +106,14 @@ export async function* parseGarminZip(zipPath: string, opts: GarminOptions, limi
       "The zip has no activity files (DI_CONNECT/DI-Connect-Uploaded-Files/*.zip, or .fit/.tcx/.gpx): is this a Garmin Connect export?",
     );
   }
-  if (loose.length > 0) yield* archiveActivities(zipPath, "", opts, limits);
-  if (nested.length > 0) yield* nestedArchives(zipPath, opts, limits);
+  progress.onTotalBytes?.(await inflatedBytesOf(zipPath, (name) => ACTIVITY_FILE.test(name) || UPLOADED_ARCHIVE.test(name), limits));
+  let bytes = 0;
+  const done: EntryDone = (inflatedBytes) => {
+    bytes += inflatedBytes;
+    progress.onBytes(bytes);
+  };
+  if (loose.length > 0) yield* archiveActivities(zipPath, "", opts, limits, done);
+  if (nested.length > 0) yield* nestedArchives(zipPath, opts, limits, done);
   const summaries = names.filter((name) => SUMMARY_JSON.test(name)).length;
   if (summaries > 0) yield { kind: "skipped", recordType: "garmin_connect_summary_file", count: summaries };
 }

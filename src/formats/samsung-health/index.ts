@@ -9,7 +9,7 @@ export const samsungHealthZip: RecordFormat = {
   kind: "records",
   sniff: { zip: (entryNames) => entryNames.some(isSamsungDataFile) },
   async *open(path, opts) {
-    yield* parseSamsungZip(path, { nowMs: opts.nowMs, timeZone: opts.timeZone });
+    yield* parseSamsungZip(path, { nowMs: opts.nowMs, timeZone: opts.timeZone }, opts);
   },
 };
 

@@ -14,8 +14,8 @@ import type { ParseEvent, SourceRef } from "../contract.js";
 import { ParseError } from "../contract.js";
 import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
 import { draftEvents, NO_DEVICE_SUMMARY, type WorkoutDraft } from "../shared/workout-draft.js";
-import type { ZipLimits } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../shared/zip.js";
+import type { ZipLimits, ZipProgress } from "../shared/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames, NO_PROGRESS } from "../shared/zip.js";
 import { openSamsungTable, type SamsungRow, samsungInstant, samsungOffsetMin } from "./samsung-csv.js";
 
 export interface SamsungOptions {
@@ -196,13 +196,22 @@ export function isSamsungDataFile(entryName: string): boolean {
 }
 
 /** The export folder zipped: every per-type CSV in it, each read whole under the per-file cap. */
-export async function* parseSamsungZip(path: string, opts: SamsungOptions, limits: ZipLimits = DEFAULT_ZIP_LIMITS): AsyncGenerator<ParseEvent> {
+export async function* parseSamsungZip(
+  path: string,
+  opts: SamsungOptions,
+  progress: ZipProgress = NO_PROGRESS,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): AsyncGenerator<ParseEvent> {
   const names = await listZipEntryNames(path, limits);
   if (!names.some(isSamsungDataFile)) {
     throw new ParseError("ZIP_NO_EXPORT", "The zip has no Samsung Health CSV (com.samsung.….csv): is this a Samsung Health personal data download?");
   }
+  progress.onTotalBytes?.(await inflatedBytesOf(path, isSamsungDataFile, limits));
+  let bytes = 0;
   for await (const entry of eachZipEntry(path, isSamsungDataFile, limits)) {
     const buf = await readEntry(entry, MAX_TAKEOUT_ENTRY_BYTES);
+    bytes += entry.uncompressedBytes;
+    progress.onBytes(bytes);
     if (!Buffer.isBuffer(buf)) {
       yield buf;
       continue;

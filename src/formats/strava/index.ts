@@ -9,7 +9,7 @@ export const stravaZip: RecordFormat = {
   kind: "records",
   sniff: { zip: (entryNames) => stravaCsvEntry(entryNames) !== null },
   async *open(path, opts) {
-    yield* parseStravaZip(path, { nowMs: opts.nowMs, onBytes: opts.onBytes });
+    yield* parseStravaZip(path, { nowMs: opts.nowMs, onBytes: opts.onBytes, ...(opts.onTotalBytes ? { onTotalBytes: opts.onTotalBytes } : {}) });
   },
 };
 

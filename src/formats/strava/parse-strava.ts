@@ -12,13 +12,14 @@ import { parseGpx } from "../gpx/parse-gpx.js";
 import { gunzipBuffer } from "../shared/gzip.js";
 import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
 import type { ZipLimits } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../shared/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames } from "../shared/zip.js";
 import { parseTcx } from "../tcx/parse-tcx.js";
 import { isStravaHeader, type StravaColumns, type StravaRow, stravaColumns, stravaRow, stravaRowEvents } from "./strava-csv.js";
 
 export interface StravaOptions {
   nowMs: number;
   onBytes: (bytes: number) => void;
+  onTotalBytes?: (bytes: number) => void;
 }
 
 // activities.csv is ~1 KB per activity: 64 MiB is tens of thousands of activities.
@@ -105,8 +106,10 @@ export async function* parseStravaZip(path: string, opts: StravaOptions, limits:
   const table = await readTable(await readCsvEntry(path, csvName, limits));
   const rowByFile = new Map(table.rows.filter((row) => row.filename !== "").map((row) => [`${prefix}${row.filename}`, row]));
   const covered = new Set<StravaRow>();
+  const isOriginal = (name: string): boolean => name.startsWith(prefix) && ORIGINAL.test(name);
+  opts.onTotalBytes?.(await inflatedBytesOf(path, isOriginal, limits));
   let bytes = 0;
-  for await (const entry of eachZipEntry(path, (name) => name.startsWith(prefix) && ORIGINAL.test(name), limits)) {
+  for await (const entry of eachZipEntry(path, isOriginal, limits)) {
     const raw = await readEntry(entry, MAX_TAKEOUT_ENTRY_BYTES);
     bytes += entry.uncompressedBytes;
     opts.onBytes(bytes);

@@ -60,14 +60,23 @@ export async function markProcessing(db: DbOrTx, importId: string, at: Date, run
       updatedAt: at,
       progressBytes: 0,
       progressRecords: 0,
+      progressTotalBytes: null,
       errorCode: null,
       errorMessage: null,
     })
     .where(ofRun(importId, run));
 }
 
-export async function recordProgress(db: DbOrTx, importId: string, progress: { bytes: number; records: number }, at: Date) {
-  await db.update(imports).set({ progressBytes: progress.bytes, progressRecords: progress.records, updatedAt: at }).where(eq(imports.id, importId));
+export async function recordProgress(
+  db: DbOrTx,
+  importId: string,
+  progress: { bytes: number; records: number; totalBytes: number | null },
+  at: Date,
+) {
+  await db
+    .update(imports)
+    .set({ progressBytes: progress.bytes, progressRecords: progress.records, progressTotalBytes: progress.totalBytes, updatedAt: at })
+    .where(eq(imports.id, importId));
 }
 
 export async function markCompleted(

@@ -30,7 +30,14 @@ export const ImportSchema = z
     filename: z.string().nullable(),
     partial: z.boolean().openapi({ description: "A damaged file was imported as far as it was valid" }),
     partial_reason: z.string().nullable(),
-    progress: z.object({ bytes: z.number().int(), records: z.number().int() }),
+    progress: z.object({
+      bytes: z.number().int(),
+      records: z.number().int(),
+      total_bytes: z.number().int().nullable().openapi({
+        description: "What `bytes` counts to when it is known: a zip's entries' inflated sizes (from its central directory), a plain file's size",
+      }),
+      percent: z.number().int().nullable().openapi({ description: "`bytes` of `total_bytes`, 0–100; null while the total is not known" }),
+    }),
     counts: z.record(z.string(), CountsSchema).openapi({ description: "Per record type, at the end" }),
     rejected_records: z
       .array(z.object({ where: z.string(), reason: z.string(), record_type: z.string() }))

@@ -70,6 +70,9 @@ describe("exports people have", () => {
     const user = await h.createUser({ time_zone: "UTC" });
     const done = await importFile(user, stravaExport());
     expect(done).toMatchObject({ status: "completed", format: "strava_zip" });
+    // Progress counts the originals' inflated bytes, whose total the central directory gives before reading.
+    const originals = gzipSync(fixture("fit/pyfitparse__garmin-fenix-5-run.fit")).length + fixture("gpx/togeojson__run_gpxtpx.gpx").length;
+    expect(done.progress).toMatchObject({ bytes: originals, total_bytes: originals, percent: 100 });
     expect(done.counts.workout).toEqual({ parsed: 4, inserted: 4, duplicate: 0, rejected: 1 });
     const rows = await workoutsOf(user.id);
     expect(rows.map((r) => r.activity_type)).toEqual(["running", "running", "strength_training", "cycling"]);
