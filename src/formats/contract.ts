@@ -117,6 +117,9 @@ export type ParseErrorCode =
   | "ZIP_TOO_MANY_ENTRIES"
   | "ZIP_UNSAFE_PATH"
   | "ZIP_NO_EXPORT"
+  | "GZIP_INVALID"
+  /** A gzip inflating past the size cap or the ratio no real export reaches. */
+  | "GZIP_TOO_LARGE"
   | "FIT_INVALID"
   | "JSON_INVALID"
   | "CSV_INVALID"
@@ -177,7 +180,16 @@ export interface OpenOptions {
   filename: string | null;
   /** Called with the number of input bytes consumed so far (for progress). */
   onBytes: (bytes: number) => void;
+  /**
+   * Called with the number `onBytes` will reach when the file is read to its end, where it is known: a plain file's
+   * size, or for a zip the inflated sizes of the entries read, from its central directory. A later call replaces it.
+   */
+  onTotalBytes?: (bytes: number) => void;
+  /** The unit weights are written in when the file does not say (Fitbit): `?weight_unit=` on the upload. */
+  weightUnit: WeightUnit | null;
 }
+
+export type WeightUnit = "kg" | "lb";
 
 /** A format whose files hold samples and workouts; `open` streams or reads a size-capped stored file. */
 export interface RecordFormat {

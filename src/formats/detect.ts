@@ -1,5 +1,6 @@
 import type { Sniff } from "./contract.js";
 import { FORMAT_NAMES, FORMATS, type FormatName } from "./registry.js";
+import { gunzipHead, isGzipHead } from "./shared/gzip.js";
 import { csvHeaderCells, decodeHead, jsonKeyPaths, xmlRootName } from "./shared/sniff.js";
 import { listZipEntryNames } from "./shared/zip.js";
 
@@ -49,8 +50,15 @@ export function detectFormat(head: Buffer, opts: DetectOptions = {}): FormatName
   return firstMatch((s) => s.csvHeader?.(cells) ?? false);
 }
 
-/** detectFormat for a stored file: a zip's entry names are read from its central directory first. */
+/**
+ * detectFormat for a stored file: a zip's entry names are read from its central directory first, and a gzip is the
+ * format of what it holds (its head is inflated to find out; a zip inside a gzip is not read).
+ */
 export async function detectFileFormat(path: string, head: Buffer): Promise<FormatName | null> {
+  if (isGzipHead(head)) {
+    const inner = await gunzipHead(head, DETECT_HEAD_BYTES);
+    return inner === null || isZipHead(inner) || isGzipHead(inner) ? null : detectFormat(inner);
+  }
   const zipEntryNames = isZipHead(head) ? await listZipEntryNames(path) : undefined;
   return detectFormat(head, zipEntryNames ? { zipEntryNames } : {});
 }

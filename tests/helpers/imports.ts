@@ -17,7 +17,7 @@ export interface ImportBody {
   bytes: number;
   partial: boolean;
   partial_reason: string | null;
-  progress: { bytes: number; records: number };
+  progress: { bytes: number; records: number; total_bytes: number | null; percent: number | null };
   counts: Record<string, { parsed: number; inserted: number; duplicate: number; rejected: number }>;
   rejected_records: { where: string; reason: string; record_type: string }[];
   skipped: Record<string, number>;

@@ -4,6 +4,9 @@ import { timestamps } from "./columns.js";
 import { users } from "./users.js";
 
 export const IMPORT_STATUSES = ["queued", "processing", "completed", "failed"] as const;
+/** Units a file may write weight in without saying which (Fitbit writes the account's display unit). */
+export const WEIGHT_UNITS = ["kg", "lb"] as const;
+export type WeightUnit = (typeof WEIGHT_UNITS)[number];
 
 export interface RecordTypeCounts {
   parsed: number;
@@ -30,11 +33,15 @@ export const imports = pgTable(
     bytes: bigint({ mode: "number" }).notNull(),
     format: text().notNull(),
     filename: text(),
+    /** `?weight_unit=` of the upload: the unit of weights in a file that does not say (Fitbit), else null. */
+    weightUnit: text({ enum: WEIGHT_UNITS }),
     storageKey: text().notNull(),
     status: text({ enum: IMPORT_STATUSES }).notNull().default("queued"),
     partial: boolean().notNull().default(false),
     progressBytes: bigint({ mode: "number" }).notNull().default(0),
     progressRecords: bigint({ mode: "number" }).notNull().default(0),
+    /** What progressBytes counts to, when the format knows it (a zip's entries' inflated sizes, a plain file's size). */
+    progressTotalBytes: bigint({ mode: "number" }),
     counts: jsonb().$type<Record<string, RecordTypeCounts>>().notNull().default({}),
     rejections: jsonb().$type<RejectedRecord[]>().notNull().default([]),
     /** Records of types this service does not read yet, per type (sleep, flights climbed, …). */

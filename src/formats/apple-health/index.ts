@@ -9,7 +9,7 @@ export const appleHealthZip: RecordFormat = {
   kind: "records",
   sniff: { zip: (entryNames) => entryNames.some(isAppleExportXmlEntry) },
   async *open(path, opts) {
-    yield* parseAppleHealthZip(path, { nowMs: opts.nowMs, onBytes: opts.onBytes });
+    yield* parseAppleHealthZip(path, { nowMs: opts.nowMs, onBytes: opts.onBytes, ...(opts.onTotalBytes ? { onTotalBytes: opts.onTotalBytes } : {}) });
   },
 };
 

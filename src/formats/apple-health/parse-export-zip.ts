@@ -32,11 +32,12 @@ async function openAppleExportEntry(path: string, limits: ZipLimits = DEFAULT_ZI
 /** Streams the export XML straight out of an Apple Health export.zip (never extracted to disk). */
 export async function* parseAppleHealthZip(
   path: string,
-  opts: AppleHealthParseOptions & { onBytes?: (bytes: number) => void },
+  opts: AppleHealthParseOptions & { onBytes?: (bytes: number) => void; onTotalBytes?: (bytes: number) => void },
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): AsyncGenerator<ParseEvent> {
-  const { onBytes, ...xmlOpts } = opts;
+  const { onBytes, onTotalBytes, ...xmlOpts } = opts;
   const entry = await openAppleExportEntry(path, limits);
+  onTotalBytes?.(entry.uncompressedBytes);
   try {
     yield* parseAppleHealthXml(onBytes ? countBytes(entry.stream, onBytes) : entry.stream, xmlOpts);
   } finally {

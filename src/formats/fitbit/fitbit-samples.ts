@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
 import type { SampleType } from "../../lib/vocabulary.js";
-import type { ParsedSample, ParseEvent, SourceRef } from "../contract.js";
+import type { ParsedSample, ParseEvent, SourceRef, WeightUnit } from "../contract.js";
 import { fitbitWallTimeToUtcMs, localDayUtcMs, splitDateTime } from "./fitbit-time.js";
 
 // International avoirdupois pound (1959 agreement), exact.
@@ -16,7 +16,7 @@ export const FITBIT_SOURCE: SourceRef = { name: "Fitbit", deviceType: "band", de
 export interface FitbitContext {
   timeZone: string;
   nowMs: number;
-  weightUnit?: "kg" | "lb";
+  weightUnit?: WeightUnit | null;
 }
 
 export function rejected(where: string, reason: string, recordType: string): ParseEvent {
@@ -106,7 +106,9 @@ function weightSource(source: string | undefined): SourceRef {
 export function weightEvents(entry: Entry<typeof weightEntry>, ctx: FitbitContext, where: string): ParseEvent[] {
   // Fitbit writes weight in the account's display unit and the file does not say which.
   if (!ctx.weightUnit) {
-    return [rejected(where, "The weight unit of this Fitbit account (kg or lb) is not known; set it and import again.", "body_mass")];
+    const reason =
+      "Fitbit writes weight in the account's unit and the file does not say which: upload the file again with ?weight_unit=kg or ?weight_unit=lb.";
+    return [rejected(where, reason, "body_mass")];
   }
   const tMs = fitbitWallTimeToUtcMs(entry.date, entry.time, ctx.timeZone);
   if (tMs === null) return badTime(where, `${entry.date} ${entry.time}`, "body_mass");

@@ -1,24 +1,34 @@
 import { ParseError, type RecordFormat } from "../contract.js";
 import { readCapped } from "../shared/read-file.js";
+import { jsonKeyPaths } from "../shared/sniff.js";
 import { MAX_TAKEOUT_ENTRY_BYTES } from "../shared/takeout-entry.js";
-import { fitbitFileKind, parseFitbit } from "./parse-fitbit.js";
+import { fitbitFileKind, fitbitKindOfContent, parseFitbit } from "./parse-fitbit.js";
 import { parseFitbitTakeoutZip } from "./parse-fitbit-takeout.js";
 
-/** One JSON file of a Fitbit export, e.g. steps-2024-03-01.json: what it holds is said only by its name. */
+// Enough of the array for its first entry's keys.
+const KIND_HEAD_CHARS = 4096;
+
+/**
+ * One JSON file of a Fitbit export, e.g. steps-2024-03-01.json: what it holds is said by its name, or for weight and
+ * exercise files (whose entries have no `dateTime`) by their first entry's keys.
+ */
 export const fitbitJson: RecordFormat = {
   kind: "records",
-  sniff: { json: ({ text, keys }) => text.startsWith("[") && /^\[\s*\{/.test(text) && keys.has("$[].dateTime") },
+  sniff: {
+    json: ({ text, keys }) => text.startsWith("[") && /^\[\s*\{/.test(text) && (keys.has("$[].dateTime") || fitbitKindOfContent(keys) !== null),
+  },
   async *open(path, opts) {
     const name = opts.filename ?? "";
-    if (!fitbitFileKind(name)) {
+    const buf = await readCapped(path, MAX_TAKEOUT_ENTRY_BYTES, "Fitbit JSON");
+    const family = fitbitFileKind(name) ?? fitbitKindOfContent(jsonKeyPaths(buf.subarray(0, KIND_HEAD_CHARS).toString("utf8")));
+    if (family === null) {
       throw new ParseError(
         "UNKNOWN_FORMAT",
         "A Fitbit JSON file is recognised by its name (e.g. steps-2024-03-01.json): upload it with ?filename= or as multipart with its name.",
       );
     }
-    const buf = await readCapped(path, MAX_TAKEOUT_ENTRY_BYTES, "Fitbit JSON");
     opts.onBytes(buf.length);
-    yield* parseFitbit(name, buf, { nowMs: opts.nowMs, timeZone: opts.timeZone });
+    yield* parseFitbit(name || `${family} file`, buf, { nowMs: opts.nowMs, timeZone: opts.timeZone, weightUnit: opts.weightUnit }, family);
   },
 };
 
@@ -27,6 +37,6 @@ export const fitbitTakeoutZip: RecordFormat = {
   kind: "records",
   sniff: { zip: (entryNames) => entryNames.some((name) => name.startsWith("Takeout/Fitbit/") || name.startsWith("MyFitbitData/")) },
   async *open(path, opts) {
-    yield* parseFitbitTakeoutZip(path, { nowMs: opts.nowMs, timeZone: opts.timeZone });
+    yield* parseFitbitTakeoutZip(path, { nowMs: opts.nowMs, timeZone: opts.timeZone, weightUnit: opts.weightUnit });
   },
 };

@@ -2,7 +2,7 @@
 // metric and date window. The date in the file name is a window start, not the content date.
 import type { z } from "zod";
 import { assertTimeZone } from "../../lib/zone.js";
-import type { ParseEvent } from "../contract.js";
+import type { ParseEvent, WeightUnit } from "../contract.js";
 import { ParseError } from "../contract.js";
 import { exerciseEntry, exerciseEvents } from "./fitbit-exercise.js";
 import type { FitbitContext } from "./fitbit-samples.js";
@@ -26,7 +26,7 @@ export interface FitbitParseOptions {
   /** IANA zone of the Fitbit account: the files hold local wall times without an offset. */
   timeZone: string;
   /** Unit the account displays weight in; weight files are rejected without it. */
-  weightUnit?: "kg" | "lb";
+  weightUnit?: WeightUnit | null;
 }
 
 interface FileKind<S extends z.ZodType> {
@@ -84,9 +84,23 @@ function decodeArray(buf: Uint8Array, fileName: string): unknown[] {
   return value;
 }
 
-/** Parses one Fitbit Takeout JSON file; the file name selects the metric family. */
-export function* parseFitbit(fileName: string, buf: Uint8Array, opts: FitbitParseOptions): Generator<ParseEvent> {
-  const family = fitbitFileKind(fileName);
+/**
+ * The family of a file uploaded without its name, from its first entry's keys: weight entries have `logId` and
+ * `weight`, exercise entries `logId`, `activityName` and `startTime`; the other families need their name.
+ */
+export function fitbitKindOfContent(keys: ReadonlySet<string>): FitbitFileKind | null {
+  if (!keys.has("$[].logId")) return null;
+  if (keys.has("$[].weight")) return "weight";
+  return keys.has("$[].activityName") && keys.has("$[].startTime") ? "exercise" : null;
+}
+
+/** Parses one Fitbit Takeout JSON file; the file name (or, without one, the content) selects the metric family. */
+export function* parseFitbit(
+  fileName: string,
+  buf: Uint8Array,
+  opts: FitbitParseOptions,
+  family: FitbitFileKind | null = fitbitFileKind(fileName),
+): Generator<ParseEvent> {
   if (family === null) throw new ParseError("UNKNOWN_FORMAT", `${fileName} is not a supported Fitbit Takeout file.`);
   assertTimeZone(opts.timeZone);
   const entries = decodeArray(buf, fileName);

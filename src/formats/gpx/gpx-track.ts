@@ -33,6 +33,26 @@ const TYPE_TO_ACTIVITY: Record<string, string> = {
   hike: "hiking",
   swimming: "swimming",
 };
+/**
+ * Strava's own GPX exports (creator "StravaGPX") write the activity type as Strava's number, not a word: "9" is a
+ * run (seen in real Strava GPX files), "1" a ride; the rest follow Strava's activity type list in the same order.
+ */
+const STRAVA_NUMERIC_TYPES: Record<string, string> = {
+  "1": "cycling",
+  "4": "hiking",
+  "9": "running",
+  "10": "walking",
+  "16": "swimming",
+  "17": "virtual_cycling",
+  "23": "rowing",
+  "30": "strength_training",
+  "31": "yoga",
+};
+
+function activityTypeOf(type: string | null): string {
+  const key = (type ?? "").trim().toLowerCase();
+  return TYPE_TO_ACTIVITY[key] ?? STRAVA_NUMERIC_TYPES[key] ?? "other";
+}
 const DEVICE_CREATOR = /watch|forerunner|fenix|edge|oregon|etrex|garmin|suunto|coros|polar|wahoo/i;
 /** Exports re-written by a platform from the device's upload ("Garmin Connect", "StravaGPX") are copies, not the device. */
 const PLATFORM_CREATOR = /garmin connect|strava/i;
@@ -77,7 +97,7 @@ export function gpxDraft(track: GpxTrack, source: SourceRef): WorkoutDraft | str
   const hasCoordinates = points.some((point) => point.latDeg !== null);
   return {
     externalId: null,
-    activityType: TYPE_TO_ACTIVITY[(track.type ?? "").trim().toLowerCase()] ?? "other",
+    activityType: activityTypeOf(track.type),
     startMs: first.tMs,
     endMs: last.tMs,
     utcOffsetMin: track.utcOffsetMin,

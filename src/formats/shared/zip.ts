@@ -22,6 +22,14 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 200_000,
 };
 
+/** An import's progress through an archive's entries, in inflated bytes. */
+export interface ZipProgress {
+  onBytes: (bytes: number) => void;
+  onTotalBytes?: (bytes: number) => void;
+}
+
+export const NO_PROGRESS: ZipProgress = { onBytes: () => undefined };
+
 export interface ZipEntryStream {
   entryName: string;
   uncompressedBytes: number;
@@ -155,6 +163,31 @@ export async function listZipEntryNames(path: string, limits: ZipLimits = DEFAUL
       limits,
     );
     return names;
+  } catch (err) {
+    throw toZipError(err);
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * The inflated size of every entry whose name satisfies `predicate`, from the central directory (nothing inflated):
+ * what an import's progress counts to when it reads those entries.
+ */
+export async function inflatedBytesOf(
+  path: string,
+  predicate: (fileName: string) => boolean,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<number> {
+  let zip: ZipFile;
+  try {
+    zip = await openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
+  } catch (err) {
+    throw toZipError(err);
+  }
+  try {
+    const entries = await scanEntries(zip, predicate, limits, Number.POSITIVE_INFINITY);
+    return entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   } catch (err) {
     throw toZipError(err);
   } finally {

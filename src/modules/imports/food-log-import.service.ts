@@ -33,6 +33,7 @@ export async function runFoodLogImport(deps: Deps, row: ImportRow, user: UserRow
       timeZone: user.timeZone,
       filename: row.filename,
       onBytes: () => undefined,
+      weightUnit: null,
     });
     result = await importIntakeEvents(deps, ctx, events);
   } catch (err) {

@@ -40,6 +40,7 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
   const tally = new ImportTally();
   const effects: Pick<BatchEffects, "localDates" | "workoutIds"> = { localDates: new Set(), workoutIds: [] };
   let bytesRead = 0;
+  let totalBytes: number | null = null;
   let inFlight: Promise<void> = Promise.resolve();
   let batch: { samples: ParsedSample[]; workouts: ParsedWorkout[] } = { samples: [], workouts: [] };
 
@@ -49,7 +50,7 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
     // Build this batch's rows while the previous one is still being written, then wait for it.
     const prepared = await writer.prepare(toWrite);
     await inFlight;
-    const progress = { bytes: bytesRead, records: tally.records };
+    const progress = { bytes: bytesRead, records: tally.records, totalBytes };
     inFlight = writer.commit(prepared).then(async (written) => {
       for (const d of written.localDates) effects.localDates.add(d);
       effects.workoutIds.push(...written.workoutIds);
@@ -64,6 +65,10 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
       nowMs,
       timeZone: user.timeZone,
       filename: row.filename,
+      weightUnit: row.weightUnit,
+      onTotalBytes: (bytes) => {
+        totalBytes = bytes;
+      },
       onBytes: (bytes) => {
         bytesRead = bytes;
       },

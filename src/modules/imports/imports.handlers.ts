@@ -9,6 +9,7 @@ export const uploadImport: AppRouteHandler<typeof uploadImportRoute> = async (c)
   const { row, queued } = await createImport(c.var.deps, c.var.userId, () => uploadedFile(c.req.raw), {
     ...(query.filename !== undefined ? { filename: query.filename } : {}),
     ...(query.format ? { format: query.format } : {}),
+    ...(query.weight_unit ? { weightUnit: query.weight_unit } : {}),
   });
   if (!queued) return c.json(presentImport(row), 200);
   c.header("Location", `/v1/imports/${row.id}`);

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { type ImportRow, imports, type RecordTypeCounts, type RejectedRecord } from "../../db/schema/index.js";
+import { type ImportRow, imports, type RecordTypeCounts, type RejectedRecord, type WeightUnit } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
 export type NewImport = typeof imports.$inferInsert;
@@ -60,14 +60,23 @@ export async function markProcessing(db: DbOrTx, importId: string, at: Date, run
       updatedAt: at,
       progressBytes: 0,
       progressRecords: 0,
+      progressTotalBytes: null,
       errorCode: null,
       errorMessage: null,
     })
     .where(ofRun(importId, run));
 }
 
-export async function recordProgress(db: DbOrTx, importId: string, progress: { bytes: number; records: number }, at: Date) {
-  await db.update(imports).set({ progressBytes: progress.bytes, progressRecords: progress.records, updatedAt: at }).where(eq(imports.id, importId));
+export async function recordProgress(
+  db: DbOrTx,
+  importId: string,
+  progress: { bytes: number; records: number; totalBytes: number | null },
+  at: Date,
+) {
+  await db
+    .update(imports)
+    .set({ progressBytes: progress.bytes, progressRecords: progress.records, progressTotalBytes: progress.totalBytes, updatedAt: at })
+    .where(eq(imports.id, importId));
 }
 
 export async function markCompleted(
@@ -136,6 +145,36 @@ export async function markFailed(
       skipped: report.skipped ?? {},
     })
     .where(ofRun(importId, run));
+}
+
+const rerunReset = () => ({
+  status: "queued" as const,
+  errorCode: null,
+  errorMessage: null,
+  counts: {},
+  rejections: [],
+  skipped: {},
+  partial: false,
+  progressBytes: 0,
+  progressRecords: 0,
+  startedAt: null,
+  finishedAt: null,
+});
+
+/** A finished import back to queued with a weight unit, under a new run; undefined while it runs or is deleted. */
+export async function requeueWithWeightUnit(
+  db: DbOrTx,
+  userId: string,
+  importId: string,
+  weightUnit: WeightUnit,
+  at: Date,
+): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .update(imports)
+    .set({ ...rerunReset(), weightUnit, runs: sql`${imports.runs} + 1`, updatedAt: at })
+    .where(and(eq(imports.id, importId), eq(imports.userId, userId), inArray(imports.status, ["completed", "failed"]), isNull(imports.deletedAt)))
+    .returning();
+  return row;
 }
 
 /** A failed import back to queued under a new run number; undefined when it is not (or no longer) failed. */

@@ -1,11 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { IMPORT_STATUSES } from "../../db/schema/imports.js";
+import { IMPORT_STATUSES, WEIGHT_UNITS } from "../../db/schema/imports.js";
 import { FORMAT_NAMES } from "../../formats/index.js";
 
 export const UploadQuerySchema = z
   .object({
     filename: z.string().max(255).optional().openapi({ description: "The original file name, for your reference only" }),
     format: z.enum(FORMAT_NAMES).optional().openapi({ description: "Override content detection" }),
+    weight_unit: z.enum(WEIGHT_UNITS).optional().openapi({
+      description:
+        "The unit of weights in a file that does not say (Fitbit writes the account's display unit). Sending it for a file already imported without it (or with another unit) runs that import again; weigh-ins already stored keep their values.",
+    }),
   })
   .strict();
 
@@ -26,7 +30,14 @@ export const ImportSchema = z
     filename: z.string().nullable(),
     partial: z.boolean().openapi({ description: "A damaged file was imported as far as it was valid" }),
     partial_reason: z.string().nullable(),
-    progress: z.object({ bytes: z.number().int(), records: z.number().int() }),
+    progress: z.object({
+      bytes: z.number().int(),
+      records: z.number().int(),
+      total_bytes: z.number().int().nullable().openapi({
+        description: "What `bytes` counts to when it is known: a zip's entries' inflated sizes (from its central directory), a plain file's size",
+      }),
+      percent: z.number().int().nullable().openapi({ description: "`bytes` of `total_bytes`, 0–100; null while the total is not known" }),
+    }),
     counts: z.record(z.string(), CountsSchema).openapi({ description: "Per record type, at the end" }),
     rejected_records: z
       .array(z.object({ where: z.string(), reason: z.string(), record_type: z.string() }))

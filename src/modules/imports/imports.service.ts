@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { ImportRow } from "../../db/schema/index.js";
+import type { ImportRow, WeightUnit } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
 import { detectFileFormat, type FormatName, ParseError } from "../../formats/index.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
@@ -17,6 +17,7 @@ import {
   markFileStored,
   requestDeletion,
   requeueFailed,
+  requeueWithWeightUnit,
 } from "./imports.repo.js";
 import { claimUploadSlot, quotaExceeded, remainingUploadBytes } from "./upload-quota.js";
 import { discard, moveIntoStore, pathForKey, type StoredUpload, storageKeyFor, streamToTempFile } from "./upload-store.js";
@@ -27,7 +28,7 @@ async function resolveFormat(upload: StoredUpload, override: FormatName | undefi
   const format = await detectFileFormat(upload.tempPath, upload.head);
   if (!format) {
     throw new UnprocessableError(
-      "The file is not a format wearsync reads (Apple Health, FIT, TCX, GPX, Health Auto Export, Google Fit or Fitbit Takeout, MyFitnessPal, Cronometer).",
+      "The file is not a format wearsync reads (Apple Health, FIT, TCX, GPX, Health Auto Export, Google Fit or Fitbit Takeout, Strava or Samsung Health export, MyFitnessPal, Cronometer; gzipped too).",
       "UNKNOWN_FORMAT",
     );
   }
@@ -46,7 +47,7 @@ export async function createImport(
   deps: Deps,
   userId: string,
   openBody: () => Promise<{ stream: Readable; filename: string | null }>,
-  opts: { filename?: string; format?: FormatName },
+  opts: { filename?: string; format?: FormatName; weightUnit?: WeightUnit },
 ): Promise<{ row: ImportRow; queued: boolean }> {
   const release = await claimUploadSlot(deps, userId);
   try {
@@ -62,7 +63,11 @@ export async function createImport(
         throw quotaExceeded(deps.env.UPLOAD_QUOTA_BYTES_PER_USER, used);
       throw err;
     }
-    return await storeImport(deps, userId, upload, { filename: opts.filename ?? body.filename, ...(opts.format ? { format: opts.format } : {}) });
+    return await storeImport(deps, userId, upload, {
+      filename: opts.filename ?? body.filename,
+      ...(opts.format ? { format: opts.format } : {}),
+      ...(opts.weightUnit ? { weightUnit: opts.weightUnit } : {}),
+    });
   } finally {
     await release();
   }
@@ -72,7 +77,7 @@ async function storeImport(
   deps: Deps,
   userId: string,
   upload: StoredUpload,
-  opts: { filename: string | null; format?: FormatName },
+  opts: { filename: string | null; format?: FormatName; weightUnit?: WeightUnit },
 ): Promise<{ row: ImportRow; queued: boolean }> {
   let format: FormatName;
   try {
@@ -95,6 +100,7 @@ async function storeImport(
       bytes: upload.bytes,
       format,
       filename: opts.filename,
+      weightUnit: opts.weightUnit ?? null,
       storageKey,
       createdAt: now,
       updatedAt: now,
@@ -113,8 +119,19 @@ async function storeImport(
   }
   // The retention sweep had removed this import's file; the upload just stored it again.
   if (result.row.fileRemovedAt !== null) await markFileStored(deps.db, result.row.id);
+  if (opts.weightUnit !== undefined && opts.weightUnit !== result.row.weightUnit) {
+    return { row: await rerunWithWeightUnit(deps, userId, result.row.id, opts.weightUnit), queued: true };
+  }
   if (result.row.status === "failed") return { row: await retryFailed(deps, userId, result.row.id), queued: true };
   return { row: result.row, queued: false };
+}
+
+/** The same file told its weight unit: a finished import runs again with it (its rows are upserted, not doubled). */
+async function rerunWithWeightUnit(deps: Deps, userId: string, importId: string, weightUnit: WeightUnit): Promise<ImportRow> {
+  const row = await requeueWithWeightUnit(deps.db, userId, importId, weightUnit, deps.clock.now());
+  if (!row) throw new ConflictError("The import is still running; send the weight unit again once it has finished.", "IMPORT_IN_PROGRESS");
+  await enqueueImportRun(deps, row.id, row.runs);
+  return row;
 }
 
 async function retryFailed(deps: Deps, userId: string, importId: string): Promise<ImportRow> {

@@ -11,6 +11,10 @@ const FORMAT_LABELS: Record<string, string> = {
   fitbit_json: "Fitbit file",
   google_fit_zip: "Google Fit Takeout",
   fitbit_takeout_zip: "Fitbit Takeout",
+  strava_zip: "Strava export",
+  strava_activities_csv: "Strava activities.csv",
+  samsung_health_zip: "Samsung Health export",
+  samsung_health_csv: "Samsung Health file",
 };
 
 /** Record names that read badly as they are in the file. */

@@ -159,11 +159,16 @@ describe("detectFormat on JSON heads (a tolerant key scan, not JSON.parse)", () 
     expect(json('[{"dateTime": "02/28/24 00:00:00", "value": {"bpm": 60}}, {"dateTime": "02/28')).toBe("fitbit_json");
   });
 
+  it("Fitbit weight and exercise files by their first entry's keys (they have no dateTime)", () => {
+    expect(json('[{"logId": 1, "weight": 219.5, "date": "03/27/24"}]')).toBe("fitbit_json");
+    expect(json('[{"logId": 7, "activityName": "Walk", "startTime": "03/27/24 07:20:00"}]')).toBe("fitbit_json");
+  });
+
   it("look-alikes are not", () => {
     expect(json('{"metrics": [], "workouts": []}')).toBeNull();
     expect(json('{"data": {"inner": {"metrics": []}}}')).toBeNull();
     expect(json('{"data": {"note": "\\"metrics\\": [] is not a key"}}')).toBeNull();
-    expect(json('[{"logId": 1, "weight": 219.5, "date": "03/27/24"}]')).toBeNull();
+    expect(json('[{"logId": 1, "date": "03/27/24"}]')).toBeNull();
     expect(json('[["dateTime"]]')).toBeNull();
     expect(json("[]")).toBeNull();
   });
