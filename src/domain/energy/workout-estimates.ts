@@ -15,6 +15,7 @@ const COMPENDIUM_CODE_BY_ACTIVITY: Record<string, string> = {
   high_intensity_interval_training: "02210",
   traditional_strength_training: "02054",
   functional_strength_training: "02054",
+  strength_training: "02054",
   rowing: "02070",
 };
 const FALLBACK_COMPENDIUM_CODE = "02030";
@@ -22,6 +23,12 @@ const FALLBACK_COMPENDIUM_CODE = "02030";
 // FIT/TCX session calories are gross (Garmin and most devices include resting energy); Apple's and the
 // sync API's workout energy is active energy by definition (HealthKit totalEnergyBurned).
 const GROSS_ENERGY_FORMATS = new Set(["fit", "tcx", "gpx"]);
+
+/** The 2024 Compendium MET of an activity type (its mapped code, else light/moderate general calisthenics 02030). */
+export function activityMet(activityType: string): number {
+  const code = COMPENDIUM_CODE_BY_ACTIVITY[activityType] ?? FALLBACK_COMPENDIUM_CODE;
+  return compendiumMet(code, 2024)?.met ?? compendiumMet(FALLBACK_COMPENDIUM_CODE, 2024)?.met ?? 3.5;
+}
 
 /** What a workout's energy is estimated from (a day's workout row is one). */
 export interface WorkoutForEstimate {
@@ -75,8 +82,6 @@ export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimate
     });
     return { workoutId: w.id, netKcal: netKcal * dayFraction, method: "keytel", dayFraction };
   }
-  const code = COMPENDIUM_CODE_BY_ACTIVITY[w.activityType] ?? FALLBACK_COMPENDIUM_CODE;
-  const met = compendiumMet(code, 2024)?.met ?? compendiumMet(FALLBACK_COMPENDIUM_CODE, 2024)?.met ?? 3.5;
-  const netKcal = metNetKcal({ met, weightKg: person.weightKg, durationMin: minutes });
+  const netKcal = metNetKcal({ met: activityMet(w.activityType), weightKg: person.weightKg, durationMin: minutes });
   return { workoutId: w.id, netKcal: netKcal * dayFraction, method: "met", dayFraction };
 }
