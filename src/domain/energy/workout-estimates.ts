@@ -1,4 +1,3 @@
-import { type StrengthSet, strengthEnergy } from "../training/strength-energy.js";
 import { mifflinStJeorBmrKcal, type Sex } from "./bmr.js";
 import type { ActivityEstimate } from "./deficit.js";
 import { keytelNetKcal } from "./keytel.js";
@@ -39,8 +38,6 @@ export interface WorkoutForEstimate {
   avgHrBpm: number | null;
   /** The import's format: FIT, TCX and GPX energy is gross. */
   format: string | null;
-  /** Strength sets in order; a session with sets and no device energy is priced by them (docs/science.md §3.5). */
-  strengthSets?: readonly StrengthSet[] | null;
 }
 
 export interface PersonForEstimates {
@@ -57,8 +54,8 @@ export interface WorkoutEstimate extends ActivityEstimate {
 }
 
 /**
- * Net-of-resting energy of one workout: the file's own figure, else (a strength session with sets) its sets' METs
- * over the time under work, else Keytel from mean HR, else MET × weight × time.
+ * Net-of-resting energy of one workout: the file's own figure, else Keytel from mean HR, else MET × weight × time.
+ * (A strength session with sets is priced by its sets before this, in src/domain/days/day-assembly.ts.)
  */
 export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimates | null, dayFraction: number): WorkoutEstimate | null {
   const minutes = w.durationS / 60;
@@ -68,9 +65,6 @@ export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimate
     return { workoutId: w.id, netKcal: Math.max(0, w.activeEnergyKcal - resting) * dayFraction, method: "device-workout", dayFraction };
   }
   if (!person || !bmrKcalPerDay) return null;
-  // Keytel's HR equation was fitted on steady aerobic work; for lifting, the sets say more (docs/science.md §3.5).
-  const strength = w.strengthSets ? strengthEnergy(w.strengthSets, person.weightKg, w.durationS) : null;
-  if (strength) return { workoutId: w.id, netKcal: strength.netKcal * dayFraction, method: "met", dayFraction };
   if (w.avgHrBpm !== null) {
     const netKcal = keytelNetKcal({
       sex: person.sex,
