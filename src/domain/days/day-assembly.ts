@@ -82,7 +82,7 @@ function sourceShares(quantity: MergedQuantity, sources: ReadonlyMap<number, Sou
 
 /**
  * A strength session without the device's energy, priced by its sets: their METs over the time under work
- * (docs/science.md §3.5). Keytel's heart-rate equation was fitted on steady aerobic work; for lifting the sets say more.
+ * (docs/science.md §3.11). Keytel's heart-rate equation was fitted on steady aerobic work; for lifting the sets say more.
  */
 function strengthEstimate(row: DayWorkoutRow, person: PersonForEstimates | null, dayFraction: number): WorkoutEstimate | null {
   if (row.activeEnergyKcal !== null || !person || !row.strengthSets || row.strengthSets.length === 0) return null;

@@ -1,7 +1,7 @@
 // The training week against public-health and guide targets. WHO 2020 guidelines on physical activity and sedentary
 // behaviour (Bull et al., Br J Sports Med 2020;54:1451–1462), adults 18–64: 150–300 min of moderate-intensity or
 // 75–150 min of vigorous-intensity aerobic activity a week, or an equivalent combination (a vigorous minute counts as
-// two moderate ones), and muscle-strengthening activity on 2 or more days a week. docs/science.md §6.
+// two moderate ones), and muscle-strengthening activity on 2 or more days a week. docs/science.md §8.
 
 import { type MuscleGroup, muscleGroupsOf } from "./exercise-catalogue.js";
 

@@ -1,7 +1,7 @@
 // The exercise catalogue: what a set's exercise is, which muscles it trains and which 2024 Adult Compendium entry
 // (Herrmann et al., J Sport Health Sci 2024;13(1):6–12) prices its effort. The Compendium rates kinds of effort, not
 // single exercises, so each exercise points at one MET class, and each class at one Compendium code
-// (src/domain/energy/met-compendium.ts; docs/science.md §3.5).
+// (src/domain/energy/met-compendium.ts; docs/science.md §3.11).
 
 import { compendiumMet } from "../energy/met-compendium.js";
 

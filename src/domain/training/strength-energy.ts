@@ -1,7 +1,7 @@
 // Energy of a strength session from its sets: net of resting, (MET − 1) × kg × hours (docs/science.md §3.4), over the
 // time actually under work: each set's own time plus the rest that follows it, not the whole logged session (a
 // session logged as 07:00–08:00 with four sets of push-ups did not work for an hour) and not only the set durations
-// (the Compendium's resistance METs were measured over whole sessions, rests included). docs/science.md §3.5.
+// (the Compendium's resistance METs were measured over whole sessions, rests included). docs/science.md §3.11.
 
 import { metNetKcal } from "../energy/met.js";
 import { type MetClass, metOfClass } from "./exercise-catalogue.js";
