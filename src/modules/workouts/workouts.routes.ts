@@ -64,7 +64,7 @@ export const createWorkoutRoute = createRoute({
   tags: ["data"],
   summary: "Log a workout by hand (any activity; for strength training, its sets)",
   description:
-    "Idempotent: the same external_id, or without one the same start and activity type, is the same workout (200 with it as stored; change it with PATCH). A set outside the bounds (reps 0–1,000, weight_kg 0–600, duration_s above 0 and at most 3 h, rpe 0–10) is a 400 naming each such set. An exercise the catalogue lacks is kept as text and priced by met_class (default resistance_moderate). A hand-logged workout that overlaps a device's recording of the same activity counts once (docs/activities.md).",
+    "Idempotent: the same external_id, or without one the same start and activity type, is the same workout (200 with it as stored; sets sent replace its sets, other fields change only with PATCH). A set outside the bounds (reps 0–1,000, weight_kg 0–600, duration_s above 0 and at most 3 h, rpe 0–10) is a 400 naming each such set. An exercise the catalogue lacks is kept as text and priced by met_class (default resistance_moderate). A hand-logged workout that overlaps a device's recording of the same activity counts once (docs/activities.md).",
   security: bearerSecurity,
   request: { body: jsonBody(CreateWorkoutSchema) },
   responses: {
