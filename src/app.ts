@@ -20,6 +20,7 @@ import { samplesRouter } from "./modules/samples/index.js";
 import { sourcesRouter } from "./modules/sources/index.js";
 import { syncRouter } from "./modules/sync/index.js";
 import { systemRouter } from "./modules/system/index.js";
+import { trainingRouter } from "./modules/training/index.js";
 import { workoutsRouter } from "./modules/workouts/index.js";
 
 /** Every module's routes, mounted in this order (which is also their order in /openapi.json). */
@@ -37,6 +38,7 @@ const ROUTERS = [
   intakeRouter,
   bodyRouter,
   projectionsRouter,
+  trainingRouter,
 ];
 
 const OPENAPI_CONFIG = {

@@ -3,6 +3,7 @@
 // parser plus the sniff that recognises its files; src/formats/registry.ts lists them all.
 
 import type { ValueSource } from "../domain/records/summary-provenance.js";
+import type { MetClass } from "../domain/training/exercise-catalogue.js";
 import type { DeviceType, SampleType } from "../lib/vocabulary.js";
 
 export interface SourceRef {
@@ -53,6 +54,22 @@ export interface ParsedWorkout {
   speedMps: { tMs: number; value: number }[];
   powerW: { tMs: number; value: number }[];
   pointsDropped: PointsDropped;
+  /** Strength sets in order (possible ones only, see src/formats/shared/strength-sets.ts); empty when there are none. */
+  sets: ParsedSet[];
+}
+
+/** One set of a strength workout, as a file or a push states it. */
+export interface ParsedSet {
+  /** The catalogue key, or the text as given for an exercise the catalogue lacks. */
+  exercise: string;
+  metClass: MetClass;
+  reps: number | null;
+  weightKg: number | null;
+  durationS: number | null;
+  /** Rating of perceived exertion, 0–10. */
+  rpe: number | null;
+  /** Seconds from the workout's start to the set's start, when the recorder wrote it. */
+  startOffsetS: number | null;
 }
 
 export interface WorkoutProvenance {

@@ -4,4 +4,5 @@ export * from "./contract.js";
 export { DETECT_HEAD_BYTES, detectFileFormat } from "./detect.js";
 export { parseHealthAutoExport } from "./health-auto-export/index.js";
 export { FOOD_LOG_FORMATS, FORMAT_NAMES, type FormatName, isFoodLogFormat, openFoodLog, openRecords } from "./registry.js";
+export { checkPushedSets, type SetProblem } from "./shared/strength-sets.js";
 export { draftEvents } from "./shared/workout-draft.js";

@@ -10,4 +10,5 @@ export * from "./projections.js";
 export * from "./samples.js";
 export * from "./sources.js";
 export * from "./users.js";
+export * from "./workout-sets.js";
 export * from "./workouts.js";

@@ -5,8 +5,10 @@ import { type ActivityEstimate, type ActivityMethod, computeDayEnergy, type DayE
 import { burnedRange, type EnergyComponent, type EnergyMethod, type KcalRange } from "../energy/energy-ranges.js";
 import { stepsNetKcal, stepsOutsideWindows } from "../energy/steps.js";
 import { estimateWorkout, type PersonForEstimates, type WorkoutEstimate } from "../energy/workout-estimates.js";
+import { strengthEnergy } from "../training/strength-energy.js";
 import type { DayMeasures, DayWorkout, MergedQuantity } from "./day-measures.js";
 import { type DayFlag, dayFlags, flagsConfirmed } from "./day-plausibility.js";
+import type { DayWorkoutRow } from "./day-records.js";
 
 // Fewer hours of wearable data than this and the day is reported as partial (the watch was off or not worn).
 export const MIN_COVERAGE_HOURS = 16;
@@ -78,12 +80,22 @@ function sourceShares(quantity: MergedQuantity, sources: ReadonlyMap<number, Sou
   });
 }
 
+/**
+ * A strength session without the device's energy, priced by its sets: their METs over the time under work
+ * (docs/science.md §3.11). Keytel's heart-rate equation was fitted on steady aerobic work; for lifting the sets say more.
+ */
+function strengthEstimate(row: DayWorkoutRow, person: PersonForEstimates | null, dayFraction: number): WorkoutEstimate | null {
+  if (row.activeEnergyKcal !== null || !person || !row.strengthSets || row.strengthSets.length === 0) return null;
+  const energy = strengthEnergy(row.strengthSets, person.weightKg, row.durationS);
+  return energy ? { workoutId: row.id, netKcal: energy.netKcal * dayFraction, method: "met", dayFraction } : null;
+}
+
 function activeEstimates(person: PersonForEstimates | null, measures: DayMeasures) {
   // One activity, counted once: only each group's representative is estimated and bounds the steps.
   const counted = measures.workouts.filter(({ row }) => row.duplicateOf === null);
   const workoutEstimates: WorkoutEstimate[] = [];
   for (const { row, dayFraction } of counted) {
-    const estimate = estimateWorkout(row, person, dayFraction);
+    const estimate = strengthEstimate(row, person, dayFraction) ?? estimateWorkout(row, person, dayFraction);
     if (estimate) workoutEstimates.push(estimate);
   }
   const estimates: ActivityEstimate[] = workoutEstimates.map(({ netKcal, method }) => ({ netKcal, method }));

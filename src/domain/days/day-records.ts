@@ -13,6 +13,8 @@ export interface DaySampleRow {
   utcOffsetMin: number;
 }
 
+import type { StrengthSet } from "../training/strength-energy.js";
+
 export interface DayWorkoutRow {
   id: string;
   activityType: string;
@@ -30,4 +32,6 @@ export interface DayWorkoutRow {
   utcOffsetMin: number;
   /** The local date of its start at its own offset: the date /v1/workouts lists it under. */
   localDate: string;
+  /** Its strength sets in order; null or absent when it has none. */
+  strengthSets?: StrengthSet[] | null;
 }

@@ -14,6 +14,7 @@ const COMPENDIUM_CODE_BY_ACTIVITY: Record<string, string> = {
   high_intensity_interval_training: "02210",
   traditional_strength_training: "02054",
   functional_strength_training: "02054",
+  strength_training: "02054",
   rowing: "02070",
 };
 const FALLBACK_COMPENDIUM_CODE = "02030";
@@ -21,6 +22,12 @@ const FALLBACK_COMPENDIUM_CODE = "02030";
 // FIT/TCX session calories are gross (Garmin and most devices include resting energy); Apple's and the
 // sync API's workout energy is active energy by definition (HealthKit totalEnergyBurned).
 const GROSS_ENERGY_FORMATS = new Set(["fit", "tcx", "gpx"]);
+
+/** The 2024 Compendium MET of an activity type (its mapped code, else light/moderate general calisthenics 02030). */
+export function activityMet(activityType: string): number {
+  const code = COMPENDIUM_CODE_BY_ACTIVITY[activityType] ?? FALLBACK_COMPENDIUM_CODE;
+  return compendiumMet(code, 2024)?.met ?? compendiumMet(FALLBACK_COMPENDIUM_CODE, 2024)?.met ?? 3.5;
+}
 
 /** What a workout's energy is estimated from (a day's workout row is one). */
 export interface WorkoutForEstimate {
@@ -46,7 +53,10 @@ export interface WorkoutEstimate extends ActivityEstimate {
   dayFraction: number;
 }
 
-/** Net-of-resting energy of one workout: the file's own figure, else Keytel from mean HR, else MET × weight × time. */
+/**
+ * Net-of-resting energy of one workout: the file's own figure, else Keytel from mean HR, else MET × weight × time.
+ * (A strength session with sets is priced by its sets before this, in src/domain/days/day-assembly.ts.)
+ */
 export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimates | null, dayFraction: number): WorkoutEstimate | null {
   const minutes = w.durationS / 60;
   const bmrKcalPerDay = person ? mifflinStJeorBmrKcal(person) : null;
@@ -66,8 +76,6 @@ export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimate
     });
     return { workoutId: w.id, netKcal: netKcal * dayFraction, method: "keytel", dayFraction };
   }
-  const code = COMPENDIUM_CODE_BY_ACTIVITY[w.activityType] ?? FALLBACK_COMPENDIUM_CODE;
-  const met = compendiumMet(code, 2024)?.met ?? compendiumMet(FALLBACK_COMPENDIUM_CODE, 2024)?.met ?? 3.5;
-  const netKcal = metNetKcal({ met, weightKg: person.weightKg, durationMin: minutes });
+  const netKcal = metNetKcal({ met: activityMet(w.activityType), weightKg: person.weightKg, durationMin: minutes });
   return { workoutId: w.id, netKcal: netKcal * dayFraction, method: "met", dayFraction };
 }

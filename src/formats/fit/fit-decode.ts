@@ -13,10 +13,11 @@ export type FitDeviceInfo = NonNullable<ParsedFit["device_infos"]>[number];
 export type FitSport = NonNullable<ParsedFit["sports"]>[number];
 export type FitActivity = ParsedFit["activity"];
 export type FitHr = NonNullable<NonNullable<ParsedFit["messages"]>["hr"]>[number];
+export type FitSet = NonNullable<ParsedFit["sets"]>[number];
 
 /**
  * FIT profile messages that carry health data wearsync does not read yet (daily monitoring, R-R intervals,
- * stress, sleep, SpO2, respiration, weigh-ins, blood pressure, strength sets); they are counted as skipped.
+ * stress, sleep, SpO2, respiration, weigh-ins, blood pressure); they are counted as skipped.
  */
 const UNREAD_HEALTH_MESSAGES = [
   "monitoring",
@@ -33,7 +34,6 @@ const UNREAD_HEALTH_MESSAGES = [
   "respiration_rate",
   "weight_scale",
   "blood_pressure",
-  "set",
   "skin_temp_overnight",
 ] as const;
 
@@ -46,6 +46,8 @@ export interface DecodedFit {
   laps: FitLap[];
   records: FitRecord[];
   hrMessages: FitHr[];
+  /** Strength `set` messages (active and rest), in file order. */
+  sets: FitSet[];
   /** Messages holding health data this service does not read yet, per FIT message name. */
   unread: Map<string, number>;
   /** Readable reasons the file is incomplete; empty when it decoded cleanly. */
@@ -79,6 +81,7 @@ function emptyDecoded(): DecodedFit {
     laps: [],
     records: [],
     hrMessages: [],
+    sets: [],
     unread: new Map(),
     damage: [],
   };
@@ -93,6 +96,7 @@ function mergeInto(target: DecodedFit, parsed: ParsedFit): void {
   target.laps.push(...(parsed.laps ?? []));
   target.records.push(...(parsed.records ?? []));
   target.hrMessages.push(...(parsed.messages?.hr ?? []));
+  target.sets.push(...(parsed.sets ?? []));
   const messages = parsed.messages ?? {};
   for (const name of UNREAD_HEALTH_MESSAGES) {
     const list: unknown = messages[name];

@@ -5,8 +5,9 @@ import { heartRateOfLaps, sumPresent } from "../../domain/records/summary-proven
 import type { ParseEvent, SourceRef } from "../contract.js";
 import type { DeviceSummary, TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
 import { draftEvents } from "../shared/workout-draft.js";
-import type { FitLap, FitRecord, FitSession } from "./fit-decode.js";
+import type { FitLap, FitRecord, FitSession, FitSet } from "./fit-decode.js";
 import type { SessionWindow } from "./fit-session-window.js";
+import { sessionSets } from "./fit-sets.js";
 import type { SpeedDistance } from "./fit-speed-distance.js";
 import type { FitClock } from "./fit-time.js";
 
@@ -37,6 +38,8 @@ export interface SessionInput {
   records: TimedRecord[];
   /** Laps that belong to this session. */
   laps: FitLap[];
+  /** Strength `set` messages that belong to this session. */
+  sets: FitSet[];
   /** Activity type for record-only files, where there is no session to read it from. */
   fallbackActivity: string;
 }
@@ -97,10 +100,13 @@ function deviceSummary(input: SessionInput): DeviceSummary {
 export function sessionEvents(input: SessionInput, context: WorkoutContext): ParseEvent[] {
   const { session, records, window } = input;
   const { clock } = context;
+  const where = `session ${input.index + 1}`;
+  const startMs = clock.toUtcMs(window.startMs);
+  const strength = sessionSets(input.sets, startMs, clock, where);
   const draft: WorkoutDraft = {
     externalId: context.externalId,
     activityType: session ? activityTypeOf(session.sport, session.sub_sport) : input.fallbackActivity,
-    startMs: clock.toUtcMs(window.startMs),
+    startMs,
     endMs: clock.toUtcMs(window.endMs),
     utcOffsetMin: clock.utcOffsetMin,
     source: context.source,
@@ -110,6 +116,8 @@ export function sessionEvents(input: SessionInput, context: WorkoutContext): Par
       distanceM: lastDistanceM(records, window.recordSpan),
     },
     points: trackPoints(records, clock),
+    sets: strength.sets,
   };
-  return draftEvents(draft, `session ${input.index + 1}`, context.nowMs);
+  const events = draftEvents(draft, where, context.nowMs);
+  return events[0]?.kind === "workout" ? [...events, ...strength.events] : events;
 }

@@ -75,16 +75,19 @@ function sessionInputs(decoded: DecodedFit, records: TimedRecord[]): SessionInpu
     .sort((a, b) => a.sortMs - b.sortMs);
   if (entries.length === 0) {
     const window = resolveSessionWindow({ startMs: null, elapsedSec: null, timerSec: null }, spanOf(records));
-    return window ? [{ session: null, index: 0, window, records, laps: decoded.laps, fallbackActivity }] : [];
+    return window ? [{ session: null, index: 0, window, records, laps: decoded.laps, sets: decoded.sets, fallbackActivity }] : [];
   }
   const boundaries = entries.slice(1).map((entry) => entry.sortMs);
   const recordGroups = partition(records, (record) => record.decoderMs, boundaries);
   const lapGroups = partition(decoded.laps, (lap) => (lap.start_time instanceof Date ? lap.start_time.getTime() : null), boundaries);
+  const setGroups = partition(decoded.sets, (set) => (set.start_time instanceof Date ? set.start_time.getTime() : null), boundaries);
   return entries.flatMap((entry, i) => {
     const owned = recordGroups[i] ?? [];
     const window = resolveSessionWindow(entry.header, spanOf(owned));
     if (!window) return [];
-    return [{ session: entry.session, index: entry.index, window, records: owned, laps: lapGroups[i] ?? [], fallbackActivity }];
+    return [
+      { session: entry.session, index: entry.index, window, records: owned, laps: lapGroups[i] ?? [], sets: setGroups[i] ?? [], fallbackActivity },
+    ];
   });
 }
 

@@ -1,6 +1,7 @@
 // HAE workouts → ParsedWorkout, for both the older (v1) and the HealthyApps server's (v2) shape.
 
 import type { ParseEvent } from "../contract.js";
+import { checkPushedSets } from "../shared/strength-sets.js";
 import type { TrackPoint } from "../shared/workout-draft.js";
 import { draftEvents } from "../shared/workout-draft.js";
 import type { HaeQuantity, HaeWorkout } from "./hae-schema.js";
@@ -64,6 +65,7 @@ export function workoutEvents(raw: unknown, where: string, nowMs: number): Parse
   if (!start || !end) return [rejected(where, `The workout's start or end ("${workout.start}", "${workout.end}") is not a recognised date.`)];
   const { points, malformed } = heartRatePoints(workout);
   const energy = workout.activeEnergyBurned ?? workout.activeEnergy;
+  const strength = checkPushedSets(workout.sets ?? []);
   const events = draftEvents(
     {
       externalId: workout.id ? `hae:${workout.id}` : null,
@@ -82,10 +84,19 @@ export function workoutEvents(raw: unknown, where: string, nowMs: number): Parse
       },
       fromSamples: { durationSec: null, distanceM: null },
       points,
+      sets: strength.sets,
     },
     where,
     nowMs,
   );
+  if (events[0]?.kind !== "workout") return events;
+  for (const p of strength.problems) {
+    const field = p.field ? `.${p.field}` : "";
+    events.push({
+      kind: "rejected",
+      rejection: { where: `${where}.sets[${p.index}]${field}`, reason: `The set was left out: ${p.reason}.`, recordType: "set" },
+    });
+  }
   if (energy && converted("active_energy", energy) === null) {
     events.push(rejected(where, `The workout's energy unit "${energy.units}" is not supported; the energy was left out.`));
   }

@@ -8,7 +8,7 @@ import { cleanSeries, SPAN_TOLERANCE_MS, workoutWindowProblem } from "../../doma
 import { implausibility } from "../../domain/records/sample-plausibility.js";
 import type { Sourced } from "../../domain/records/summary-provenance.js";
 import { heartRateOfSamples, plausibleSummaryHr, preferDevice } from "../../domain/records/summary-provenance.js";
-import type { ParsedWorkout, ParseEvent, SourceRef } from "../contract.js";
+import type { ParsedSet, ParsedWorkout, ParseEvent, SourceRef } from "../contract.js";
 
 export interface TrackPoint {
   tMs: number;
@@ -47,6 +47,8 @@ export interface WorkoutDraft {
   fromSamples: { durationSec: number | null; distanceM: number | null };
   /** In file order; impossible points are dropped and counted here. */
   points: readonly TrackPoint[];
+  /** Strength sets, already checked (src/formats/shared/strength-sets.ts). */
+  sets?: readonly ParsedSet[];
 }
 
 function rejected(where: string, reason: string, recordType: string): ParseEvent {
@@ -125,6 +127,7 @@ export function draftEvents(draft: WorkoutDraft, where: string, nowMs: number): 
     speedMps: speed.kept,
     powerW: power.kept,
     pointsDropped: { heartRate: hr.dropped, speed: speed.dropped, power: power.dropped },
+    sets: [...(draft.sets ?? [])],
   };
   return [{ kind: "workout", workout, where }, ...events];
 }

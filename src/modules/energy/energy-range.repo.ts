@@ -53,7 +53,10 @@ export async function rangeWorkouts(sql: Sql, userId: string, span: ReadSpan): P
            round(date_part('epoch', w.end_at) * 1000) as "endMs", w.duration_s as "durationS",
            w.active_energy_kcal as "activeEnergyKcal", w.avg_hr_bpm as "avgHrBpm", src.name as "sourceName",
            src.device_type as "deviceType", i.format, w.duplicate_of as "duplicateOf", w.duplicate_reason as "duplicateReason",
-           w.utc_offset_min as "utcOffsetMin", w.local_date::text as "localDate"
+           w.utc_offset_min as "utcOffsetMin", w.local_date::text as "localDate",
+           (select json_agg(json_build_object('metClass', ws.met_class, 'reps', ws.reps, 'durationS', ws.duration_s,
+                                              'startOffsetS', ws.start_offset_s) order by ws.set_index)
+            from workout_sets ws where ws.workout_id = w.id) as "strengthSets"
     from workouts w join sources src on src.id = w.source_id left join imports i on i.id = w.import_id
     where w.user_id = ${userId} and w.start_at < ${iso(span.endMs)}::timestamptz and w.end_at >= ${iso(span.startMs)}::timestamptz
     order by w.start_at`;

@@ -1,2 +1,3 @@
 // The write path every import and sync shares: parsed records to rows, in bulk (COPY + INSERT … ON CONFLICT).
 export { type BatchEffects, IngestWriter } from "./ingest.service.js";
+export { replaceWorkoutSets } from "./workout-sets.repo.js";

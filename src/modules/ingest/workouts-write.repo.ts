@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { workoutStreams, workouts } from "../../db/schema/index.js";
 import type { ParsedWorkout } from "../../formats/index.js";
 import { newId } from "../../lib/ids.js";
+import { replaceWorkoutSets } from "./workout-sets.repo.js";
 
 export interface WorkoutContext {
   userId: string;
@@ -21,7 +22,7 @@ function stream(startMs: number, points: { tMs: number; value: number }[]) {
  * Upserts one workout on its natural key (external id, else source + start + type) and its streams. Summary
  * values arrive resolved (device first, samples second) with their provenance, see src/domain/records/summary-provenance.ts.
  * The no-op update makes RETURNING give the existing id on a re-import, so streams attach to the same row. Run it
- * in a transaction: the workout and its streams are written together.
+ * in a transaction: the workout, its streams and its sets are written together.
  */
 export async function writeWorkout(tx: DbOrTx, w: ParsedWorkout, ctx: WorkoutContext): Promise<{ id: string; created: boolean }> {
   const values = {
@@ -82,5 +83,7 @@ export async function writeWorkout(tx: DbOrTx, w: ParsedWorkout, ctx: WorkoutCon
       .values(streams.map((s) => ({ workoutId: row.id, ...s })))
       .onConflictDoNothing();
   }
+  // Sets sent again replace the stored ones; a record without sets (a device copy of a hand log) leaves them.
+  if (w.sets.length > 0) await replaceWorkoutSets(tx, row.id, w.sets);
   return row;
 }

@@ -1,5 +1,5 @@
 import { implausibility } from "../../domain/records/sample-plausibility.js";
-import { draftEvents, type ParsedSample, type ParsedWorkout } from "../../formats/index.js";
+import { checkPushedSets, draftEvents, type ParsedSample, type ParsedWorkout, type SetProblem } from "../../formats/index.js";
 import type { SampleType } from "../../lib/vocabulary.js";
 import { SYNC_UNITS, type SyncSample, type SyncWorkout } from "./sync.schemas.js";
 
@@ -54,8 +54,9 @@ export function normalizeSample(item: SyncSample, nowMs: number): Normalized<Par
  * A pushed workout goes through the same rules as an imported one: rejected only when its own time is broken,
  * impossible heart-rate points dropped and counted, the summary values the client sent kept as the device's.
  */
-export function normalizeWorkout(item: SyncWorkout, nowMs: number): Normalized<ParsedWorkout> {
+export function normalizeWorkout(item: SyncWorkout, nowMs: number): Normalized<ParsedWorkout> & { setProblems?: SetProblem[] } {
   const startMs = Date.parse(item.start);
+  const strength = checkPushedSets(item.sets ?? []);
   const endMs = Date.parse(item.end);
   const events = draftEvents(
     {
@@ -74,12 +75,13 @@ export function normalizeWorkout(item: SyncWorkout, nowMs: number): Normalized<P
       },
       fromSamples: { durationSec: null, distanceM: null },
       points: (item.heart_rate ?? []).map((p) => ({ tMs: Date.parse(p.t), hrBpm: p.bpm, speedMps: null, powerW: null })),
+      sets: strength.sets,
     },
     "workout",
     nowMs,
   );
   const [first] = events;
-  if (first?.kind === "workout") return { ok: true, value: first.workout };
+  if (first?.kind === "workout") return { ok: true, value: first.workout, setProblems: strength.problems };
   const reason = first?.kind === "rejected" ? first.rejection.reason : "the workout is invalid";
   return { ok: false, path: "end", reason };
 }

@@ -54,6 +54,10 @@ export const SyncWorkoutSchema = z
       .array(z.object({ t: isoWithOffset, bpm: z.number().finite() }).strict())
       .max(200_000)
       .optional(),
+    sets: z.array(z.unknown()).max(500).optional().openapi({
+      description:
+        'Strength sets in order, each {"exercise", "met_class"?, "reps"?, "weight_kg"?, "duration_s"?, "rpe"?} as POST /v1/workouts takes them (WorkoutSetInput). Each set is checked alone: an impossible one is listed in rejected_items (workouts[i].sets[j]) and the workout kept without it.',
+    }),
   })
   .strict();
 

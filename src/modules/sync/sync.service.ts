@@ -47,6 +47,8 @@ function validateItems(body: { samples: unknown[]; workouts: unknown[] }, nowMs:
       continue;
     }
     workouts.push(normalized.value);
+    // An impossible set is left out with its reason; the workout and its other sets are kept.
+    for (const p of normalized.setProblems ?? []) reject(index, "workouts", `sets[${p.index}]${p.field ? `.${p.field}` : ""}`, p.reason);
     const lost = droppedPointsItem(normalized.value, index, `workouts[${index}]`);
     if (lost) dropped.push(lost);
   }

@@ -1,7 +1,14 @@
+import type { Deps } from "../../deps.js";
 import { type AppRouteHandler, createRouter } from "../../http/router.js";
-import { presentStreams, presentWorkout } from "./workouts.presenters.js";
-import { deleteWorkoutRoute, getWorkoutRoute, listWorkoutsRoute } from "./workouts.routes.js";
+import { createManualWorkout, patchWorkout } from "./manual.service.js";
+import { presentSets, presentStreams, presentWorkout } from "./workouts.presenters.js";
+import { createWorkoutRoute, deleteWorkoutRoute, getWorkoutRoute, listWorkoutsRoute, patchWorkoutRoute } from "./workouts.routes.js";
 import { deleteUserWorkout, getUserWorkout, listUserWorkouts } from "./workouts.service.js";
+
+async function workoutDetail(deps: Deps, userId: string, workoutId: string) {
+  const found = await getUserWorkout(deps, userId, workoutId);
+  return { ...presentWorkout(found), ...found.hiit, ...presentStreams(found.workout, found.streams), sets: presentSets(found.sets) };
+}
 
 export const listWorkoutsHandler: AppRouteHandler<typeof listWorkoutsRoute> = async (c) => {
   const page = await listUserWorkouts(c.var.deps, c.var.userId, c.req.valid("query"));
@@ -9,8 +16,19 @@ export const listWorkoutsHandler: AppRouteHandler<typeof listWorkoutsRoute> = as
 };
 
 export const getWorkoutHandler: AppRouteHandler<typeof getWorkoutRoute> = async (c) => {
-  const found = await getUserWorkout(c.var.deps, c.var.userId, c.req.valid("param").id);
-  return c.json({ ...presentWorkout(found), ...found.hiit, ...presentStreams(found.workout, found.streams) }, 200);
+  return c.json(await workoutDetail(c.var.deps, c.var.userId, c.req.valid("param").id), 200);
+};
+
+export const createWorkoutHandler: AppRouteHandler<typeof createWorkoutRoute> = async (c) => {
+  const { id, created } = await createManualWorkout(c.var.deps, c.var.userId, c.req.valid("json"));
+  const body = await workoutDetail(c.var.deps, c.var.userId, id);
+  return created ? c.json(body, 201) : c.json(body, 200);
+};
+
+export const patchWorkoutHandler: AppRouteHandler<typeof patchWorkoutRoute> = async (c) => {
+  const id = c.req.valid("param").id;
+  await patchWorkout(c.var.deps, c.var.userId, id, c.req.valid("json"));
+  return c.json(await workoutDetail(c.var.deps, c.var.userId, id), 200);
 };
 
 export const deleteWorkoutHandler: AppRouteHandler<typeof deleteWorkoutRoute> = async (c) => {
@@ -21,6 +39,8 @@ export const deleteWorkoutHandler: AppRouteHandler<typeof deleteWorkoutRoute> = 
 export function workoutsRouter() {
   return createRouter()
     .openapi(listWorkoutsRoute, listWorkoutsHandler)
+    .openapi(createWorkoutRoute, createWorkoutHandler)
     .openapi(getWorkoutRoute, getWorkoutHandler)
+    .openapi(patchWorkoutRoute, patchWorkoutHandler)
     .openapi(deleteWorkoutRoute, deleteWorkoutHandler);
 }

@@ -1,6 +1,7 @@
 import { duplicateReasonText } from "../../domain/activities/duplicate-reasons.js";
+import { findExercise, MET_CLASS_NAMES, type MetClass } from "../../domain/training/exercise-catalogue.js";
 import { isoWithOffset } from "../../lib/zone.js";
-import type { WorkoutWithSource } from "./workouts.repo.js";
+import type { WorkoutSetRow, WorkoutWithSource } from "./workouts.repo.js";
 
 export function presentWorkout({ workout: w, source }: WorkoutWithSource) {
   return {
@@ -55,4 +56,21 @@ export function presentStreams(workout: WorkoutWithSource["workout"], streams: S
     speed_mps: points("speed"),
     power_w: points("power"),
   };
+}
+
+function metClassOf(text: string): MetClass {
+  return MET_CLASS_NAMES.find((name) => name === text) ?? "resistance_moderate";
+}
+
+export function presentSets(sets: readonly WorkoutSetRow[]) {
+  return sets.map((s) => ({
+    exercise: s.exercise,
+    known_exercise: findExercise(s.exercise) !== null,
+    met_class: metClassOf(s.metClass),
+    reps: s.reps,
+    weight_kg: s.weightKg,
+    duration_s: s.durationS,
+    rpe: s.rpe,
+    start_offset_s: s.startOffsetS,
+  }));
 }

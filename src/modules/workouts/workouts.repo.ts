@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { sources, workoutStreams, workouts } from "../../db/schema/index.js";
+import { sources, workoutSets, workoutStreams, workouts } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
 const workoutWithSource = {
@@ -45,6 +45,33 @@ export async function findWorkout(db: DbOrTx, userId: string, workoutId: string)
 
 export async function findStreams(db: DbOrTx, workoutId: string) {
   return db.select().from(workoutStreams).where(eq(workoutStreams.workoutId, workoutId)).orderBy(asc(workoutStreams.kind));
+}
+
+export async function findSets(db: DbOrTx, workoutId: string) {
+  return db.select().from(workoutSets).where(eq(workoutSets.workoutId, workoutId)).orderBy(asc(workoutSets.setIndex));
+}
+
+export type WorkoutSetRow = Awaited<ReturnType<typeof findSets>>[number];
+
+/** The fields PATCH changes; scoped by user. Returns false when the user has no such workout. */
+export async function updateWorkout(
+  db: DbOrTx,
+  userId: string,
+  workoutId: string,
+  values: Partial<
+    Pick<
+      typeof workouts.$inferInsert,
+      "activityType" | "startAt" | "endAt" | "utcOffsetMin" | "localDate" | "durationS" | "durationSource" | "activeEnergyKcal" | "energySource"
+    >
+  >,
+): Promise<boolean> {
+  if (Object.keys(values).length === 0) return true;
+  const rows = await db
+    .update(workouts)
+    .set(values)
+    .where(and(eq(workouts.id, workoutId), eq(workouts.userId, userId)))
+    .returning({ id: workouts.id });
+  return rows.length > 0;
 }
 
 export type WorkoutWithSource = NonNullable<Awaited<ReturnType<typeof findWorkout>>>;

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, jsonResponse, listQuery, notFoundResponse } from "../../http/openapi.js";
-import { WorkoutDetailSchema, WorkoutIdParamsSchema, WorkoutListSchema } from "./workouts.schemas.js";
+import { bearerSecurity, commonErrorResponses, conflictResponse, jsonBody, jsonResponse, listQuery, notFoundResponse } from "../../http/openapi.js";
+import { CreateWorkoutSchema, PatchWorkoutSchema, WorkoutDetailSchema, WorkoutIdParamsSchema, WorkoutListSchema } from "./workouts.schemas.js";
 
 export const listWorkoutsRoute = createRoute({
   operationId: "listWorkouts",
@@ -45,5 +45,36 @@ export const deleteWorkoutRoute = createRoute({
     204: { description: "Deleted" },
     ...commonErrorResponses,
     ...notFoundResponse,
+  },
+});
+
+export const createWorkoutRoute = createRoute({
+  method: "post",
+  path: "/v1/workouts",
+  tags: ["data"],
+  summary: "Log a workout by hand (any activity; for strength training, its sets)",
+  description:
+    "Idempotent: the same external_id, or without one the same start and activity type, is the same workout (200 with it as stored; sets sent replace its sets, other fields change only with PATCH). A set outside the bounds (reps 0–1,000, weight_kg 0–600, duration_s above 0 and at most 3 h, rpe 0–10) is a 400 naming each such set. An exercise the catalogue lacks is kept as text and priced by met_class (default resistance_moderate). A hand-logged workout that overlaps a device's recording of the same activity counts once (docs/activities.md).",
+  security: bearerSecurity,
+  request: { body: jsonBody(CreateWorkoutSchema) },
+  responses: {
+    201: jsonResponse(WorkoutDetailSchema, "Logged"),
+    200: jsonResponse(WorkoutDetailSchema, "Already logged (same external id, or same start and type)"),
+    ...commonErrorResponses,
+  },
+});
+
+export const patchWorkoutRoute = createRoute({
+  method: "patch",
+  path: "/v1/workouts/{id}",
+  tags: ["data"],
+  summary: "Edit a workout: its type, times, energy or sets; its days are recomputed",
+  security: bearerSecurity,
+  request: { params: WorkoutIdParamsSchema, body: jsonBody(PatchWorkoutSchema) },
+  responses: {
+    200: jsonResponse(WorkoutDetailSchema, "The workout as edited"),
+    ...commonErrorResponses,
+    ...notFoundResponse,
+    ...conflictResponse,
   },
 });

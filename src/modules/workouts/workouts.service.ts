@@ -6,7 +6,7 @@ import { NotFoundError } from "../../lib/errors.js";
 import { findUser } from "../accounts/index.js";
 import { enqueueDayDetections, workoutHiitFields } from "../hiit/index.js";
 import { deleteWorkoutsInTx, queueRegroupEffects } from "./grouping.service.js";
-import { findStreams, findWorkout, listWorkouts } from "./workouts.repo.js";
+import { findSets, findStreams, findWorkout, listWorkouts } from "./workouts.repo.js";
 
 export async function listUserWorkouts(
   deps: Deps,
@@ -23,8 +23,8 @@ export async function listUserWorkouts(
 export async function getUserWorkout(deps: Deps, userId: string, workoutId: string) {
   const [found, hiit] = await Promise.all([findWorkout(deps.db, userId, workoutId), workoutHiitFields(deps, userId, workoutId)]);
   if (!found) throw new NotFoundError("workout");
-  const streams = await findStreams(deps.db, workoutId);
-  return { ...found, streams, hiit };
+  const [streams, sets] = await Promise.all([findStreams(deps.db, workoutId), findSets(deps.db, workoutId)]);
+  return { ...found, streams, sets, hiit };
 }
 
 /**

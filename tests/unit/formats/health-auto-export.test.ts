@@ -72,6 +72,7 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
           speedMps: [],
           powerW: [],
           pointsDropped: { heartRate: 0, speed: 0, power: 0 },
+          sets: [],
         },
       },
     ]);
