@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/helpers/global-setup.ts"],
+          setupFiles: ["tests/helpers/last-resort-check.ts"],
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 30_000,

@@ -35,6 +35,20 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
+// What the service logs when its process-level handlers catch an error nothing else handled. They are a last
+// resort: a test run in which one fires has found a bug, even if the test that caused it passed.
+const LAST_RESORT_MARKERS = ['"msg":"uncaught-exception"', '"msg":"unhandled-rejection"'];
+const outputsOfThisFile: (() => string)[] = [];
+
+/** The last-resort log lines of every service process this test file started (checked after each file). */
+export function lastResortFirings(): string[] {
+  return outputsOfThisFile.flatMap((output) =>
+    output()
+      .split("\n")
+      .filter((line) => LAST_RESORT_MARKERS.some((marker) => line.includes(marker))),
+  );
+}
+
 /** Runs `src/process/main.ts <role>` (or another entry) as a real process with exactly the given environment. */
 export function spawnService(args: string[], env: Record<string, string | undefined>): Spawned {
   const { child, exited } = spawnNode(args, env);
@@ -46,6 +60,7 @@ export function spawnService(args: string[], env: Record<string, string | undefi
   child.stderr?.on("data", (chunk: Buffer) => {
     err += chunk.toString("utf8");
   });
+  outputsOfThisFile.push(() => out + err);
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
