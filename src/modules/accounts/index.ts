@@ -6,3 +6,4 @@ export { allUserZones, createUserWithKey, findUser, getUser, updateUserProfile }
 export { applyKeyUse } from "./api-keys.service.js";
 export { authAndRateLimit } from "./auth.middleware.js";
 export { eraseUserRows } from "./erasure.repo.js";
+export { EXPORT_TABLES, tableLines } from "./export.repo.js";
