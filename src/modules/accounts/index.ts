@@ -5,4 +5,5 @@ export { CreateUserSchema, oneWeightUnit, profileFields, UserSchema } from "./ac
 export { allUserZones, createUserWithKey, findUser, getUser, updateUserProfile } from "./accounts.service.js";
 export { applyKeyUse } from "./api-keys.service.js";
 export { authAndRateLimit } from "./auth.middleware.js";
-export { eraseUserRows, USER_TABLES } from "./erasure.repo.js";
+export { eraseUserRows } from "./erasure.repo.js";
+export { EXPORT_TABLES, tableLines } from "./export.repo.js";

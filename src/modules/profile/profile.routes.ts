@@ -40,3 +40,22 @@ export const deleteMeRoute = createRoute({
     ...commonErrorResponses,
   },
 });
+
+export const exportRoute = createRoute({
+  operationId: "exportData",
+  method: "get",
+  path: "/v1/export",
+  tags: ["profile"],
+  summary: "Download all your data (GDPR art. 15 and 20): a zip of NDJSON files, one per table, and a manifest",
+  description:
+    "Streams a zip: `users.ndjson` (your profile), `api_keys.ndjson` (without secrets), `sources`, `samples`, `workouts`, `workout_streams` (the series), `intake_entries`, `intake_day_statuses`, `body_measurements`, `daily_energy` (computed days), `day_confirmations`, `hiit_analyses`, `hiit_sessions`, `hiit_intervals`, `weekly_projections`, `imports`, each a JSON object per line with the columns as stored (SI units, ISO 8601 times), and `manifest.json` last, listing every file with its row count.",
+  security: bearerSecurity,
+  responses: {
+    200: {
+      description: "The archive",
+      content: { "application/zip": { schema: { type: "string", format: "binary" } } },
+      headers: { "Content-Disposition": { schema: { type: "string" }, description: "attachment; filename=wearsync-export-<date>.zip" } },
+    },
+    ...commonErrorResponses,
+  },
+});

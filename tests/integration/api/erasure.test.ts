@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USER_TABLES } from "../../../src/modules/accounts/index.js";
+import { USER_TABLES } from "../../../src/modules/accounts/erasure.repo.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";

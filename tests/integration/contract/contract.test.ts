@@ -227,6 +227,15 @@ describe("the contract, over a socket, with a generated client", () => {
     expect(sim.data?.models.dynamic).toHaveLength(5);
   });
 
+  it("export: a zip of the data", async () => {
+    const archive = await call("exportData", api.GET("/v1/export", { parseAs: "arrayBuffer" }), [200]);
+    expect(
+      Buffer.from(archive.data as ArrayBuffer)
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
+  });
+
   it("erasure, last: the key stops working", async () => {
     await call("deleteMe", api.DELETE("/v1/me", { body: { confirm: email } }), [200]);
     const after = await api.GET("/v1/me");

@@ -45,6 +45,8 @@ export class DocumentValidator {
     const type = (contentType ?? "").split(";")[0]?.trim() ?? "";
     if (!(type in response.content))
       throw new Error(`${operationId}: ${status} answered ${type}, documented ${Object.keys(response.content).join(", ")}`);
+    // A binary answer (the export zip) is checked for its documented type; tests read its content themselves.
+    if (!type.includes("json")) return;
     const ref = `openapi#/paths/${pointer(op.path)}/${op.method}/responses/${status}/content/${pointer(type)}/schema`;
     const validate = this.ajv.getSchema(ref) ?? this.ajv.compile({ $ref: ref });
     if (!validate(body)) {

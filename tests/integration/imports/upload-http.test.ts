@@ -42,10 +42,10 @@ describe("POST /v1/imports over HTTP", () => {
     expect(list.imports).toHaveLength(0);
   });
 
-  it("415 for a body type the upload route does not take", async () => {
+  it("takes a body whatever its label: the content decides (an unknown CSV is a 422, not a 415)", async () => {
     const user = await h.createUser();
     const res = await h.request("/v1/imports", { method: "POST", key: user.apiKey, headers: { "content-type": "text/csv" }, body: "a,b\n1,2\n" });
-    await expectProblem(res, 415, "UNSUPPORTED_MEDIA_TYPE");
+    await expectProblem(res, 422, "UNKNOWN_FORMAT");
   });
 
   it("detects the format from the content, not the name, and ?format= overrides detection", async () => {
