@@ -8,6 +8,7 @@ import { requestContext } from "./http/middleware/request-context.js";
 import { type AppEnv, createRouter } from "./http/router.js";
 import { accountsRouter, authAndRateLimit } from "./modules/accounts/index.js";
 import { bodyRouter } from "./modules/body/index.js";
+import { dashboardRouter } from "./modules/dashboard/index.js";
 import { energyRouter } from "./modules/energy/index.js";
 import { hiitRouter } from "./modules/hiit/index.js";
 import { importsRouter } from "./modules/imports/index.js";
@@ -20,7 +21,7 @@ import { syncRouter } from "./modules/sync/index.js";
 import { systemRouter } from "./modules/system/index.js";
 import { workoutsRouter } from "./modules/workouts/index.js";
 
-/** Every module's routes, mounted in this order (which is also their order in /openapi.json). */
+/** Every module's routes, mounted in this order (which is also their order in /openapi.json); the dashboard's pages are not API routes. */
 const ROUTERS = [
   systemRouter,
   accountsRouter,
@@ -35,6 +36,7 @@ const ROUTERS = [
   intakeRouter,
   bodyRouter,
   projectionsRouter,
+  dashboardRouter,
 ];
 
 /** The whole HTTP surface, built from injected deps so tests run it in-process against real services. */
@@ -42,7 +44,8 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
   const app = createRouter();
 
   app.use("*", requestContext(deps));
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  // Nothing here is meant to be framed: the dashboard's CSP also says frame-ancestors 'none'.
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin", xFrameOptions: "DENY" }));
   app.use("*", authAndRateLimit(deps));
   app.use("*", bodyPolicy(deps.env));
 
