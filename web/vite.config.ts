@@ -8,6 +8,8 @@ export default defineConfig({
   base: "/",
   publicDir: false,
   esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  // `npx vite --config web/vite.config.ts`: a dev server with reload, forwarding the API to `npm run dev` on 3000.
+  server: { proxy: { "/v1": "http://127.0.0.1:3000" } },
   build: {
     outDir: "dist",
     emptyOutDir: true,

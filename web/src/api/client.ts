@@ -69,11 +69,12 @@ function problemText(error: unknown, status: number): string {
   return `The server answered ${status}.`;
 }
 
-/** Unwraps an openapi-fetch answer: the data, or an ApiError carrying the problem's readable detail. */
+/** Unwraps an openapi-fetch answer: the data (none for a 204), or an ApiError carrying the problem's readable detail. */
 export async function unwrap<T>(pending: Promise<Reply<T>>): Promise<T> {
   const { data, error, response } = await pending;
-  if (!response.ok || data === undefined) throw new ApiError(response.status, problemText(error, response.status));
-  return data;
+  if (!response.ok || (data === undefined && response.status !== 204)) throw new ApiError(response.status, problemText(error, response.status));
+  // A 204 has no body; its route's type says so (the data type is then never read).
+  return data as T;
 }
 
 export interface UploadProgress {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Profile } from "../App";
 import { api, unwrap } from "../api/client";
 import { ErrorNote } from "../components/Status";
@@ -111,12 +111,7 @@ export function DayDetail({ date, profile, onClose, onChanged }: { date: string;
             </div>
           </dl>
           {day.pending && <p class="pending">Recomputing this day…</p>}
-          {day.flags.length > 0 && (
-            <p class="warning">
-              Flagged: {day.flags.map((f) => f.replaceAll("_", " ")).join(", ")}
-              {day.confirmed ? " (you confirmed it is right)" : ""}.
-            </p>
-          )}
+          {day.flags.length > 0 && <FlagNote date={date} flags={day.flags} confirmed={day.confirmed} onChanged={changed} />}
           {breakdown && (
             <>
               <h3>Sources and how they were merged</h3>
@@ -176,6 +171,33 @@ export function DayDetail({ date, profile, onClose, onChanged }: { date: string;
         </>
       )}
     </section>
+  );
+}
+
+/** A flagged day stays out of the means until its owner says the numbers are right (PUT /v1/days/{date}/confirm). */
+function FlagNote({ date, flags, confirmed, onChanged }: { date: string; flags: string[]; confirmed: boolean; onChanged: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async () => {
+    setError(null);
+    try {
+      if (confirmed) await unwrap(api.DELETE("/v1/days/{date}/confirm", { params: { path: { date } } }));
+      else await unwrap(api.PUT("/v1/days/{date}/confirm", { params: { path: { date } } }));
+      onChanged();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div class="warning">
+      <p>
+        Flagged as implausible: {flags.map((f) => f.replaceAll("_", " ")).join(", ")}.{" "}
+        {confirmed ? "You confirmed the numbers are right, so the day counts." : "It is left out of the means until you confirm it."}
+      </p>
+      <button type="button" class="secondary" onClick={() => void toggle()}>
+        {confirmed ? "Withdraw confirmation" : "The numbers are right: count this day"}
+      </button>
+      <ErrorNote error={error} />
+    </div>
   );
 }
 
