@@ -27,11 +27,20 @@ const DAYS = 365;
 const DATABASE = "wearsync_bench_dashboard";
 const DRAIN_TIMEOUT_MS = 20 * 60_000;
 
-/** The Days chart is drawn: its canvas exists and it counts at least one data point (evaluated in the page). */
-const DRAWN = `(() => {
-  const figure = document.querySelector('figure[data-chart="days-energy"]');
-  return figure !== null && figure.querySelector("canvas") !== null && Number(figure.dataset.points) > 0;
-})()`;
+interface ChartElement {
+  querySelector(selector: string): unknown;
+  getAttribute(name: string): string | null;
+}
+
+/**
+ * The Days chart is drawn: its canvas exists and it counts at least one data point. Runs in the page, as a function:
+ * the page's CSP (no 'unsafe-eval') refuses code sent as a string.
+ */
+function chartDrawn(): boolean {
+  const doc = (globalThis as unknown as { document: { querySelector(selector: string): ChartElement | null } }).document;
+  const figure = doc.querySelector('figure[data-chart="days-energy"]');
+  return figure !== null && figure.querySelector("canvas") !== null && Number(figure.getAttribute("data-points")) > 0;
+}
 
 const log = (line: string) => process.stderr.write(`[bench:dashboard ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -111,7 +120,11 @@ async function seedLightYear(api: ApiClient, apiKey: string, dates: string[]): P
     }
   });
   for (let i = 0; i < samples.length; i += 20_000) {
-    await api.call("POST", "/v1/sync", { token: apiKey, json: { samples: samples.slice(i, i + 20_000), workouts: [] } });
+    await api.call("POST", "/v1/sync", {
+      token: apiKey,
+      json: { samples: samples.slice(i, i + 20_000), workouts: [] },
+      headers: { "idempotency-key": `bench-dashboard-${i}` },
+    });
   }
   for (let i = 0; i < meals.length; i += 1_000) await api.call("POST", "/v1/intake", { token: apiKey, json: { entries: meals.slice(i, i + 1_000) } });
   return { samples: samples.length, meals: meals.length };
@@ -180,8 +193,8 @@ async function main(): Promise<void> {
             await browser.page.goto("about:blank");
             await browser.page.goto(`${origin}/${v.hash}`, { waitUntil: "commit" });
             // performance.now() counts from this navigation's start; the check polls on every animation frame.
-            await browser.page.waitForFunction(DRAWN, undefined, { polling: "raf", timeout: 30_000 });
-            const ms = (await browser.page.evaluate("performance.now()")) as number;
+            await browser.page.waitForFunction(chartDrawn, undefined, { polling: "raf", timeout: 30_000 });
+            const ms = await browser.page.evaluate(() => performance.now());
             list.push(ms);
           }
         } finally {

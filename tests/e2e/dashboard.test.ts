@@ -236,7 +236,7 @@ describe("the dashboard in a browser", () => {
 
     const weekly = await waitFor(
       async () => {
-        const w = await api<{ weeks: { week_start: string; calibration_factor: number | null }[]; pending: boolean }>(
+        const w = await api<{ weeks: { week_start: string; calibration_factor: number | null; status: string }[]; pending: boolean }>(
           "/v1/projections/weekly?from=2011-09-01&to=2011-10-31",
         );
         return w.pending ? undefined : w.weeks;
@@ -251,6 +251,9 @@ describe("the dashboard in a browser", () => {
     expect(await weight.locator(".u-legend").textContent()).toContain("Hall model");
     const weeks = new Set(weekly.map((w) => w.week_start));
     expect(await page.locator('figure[data-chart="projection-weekly"] .chart-table tbody tr').count()).toBe(weeks.size);
+    const projectedWeeks = weekly.filter((w) => w.status === "projected").length;
+    expect(await page.getByTestId("no-projected-weeks").count()).toBe(projectedWeeks === 0 ? 1 : 0);
+    expect(await page.locator('figure[data-chart="projection-weekly"]').getAttribute("data-points")).toBe(String(projectedWeeks));
     const calibration = (await page.getByTestId("calibration").textContent()) ?? "";
     if (weekly.length === 0) expect(calibration).toContain("No weekly projections yet");
     else if (weekly.some((w) => w.calibration_factor !== null)) expect(calibration).toContain("Calibrated");

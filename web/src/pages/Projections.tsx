@@ -63,8 +63,8 @@ export function Projections({ profile, route }: { profile: Profile; route: Route
       {load.data && (
         <>
           <Calibration weeks={load.data.weekly.weeks} />
-          <WeightChart weeks={load.data.weekly.weeks} body={load.data.body} profile={profile} />
-          <WeeklyChangeChart weeks={load.data.weekly.weeks} profile={profile} />
+          <WeightChart weeks={load.data.weekly.weeks} body={load.data.body} profile={profile} from={from} to={to} />
+          <WeeklyChangeChart weeks={load.data.weekly.weeks} profile={profile} from={from} to={to} />
         </>
       )}
       <WhatIf profile={profile} />
@@ -90,7 +90,14 @@ function Calibration({ weeks }: { weeks: readonly Week[] }) {
   );
 }
 
-function WeightChart({ weeks, body, profile }: { weeks: readonly Week[]; body: BodyList; profile: Profile }) {
+/** The x scale spans at least the chosen dates, so a lone point sits in its period instead of in a padded void. */
+function spanning(from: string, to: string): uPlot.Scale {
+  const lo = dateToX(from);
+  const hi = dateToX(to);
+  return { time: true, range: (_u, min, max) => [Math.min(min ?? lo, lo), Math.max(max ?? hi, hi)] };
+}
+
+function WeightChart({ weeks, body, profile, from, to }: { weeks: readonly Week[]; body: BodyList; profile: Profile; from: string; to: string }) {
   const model = useMemo(() => {
     const w = (kg: number) => weightIn(kg, profile.units);
     const trend = new Map(body.trend.map((t) => [dateToX(t.date), w(t.trend_weight_kg)]));
@@ -107,7 +114,7 @@ function WeightChart({ weeks, body, profile }: { weeks: readonly Week[]; body: B
     const data = align([trend, weighIns, outliers, ...paths]);
     const options: Omit<uPlot.Options, "width" | "height"> = {
       tzDate: utcDate,
-      scales: { x: { time: true } },
+      scales: { x: spanning(from, to) },
       series: [
         {},
         { label: "Trend weight", stroke: "#333", width: 2, spanGaps: true },
@@ -119,7 +126,7 @@ function WeightChart({ weeks, body, profile }: { weeks: readonly Week[]; body: B
       axes: [{}, { label: weightUnit(profile.units), size: 55 }],
     };
     return { data, options, count: body.measurements.length + body.trend.length };
-  }, [weeks, body, profile.units]);
+  }, [weeks, body, profile.units, from, to]);
   return (
     <Chart
       name="projection-weight"
@@ -151,7 +158,7 @@ function WeightChart({ weeks, body, profile }: { weeks: readonly Week[]; body: B
   );
 }
 
-function WeeklyChangeChart({ weeks, profile }: { weeks: readonly Week[]; profile: Profile }) {
+function WeeklyChangeChart({ weeks, profile, from, to }: { weeks: readonly Week[]; profile: Profile; from: string; to: string }) {
   const model = useMemo(() => {
     const w = (kg: number) => weightIn(kg, profile.units);
     const series: Map<number, number>[] = [];
@@ -167,7 +174,7 @@ function WeeklyChangeChart({ weeks, profile }: { weeks: readonly Week[]; profile
     const faint = (c: string) => ({ stroke: `${c}55`, width: 1, spanGaps: true });
     const options: Omit<uPlot.Options, "width" | "height"> = {
       tzDate: utcDate,
-      scales: { x: { time: true } },
+      scales: { x: spanning(from, to) },
       series: [
         {},
         { label: "3,500-kcal rule, low", ...faint(MODEL_COLORS.rule3500) },
@@ -185,44 +192,60 @@ function WeeklyChangeChart({ weeks, profile }: { weeks: readonly Week[]; profile
       axes: [{}, { label: `${weightUnit(profile.units)} per week`, size: 55 }],
     };
     return { data: align(series), options };
-  }, [weeks, profile.units]);
+  }, [weeks, profile.units, from, to]);
   const rows = [...new Set(weeks.map((w) => w.week_start))].sort().reverse();
+  const projected = weeks.filter((w) => w.projected_change_kg !== null).length;
   return (
-    <Chart
-      name="projection-weekly"
-      title="Projected change per week, both models with their ranges, against the observed trend change"
-      options={model.options}
-      data={model.data}
-      points={weeks.filter((w) => w.projected_change_kg !== null).length}
-      table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Week of</th>
-              <th scope="col">Mean deficit</th>
-              <th scope="col">{MODEL_LABELS.rule3500}</th>
-              <th scope="col">{MODEL_LABELS.dynamic}</th>
-              <th scope="col">Observed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((start) => {
-              const r = weeks.find((w) => w.week_start === start && w.model === "rule3500");
-              const d = weeks.find((w) => w.week_start === start && w.model === "dynamic");
-              return (
-                <tr key={start}>
-                  <td>{formatDate(start)}</td>
-                  <td>{formatKcal(r?.mean_deficit_kcal ?? d?.mean_deficit_kcal)}</td>
-                  <td>{r?.status === "projected" ? formatWeight(r.projected_change_kg, profile.units, 2) : "not enough days"}</td>
-                  <td>{d?.status === "projected" ? formatWeight(d.projected_change_kg, profile.units, 2) : "not enough days"}</td>
-                  <td>{formatWeight(r?.observed_change_kg ?? d?.observed_change_kg, profile.units, 2)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      }
-    />
+    <>
+      {projected === 0 && (
+        <p class="muted" data-testid="no-projected-weeks">
+          No week in this period had enough logged days to project; the table lists why for each week.
+        </p>
+      )}
+      <Chart
+        name="projection-weekly"
+        title="Projected change per week, both models with their ranges, against the observed trend change"
+        options={model.options}
+        data={model.data}
+        points={projected}
+        table={
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                <th scope="col">Mean deficit</th>
+                <th scope="col">{MODEL_LABELS.rule3500}</th>
+                <th scope="col">{MODEL_LABELS.dynamic}</th>
+                <th scope="col">Observed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((start) => {
+                const r = weeks.find((w) => w.week_start === start && w.model === "rule3500");
+                const d = weeks.find((w) => w.week_start === start && w.model === "dynamic");
+                return (
+                  <tr key={start}>
+                    <td>{formatDate(start)}</td>
+                    <td>{formatKcal(r?.mean_deficit_kcal ?? d?.mean_deficit_kcal)}</td>
+                    <td>
+                      {r?.status === "projected"
+                        ? formatWeight(r.projected_change_kg, profile.units, 2)
+                        : `not enough days (${r?.logged_days ?? 0} logged)`}
+                    </td>
+                    <td>
+                      {d?.status === "projected"
+                        ? formatWeight(d.projected_change_kg, profile.units, 2)
+                        : `not enough days (${d?.logged_days ?? 0} logged)`}
+                    </td>
+                    <td>{formatWeight(r?.observed_change_kg ?? d?.observed_change_kg, profile.units, 2)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        }
+      />
+    </>
   );
 }
 
