@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { api, forgetKey, type Schemas, setUnauthorizedHandler, storedKey, storeKey, unwrap } from "./api/client";
+import { api, forgetKey, type Schemas, setUnauthorizedHandler, storedKey, storedProfile, storeKey, storeProfile, unwrap } from "./api/client";
 import type { UnitSystem } from "./lib/format";
 import { DataIn } from "./pages/DataIn";
 import { Days } from "./pages/Days";
@@ -51,9 +51,18 @@ function useRoute(): Route {
   return route;
 }
 
+function profileOf(user: Schemas["User"]): Profile {
+  return { user, zone: user.time_zone, units: unitsOf(user) };
+}
+
+function cachedProfile(): Profile | null {
+  const user = storedKey() === null ? null : storedProfile();
+  return user === null ? null : profileOf(user);
+}
+
 export function App() {
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [checking, setChecking] = useState(() => storedKey() !== null);
+  const [profile, setProfile] = useState<Profile | null>(cachedProfile);
+  const [checking, setChecking] = useState(() => storedKey() !== null && profile === null);
   const route = useRoute();
 
   const signOut = useCallback(() => {
@@ -64,7 +73,8 @@ export function App() {
 
   const loadProfile = useCallback(async () => {
     const user = await unwrap(api.GET("/v1/me"));
-    setProfile({ user, zone: user.time_zone, units: unitsOf(user) });
+    storeProfile(user);
+    setProfile(profileOf(user));
   }, []);
 
   useEffect(() => {

@@ -16,8 +16,29 @@ export function storeKey(key: string): void {
   sessionStorage.setItem(KEY_STORAGE, key);
 }
 
+const PROFILE_STORAGE = "wearsync.profile";
+
 export function forgetKey(): void {
   sessionStorage.removeItem(KEY_STORAGE);
+  sessionStorage.removeItem(PROFILE_STORAGE);
+}
+
+/**
+ * The profile last read with this key, kept beside it for the session: a reload draws the first screen without
+ * waiting for GET /v1/me (which still runs, and a refused key still signs out).
+ */
+export function storedProfile(): Schemas["User"] | null {
+  const text = sessionStorage.getItem(PROFILE_STORAGE);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as Schemas["User"];
+  } catch {
+    return null;
+  }
+}
+
+export function storeProfile(user: Schemas["User"]): void {
+  sessionStorage.setItem(PROFILE_STORAGE, JSON.stringify(user));
 }
 
 /** Thrown for any non-2xx answer, with the problem+json detail the API sends. */
