@@ -25,9 +25,27 @@ export function formatKcal(kcal: number | null | undefined): string {
   return `${kcalFormat.format(Math.round(kcal))} kcal`;
 }
 
+// Intl formatters are costly to create (a year's table would build hundreds): one per option set, reused.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = make();
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined) return "—";
-  return new Intl.NumberFormat("en", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    numberFormats.set(digits, format);
+  }
+  return format.format(n);
 }
 
 export function formatRange(range: readonly number[] | null | undefined): string {
@@ -36,18 +54,21 @@ export function formatRange(range: readonly number[] | null | undefined): string
 }
 
 export function formatDateTime(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return dateTimeFormat(`dt ${zone}`, () => new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" })).format(
+    new Date(iso),
+  );
 }
 
 export function formatTime(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeStyle: "short" }).format(new Date(iso));
+  return dateTimeFormat(`t ${zone}`, () => new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeStyle: "short" })).format(new Date(iso));
 }
 
 /** A local date (YYYY-MM-DD) as a readable label; the date is a calendar day, so no zone shifts it. */
 export function formatDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return dateTimeFormat(
+    "date",
+    () => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }),
+  ).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function formatDuration(seconds: number): string {
@@ -58,7 +79,10 @@ export function formatDuration(seconds: number): string {
 
 /** Today's date in the person's zone. */
 export function todayIn(zone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dateTimeFormat(
+    `today ${zone}`,
+    () => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }),
+  ).format(now);
 }
 
 export function addDays(date: string, days: number): string {
@@ -75,16 +99,20 @@ export function dateToX(date: string): number {
 /** The local wall time of an instant in `zone`, as seconds on the UTC-drawn axis. */
 export function instantToX(iso: string, zone: string): number {
   const ms = Date.parse(iso);
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(ms));
+  const parts = dateTimeFormat(
+    `parts ${zone}`,
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      }),
+  ).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) / 1000;
 }

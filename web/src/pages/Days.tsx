@@ -215,7 +215,13 @@ function DaysCharts({ days, onPick }: { days: Day[]; onPick: (date: string) => v
   );
 }
 
+/** The newest rows are shown at once; a year's table follows on request, so the first screen is the chart's. */
+const FIRST_ROWS = 35;
+
 function DaysTable({ days, onPick }: { days: Day[]; onPick: (date: string) => void }) {
+  const [all, setAll] = useState(false);
+  const newestFirst = [...days].reverse();
+  const shown = all ? newestFirst : newestFirst.slice(0, FIRST_ROWS);
   return (
     <div class="table-wrap">
       <table class="days-table" data-testid="days-table">
@@ -231,7 +237,7 @@ function DaysTable({ days, onPick }: { days: Day[]; onPick: (date: string) => vo
           </tr>
         </thead>
         <tbody>
-          {[...days].reverse().map((d) => {
+          {shown.map((d) => {
             const state = dayState(d);
             return (
               <tr key={d.date} data-date={d.date} data-state={state}>
@@ -254,6 +260,11 @@ function DaysTable({ days, onPick }: { days: Day[]; onPick: (date: string) => vo
           })}
         </tbody>
       </table>
+      {shown.length < newestFirst.length && (
+        <button type="button" class="secondary" onClick={() => setAll(true)}>
+          Show all {newestFirst.length} days
+        </button>
+      )}
     </div>
   );
 }
