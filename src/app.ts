@@ -10,6 +10,7 @@ import { requestContext } from "./http/middleware/request-context.js";
 import { type AppEnv, createRouter } from "./http/router.js";
 import { accountsRouter, authAndRateLimit } from "./modules/accounts/index.js";
 import { bodyRouter } from "./modules/body/index.js";
+import { dashboardRouter } from "./modules/dashboard/index.js";
 import { energyRouter } from "./modules/energy/index.js";
 import { hiitRouter } from "./modules/hiit/index.js";
 import { importsRouter } from "./modules/imports/index.js";
@@ -23,7 +24,7 @@ import { systemRouter } from "./modules/system/index.js";
 import { trainingRouter } from "./modules/training/index.js";
 import { workoutsRouter } from "./modules/workouts/index.js";
 
-/** Every module's routes, mounted in this order (which is also their order in /openapi.json). */
+/** Every module's routes, mounted in this order (which is also their order in /openapi.json); the dashboard's pages are not API routes. */
 const ROUTERS = [
   systemRouter,
   accountsRouter,
@@ -39,6 +40,7 @@ const ROUTERS = [
   bodyRouter,
   projectionsRouter,
   trainingRouter,
+  dashboardRouter,
 ];
 
 const OPENAPI_CONFIG = {
@@ -104,7 +106,8 @@ export function buildApp(deps: Deps): OpenAPIHono<AppEnv> {
       }),
     );
   }
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: corsOrigins.length > 0 ? "cross-origin" : "same-origin" }));
+  // Nothing here is meant to be framed: the dashboard's CSP also says frame-ancestors 'none'.
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: corsOrigins.length > 0 ? "cross-origin" : "same-origin", xFrameOptions: "DENY" }));
   app.use("*", authAndRateLimit(deps));
   app.use(
     "*",

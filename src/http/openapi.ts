@@ -71,8 +71,8 @@ export const PaginationQuerySchema = z.object(pageFields);
  */
 export function listQuery<T extends z.ZodRawShape>(extra: T) {
   return z.object({
-    from: z.iso.date().optional().openapi({ example: "2026-11-01", description: "First local date (inclusive); default: the first there is" }),
-    to: z.iso.date().optional().openapi({ example: "2026-11-30", description: "Last local date (inclusive); default: the last there is" }),
+    from: localDateSchema.optional().openapi({ example: "2026-11-01", description: "First local date (inclusive); default: the first there is" }),
+    to: localDateSchema.optional().openapi({ example: "2026-11-30", description: "Last local date (inclusive); default: the last there is" }),
     ...pageFields,
     ...extra,
   });

@@ -4,7 +4,7 @@ import { USER_TABLES } from "./erasure.repo.js";
 // Every table of a person's data, as JSON lines straight from Postgres (row_to_json: column names as stored, times in
 // ISO 8601 with offset), read through a cursor so memory stays bounded. API keys leave their secret hash out;
 // idempotency records are transport bookkeeping, not data, and are not exported.
-const LEFT_OUT = new Set(["idempotency_keys"]);
+const LEFT_OUT = new Set(["idempotency_keys", "dirty_days"]);
 const COLUMNS: Record<string, string> = { api_keys: "id, user_id, name, prefix, created_at, last_used_at, revoked_at" };
 
 export const EXPORT_TABLES = USER_TABLES.filter((t) => !LEFT_OUT.has(t.table))

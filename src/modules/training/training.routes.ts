@@ -3,6 +3,7 @@ import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse } fr
 import { ExerciseCatalogueSchema, TrainingWeeksSchema } from "./training.schemas.js";
 
 export const listExercisesRoute = createRoute({
+  operationId: "listExercises",
   method: "get",
   path: "/v1/exercises",
   tags: ["training"],
@@ -15,6 +16,7 @@ export const listExercisesRoute = createRoute({
 });
 
 export const trainingWeeklyRoute = createRoute({
+  operationId: "getTrainingWeek",
   method: "get",
   path: "/v1/training/weekly",
   tags: ["training"],

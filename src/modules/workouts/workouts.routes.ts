@@ -49,6 +49,7 @@ export const deleteWorkoutRoute = createRoute({
 });
 
 export const createWorkoutRoute = createRoute({
+  operationId: "createWorkout",
   method: "post",
   path: "/v1/workouts",
   tags: ["data"],
@@ -65,6 +66,7 @@ export const createWorkoutRoute = createRoute({
 });
 
 export const patchWorkoutRoute = createRoute({
+  operationId: "updateWorkout",
   method: "patch",
   path: "/v1/workouts/{id}",
   tags: ["data"],

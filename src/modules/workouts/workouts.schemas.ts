@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { VALUE_SOURCES } from "../../db/schema/workouts.js";
 import { MET_CLASS_NAMES } from "../../domain/training/exercise-catalogue.js";
 import { MAX_SETS_PER_WORKOUT } from "../../domain/training/set-rules.js";
-import { SourceSchema } from "../../http/schemas.js";
+import { SourceSchema, supportedDateTime } from "../../http/schemas.js";
 import { WorkoutHiitFieldsSchema } from "../hiit/index.js";
 
 const valueSource = (what: string) =>
@@ -106,7 +106,7 @@ export const WorkoutSetInputSchema = z
   .strict()
   .openapi("WorkoutSetInput");
 
-const isoWithOffset = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T07:30:00+01:00" });
+const isoWithOffset = supportedDateTime;
 
 export const CreateWorkoutSchema = z
   .object({

@@ -373,7 +373,11 @@ export interface paths {
         /** Your workouts, newest first; `from`/`to` filter on the local start date */
         get: operations["listWorkouts"];
         put?: never;
-        post?: never;
+        /**
+         * Log a workout by hand (any activity; for strength training, its sets)
+         * @description Idempotent: the same external_id, or without one the same start and activity type, is the same workout (200 with it as stored; sets sent replace its sets, other fields change only with PATCH). A set outside the bounds (reps 0–1,000, weight_kg 0–600, duration_s above 0 and at most 3 h, rpe 0–10) is a 400 naming each such set. An exercise the catalogue lacks is kept as text and priced by met_class (default resistance_moderate). A hand-logged workout that overlaps a device's recording of the same activity counts once (docs/activities.md).
+         */
+        post: operations["createWorkout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -398,7 +402,8 @@ export interface paths {
         delete: operations["deleteWorkout"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a workout: its type, times, energy or sets; its days are recomputed */
+        patch: operations["updateWorkout"];
         trace?: never;
     };
     "/v1/hiit-sessions": {
@@ -563,6 +568,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exercise catalogue: muscle groups, equipment and the 2024 Compendium code and MET of each */
+        get: operations["listExercises"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/training/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each local ISO week touching the range: strength, sets and volume per muscle group, HIIT, activity minutes and steps against WHO 2020 and the guide */
+        get: operations["getTrainingWeek"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -662,6 +701,8 @@ export interface components {
                 t: string;
                 bpm: number;
             }[];
+            /** @description Strength sets in order, each {"exercise", "met_class"?, "reps"?, "weight_kg"?, "duration_s"?, "rpe"?} as POST /v1/workouts takes them (WorkoutSetInput). Each set is checked alone: an impossible one is listed in rejected_items (workouts[i].sets[j]) and the workout kept without it. */
+            sets?: unknown[];
         };
         Problem: {
             type: string;
@@ -819,7 +860,7 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "processing" | "completed" | "failed";
             /** @enum {string} */
-            format: "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+            format: "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
             sha256: string;
             bytes: number;
             filename: string | null;
@@ -829,6 +870,10 @@ export interface components {
             progress: {
                 bytes: number;
                 records: number;
+                /** @description What `bytes` counts to when it is known: a zip's entries' inflated sizes (from its central directory), a plain file's size */
+                total_bytes: number | null;
+                /** @description `bytes` of `total_bytes`, 0–100; null while the total is not known */
+                percent: number | null;
             };
             /** @description Per record type, at the end */
             counts: {
@@ -1099,10 +1144,28 @@ export interface components {
                 t: string;
                 value: number;
             }[];
+            /** @description Strength sets in order; empty when the workout has none */
+            sets: components["schemas"]["WorkoutSet"][];
             /** @description Detected HIIT (not the device's label); null until analysed */
             hiit: boolean | null;
             hiit_intervals: components["schemas"]["HiitInterval"][];
             intensity_minutes: components["schemas"]["IntensityMinutes"];
+        };
+        WorkoutSet: {
+            /** @description A catalogue key (GET /v1/exercises), or the text as given for an exercise the catalogue lacks */
+            exercise: string;
+            known_exercise: boolean;
+            /**
+             * @description The kind of effort that prices the set (a 2024 Compendium code each, see GET /v1/exercises)
+             * @enum {string}
+             */
+            met_class: "resistance_moderate" | "resistance_squat_deadlift" | "resistance_vigorous" | "calisthenics_light" | "calisthenics_general" | "calisthenics_moderate" | "calisthenics_vigorous" | "kettlebell_swings";
+            reps: number | null;
+            weight_kg: number | null;
+            duration_s: number | null;
+            rpe: number | null;
+            /** @description Seconds from the workout's start to the set's, when the recorder wrote it (FIT) */
+            start_offset_s: number | null;
         };
         HiitInterval: {
             /** @example 2026-11-20T18:05:21.000+01:00 */
@@ -1121,6 +1184,61 @@ export interface components {
             vigorous: number;
             near_maximal: number;
         } | null;
+        CreateWorkout: {
+            /** @description Your own id; without it, the same start and type is the same workout */
+            external_id?: string;
+            /** @example strength_training */
+            activity_type: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T07:30:00+01:00
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description Give end or duration_s
+             * @example 2026-11-24T07:30:00+01:00
+             */
+            end?: string;
+            duration_s?: number;
+            /** @description Active energy, if you know it; without it, a strength session is priced by its sets */
+            active_energy_kcal?: number;
+            sets?: components["schemas"]["WorkoutSetInput"][];
+        };
+        WorkoutSetInput: {
+            /** @example dumbbell_row */
+            exercise: string;
+            /**
+             * @description For an exercise the catalogue lacks; default resistance_moderate (02054, 3.5 MET)
+             * @enum {string}
+             */
+            met_class?: "resistance_moderate" | "resistance_squat_deadlift" | "resistance_vigorous" | "calisthenics_light" | "calisthenics_general" | "calisthenics_moderate" | "calisthenics_vigorous" | "kettlebell_swings";
+            /** @description Whole number, 0–1,000 */
+            reps?: number;
+            /** @description Load, 0–600 kg */
+            weight_kg?: number;
+            /** @description Above 0, at most 3 h */
+            duration_s?: number;
+            /** @description Perceived exertion, 0–10 */
+            rpe?: number;
+        };
+        PatchWorkout: {
+            activity_type?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T07:30:00+01:00
+             */
+            start?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T07:30:00+01:00
+             */
+            end?: string;
+            /** @description null removes it */
+            active_energy_kcal?: number | null;
+            /** @description Replaces all sets; [] removes them */
+            sets?: components["schemas"]["WorkoutSetInput"][];
+        };
         HiitSessions: {
             sessions: components["schemas"]["HiitSession"][];
             /** @description True while HIIT detection jobs for you are queued or running */
@@ -1412,6 +1530,112 @@ export interface components {
             intake_kcal?: number;
             target_weight_kg?: number;
             target_days?: number;
+        };
+        ExerciseCatalogue: {
+            exercises: components["schemas"]["Exercise"][];
+            met_classes: components["schemas"]["MetClass"][];
+            /**
+             * @description The class of an exercise outside the catalogue when the set names none
+             * @enum {string}
+             */
+            default_met_class: "resistance_moderate" | "resistance_squat_deadlift" | "resistance_vigorous" | "calisthenics_light" | "calisthenics_general" | "calisthenics_moderate" | "calisthenics_vigorous" | "kettlebell_swings";
+        };
+        Exercise: {
+            /** @example dumbbell_row */
+            key: string;
+            /** @example Dumbbell row */
+            name: string;
+            muscle_groups: ("back" | "shoulders" | "chest" | "arms" | "core" | "glutes" | "legs")[];
+            /** @enum {string} */
+            equipment: "bodyweight" | "dumbbell" | "kettlebell" | "barbell" | "band" | "exercise_ball" | "machine" | "cable";
+            /** @enum {string} */
+            met_class: "resistance_moderate" | "resistance_squat_deadlift" | "resistance_vigorous" | "calisthenics_light" | "calisthenics_general" | "calisthenics_moderate" | "calisthenics_vigorous" | "kettlebell_swings";
+            /**
+             * @description 2024 Adult Compendium of Physical Activities code
+             * @example 02054
+             */
+            compendium_code: string;
+            /**
+             * @description MET of that code, 2024 edition
+             * @example 3.5
+             */
+            met: number;
+            /** @description One of the guide's eight back exercises */
+            guide: boolean;
+            /** @description FIT SDK exercise categories that mean this exercise */
+            fit_categories: string[];
+        };
+        MetClass: {
+            /** @enum {string} */
+            met_class: "resistance_moderate" | "resistance_squat_deadlift" | "resistance_vigorous" | "calisthenics_light" | "calisthenics_general" | "calisthenics_moderate" | "calisthenics_vigorous" | "kettlebell_swings";
+            compendium_code: string;
+            activity: string;
+            met: number;
+        };
+        TrainingWeeks: {
+            weeks: components["schemas"]["TrainingWeek"][];
+            /** @description Days of the caller are still being recomputed (steps and HIIT may change) */
+            pending: boolean;
+        };
+        TrainingWeek: {
+            /**
+             * @description Monday of the local ISO week
+             * @example 2026-11-23
+             */
+            week_start: string;
+            /** @description Strength activities, each counted once (docs/activities.md) */
+            strength_sessions: number;
+            strength_days: string[];
+            sets: number;
+            muscle_groups: {
+                /**
+                 * @description "unclassified" for exercises outside the catalogue
+                 * @example back
+                 */
+                muscle_group: string;
+                sets: number;
+                reps: number;
+                /** @description Σ reps × load (kg); sets without a load add nothing */
+                volume_kg: number;
+            }[];
+            hiit_minutes: number;
+            moderate_minutes: number;
+            vigorous_minutes: number;
+            steps_per_day: {
+                date: string;
+                steps: number | null;
+            }[];
+            mean_steps: number | null;
+            who: {
+                aerobic: {
+                    /** @description moderate + 2 × vigorous minutes */
+                    moderate_equivalent_min: number;
+                    target_min: number;
+                    upper_min: number;
+                    met: boolean;
+                    reached_upper: boolean;
+                };
+                /** @description Days with strength work; WHO 2020 asks for 2 or more */
+                muscle_strengthening: {
+                    days: number;
+                    target: number;
+                    met: boolean;
+                };
+            };
+            guide: {
+                /** @description Days with an exercise that trains the back */
+                back_exercises: {
+                    days: number;
+                    target: number;
+                    met: boolean;
+                };
+                walking_more: {
+                    mean_steps: number | null;
+                    previous_week_mean_steps: number | null;
+                    /** @description More steps a day than the week before; null without steps in either week */
+                    met: boolean | null;
+                };
+            };
         };
     };
     responses: never;
@@ -2219,7 +2443,9 @@ export interface operations {
                 /** @description The original file name, for your reference only */
                 filename?: string;
                 /** @description Override content detection */
-                format?: "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+                format?: "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+                /** @description The unit of weights in a file that does not say (Fitbit writes the account's display unit). Sending it for a file already imported without it (or with another unit) runs that import again; weigh-ins already stored keep their values. */
+                weight_unit?: "kg" | "lb";
             };
             header?: never;
             path?: never;
@@ -3515,6 +3741,93 @@ export interface operations {
             };
         };
     };
+    createWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkout"];
+            };
+        };
+        responses: {
+            /** @description Already logged (same external id, or same start and type) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutDetail"];
+                };
+            };
+            /** @description Logged */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutDetail"];
+                };
+            };
+            /** @description Invalid request (per-field `errors[]`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the route's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (see RateLimit-* headers) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (no internals) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getWorkout: {
         parameters: {
             query?: never;
@@ -3638,6 +3951,104 @@ export interface operations {
             };
             /** @description No such object for this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the route's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (see RateLimit-* headers) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (no internals) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchWorkout"];
+            };
+        };
+        responses: {
+            /** @description The workout as edited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutDetail"];
+                };
+            };
+            /** @description Invalid request (per-field `errors[]`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object for this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing object */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4993,6 +5404,159 @@ export interface operations {
             };
             /** @description TARGET_UNREACHABLE, or MODEL_OUT_OF_RANGE for inputs the model cannot start from */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (see RateLimit-* headers) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (no internals) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExercises: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseCatalogue"];
+                };
+            };
+            /** @description Invalid request (per-field `errors[]`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the route's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (see RateLimit-* headers) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (no internals) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTrainingWeek: {
+        parameters: {
+            query: {
+                /** @description First local date (inclusive) */
+                from: string;
+                /** @description Last local date (inclusive) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingWeeks"];
+                };
+            };
+            /** @description Invalid request (per-field `errors[]`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the route's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

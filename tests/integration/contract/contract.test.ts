@@ -141,6 +141,39 @@ describe("the contract, over a socket, with a generated client", () => {
     await call("deleteWorkout", api.DELETE("/v1/workouts/{id}", { params: { path: { id: walk?.id ?? "" } } }), [204]);
   });
 
+  it("strength: the catalogue, a hand-logged session with sets, its edit and the training week", async () => {
+    const catalogue = await call("listExercises", api.GET("/v1/exercises"), [200]);
+    expect(catalogue.data?.exercises.some((e) => e.key === "dumbbell_row")).toBe(true);
+    const logged = await call(
+      "createWorkout",
+      api.POST("/v1/workouts", {
+        body: {
+          activity_type: "strength_training",
+          start: "2026-11-03T18:00:00+01:00",
+          duration_s: 1800,
+          sets: [
+            { exercise: "dumbbell_row", reps: 10, weight_kg: 14 },
+            { exercise: "plank", duration_s: 60 },
+          ],
+        },
+      }),
+      [201],
+    );
+    const id = logged.data?.id ?? "";
+    const edited = await call(
+      "updateWorkout",
+      api.PATCH("/v1/workouts/{id}", { params: { path: { id } }, body: { sets: [{ exercise: "dumbbell_row", reps: 12, weight_kg: 14 }] } }),
+      [200],
+    );
+    expect(edited.data?.sets).toHaveLength(1);
+    const week = await call(
+      "getTrainingWeek",
+      api.GET("/v1/training/weekly", { params: { query: { from: "2026-11-02", to: "2026-11-08" } } }),
+      [200],
+    );
+    expect(week.data?.weeks).toHaveLength(1);
+  });
+
   it("intake entries and day statuses", async () => {
     const created = await call(
       "createIntake",

@@ -1,0 +1,270 @@
+import { useMemo, useState } from "preact/hooks";
+import type uPlot from "uplot";
+import type { Profile, Route } from "../App";
+import { api, type Schemas, unwrap } from "../api/client";
+import { bars, Chart, utcDate } from "../components/Chart";
+import { Busy, ErrorNote } from "../components/Status";
+import { addDays, dateToX, formatDate, formatKcal, formatNumber, formatRange, todayIn } from "../lib/format";
+import { useLoad } from "../lib/use-load";
+import { DayDetail } from "./DayDetail";
+import { type Day, dayState, getDays, STATE_COLORS, STATE_LABELS, STATE_ORDER } from "./day-states";
+
+const PRESETS = [
+  { label: "4 weeks", days: 28 },
+  { label: "12 weeks", days: 84 },
+  { label: "1 year", days: 365 },
+];
+
+/** Re-reads while the API says work for these days is still queued or running. */
+const PENDING_POLL_MS = 1_000;
+
+export function Days({ profile, route }: { profile: Profile; route: Route }) {
+  const today = todayIn(profile.zone);
+  const [to, setTo] = useState(route.params.get("to") ?? today);
+  const [from, setFrom] = useState(route.params.get("from") ?? addDays(today, -27));
+  const [picked, setPicked] = useState<string | null>(route.params.get("day"));
+
+  const days = useLoad(async () => {
+    const [list, summary] = await Promise.all([getDays(from, to), unwrap(api.GET("/v1/summary", { params: { query: { from, to } } }))]);
+    if (list.pending || summary.pending) setTimeout(() => days.reload(), PENDING_POLL_MS);
+    return { list, summary };
+  }, [from, to]);
+
+  const setPreset = (n: number) => {
+    setTo(today);
+    setFrom(addDays(today, -(n - 1)));
+  };
+
+  return (
+    <section aria-labelledby="days-title">
+      <h1 id="days-title">Days</h1>
+      <form class="range" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          From <input type="date" name="from" value={from} max={to} onChange={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label>
+          To <input type="date" name="to" value={to} min={from} onChange={(e) => setTo(e.currentTarget.value)} />
+        </label>
+        {PRESETS.map((p) => (
+          <button key={p.label} type="button" class="secondary" onClick={() => setPreset(p.days)}>
+            Last {p.label}
+          </button>
+        ))}
+      </form>
+      <ErrorNote error={days.error} />
+      <Busy when={days.loading && !days.data} label="Loading days…" />
+      {days.data && (
+        <>
+          {days.data.list.pending && (
+            <p class="pending" aria-live="polite">
+              Some of these days are being recomputed; the chart updates when that is done.
+            </p>
+          )}
+          <Summary summary={days.data.summary} />
+          <DaysCharts days={days.data.list.days} onPick={setPicked} />
+          {picked && <DayDetail key={picked} date={picked} profile={profile} onClose={() => setPicked(null)} onChanged={days.reload} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Summary({ summary }: { summary: Schemas["Summary"] }) {
+  const reasons = new Map<string, number>();
+  for (const e of summary.excluded) reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
+  return (
+    <section class="summary" aria-label="Period summary" data-testid="period-summary">
+      <div>
+        <span class="figure">{formatKcal(summary.mean_deficit_kcal)}</span>
+        <span class="caption">mean deficit per day</span>
+      </div>
+      <div>
+        <span class="figure">{summary.days_used}</span>
+        <span class="caption">days counted</span>
+      </div>
+      <div>
+        <span class="figure">{formatKcal(summary.mean_burned_kcal)}</span>
+        <span class="caption">mean burned</span>
+      </div>
+      <div>
+        <span class="figure">{formatKcal(summary.mean_intake_kcal)}</span>
+        <span class="caption">mean intake</span>
+      </div>
+      <div class="left-out">
+        <span class="caption">Left out: {summary.excluded.length} days</span>
+        {reasons.size > 0 && (
+          <ul>
+            {[...reasons].map(([reason, n]) => (
+              <li key={reason}>
+                {n} × {reason.replaceAll("_", " ")}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** A strip under the deficit bars: one colour per day's state, so unlogged and in-progress days show too. */
+function stateStrip(colors: readonly string[]): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: (u) => {
+        const { ctx, bbox } = u;
+        const xs = u.data[0];
+        const h = 8 * devicePixelRatio;
+        ctx.save();
+        for (let i = 0; i < xs.length; i++) {
+          const x = xs[i];
+          if (x === undefined) continue;
+          const x0 = u.valToPos(x - 43_200, "x", true);
+          const x1 = u.valToPos(x + 43_200, "x", true);
+          ctx.fillStyle = colors[i] ?? "#ccc";
+          ctx.fillRect(x0 + 1, bbox.top + bbox.height - h, Math.max(1, x1 - x0 - 2), h);
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+function DaysCharts({ days, onPick }: { days: Day[]; onPick: (date: string) => void }) {
+  const model = useMemo(() => {
+    const xs = days.map((d) => dateToX(d.date));
+    const states = days.map(dayState);
+    const energyData: uPlot.AlignedData = [
+      xs,
+      days.map((d) => d.burned_kcal_range?.[0] ?? null),
+      days.map((d) => d.burned_kcal_range?.[1] ?? null),
+      days.map((d) => d.burned_kcal),
+      days.map((d) => d.intake_kcal),
+    ];
+    const energyOptions: Omit<uPlot.Options, "width" | "height"> = {
+      tzDate: utcDate,
+      scales: { x: { time: true } },
+      series: [
+        { label: "Date", value: (_u, v) => (v === null ? "—" : new Date(v * 1000).toISOString().slice(0, 10)) },
+        { label: "Burned, low", stroke: "rgba(0,114,178,0.25)", width: 1, value: (_u, v) => formatKcal(v) },
+        { label: "Burned, high", stroke: "rgba(0,114,178,0.25)", width: 1, value: (_u, v) => formatKcal(v) },
+        { label: "Burned", stroke: "#0072B2", width: 2, points: { show: true }, value: (_u, v) => formatKcal(v) },
+        { label: "Intake", stroke: "#009E73", width: 2, dash: [6, 4], points: { show: true }, value: (_u, v) => formatKcal(v) },
+      ],
+      bands: [{ series: [2, 1], fill: "rgba(0,114,178,0.15)" }],
+      axes: [{}, { label: "kcal", size: 60 }],
+    };
+    const stateSeries = STATE_ORDER.filter((s) => s !== "no_data");
+    const deficitData: uPlot.AlignedData = [xs, ...stateSeries.map((s) => days.map((d, i) => (states[i] === s ? d.deficit_kcal : null)))];
+    const deficitOptions: Omit<uPlot.Options, "width" | "height"> = {
+      tzDate: utcDate,
+      scales: { x: { time: true } },
+      series: [
+        { label: "Date", value: (_u, v) => (v === null ? "—" : new Date(v * 1000).toISOString().slice(0, 10)) },
+        ...stateSeries.map((s) => ({
+          label: STATE_LABELS[s],
+          stroke: STATE_COLORS[s],
+          fill: STATE_COLORS[s],
+          paths: bars,
+          points: { show: false },
+          value: (_u: uPlot, v: number | null) => formatKcal(v),
+        })),
+      ],
+      axes: [{}, { label: "deficit, kcal", size: 60 }],
+      plugins: [stateStrip(states.map((s) => STATE_COLORS[s]))],
+    };
+    return { energyData, energyOptions, deficitData, deficitOptions, states };
+  }, [days]);
+
+  const pick = (i: number) => {
+    const d = days[i];
+    if (d) onPick(d.date);
+  };
+  const drawn = days.filter((d) => d.burned_kcal !== null || d.intake_kcal !== null).length;
+
+  if (days.length === 0) return <p>No days in this range.</p>;
+  return (
+    <div class="charts">
+      <Chart
+        name="days-energy"
+        title="Burned (with its likely range) and intake per day"
+        options={model.energyOptions}
+        data={model.energyData}
+        points={drawn}
+        onPick={pick}
+        table={<p>Each day's burned, range and intake are in the table below the charts.</p>}
+      />
+      <Chart
+        name="days-deficit"
+        title="Deficit per day, coloured by the day's state (click a day for its breakdown)"
+        options={model.deficitOptions}
+        data={model.deficitData}
+        points={days.filter((d) => d.deficit_kcal !== null).length}
+        height={200}
+        onPick={pick}
+        table={<p>Each day's deficit and state are in the table below the charts.</p>}
+      />
+      <ul class="legend-states" aria-label="Day states">
+        {STATE_ORDER.map((s) => (
+          <li key={s}>
+            <span class={`swatch state-${s}`} aria-hidden="true" /> {STATE_LABELS[s]}
+          </li>
+        ))}
+      </ul>
+      <DaysTable days={days} onPick={onPick} />
+    </div>
+  );
+}
+
+/** The newest rows are shown at once; a year's table follows on request, so the first screen is the chart's. */
+const FIRST_ROWS = 35;
+
+function DaysTable({ days, onPick }: { days: Day[]; onPick: (date: string) => void }) {
+  const [all, setAll] = useState(false);
+  const newestFirst = [...days].reverse();
+  const shown = all ? newestFirst : newestFirst.slice(0, FIRST_ROWS);
+  return (
+    <div class="table-wrap">
+      <table class="days-table" data-testid="days-table">
+        <caption>Days, newest first (choose a date for its breakdown)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">State</th>
+            <th scope="col">Burned</th>
+            <th scope="col">Intake</th>
+            <th scope="col">Deficit</th>
+            <th scope="col">Steps</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((d) => {
+            const state = dayState(d);
+            return (
+              <tr key={d.date} data-date={d.date} data-state={state}>
+                <th scope="row">
+                  <button type="button" class="link" onClick={() => onPick(d.date)}>
+                    {formatDate(d.date)}
+                  </button>
+                </th>
+                <td>
+                  <span class={`swatch state-${state}`} aria-hidden="true" /> {STATE_LABELS[state]}
+                </td>
+                <td>
+                  {formatKcal(d.burned_kcal)} <span class="muted">{formatRange(d.burned_kcal_range)}</span>
+                </td>
+                <td>{d.intake_status === "fasted" ? "fasted" : formatKcal(d.intake_kcal)}</td>
+                <td data-col="deficit">{formatKcal(d.deficit_kcal)}</td>
+                <td>{formatNumber(d.steps)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {shown.length < newestFirst.length && (
+        <button type="button" class="secondary" onClick={() => setAll(true)}>
+          Show all {newestFirst.length} days
+        </button>
+      )}
+    </div>
+  );
+}
