@@ -50,7 +50,7 @@ describe("import reliability", () => {
       expect(partial.rows).toBeLessThan(file.records);
 
       pool = startWorkers(h.deps, { lockDurationMs: 2_000, stalledIntervalMs: 500 });
-      const done = await settledImport(h, user.apiKey, queued.id, 60_000);
+      const done = await settledImport(h, user.apiKey, queued.id, 120_000);
       expect(done.status).toBe("completed");
       expect(done.counts.steps).toEqual({ parsed: file.records, inserted: file.records, duplicate: 0, rejected: 0 });
       expect(await stepTotals(user.id)).toEqual({ rows: file.records, steps: file.stepsTotal });
@@ -60,7 +60,7 @@ describe("import reliability", () => {
       killedWorker.child.kill("SIGKILL");
       await pool?.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it("two overlapping imports of one user running at once both land, each record once", async () => {
     const a = await writeSyntheticStepsExport(path.join(dir, "a.xml"), 30_000);
