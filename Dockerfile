@@ -3,6 +3,7 @@
 FROM node:20-bookworm-slim AS dashboard
 WORKDIR /build
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY web ./web
 RUN npm run build:web
@@ -16,6 +17,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY drizzle ./drizzle
 COPY src ./src
+COPY workers ./workers
 COPY --from=dashboard /build/web/dist ./web/dist
 RUN mkdir -p /app/var/uploads && chown -R node:node /app/var
 USER node
