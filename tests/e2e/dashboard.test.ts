@@ -278,6 +278,41 @@ describe("the dashboard in a browser", () => {
     await screenshot(page, "06-projections");
   });
 
+  it("shows a hand-logged strength session in the training week with its sets and volume per muscle group", async () => {
+    const { page } = browser;
+    await api("/v1/workouts", {
+      method: "POST",
+      body: JSON.stringify({
+        activity_type: "strength_training",
+        start: "2011-09-27T18:00:00+02:00",
+        duration_s: 1800,
+        sets: [
+          { exercise: "dumbbell_row", reps: 10, weight_kg: 14 },
+          { exercise: "dumbbell_row", reps: 10, weight_kg: 14 },
+          { exercise: "dumbbell_row", reps: 8, weight_kg: 16 },
+          { exercise: "plank", duration_s: 60 },
+        ],
+      }),
+    });
+    const { weeks } = await api<{
+      weeks: { week_start: string; strength_sessions: number; sets: number; muscle_groups: { muscle_group: string; volume_kg: number }[] }[];
+    }>("/v1/training/weekly?from=2011-09-26&to=2011-10-02");
+    expect(weeks).toMatchObject([{ week_start: "2011-09-26", strength_sessions: 1, sets: 4 }]);
+    const backVolumeKg = weeks[0]?.muscle_groups.find((g) => g.muscle_group === "back")?.volume_kg;
+    expect(backVolumeKg).toBe(10 * 14 + 10 * 14 + 8 * 16);
+
+    await page.goto(`${origin}/#/training?from=2011-09-26&to=2011-10-02`);
+    const row = page.getByTestId("training-weeks").locator('tr[data-week="2011-09-26"]');
+    await row.waitFor();
+    const cells = await row.locator("td").allTextContents();
+    expect(cells[0]).toBe("1");
+    expect(cells[1]).toBe("4");
+    expect(cells[4]).toContain("1 / 2");
+    const back = page.getByTestId("muscle-groups").locator('tr[data-group="back"] td');
+    expect(await back.allTextContents()).toEqual(["3", "28", "408"]);
+    await screenshot(page, "07-training");
+  });
+
   it("fits a phone screen, made no request to another host, and signs out forgetting the key", async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 390, height: 844 });
@@ -285,7 +320,7 @@ describe("the dashboard in a browser", () => {
     await page.locator('figure[data-chart="days-energy"] canvas').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, "07-days-phone");
+    await screenshot(page, "08-days-phone");
 
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([expect.stringContaining("401")]);

@@ -4,6 +4,7 @@ import type { UnitSystem } from "./lib/format";
 import { DataIn } from "./pages/DataIn";
 import { Days } from "./pages/Days";
 import { Projections } from "./pages/Projections";
+import { Training } from "./pages/Training";
 import { Workouts } from "./pages/Workouts";
 
 export interface Profile {
@@ -22,6 +23,7 @@ const PAGES = [
   { id: "days", label: "Days" },
   { id: "projections", label: "Projections" },
   { id: "workouts", label: "Workouts" },
+  { id: "training", label: "Training" },
   { id: "data", label: "Data in" },
 ] as const;
 
@@ -114,6 +116,7 @@ export function App() {
         {route.page === "days" && <Days profile={profile} route={route} />}
         {route.page === "projections" && <Projections profile={profile} route={route} />}
         {route.page === "workouts" && <Workouts profile={profile} route={route} />}
+        {route.page === "training" && <Training profile={profile} route={route} />}
         {route.page === "data" && <DataIn profile={profile} />}
       </main>
     </div>
