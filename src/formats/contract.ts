@@ -54,7 +54,7 @@ export interface ParsedWorkout {
   speedMps: { tMs: number; value: number }[];
   powerW: { tMs: number; value: number }[];
   pointsDropped: PointsDropped;
-  /** Strength sets in order (possible ones only, see src/formats/shared/strength-sets.ts); empty when there are none. */
+  /** Strength sets in order (possible ones only, see src/formats/common/strength-sets.ts); empty when there are none. */
   sets: ParsedSet[];
 }
 

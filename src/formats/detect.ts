@@ -1,8 +1,8 @@
+import { gunzipHead, isGzipHead } from "./common/gzip.js";
+import { csvHeaderCells, decodeHead, jsonKeyPaths, xmlRootName } from "./common/sniff.js";
+import { listZipEntryNames } from "./common/zip.js";
 import type { Sniff } from "./contract.js";
 import { FORMAT_NAMES, FORMATS, type FormatName } from "./registry.js";
-import { gunzipHead, isGzipHead } from "./shared/gzip.js";
-import { csvHeaderCells, decodeHead, jsonKeyPaths, xmlRootName } from "./shared/sniff.js";
-import { listZipEntryNames } from "./shared/zip.js";
 
 // Enough to get past Apple's internal DTD (~10 KB) to the root element, small enough to read before storing.
 export const DETECT_HEAD_BYTES = 64 * 1024;

@@ -1,8 +1,8 @@
 // The formats' public face: what the imports and sync modules use. Parsers and their helpers stay inside.
 
+export { checkPushedSets, type SetProblem } from "./common/strength-sets.js";
+export { draftEvents } from "./common/workout-draft.js";
 export * from "./contract.js";
 export { DETECT_HEAD_BYTES, detectFileFormat } from "./detect.js";
 export { parseHealthAutoExport } from "./health-auto-export/index.js";
 export { FOOD_LOG_FORMATS, FORMAT_NAMES, type FormatName, isFoodLogFormat, openFoodLog, openRecords } from "./registry.js";
-export { checkPushedSets, type SetProblem } from "./shared/strength-sets.js";
-export { draftEvents } from "./shared/workout-draft.js";

@@ -1,5 +1,6 @@
 import { open, stat } from "node:fs/promises";
 import { appleHealthXml, appleHealthZip } from "./apple-health/index.js";
+import { isGzipHead, stripGzipSuffix, withGunzippedFile } from "./common/gzip.js";
 import { type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type ParseEvent } from "./contract.js";
 import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/index.js";
 import { fitFile } from "./fit/index.js";
@@ -10,7 +11,6 @@ import { gpxFile } from "./gpx/index.js";
 import { healthAutoExportJson } from "./health-auto-export/index.js";
 import { myFitnessPalCsv } from "./myfitnesspal/index.js";
 import { samsungHealthCsv, samsungHealthZip } from "./samsung-health/index.js";
-import { isGzipHead, stripGzipSuffix, withGunzippedFile } from "./shared/gzip.js";
 import { stravaActivitiesCsv, stravaZip } from "./strava/index.js";
 import { tcxFile } from "./tcx/index.js";
 

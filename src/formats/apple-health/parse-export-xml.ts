@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream";
+import { createXmlSanitizer } from "../common/xml-sanitizer.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
-import { createXmlSanitizer } from "../shared/xml-sanitizer.js";
 import { HealthDataReader } from "./health-data-reader.js";
 import { GuardedXmlParser } from "./xml-stream.js";
 

@@ -1,8 +1,8 @@
+import { countBytes } from "../common/read-file.js";
+import type { ZipEntryStream, ZipLimits } from "../common/zip.js";
+import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../common/zip.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
-import { countBytes } from "../shared/read-file.js";
-import type { ZipEntryStream, ZipLimits } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../shared/zip.js";
 import type { AppleHealthParseOptions } from "./parse-export-xml.js";
 import { parseAppleHealthXml } from "./parse-export-xml.js";
 

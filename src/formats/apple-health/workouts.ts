@@ -1,5 +1,5 @@
+import { draftEvents } from "../common/workout-draft.js";
 import type { ParseEvent } from "../contract.js";
-import { draftEvents } from "../shared/workout-draft.js";
 import { parseAppleDate } from "./dates.js";
 import type { RecordContext } from "./records.js";
 import { toSourceRef } from "./source.js";

@@ -4,8 +4,8 @@
 // gap between two active sets' starts is what src/domain/training/strength-energy.ts counts as rest.
 
 import { exerciseOfFitCategory } from "../../domain/training/exercise-catalogue.js";
+import { checkSets, type RawSet } from "../common/strength-sets.js";
 import type { ParsedSet, ParseEvent } from "../contract.js";
-import { checkSets, type RawSet } from "../shared/strength-sets.js";
 import type { FitSet } from "./fit-decode.js";
 import type { FitClock } from "./fit-time.js";
 

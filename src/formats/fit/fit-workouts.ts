@@ -2,9 +2,9 @@
 // its time window as heart-rate/speed/power streams. The session (and its laps) are the device's summary:
 // their timer time, calories, distance and heart rate win over values computed from the records.
 import { heartRateOfLaps, sumPresent } from "../../domain/records/summary-provenance.js";
+import type { DeviceSummary, TrackPoint, WorkoutDraft } from "../common/workout-draft.js";
+import { draftEvents } from "../common/workout-draft.js";
 import type { ParseEvent, SourceRef } from "../contract.js";
-import type { DeviceSummary, TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
-import { draftEvents } from "../shared/workout-draft.js";
 import type { FitLap, FitRecord, FitSession, FitSet } from "./fit-decode.js";
 import type { SessionWindow } from "./fit-session-window.js";
 import { sessionSets } from "./fit-sets.js";

@@ -1,5 +1,5 @@
+import { readCapped } from "../common/read-file.js";
 import type { RecordFormat } from "../contract.js";
-import { readCapped } from "../shared/read-file.js";
 import { MAX_FIT_FILE_BYTES, parseFit } from "./parse-fit.js";
 
 const FIT_SIGNATURE = Buffer.from(".FIT", "ascii");

@@ -1,8 +1,8 @@
 // Fitbit Takeout exercise-*.json entries → ParsedWorkout. Entries carry only summary values (the average heart
 // rate is kept as the device's; there is no per-second stream), so the heart-rate stream stays empty.
 import { z } from "zod";
+import { draftEvents } from "../common/workout-draft.js";
 import type { ParseEvent, SourceRef } from "../contract.js";
-import { draftEvents } from "../shared/workout-draft.js";
 import type { FitbitContext } from "./fitbit-samples.js";
 import { FITBIT_SOURCE, rejected } from "./fitbit-samples.js";
 import { fitbitWallTimeToUtcMs, splitDateTime } from "./fitbit-time.js";

@@ -1,7 +1,7 @@
+import { readCapped } from "../common/read-file.js";
+import { jsonKeyPaths } from "../common/sniff.js";
+import { MAX_TAKEOUT_ENTRY_BYTES } from "../common/takeout-entry.js";
 import { ParseError, type RecordFormat } from "../contract.js";
-import { readCapped } from "../shared/read-file.js";
-import { jsonKeyPaths } from "../shared/sniff.js";
-import { MAX_TAKEOUT_ENTRY_BYTES } from "../shared/takeout-entry.js";
 import { fitbitFileKind, fitbitKindOfContent, parseFitbit } from "./parse-fitbit.js";
 import { parseFitbitTakeoutZip } from "./parse-fitbit-takeout.js";
 

@@ -3,11 +3,11 @@
 // Each JSON entry goes to the single-file Fitbit parser; everything else in the archive is ignored.
 
 import { assertTimeZone } from "../../lib/zone.js";
+import { guardedEntryEvents, readEntry } from "../common/takeout-entry.js";
+import type { ZipLimits } from "../common/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry } from "../common/zip.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
-import { guardedEntryEvents, readEntry } from "../shared/takeout-entry.js";
-import type { ZipLimits } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry } from "../shared/zip.js";
 import type { FitbitParseOptions } from "./parse-fitbit.js";
 import { fitbitFileKind, MAX_FITBIT_FILE_BYTES, parseFitbit } from "./parse-fitbit.js";
 

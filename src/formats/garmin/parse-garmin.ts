@@ -10,14 +10,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { gunzipBuffer } from "../common/gzip.js";
+import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../common/takeout-entry.js";
+import type { ZipLimits, ZipProgress } from "../common/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames, NO_PROGRESS } from "../common/zip.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
 import { parseFit } from "../fit/parse-fit.js";
 import { parseGpx } from "../gpx/parse-gpx.js";
-import { gunzipBuffer } from "../shared/gzip.js";
-import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
-import type { ZipLimits, ZipProgress } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames, NO_PROGRESS } from "../shared/zip.js";
 import { parseTcx } from "../tcx/parse-tcx.js";
 
 export interface GarminOptions {

@@ -1,6 +1,6 @@
+import { readCapped } from "../common/read-file.js";
+import { MAX_TAKEOUT_ENTRY_BYTES } from "../common/takeout-entry.js";
 import type { RecordFormat } from "../contract.js";
-import { readCapped } from "../shared/read-file.js";
-import { MAX_TAKEOUT_ENTRY_BYTES } from "../shared/takeout-entry.js";
 import { parseGoogleFitTakeoutZip } from "./parse-google-fit-takeout.js";
 import { isAllDataJson, isDailyMetricsHeader, parseAllDataFile, parseDailyMetricsFile } from "./single-files.js";
 

@@ -1,8 +1,8 @@
 // Google Fit Takeout "Activities/<start>_<duration>_<Type>.tcx": one TCX per session, read by the TCX parser.
 // Lap calories there are Fit's session calories (BMR included), kept as the workout's energy like Fitbit's.
 
+import type { XmlInput } from "../common/xml-events.js";
 import type { ParseEvent } from "../contract.js";
-import type { XmlInput } from "../shared/xml-events.js";
 import { parseTcx } from "../tcx/parse-tcx.js";
 import { GOOGLE_FIT_SOURCE } from "./google-fit-source.js";
 import type { GoogleFitParseOptions } from "./parse-all-data.js";

@@ -5,11 +5,11 @@
 // was covered (a 15-minute file has no row for the quarter hours without steps).
 
 import { assertTimeZone } from "../../lib/zone.js";
+import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../common/takeout-entry.js";
+import type { ZipLimits } from "../common/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../common/zip.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
-import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
-import type { ZipLimits } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, listZipEntryNames } from "../shared/zip.js";
 import { parseGoogleFitTcx } from "./parse-activities.js";
 import { allDataEvents, decodeAllDataFile, isMergedStream } from "./parse-all-data.js";
 import { parseGoogleFitDailyMetrics } from "./parse-daily-metrics.js";

@@ -3,9 +3,9 @@
 // the coordinates within each segment.
 
 import type { DeviceType } from "../../lib/vocabulary.js";
+import type { TrackPoint, WorkoutDraft } from "../common/workout-draft.js";
+import { NO_DEVICE_SUMMARY } from "../common/workout-draft.js";
 import type { SourceRef } from "../contract.js";
-import type { TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
-import { NO_DEVICE_SUMMARY } from "../shared/workout-draft.js";
 
 const EARTH_RADIUS_M = 6_371_008.8;
 

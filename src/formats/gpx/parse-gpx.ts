@@ -1,11 +1,11 @@
 // GPX 1.1 → one ParsedWorkout per <trk>, streamed. Heart rate comes from Garmin's TrackPointExtension
 // (prefix gpxtpx: or ns3:), power from Strava's bare <power> or <PowerInWatts>, speed from Apple's <speed>.
 
+import { draftEvents } from "../common/workout-draft.js";
+import type { XmlInput, XmlVisitor } from "../common/xml-events.js";
+import { parseXsdDateTime, walkXml } from "../common/xml-events.js";
 import type { ParseEvent, SourceRef } from "../contract.js";
 import { ParseError } from "../contract.js";
-import { draftEvents } from "../shared/workout-draft.js";
-import type { XmlInput, XmlVisitor } from "../shared/xml-events.js";
-import { parseXsdDateTime, walkXml } from "../shared/xml-events.js";
 import type { GpxPoint, GpxTrack } from "./gpx-track.js";
 import { gpxDraft, gpxSource } from "./gpx-track.js";
 

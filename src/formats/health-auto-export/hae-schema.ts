@@ -63,7 +63,7 @@ export const haeWorkoutSchema = z.object({
   avgHeartRate: quantitySchema.optional().catch(undefined),
   maxHeartRate: quantitySchema.optional().catch(undefined),
   heartRate: z.object({ avg: quantitySchema.optional(), max: quantitySchema.optional() }).optional().catch(undefined),
-  /** Strength sets in wearsync's pushed-set shape (src/formats/shared/strength-sets.ts); checked one by one. */
+  /** Strength sets in wearsync's pushed-set shape (src/formats/common/strength-sets.ts); checked one by one. */
   sets: z.array(z.unknown()).max(1000).optional(),
 });
 

@@ -1,9 +1,9 @@
 // HAE workouts → ParsedWorkout, for both the older (v1) and the HealthyApps server's (v2) shape.
 
+import { checkPushedSets } from "../common/strength-sets.js";
+import type { TrackPoint } from "../common/workout-draft.js";
+import { draftEvents } from "../common/workout-draft.js";
 import type { ParseEvent } from "../contract.js";
-import { checkPushedSets } from "../shared/strength-sets.js";
-import type { TrackPoint } from "../shared/workout-draft.js";
-import { draftEvents } from "../shared/workout-draft.js";
 import type { HaeQuantity, HaeWorkout } from "./hae-schema.js";
 import { firstIssue, haeWorkoutHeartRateSchema, haeWorkoutSchema } from "./hae-schema.js";
 import { haeSource, parseHaeDate, toCanonical } from "./hae-values.js";

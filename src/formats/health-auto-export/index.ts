@@ -1,5 +1,5 @@
+import { readCapped } from "../common/read-file.js";
 import type { RecordFormat } from "../contract.js";
-import { readCapped } from "../shared/read-file.js";
 import { MAX_HAE_FILE_BYTES, parseHealthAutoExportFile } from "./parse-hae.js";
 
 export { parseHealthAutoExport } from "./parse-hae.js";

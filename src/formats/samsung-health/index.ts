@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
+import { countBytes } from "../common/read-file.js";
 import type { RecordFormat } from "../contract.js";
-import { countBytes } from "../shared/read-file.js";
 import { isSamsungDataFile, parseSamsungCsv, parseSamsungZip } from "./parse-samsung.js";
 import { isSamsungMetadataLine } from "./samsung-csv.js";
 

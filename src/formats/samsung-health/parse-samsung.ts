@@ -10,12 +10,12 @@ import { Readable } from "node:stream";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
 import type { SampleType } from "../../lib/vocabulary.js";
 import { assertTimeZone, localDayWindow } from "../../lib/zone.js";
+import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../common/takeout-entry.js";
+import { draftEvents, NO_DEVICE_SUMMARY, type WorkoutDraft } from "../common/workout-draft.js";
+import type { ZipLimits, ZipProgress } from "../common/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames, NO_PROGRESS } from "../common/zip.js";
 import type { ParseEvent, SourceRef } from "../contract.js";
 import { ParseError } from "../contract.js";
-import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
-import { draftEvents, NO_DEVICE_SUMMARY, type WorkoutDraft } from "../shared/workout-draft.js";
-import type { ZipLimits, ZipProgress } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames, NO_PROGRESS } from "../shared/zip.js";
 import { openSamsungTable, type SamsungRow, samsungInstant, samsungOffsetMin } from "./samsung-csv.js";
 
 export interface SamsungOptions {

@@ -4,15 +4,15 @@
 // the archive or yields no workout (manual entries have no file at all).
 
 import { Readable } from "node:stream";
+import { gunzipBuffer } from "../common/gzip.js";
+import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../common/takeout-entry.js";
+import type { ZipLimits } from "../common/zip.js";
+import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames } from "../common/zip.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
 import { parseFit } from "../fit/parse-fit.js";
 import { readCsvRecords } from "../food-log/csv-records.js";
 import { parseGpx } from "../gpx/parse-gpx.js";
-import { gunzipBuffer } from "../shared/gzip.js";
-import { guardedEntryEvents, MAX_TAKEOUT_ENTRY_BYTES, readEntry } from "../shared/takeout-entry.js";
-import type { ZipLimits } from "../shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames } from "../shared/zip.js";
 import { parseTcx } from "../tcx/parse-tcx.js";
 import { isStravaHeader, type StravaColumns, type StravaRow, stravaColumns, stravaRow, stravaRowEvents } from "./strava-csv.js";
 

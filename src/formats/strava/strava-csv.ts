@@ -4,8 +4,8 @@
 // `Activity Date` is UTC ("May 6, 2024, 4:02:34 AM"): real exports put a hike in Nepal at 04:02 in this column
 // while its FIT file starts at 04:02:34Z.
 
+import { draftEvents, NO_DEVICE_SUMMARY, type WorkoutDraft } from "../common/workout-draft.js";
 import type { ParseEvent, SourceRef } from "../contract.js";
-import { draftEvents, NO_DEVICE_SUMMARY, type WorkoutDraft } from "../shared/workout-draft.js";
 
 export const STRAVA_SOURCE: SourceRef = { name: "Strava", deviceType: "app", device: null };
 

@@ -1,11 +1,11 @@
 // Garmin Training Center XML (TCX v2) → one ParsedWorkout per <Activity>, streamed.
 // Elements are matched by local name: the ActivityExtension prefix varies (ns3:, ext:, default, undeclared).
 
+import { draftEvents } from "../common/workout-draft.js";
+import type { XmlInput, XmlVisitor } from "../common/xml-events.js";
+import { parseXsdDateTime, walkXml } from "../common/xml-events.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
-import { draftEvents } from "../shared/workout-draft.js";
-import type { XmlInput, XmlVisitor } from "../shared/xml-events.js";
-import { parseXsdDateTime, walkXml } from "../shared/xml-events.js";
 import type { TcxActivity, TcxLap, TcxPoint } from "./tcx-activity.js";
 import { tcxDraft } from "./tcx-activity.js";
 

@@ -2,9 +2,9 @@
 // schema: TotalTimeSeconds, DistanceMeters, Calories, Average/MaximumHeartRateBpm per lap), so the activity's
 // totals are the laps' totals; the track only fills what no lap wrote.
 import { heartRateOfLaps, sumPresent } from "../../domain/records/summary-provenance.js";
+import type { TrackPoint, WorkoutDraft } from "../common/workout-draft.js";
+import { parseXsdDateTime } from "../common/xml-events.js";
 import type { SourceRef } from "../contract.js";
-import type { TrackPoint, WorkoutDraft } from "../shared/workout-draft.js";
-import { parseXsdDateTime } from "../shared/xml-events.js";
 
 export interface TcxLap {
   startText: string | null;

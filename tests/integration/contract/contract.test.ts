@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import openapiTS, { astToString } from "openapi-typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { paths } from "../../../web/src/api/schema.js";
 import { waitFor } from "../../helpers/process.js";
 import { TEST_ADMIN_TOKEN } from "../../helpers/test-env.js";
-import type { paths } from "./api.js";
 import { DocumentValidator, type OpenApiDoc } from "./document-validator.js";
 import { fixtureBytes, type ServedService, startServedService } from "./served-service.js";
 
@@ -53,10 +53,10 @@ describe("the contract, over a socket, with a generated client", () => {
   let api: ReturnType<typeof client>;
   let email: string;
 
-  it("the client's types are generated from the document this service serves (npm run openapi:types)", async () => {
+  it("the client's types are generated from the document this service serves (npm run gen:api)", async () => {
     const generated = astToString(await openapiTS(servedDoc as never));
-    const committed = readFileSync(new URL("./api.d.ts", import.meta.url), "utf8");
-    expect(committed.endsWith(generated), "tests/integration/contract/api.d.ts is stale: run npm run openapi:types").toBe(true);
+    const committed = readFileSync(new URL("../../../web/src/api/schema.d.ts", import.meta.url), "utf8");
+    expect(committed.endsWith(generated), "web/src/api/schema.d.ts is stale: run npm run gen:api").toBe(true);
   });
 
   it("health, admin and profile", async () => {

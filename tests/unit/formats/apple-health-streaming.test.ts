@@ -3,8 +3,8 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseAppleHealthXml } from "../../../src/formats/apple-health/parse-export-xml.js";
+import { createXmlSanitizer, sanitizeXmlBytes } from "../../../src/formats/common/xml-sanitizer.js";
 import type { ParseEvent } from "../../../src/formats/contract.js";
-import { createXmlSanitizer, sanitizeXmlBytes } from "../../../src/formats/shared/xml-sanitizer.js";
 
 const NOW_MS = Date.UTC(2025, 0, 1);
 const VERTICAL_TAB_XML = readFileSync(fileURLToPath(new URL("../../fixtures/hostile/vertical-tab.xml", import.meta.url)));

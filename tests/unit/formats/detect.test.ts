@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { listZipEntryNames } from "../../../src/formats/common/zip.js";
 import { DETECT_HEAD_BYTES, detectFormat } from "../../../src/formats/detect.js";
 import type { FormatName } from "../../../src/formats/index.js";
-import { listZipEntryNames } from "../../../src/formats/shared/zip.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { listZipEntryNames } from "../../../src/formats/common/zip.js";
 import type { ParsedWorkout, ParseEvent } from "../../../src/formats/contract.js";
 import { detectFormat } from "../../../src/formats/detect.js";
 import { parseGarminZip } from "../../../src/formats/garmin/parse-garmin.js";
-import { listZipEntryNames } from "../../../src/formats/shared/zip.js";
 import { buildZip, type ZipInput } from "../../helpers/zip-writer.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import type { XmlInput } from "../../../src/formats/common/xml-events.js";
 import type { ParsedWorkout, ParseEvent } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
 import { parseGpx } from "../../../src/formats/gpx/parse-gpx.js";
-import type { XmlInput } from "../../../src/formats/shared/xml-events.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 

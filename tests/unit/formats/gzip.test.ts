@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
+import { gunzipBuffer } from "../../../src/formats/common/gzip.js";
 import type { ParseEvent } from "../../../src/formats/contract.js";
 import { DETECT_HEAD_BYTES, detectFileFormat } from "../../../src/formats/detect.js";
 import { openRecords } from "../../../src/formats/registry.js";
-import { gunzipBuffer } from "../../../src/formats/shared/gzip.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { listZipEntryNames } from "../../../src/formats/common/zip.js";
 import type { ParsedSample, ParsedWorkout, ParseEvent } from "../../../src/formats/contract.js";
 import { detectFormat } from "../../../src/formats/detect.js";
 import { parseSamsungCsv, parseSamsungZip } from "../../../src/formats/samsung-health/parse-samsung.js";
 import { samsungInstant, samsungOffsetMin } from "../../../src/formats/samsung-health/samsung-csv.js";
-import { listZipEntryNames } from "../../../src/formats/shared/zip.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 const FOLDER = "samsunghealth_synthetic_20240320101500";

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { readEntry } from "../../../src/formats/common/takeout-entry.js";
+import type { ZipEntryStream } from "../../../src/formats/common/zip.js";
+import { eachZipEntry } from "../../../src/formats/common/zip.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import { readEntry } from "../../../src/formats/shared/takeout-entry.js";
-import type { ZipEntryStream } from "../../../src/formats/shared/zip.js";
-import { eachZipEntry } from "../../../src/formats/shared/zip.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 

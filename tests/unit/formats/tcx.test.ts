@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import type { XmlInput } from "../../../src/formats/common/xml-events.js";
 import type { ParsedWorkout, ParseEvent } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import type { XmlInput } from "../../../src/formats/shared/xml-events.js";
 import { parseTcx } from "../../../src/formats/tcx/parse-tcx.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);

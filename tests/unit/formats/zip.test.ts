@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import type { ZipEntryStream, ZipLimits } from "../../../src/formats/common/zip.js";
+import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../../../src/formats/common/zip.js";
 import { ParseError } from "../../../src/formats/contract.js";
-import type { ZipEntryStream, ZipLimits } from "../../../src/formats/shared/zip.js";
-import { DEFAULT_ZIP_LIMITS, openZipEntryStream } from "../../../src/formats/shared/zip.js";
 import type { ZipInput } from "../../helpers/zip-writer.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 

@@ -47,7 +47,7 @@ export interface WorkoutDraft {
   fromSamples: { durationSec: number | null; distanceM: number | null };
   /** In file order; impossible points are dropped and counted here. */
   points: readonly TrackPoint[];
-  /** Strength sets, already checked (src/formats/shared/strength-sets.ts). */
+  /** Strength sets, already checked (src/formats/common/strength-sets.ts). */
   sets?: readonly ParsedSet[];
 }
 
