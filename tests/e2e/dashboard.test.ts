@@ -311,6 +311,11 @@ describe("the dashboard in a browser", () => {
     const back = page.getByTestId("muscle-groups").locator('tr[data-group="back"] td');
     expect(await back.allTextContents()).toEqual(["3", "28", "408"]);
     await screenshot(page, "07-training");
+
+    // A link to other dates on the page already shown starts it from those dates.
+    await page.goto(`${origin}/#/training?from=2011-10-03&to=2011-10-09`);
+    await page.getByTestId("training-weeks").locator('tr[data-week="2011-10-03"]').waitFor();
+    expect(await page.getByTestId("training-weeks").locator('tr[data-week="2011-09-26"]').count()).toBe(0);
   });
 
   it("fits a phone screen, made no request to another host, and signs out forgetting the key", async () => {

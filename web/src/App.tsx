@@ -112,7 +112,8 @@ export function App() {
           </button>
         </span>
       </header>
-      <main id="main">
+      {/* Keyed by the query: a link to other dates on the page already shown starts it from those dates. */}
+      <main id="main" key={`${route.page}?${route.params.toString()}`}>
         {route.page === "days" && <Days profile={profile} route={route} />}
         {route.page === "projections" && <Projections profile={profile} route={route} />}
         {route.page === "workouts" && <Workouts profile={profile} route={route} />}

@@ -62,12 +62,12 @@ export function Workouts({ profile, route }: { profile: Profile; route: Route })
       <ul class="workouts" data-testid="workout-list">
         {groups.map((g) => (
           <li key={g.lead.id} class="workout-group" data-duplicates={g.duplicates.length}>
-            <WorkoutLine w={g.lead} zone={profile.zone} />
+            <WorkoutLine w={g.lead} zone={profile.zone} range={`from=${from}&to=${to}`} />
             {g.duplicates.length > 0 && (
               <ul class="duplicates" aria-label="Same activity, recorded again">
                 {g.duplicates.map((d) => (
                   <li key={d.id}>
-                    <WorkoutLine w={d} zone={profile.zone} />
+                    <WorkoutLine w={d} zone={profile.zone} range={`from=${from}&to=${to}`} />
                     <span class="muted"> — not counted: {(d.duplicate_reason ?? "same activity").replaceAll("_", " ")}</span>
                   </li>
                 ))}
@@ -80,9 +80,10 @@ export function Workouts({ profile, route }: { profile: Profile; route: Route })
   );
 }
 
-function WorkoutLine({ w, zone }: { w: Workout; zone: string }) {
+/** The link keeps the list's range, so opening a workout leaves the list as it was. */
+function WorkoutLine({ w, zone, range }: { w: Workout; zone: string; range: string }) {
   return (
-    <a href={`#/workouts/${w.id}`} class="workout-line">
+    <a href={`#/workouts/${w.id}?${range}`} class="workout-line">
       <strong>{w.activity_type.replaceAll("_", " ")}</strong> {formatDateTime(w.start, zone)} · {formatDuration(w.duration_s)}
       {w.distance_m !== null ? ` · ${formatNumber(w.distance_m / 1000, 2)} km` : ""}
       {w.avg_hr_bpm !== null ? ` · ${formatNumber(w.avg_hr_bpm)} bpm avg` : ""} <span class="muted">{w.source.name}</span>
