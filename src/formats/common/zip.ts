@@ -114,6 +114,28 @@ async function openEntry(zip: ZipFile, entry: Entry): Promise<ZipEntryStream> {
   return { entryName: entry.fileName, uncompressedBytes: entry.uncompressedSize, stream: counted };
 }
 
+/** Opens a zip FILE for entry-by-entry reading (the central directory is read lazily, names checked strictly). */
+async function openZip(path: string): Promise<ZipFile> {
+  try {
+    return await openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
+  } catch (err) {
+    throw toZipError(err);
+  }
+}
+
+/** Runs `read` on the opened zip, answering its failures as zip errors; the file is closed afterwards. */
+async function withZip<T>(path: string, read: (zip: ZipFile) => Promise<T>): Promise<T> {
+  const zip = await openZip(path);
+  try {
+    return await read(zip);
+  } catch (err) {
+    throw toZipError(err);
+  } finally {
+    // Safe while an entry stream is open: yauzl keeps the file descriptor until that stream ends too.
+    zip.close();
+  }
+}
+
 /**
  * Opens a zip FILE, validates its central directory before inflating anything (sizes, ratios, entry count,
  * unsafe names), then streams the first entry whose name satisfies `predicate`. Null when none does.
@@ -124,21 +146,10 @@ export async function openZipEntryStream(
   predicate: (fileName: string) => boolean,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<ZipEntryStream | null> {
-  let zip: ZipFile;
-  try {
-    zip = await openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
-  } catch (err) {
-    throw toZipError(err);
-  }
-  try {
+  return withZip(path, async (zip) => {
     const entry = await findEntry(zip, predicate, limits);
     return entry === null ? null : await openEntry(zip, entry);
-  } catch (err) {
-    throw toZipError(err);
-  } finally {
-    // Safe while the entry stream is open: yauzl keeps the file descriptor until that stream ends too.
-    zip.close();
-  }
+  });
 }
 
 /**
@@ -146,28 +157,18 @@ export async function openZipEntryStream(
  * Used to tell an Apple export from a Takeout archive by what it contains.
  */
 export async function listZipEntryNames(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string[]> {
-  let zip: ZipFile;
-  try {
-    zip = await openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
-  } catch (err) {
-    throw toZipError(err);
-  }
   const names: string[] = [];
-  try {
-    await findEntry(
+  await withZip(path, (zip) =>
+    findEntry(
       zip,
       (name) => {
         names.push(name);
         return false;
       },
       limits,
-    );
-    return names;
-  } catch (err) {
-    throw toZipError(err);
-  } finally {
-    zip.close();
-  }
+    ),
+  );
+  return names;
 }
 
 /**
@@ -179,20 +180,8 @@ export async function inflatedBytesOf(
   predicate: (fileName: string) => boolean,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<number> {
-  let zip: ZipFile;
-  try {
-    zip = await openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
-  } catch (err) {
-    throw toZipError(err);
-  }
-  try {
-    const entries = await scanEntries(zip, predicate, limits, Number.POSITIVE_INFINITY);
-    return entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  } catch (err) {
-    throw toZipError(err);
-  } finally {
-    zip.close();
-  }
+  const entries = await withZip(path, (zip) => scanEntries(zip, predicate, limits, Number.POSITIVE_INFINITY));
+  return entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
 }
 
 /**
@@ -205,12 +194,7 @@ export async function* eachZipEntry(
   predicate: (fileName: string) => boolean,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): AsyncGenerator<ZipEntryStream> {
-  let zip: ZipFile;
-  try {
-    zip = await openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
-  } catch (err) {
-    throw toZipError(err);
-  }
+  const zip = await openZip(path);
   try {
     let entries: Entry[];
     try {
