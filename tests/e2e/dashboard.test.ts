@@ -160,6 +160,22 @@ describe("the dashboard in a browser", () => {
     expect(await row.getAttribute("data-state")).toBe("partial");
     expect(await page.locator('tr[data-date="2011-09-24"]').getAttribute("data-state")).toBe("no_data");
     await screenshot(page, "03-days");
+
+    // A reload with the key in the session: the Days reads started before the first render are used, not repeated.
+    const reads: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path === "/v1/days" || path === "/v1/summary") reads.push(path);
+    };
+    page.on("request", onRequest);
+    try {
+      await page.reload();
+      await expect.poll(() => chart.getAttribute("data-points")).toBe("1");
+      await page.getByTestId("period-summary").waitFor();
+      expect(reads.sort()).toEqual(["/v1/days", "/v1/summary"]);
+    } finally {
+      page.off("request", onRequest);
+    }
   });
 
   it("logs a meal on that day and shows the day's deficit change", async () => {

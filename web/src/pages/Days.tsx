@@ -1,13 +1,14 @@
 import { useMemo, useState } from "preact/hooks";
 import type uPlot from "uplot";
 import type { Profile, Route } from "../App";
-import { api, type Schemas, unwrap } from "../api/client";
+import type { Schemas } from "../api/client";
 import { bars, Chart, utcDate } from "../components/Chart";
 import { Busy, ErrorNote } from "../components/Status";
 import { addDays, dateToX, formatDate, formatKcal, formatNumber, formatRange, todayIn } from "../lib/format";
 import { useLoad } from "../lib/use-load";
 import { DayDetail } from "./DayDetail";
-import { type Day, dayState, getDays, STATE_COLORS, STATE_LABELS, STATE_ORDER } from "./day-states";
+import { type Day, dayState, STATE_COLORS, STATE_LABELS, STATE_ORDER } from "./day-states";
+import { defaultRange, loadDays, loadSummary } from "./days-load";
 
 const PRESETS = [
   { label: "4 weeks", days: 28 },
@@ -20,14 +21,21 @@ const PENDING_POLL_MS = 1_000;
 
 export function Days({ profile, route }: { profile: Profile; route: Route }) {
   const today = todayIn(profile.zone);
-  const [to, setTo] = useState(route.params.get("to") ?? today);
-  const [from, setFrom] = useState(route.params.get("from") ?? addDays(today, -27));
+  const initial = defaultRange(profile.zone, route.params);
+  const [to, setTo] = useState(initial.to);
+  const [from, setFrom] = useState(initial.from);
   const [picked, setPicked] = useState<string | null>(route.params.get("day"));
 
+  // Two loads, not one: the chart draws as soon as the days arrive, whatever the summary's read costs.
   const days = useLoad(async () => {
-    const [list, summary] = await Promise.all([getDays(from, to), unwrap(api.GET("/v1/summary", { params: { query: { from, to } } }))]);
-    if (list.pending || summary.pending) setTimeout(() => days.reload(), PENDING_POLL_MS);
-    return { list, summary };
+    const list = await loadDays(from, to);
+    if (list.pending) setTimeout(() => days.reload(), PENDING_POLL_MS);
+    return list;
+  }, [from, to]);
+  const summary = useLoad(async () => {
+    const answer = await loadSummary(from, to);
+    if (answer.pending) setTimeout(() => summary.reload(), PENDING_POLL_MS);
+    return answer;
   }, [from, to]);
 
   const setPreset = (n: number) => {
@@ -51,18 +59,29 @@ export function Days({ profile, route }: { profile: Profile; route: Route }) {
           </button>
         ))}
       </form>
-      <ErrorNote error={days.error} />
+      <ErrorNote error={days.error ?? summary.error} />
       <Busy when={days.loading && !days.data} label="Loading days…" />
       {days.data && (
         <>
-          {days.data.list.pending && (
+          {days.data.pending && (
             <p class="pending" aria-live="polite">
               Some of these days are being recomputed; the chart updates when that is done.
             </p>
           )}
-          <Summary summary={days.data.summary} />
-          <DaysCharts days={days.data.list.days} onPick={setPicked} />
-          {picked && <DayDetail key={picked} date={picked} profile={profile} onClose={() => setPicked(null)} onChanged={days.reload} />}
+          {summary.data ? <Summary summary={summary.data} /> : <Busy when={summary.loading} label="Loading the period's summary…" />}
+          <DaysCharts days={days.data.days} onPick={setPicked} />
+          {picked && (
+            <DayDetail
+              key={picked}
+              date={picked}
+              profile={profile}
+              onClose={() => setPicked(null)}
+              onChanged={() => {
+                days.reload();
+                summary.reload();
+              }}
+            />
+          )}
         </>
       )}
     </section>
