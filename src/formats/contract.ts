@@ -4,7 +4,7 @@
 
 import type { ValueSource } from "../domain/records/summary-provenance.js";
 import type { MetClass } from "../domain/training/exercise-catalogue.js";
-import type { DeviceType, SampleType } from "../lib/vocabulary.js";
+import type { DeviceType, EnergyBasis, SampleType } from "../lib/vocabulary.js";
 
 export interface SourceRef {
   /** Human name of the writing app or device, e.g. "Alice's Apple Watch", "Garmin fenix 5". */
@@ -41,6 +41,8 @@ export interface ParsedWorkout {
   utcOffsetMin: number | null;
   durationSec: number;
   activeEnergyKcal: number | null;
+  /** Whether `activeEnergyKcal` is the whole burn over the workout (resting included) or active energy only (see EnergyBasis). */
+  energyBasis: EnergyBasis;
   distanceM: number | null;
   /** Average and maximum heart rate: the device's own summary when it wrote one, else computed from `heartRate`. */
   avgHrBpm: number | null;

@@ -41,3 +41,12 @@ export type DeclaredIntakeStatus = (typeof INTAKE_DAY_STATUSES)[number];
 /** How answers show weights: metric (kg) or imperial (kg and lb). */
 export const UNIT_SYSTEMS = ["metric", "imperial"] as const;
 export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
+
+/**
+ * What a workout's energy total counts. "gross": everything burned during it, resting metabolism included (Garmin/FIT,
+ * TCX, Fitbit, Strava, Samsung Health, Google Fit); "net": active energy only (HealthKit's workout energy, the sync API,
+ * a hand-logged workout). A day adds workouts on top of a resting baseline, so a gross total has the resting part for
+ * the workout's minutes taken out first (net = gross − BMR/1440 per minute; see docs/science.md).
+ */
+export const ENERGY_BASES = ["gross", "net"] as const;
+export type EnergyBasis = (typeof ENERGY_BASES)[number];

@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { ENERGY_BASES } from "../../lib/vocabulary.js";
 import { sources } from "./sources.js";
 import { users } from "./users.js";
 
@@ -38,6 +39,11 @@ export const workouts = pgTable(
     localDate: date({ mode: "string" }).notNull(),
     durationS: doublePrecision().notNull(),
     activeEnergyKcal: doublePrecision(),
+    /**
+     * "gross" when activeEnergyKcal is the whole burn over the workout (resting included: FIT, TCX, Fitbit, Strava,
+     * Samsung), "net" when it is active energy only (HealthKit, the sync API, hand-logged).
+     */
+    energyBasis: text({ enum: ENERGY_BASES }).notNull().default("net"),
     distanceM: doublePrecision(),
     avgHrBpm: real(),
     maxHrBpm: real(),

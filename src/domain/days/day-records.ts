@@ -1,5 +1,8 @@
 // The raw rows a day is computed from, as the recompute reads them (one chunk of days at a time).
 
+import type { EnergyBasis } from "../../lib/vocabulary.js";
+import type { StrengthSet } from "../training/strength-energy.js";
+
 export interface DaySampleRow {
   type: "basal_energy" | "active_energy" | "steps" | "heart_rate";
   sourceId: number;
@@ -13,8 +16,6 @@ export interface DaySampleRow {
   utcOffsetMin: number;
 }
 
-import type { StrengthSet } from "../training/strength-energy.js";
-
 export interface DayWorkoutRow {
   id: string;
   activityType: string;
@@ -22,6 +23,8 @@ export interface DayWorkoutRow {
   endMs: number;
   durationS: number;
   activeEnergyKcal: number | null;
+  /** Whether activeEnergyKcal includes resting energy (see EnergyBasis in src/lib/vocabulary.ts). */
+  energyBasis: EnergyBasis;
   avgHrBpm: number | null;
   sourceName: string;
   deviceType: string;

@@ -1,3 +1,4 @@
+import type { EnergyBasis } from "../../lib/vocabulary.js";
 import { mifflinStJeorBmrKcal, type Sex } from "./bmr.js";
 import type { ActivityEstimate } from "./deficit.js";
 import { keytelNetKcal } from "./keytel.js";
@@ -19,10 +20,6 @@ const COMPENDIUM_CODE_BY_ACTIVITY: Record<string, string> = {
 };
 const FALLBACK_COMPENDIUM_CODE = "02030";
 
-// FIT/TCX session calories are gross (Garmin and most devices include resting energy); Apple's and the
-// sync API's workout energy is active energy by definition (HealthKit totalEnergyBurned).
-const GROSS_ENERGY_FORMATS = new Set(["fit", "tcx", "gpx"]);
-
 /** The 2024 Compendium MET of an activity type (its mapped code, else light/moderate general calisthenics 02030). */
 export function activityMet(activityType: string): number {
   const code = COMPENDIUM_CODE_BY_ACTIVITY[activityType] ?? FALLBACK_COMPENDIUM_CODE;
@@ -36,8 +33,8 @@ export interface WorkoutForEstimate {
   durationS: number;
   activeEnergyKcal: number | null;
   avgHrBpm: number | null;
-  /** The import's format: FIT, TCX and GPX energy is gross. */
-  format: string | null;
+  /** Whether activeEnergyKcal includes the resting energy of the workout's minutes (see EnergyBasis in src/lib/vocabulary.ts). */
+  energyBasis: EnergyBasis;
 }
 
 export interface PersonForEstimates {
@@ -61,7 +58,8 @@ export function estimateWorkout(w: WorkoutForEstimate, person: PersonForEstimate
   const minutes = w.durationS / 60;
   const bmrKcalPerDay = person ? mifflinStJeorBmrKcal(person) : null;
   if (w.activeEnergyKcal !== null) {
-    const resting = GROSS_ENERGY_FORMATS.has(w.format ?? "") && bmrKcalPerDay ? (bmrKcalPerDay / MINUTES_PER_DAY) * minutes : 0;
+    // A gross total loses the resting energy of its minutes (Mifflin BMR / 1440 per minute): the day's baseline has it.
+    const resting = w.energyBasis === "gross" && bmrKcalPerDay ? (bmrKcalPerDay / MINUTES_PER_DAY) * minutes : 0;
     return { workoutId: w.id, netKcal: Math.max(0, w.activeEnergyKcal - resting) * dayFraction, method: "device-workout", dayFraction };
   }
   if (!person || !bmrKcalPerDay) return null;

@@ -118,6 +118,8 @@ export function workoutToEvents(w: AppleWorkout, ctx: RecordContext): ParseEvent
       endMs: end.epochMs,
       utcOffsetMin: start.utcOffsetMin,
       source: toSourceRef(attributes.sourceName, attributes.device, w.userEntered),
+      // HealthKit's workout energy is active energy: resting energy is a separate type.
+      energyBasis: "net",
       device: {
         durationSec,
         activeEnergyKcal: energy.value,

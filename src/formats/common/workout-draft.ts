@@ -8,6 +8,7 @@ import { cleanSeries, SPAN_TOLERANCE_MS, workoutWindowProblem } from "../../doma
 import { implausibility } from "../../domain/records/sample-plausibility.js";
 import type { Sourced } from "../../domain/records/summary-provenance.js";
 import { heartRateOfSamples, plausibleSummaryHr, preferDevice } from "../../domain/records/summary-provenance.js";
+import type { EnergyBasis } from "../../lib/vocabulary.js";
 import type { ParsedSet, ParsedWorkout, ParseEvent, SourceRef } from "../contract.js";
 
 export interface TrackPoint {
@@ -42,6 +43,8 @@ export interface WorkoutDraft {
   endMs: number;
   utcOffsetMin: number | null;
   source: SourceRef;
+  /** What the device's energy total counts (see EnergyBasis): each parser states it for its format. */
+  energyBasis: EnergyBasis;
   device: DeviceSummary;
   /** Totals computed from the points (record span, track geometry); used only where the device wrote none. */
   fromSamples: { durationSec: number | null; distanceM: number | null };
@@ -112,6 +115,7 @@ export function draftEvents(draft: WorkoutDraft, where: string, nowMs: number): 
     utcOffsetMin: draft.utcOffsetMin,
     durationSec: duration.value,
     activeEnergyKcal: energy.value,
+    energyBasis: draft.energyBasis,
     distanceM: distance.value,
     avgHrBpm: avgHr.value,
     maxHrBpm: maxHr.value,

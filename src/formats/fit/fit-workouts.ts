@@ -110,6 +110,8 @@ export function sessionEvents(input: SessionInput, context: WorkoutContext): Par
     endMs: clock.toUtcMs(window.endMs),
     utcOffsetMin: clock.utcOffsetMin,
     source: context.source,
+    // FIT session total_calories count the whole burn, resting included (Garmin's documented behaviour).
+    energyBasis: "gross",
     device: deviceSummary(input),
     fromSamples: {
       durationSec: window.recordSpan ? (window.recordSpan.lastMs - window.recordSpan.firstMs) / 1000 : null,

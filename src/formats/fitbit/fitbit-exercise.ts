@@ -78,6 +78,8 @@ export function exerciseEvents(entry: z.infer<typeof exerciseEntry>, ctx: Fitbit
       endMs: startMs + entry.duration,
       utcOffsetMin: null,
       source: exerciseSource(entry),
+      // Fitbit's activity calories are the total burned during the activity, resting metabolism included.
+      energyBasis: "gross",
       device: {
         durationSec: (entry.activeDuration ?? entry.duration) / 1000,
         // Fitbit's figure includes resting burn during the session (no active-only value exists),

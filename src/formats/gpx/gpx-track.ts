@@ -103,6 +103,8 @@ export function gpxDraft(track: GpxTrack, source: SourceRef): WorkoutDraft | str
     utcOffsetMin: track.utcOffsetMin,
     source,
     // GPX carries no summary: every total is computed from the points.
+    // GPX carries no energy; a gross basis keeps the same rule as the FIT/TCX files it is exported beside.
+    energyBasis: "gross",
     device: NO_DEVICE_SUMMARY,
     fromSamples: {
       durationSec: movingMs / 1000,

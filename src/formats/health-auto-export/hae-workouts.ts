@@ -75,6 +75,8 @@ export function workoutEvents(raw: unknown, where: string, nowMs: number): Parse
       utcOffsetMin: start.utcOffsetMin,
       source: haeSource(undefined),
       // The workout's own fields are HealthKit's summary of it (its start and end included).
+      // Health Auto Export reads HealthKit workouts: their energy is active energy.
+      energyBasis: "net",
       device: {
         durationSec: workout.duration ?? (end.ms - start.ms) / 1000,
         activeEnergyKcal: converted("active_energy", energy),

@@ -148,6 +148,9 @@ async function* exerciseEvents(rows: AsyncIterable<SamsungRow>, opts: SamsungOpt
       endMs,
       utcOffsetMin: times.utcOffsetMin,
       source: SAMSUNG_SOURCE,
+      // Samsung Health's exercise `calorie` is what the whole session burned (its summary shows it beside the day's
+      // resting energy), so it includes the resting part.
+      energyBasis: "gross",
       device: {
         ...NO_DEVICE_SUMMARY,
         durationSec: durationMs === null ? null : durationMs / 1000,

@@ -150,6 +150,8 @@ export function stravaRowEvents(row: StravaRow, columns: StravaColumns, nowMs: n
     endMs: startMs + elapsedSec * 1000,
     utcOffsetMin: null,
     source: STRAVA_SOURCE,
+    // Strava's Calories are a total metabolic estimate (from work done or heart rate), resting included.
+    energyBasis: "gross",
     device: {
       ...NO_DEVICE_SUMMARY,
       durationSec: positive(numberIn(cellAt(cells, columns.get("moving time")?.[0]))) ?? elapsedSec,

@@ -79,6 +79,8 @@ export function tcxDraft(activity: TcxActivity): WorkoutDraft | string {
     endMs,
     utcOffsetMin: start?.utcOffsetMin ?? null,
     source: tcxSource(activity.creatorName),
+    // TCX Calories are the device's total for the lap, resting included (Garmin, Polar, Google Fit).
+    energyBasis: "gross",
     device: {
       durationSec: timerSec,
       // Lap Calories of 0 means "not measured" in real exports, not a zero-effort workout.

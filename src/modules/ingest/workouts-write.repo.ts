@@ -37,6 +37,7 @@ export async function writeWorkout(tx: DbOrTx, w: ParsedWorkout, ctx: WorkoutCon
     localDate: ctx.localDate,
     durationS: w.durationSec,
     activeEnergyKcal: w.activeEnergyKcal,
+    energyBasis: w.energyBasis,
     distanceM: w.distanceM,
     avgHrBpm: w.avgHrBpm,
     maxHrBpm: w.maxHrBpm,

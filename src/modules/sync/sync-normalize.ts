@@ -66,6 +66,8 @@ export function normalizeWorkout(item: SyncWorkout, nowMs: number): Normalized<P
       endMs,
       utcOffsetMin: offsetMinOf(item.start),
       source: { name: item.source.name, deviceType: item.source.device_type, device: item.source.device ?? null },
+      // the sync API's workout energy is active energy by definition (documented on the schema).
+      energyBasis: "net",
       device: {
         durationSec: item.duration_s ?? (endMs - startMs) / 1000,
         activeEnergyKcal: item.active_energy_kcal ?? null,

@@ -63,6 +63,8 @@ export async function createManualWorkout(deps: Deps, userId: string, body: Crea
       endMs,
       utcOffsetMin: offsetMinOf(body.start),
       source: MANUAL_SOURCE,
+      // The schema asks for active energy (documented on active_energy_kcal).
+      energyBasis: "net",
       device: {
         durationSec: body.duration_s ?? (endMs - startMs) / 1000,
         activeEnergyKcal: body.active_energy_kcal ?? null,

@@ -113,6 +113,8 @@ describe("parseFitbit on synthetic Takeout files (shapes from docs/formats.md §
         endMs: Date.parse("2024-03-29T22:03:52Z") + 1_536_000,
         durationSec: 1500,
         activeEnergyKcal: 150,
+        // Fitbit's activity calories are the whole burn over the activity, resting included.
+        energyBasis: "gross",
         distanceM: 1.2 * 1609.344,
         source: { name: "Fitbit Charge 5", deviceType: "band", device: "Charge 5" },
         heartRate: [],

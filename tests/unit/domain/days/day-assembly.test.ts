@@ -47,6 +47,7 @@ function run(minutes: number, startIso = "2026-11-20T18:00:00Z"): DayWorkoutRow 
     sourceName: "Watch",
     deviceType: "watch",
     format: null,
+    energyBasis: "net",
     utcOffsetMin: -600,
     localDate: "2026-11-20",
   };

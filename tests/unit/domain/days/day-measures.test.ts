@@ -40,6 +40,7 @@ function workout(id: string, startIso: string, hours: number, utcOffsetMin: numb
     sourceName: "Watch",
     deviceType: "watch",
     format: null,
+    energyBasis: "net",
     utcOffsetMin,
     localDate,
   };
