@@ -3,6 +3,7 @@ import type { Deps } from "../../deps.js";
 import { seededFrom, TREND_SEED_LOOKBACK_DAYS, type TrendDay, weightTrendForRange } from "../../domain/body/weight-trend.js";
 import { instantProblem, parseOffsetDateTime } from "../../domain/intake/intake-time.js";
 import { kgFromLb } from "../../domain/intake/intake-units.js";
+import { markDaysDirty } from "../../jobs/dirty-days.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { addDays } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
@@ -39,6 +40,8 @@ export async function recordBodyMeasurement(deps: Deps, userId: string, input: C
       { weight: weightKg !== null, bodyFat: bodyFatPct !== null },
     );
     const dates = await refreshWeighInOutliers(tx, userId);
+    // The outbox row commits with the weigh-in: no crash or Redis outage after this can lose the days' recompute.
+    await markDaysDirty(tx, userId, [instant.localDate, ...(previous ? [previous.localDate] : []), ...dates]);
     return { stored: await findMeasurement(tx, userId, id), previousDate: previous?.localDate, reclassified: dates };
   });
   if (!stored) throw new Error("the stored body measurement could not be read back");
@@ -54,8 +57,9 @@ export async function setBodyMeasurementOutlier(deps: Deps, userId: string, meas
   const result = await withTransaction(deps.db, async (tx) => {
     const updated = await setOutlierOverride(tx, userId, measurementId, outlier);
     if (!updated) return null;
-    const dates = await refreshWeighInOutliers(tx, userId);
-    return { found: await findMeasurement(tx, userId, measurementId), dates: [updated.localDate, ...dates] };
+    const dates = [updated.localDate, ...(await refreshWeighInOutliers(tx, userId))];
+    await markDaysDirty(tx, userId, dates);
+    return { found: await findMeasurement(tx, userId, measurementId), dates };
   });
   if (!result?.found) throw new NotFoundError("body measurement");
   await recomputeDaysBestEffort(deps, userId, result.dates);
@@ -89,7 +93,10 @@ export async function reportBodyMeasurements(deps: Deps, userId: string, q: { fr
 export async function deleteBodyMeasurement(deps: Deps, userId: string, measurementId: string): Promise<void> {
   const dates = await withTransaction(deps.db, async (tx) => {
     const deleted = await deleteMeasurement(tx, userId, measurementId);
-    return deleted ? [deleted.localDate, ...(await refreshWeighInOutliers(tx, userId))] : null;
+    if (!deleted) return null;
+    const dates = [deleted.localDate, ...(await refreshWeighInOutliers(tx, userId))];
+    await markDaysDirty(tx, userId, dates);
+    return dates;
   });
   if (!dates) throw new NotFoundError("body measurement");
   await recomputeDaysBestEffort(deps, userId, dates);

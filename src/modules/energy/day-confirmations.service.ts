@@ -1,5 +1,7 @@
+import { withTransaction } from "../../db/transaction.js";
 import type { Deps } from "../../deps.js";
 import { isDayFlag } from "../../domain/days/day-plausibility.js";
+import { markDaysDirty } from "../../jobs/dirty-days.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { ConflictError } from "../../lib/errors.js";
 import { deleteConfirmation, upsertConfirmation } from "./day-confirmations.repo.js";
@@ -16,12 +18,21 @@ export async function confirmDay(deps: Deps, userId: string, localDate: string) 
     throw new ConflictError(`${localDate} carries no plausibility flag; there is nothing to confirm.`, "DAY_NOT_FLAGGED");
   }
   const confirmedAt = deps.clock.now();
-  await upsertConfirmation(deps.db, { userId, localDate, flags, confirmedAt });
+  // The outbox row commits with the confirmation, so the day's recompute cannot be lost after it.
+  await withTransaction(deps.db, async (tx) => {
+    await upsertConfirmation(tx, { userId, localDate, flags, confirmedAt });
+    await markDaysDirty(tx, userId, [localDate]);
+  });
   await recomputeDaysBestEffort(deps, userId, [localDate]);
   return { date: localDate, flags, confirmed: true as const, confirmed_at: confirmedAt.toISOString() };
 }
 
 /** Withdraws a confirmation: the day's flags keep it out of means again. No-op when none was given. */
 export async function withdrawDayConfirmation(deps: Deps, userId: string, localDate: string): Promise<void> {
-  if (await deleteConfirmation(deps.db, userId, localDate)) await recomputeDaysBestEffort(deps, userId, [localDate]);
+  const removed = await withTransaction(deps.db, async (tx) => {
+    const found = await deleteConfirmation(tx, userId, localDate);
+    if (found) await markDaysDirty(tx, userId, [localDate]);
+    return found;
+  });
+  if (removed) await recomputeDaysBestEffort(deps, userId, [localDate]);
 }

@@ -59,5 +59,9 @@ describe("writes while Redis is down", () => {
       .map((line) => JSON.parse(line) as { msg: string; userId?: string })
       .filter((l) => l.msg === "recompute.enqueue-deferred");
     expect(deferred.map((l) => l.userId)).toEqual([user.id, user.id, user.id]);
+    // What the reconciler will queue once Redis is back: every day these writes touched is in the outbox.
+    const dirty = await h.deps.sql<{ localDate: string }[]>`
+      select local_date::text as "localDate" from dirty_days where user_id = ${user.id} order by local_date`;
+    expect(dirty.map((d) => d.localDate)).toEqual(["2026-01-10", "2026-01-11"]);
   });
 });
