@@ -81,9 +81,24 @@ function measuredKcal(kcal: number | null | undefined): number | null {
   return kcal === null || kcal === undefined || kcal === 0 ? null : kcal;
 }
 
-/** What the device wrote: the session's own fields, its laps for any field the session lacks. */
+/**
+ * Laps stand for the whole workout only when they cover it: their elapsed times add up to at least this share of the
+ * records' span. A file without a session whose one lap covers a few metres (seen in a real 4.6-hour ride: a 4.9 m lap
+ * beside 113 km of records) says nothing about the rest.
+ */
+const LAPS_COVER_SHARE = 0.9;
+
+function lapsCoverRecords(laps: readonly FitLap[], window: SessionWindow): boolean {
+  const span = window.recordSpan;
+  if (span === null) return true;
+  const lapSec = sumPresent(laps.map((lap) => lap.total_elapsed_time ?? lap.total_timer_time));
+  return lapSec !== null && lapSec * 1000 >= LAPS_COVER_SHARE * (span.lastMs - span.firstMs);
+}
+
+/** What the device wrote: the session's own fields, its laps for any field the session lacks (when they cover it). */
 function deviceSummary(input: SessionInput): DeviceSummary {
-  const { session, laps, window } = input;
+  const { session, window } = input;
+  const laps = session !== null || lapsCoverRecords(input.laps, window) ? input.laps : [];
   const lapHr = heartRateOfLaps(
     laps.map((lap) => ({ durationSec: lap.total_timer_time ?? null, avgHrBpm: lap.avg_heart_rate ?? null, maxHrBpm: lap.max_heart_rate ?? null })),
   );

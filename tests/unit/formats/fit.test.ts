@@ -138,6 +138,20 @@ describe("parseFit: sessions, devices and ids", () => {
     expect(workout.powerW.length).toBeGreaterThan(13_000);
   });
 
+  it("a file without a session whose one lap covers 4.9 m: the 4.6-hour ride's distance comes from its records", () => {
+    const workout = onlyWorkout("pyfitparse__nick-no-session.fit");
+    expect(workout.activityType).toBe("cycling");
+    // The records run from 0 to 113,554.7 m over 16,724 s (first and last record of the file); the lap says 4.93 m.
+    // (The main run of records, which the span is read from, ends a second before the file's last record.)
+    expect(Math.abs(workout.durationSec - 16_724)).toBeLessThanOrEqual(1);
+    expect(workout.distanceM).toBeGreaterThan(113_500);
+    expect(workout.distanceM).toBeLessThanOrEqual(113_554.7);
+    expect(workout.provenance.distanceM).toBe("samples");
+    // No summary at all: the heart rate is the mean of its 14,375 kept readings.
+    expect(workout.avgHrBpm).toBeCloseTo(142.75, 2);
+    expect(workout.provenance.avgHrBpm).toBe("samples");
+  });
+
   it("keeps an unknown-to-old-profiles sport name (snorkeling, Suunto)", () => {
     const workout = onlyWorkout("fitfileparser__snorkeling-unknown-sport.fit");
     expect(workout.activityType).toBe("snorkeling");

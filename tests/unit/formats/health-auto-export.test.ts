@@ -62,6 +62,7 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
           utcOffsetMin: 480,
           durationSec: 1150,
           activeEnergyKcal: 226.21122641832523 / KJ_PER_KCAL,
+          energyBasis: "net",
           distanceM: null,
           // No summary heart rate in this payload: the one reading fills both.
           avgHrBpm: 108,
