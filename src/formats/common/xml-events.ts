@@ -125,6 +125,24 @@ function guardTextRun(chunk: Buffer, bytesSinceTag: number, line: number, limits
   return first === -1 ? runBytes : chunk.length - 1 - chunk.lastIndexOf(LESS_THAN_BYTE);
 }
 
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+
+/**
+ * The bytes after any whitespace (and byte order mark) the document starts with. Strava's TCX export begins with ten
+ * spaces before its XML declaration, which XML forbids (the declaration must come first); nothing is lost by
+ * reading from the declaration on.
+ */
+function withoutLeadingWhitespace(chunk: Buffer): Buffer {
+  let i = 0;
+  while (i < chunk.length) {
+    const byte = chunk[i];
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) i++;
+    else if (i + 2 < chunk.length && BYTE_ORDER_MARK.every((b, k) => chunk[i + k] === b)) i += 3;
+    else break;
+  }
+  return chunk.subarray(i);
+}
+
 /**
  * Feeds `input` through the sanitizer into saxes, calling `visitor` per element and yielding after each
  * chunk so callers can hand out the events they built. Throws ParseError on unsafe or malformed XML.
@@ -134,8 +152,11 @@ export async function* walkXml(input: XmlInput, visitor: XmlVisitor, limits: Xml
   const decoder = new StringDecoder("utf8");
   let sawBytes = false;
   let bytesSinceTag = 0;
-  for await (const chunk of byteChunks(input)) {
-    sawBytes ||= chunk.length > 0;
+  let atStart = true;
+  for await (const raw of byteChunks(input)) {
+    sawBytes ||= raw.length > 0;
+    const chunk: Buffer = atStart ? withoutLeadingWhitespace(raw) : raw;
+    atStart &&= chunk.length === 0;
     bytesSinceTag = guardTextRun(chunk, bytesSinceTag, parser.line, limits);
     parser.write(decoder.write(sanitizeXmlBytes(chunk)));
     yield;

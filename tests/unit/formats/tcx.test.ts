@@ -118,6 +118,18 @@ describe("parseTcx against togeojson's snapshots", () => {
   });
 });
 
+describe("parseTcx on files as exporters write them", () => {
+  it("Strava's TCX export: ten spaces before the XML declaration are skipped, the workout is the same", async () => {
+    const original = fixture("pytcxparser__test.tcx");
+    const strava = Buffer.concat([Buffer.from(" ".repeat(10)), original]);
+    expect((await parseErrorOf(new Uint8Array(Buffer.from(`x${original.toString("utf8")}`)))).code).toBe("MALFORMED_XML");
+    expect(await onlyWorkout(strava)).toEqual(await onlyWorkout(original));
+    // Split across chunks, with a byte order mark and a line break too.
+    const chunked = Readable.from([Buffer.from("\ufeff  \n"), Buffer.from("   "), original]);
+    expect(await onlyWorkout(chunked)).toEqual(await onlyWorkout(original));
+  });
+});
+
 describe("parseTcx streaming and safety", () => {
   it("gives the same result from a byte stream cut into 3-byte chunks (UTF-8 split across chunks)", async () => {
     const bytes = fixture("pytcxparser__sup_activity_1.tcx");
