@@ -56,9 +56,14 @@ const CONVERTERS: Record<SampleType, Record<string, Converter>> = {
   distance: DISTANCE_TO_M,
 };
 
-/** Converts a value to CANONICAL_UNIT[type]; null when the unit is not one we know for that type. */
+/**
+ * Converts a value to CANONICAL_UNIT[type]; null when the unit is not one we know for that type. Export.xml's DTD
+ * makes `unit` optional: without one, a type that has a single unit (steps: count) is read in it.
+ */
 export function toCanonicalUnit(type: SampleType, value: number, unit: string | undefined): number | null {
   const converters = CONVERTERS[type];
+  const only = Object.values(converters);
+  if ((unit === undefined || unit === "") && only.length === 1) return only[0]?.(value) ?? null;
   // hasOwn: a unit named like an Object.prototype member ("constructor") must not resolve to a function.
   const convert = unit !== undefined && Object.hasOwn(converters, unit) ? converters[unit] : undefined;
   return convert === undefined ? null : convert(value);

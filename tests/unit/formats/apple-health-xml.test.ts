@@ -79,6 +79,14 @@ describe("Apple Health records → samples", () => {
     ]);
   });
 
+  it("reads a record without a unit (the DTD makes it optional) in its type's only unit, and rejects one that has several", async () => {
+    const noUnit = (type: string, value: string) =>
+      `<Record type="HKQuantityTypeIdentifier${type}" sourceName="Test Watch" ${DATES} value="${value}"/>`;
+    const events = await parse(doc([noUnit("StepCount", "12"), noUnit("DistanceWalkingRunning", "3")].join("\n")));
+    expect(samplesOf(events).map((s) => [s.type, s.value])).toEqual([["steps", 12]]);
+    expect(rejectionsOf(events).map((r) => r.reason)).toEqual(['unknown unit "" for distance']);
+  });
+
   it("counts the record types it does not read, and ignores Records nested in a Correlation", async () => {
     const correlation = `<Correlation type="HKCorrelationTypeIdentifierFood" sourceName="MyFitnessPal" ${DATES}>
       ${record("DietaryEnergyConsumed", "kcal", "999")}
