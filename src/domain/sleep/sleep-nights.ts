@@ -23,6 +23,8 @@ export type StageMinutes = Record<SleepStageType, number>;
 export interface SleepSession {
   startMs: number;
   endMs: number;
+  /** Offset of the piece that starts the session. */
+  startUtcOffsetMin: number;
   /** Offset of the piece that ends the session: its local date is the session's day. */
   utcOffsetMin: number;
   /** The local date of the session's end (the wake-up morning for a night). */
@@ -61,13 +63,15 @@ function sessionOf(pieces: readonly SleepPiece[]): SleepSession {
     if (!sourceIds.includes(p.sourceId)) sourceIds.push(p.sourceId);
     if (last === undefined || p.endMs > last.endMs) last = p;
   }
-  const startMs = Math.min(...pieces.map((p) => p.startMs));
+  const first = pieces.reduce<SleepPiece | undefined>((a, p) => (a === undefined || p.startMs < a.startMs ? p : a), undefined);
+  const startMs = first?.startMs ?? 0;
   const endMs = last?.endMs ?? startMs;
   const utcOffsetMin = last?.utcOffsetMin ?? 0;
   const asleepMin = stagesMin.sleep_asleep + stagesMin.sleep_core + stagesMin.sleep_deep + stagesMin.sleep_rem;
   return {
     startMs,
     endMs,
+    startUtcOffsetMin: first?.utcOffsetMin ?? utcOffsetMin,
     utcOffsetMin,
     localDate: localDateAtOffset(endMs, utcOffsetMin),
     asleepMin: hasAsleep ? asleepMin : null,
