@@ -44,7 +44,7 @@ export function implausibility(type: SampleType, value: number, startMs: number,
   }
   if (SLEEP_TYPES.has(type)) {
     const spanMin = (endMs - startMs) / MS_PER_MIN;
-    if (spanMin <= 0 || spanMin > range.max) return `${type} record spans ${Math.round(spanMin)} min, not 1..${range.max}`;
+    if (spanMin <= 0 || spanMin > range.max) return `${type} record spans ${Math.round(spanMin)} min, not more than 0 and at most ${range.max}`;
     if (value > spanMin + SLEEP_SPAN_TOLERANCE_MIN) return `${type} value ${value} min is longer than its record's ${Math.round(spanMin)} min`;
   }
   return null;
