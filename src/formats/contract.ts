@@ -105,7 +105,7 @@ export type ParseEvent =
   | { kind: "rejected"; rejection: Rejection }
   /** The file was damaged but everything before the damage was valid and was yielded. */
   | { kind: "partial"; reason: string }
-  /** `count` records of a type this service does not read yet (sleep, flights climbed, …); never dropped silently. */
+  /** `count` records of a type this service does not read yet (mindful minutes, flights climbed, …); never dropped silently. */
   | { kind: "skipped"; recordType: string; count: number };
 
 /**
@@ -143,7 +143,7 @@ export type ParseErrorCode =
   | "JSON_INVALID"
   | "CSV_INVALID"
   | "FILE_TOO_LARGE"
-  /** Readable, but nothing in it is data this service reads (a monitoring FIT file, a sleep-only export). */
+  /** Readable, but nothing in it is data this service reads (a monitoring FIT file, an export of flights climbed only). */
   | "NO_DATA";
 
 // Food logs (MyFitnessPal, Cronometer) yield what a person ate instead of samples and workouts.

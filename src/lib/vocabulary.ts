@@ -1,6 +1,13 @@
 // The service's shared vocabulary: what a sample can be, in which unit, and what kind of device wrote it.
 // Parsers, the API and the database schema all take these lists from here.
 
+/**
+ * Sleep stages as interval samples: value = minutes of that stage inside [start, end). in_bed is time in bed (shown,
+ * never counted as sleep); the asleep stages (asleep = unspecified, core = light, deep, rem) are what a night counts.
+ */
+export const SLEEP_STAGE_TYPES = ["sleep_in_bed", "sleep_asleep", "sleep_core", "sleep_deep", "sleep_rem", "sleep_awake"] as const;
+export type SleepStageType = (typeof SLEEP_STAGE_TYPES)[number];
+
 export const SAMPLE_TYPES = [
   "steps",
   "active_energy",
@@ -11,6 +18,7 @@ export const SAMPLE_TYPES = [
   "body_mass",
   "body_fat_percentage",
   "distance",
+  ...SLEEP_STAGE_TYPES,
 ] as const;
 export type SampleType = (typeof SAMPLE_TYPES)[number];
 
@@ -25,6 +33,12 @@ export const CANONICAL_UNIT: Record<SampleType, string> = {
   body_mass: "kg",
   body_fat_percentage: "%",
   distance: "m",
+  sleep_in_bed: "min",
+  sleep_asleep: "min",
+  sleep_core: "min",
+  sleep_deep: "min",
+  sleep_rem: "min",
+  sleep_awake: "min",
 };
 
 export const DEVICE_TYPES = ["watch", "ring", "band", "phone", "scale", "app", "manual"] as const;

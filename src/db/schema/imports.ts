@@ -44,7 +44,7 @@ export const imports = pgTable(
     progressTotalBytes: bigint({ mode: "number" }),
     counts: jsonb().$type<Record<string, RecordTypeCounts>>().notNull().default({}),
     rejections: jsonb().$type<RejectedRecord[]>().notNull().default([]),
-    /** Records of types this service does not read yet, per type (sleep, flights climbed, …). */
+    /** Records of types this service does not read yet, per type (mindful minutes, flights climbed, …). */
     skipped: jsonb().$type<Record<string, number>>().notNull().default({}),
     errorCode: text(),
     errorMessage: text(),

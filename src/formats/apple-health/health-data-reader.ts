@@ -25,7 +25,7 @@ export class HealthDataReader implements XmlElementHandlers {
   private readonly stack: string[] = [];
   private record: AppleRecord | null = null;
   private workout: AppleWorkout | null = null;
-  /** Records of types not read (sleep, flights climbed, activity rings, …) per type, reported at the end. */
+  /** Records of types not read (mindful minutes, flights climbed, activity rings, …) per type, reported at the end. */
   private readonly skipped = new Map<string, number>();
 
   constructor(private readonly ctx: RecordContext) {}

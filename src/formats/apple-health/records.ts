@@ -2,6 +2,7 @@ import { implausibility } from "../../domain/records/sample-plausibility.js";
 import type { SampleType } from "../../lib/vocabulary.js";
 import type { ParseEvent } from "../contract.js";
 import { parseAppleDate } from "./dates.js";
+import { SLEEP_ANALYSIS, sleepRecordToEvent } from "./sleep.js";
 import { toSourceRef } from "./source.js";
 import { parseDecimal, toCanonicalUnit } from "./units.js";
 
@@ -32,7 +33,7 @@ export interface RecordContext {
 
 /** True when the HealthKit type is one we import; every other type is counted as skipped by the reader. */
 export function isImportedRecordType(hkType: string | undefined): boolean {
-  return hkType !== undefined && SAMPLE_TYPE_BY_HK_TYPE.has(hkType);
+  return hkType !== undefined && (SAMPLE_TYPE_BY_HK_TYPE.has(hkType) || hkType === SLEEP_ANALYSIS);
 }
 
 function reject(record: AppleRecord, recordType: string, reason: string): ParseEvent {
@@ -43,6 +44,7 @@ function reject(record: AppleRecord, recordType: string, reason: string): ParseE
 export function recordToEvent(record: AppleRecord, ctx: RecordContext): ParseEvent | null {
   const { attributes } = record;
   const hkType = attributes.type ?? "";
+  if (hkType === SLEEP_ANALYSIS) return sleepRecordToEvent(record, ctx);
   const type = SAMPLE_TYPE_BY_HK_TYPE.get(hkType);
   if (type === undefined) return null;
   const start = parseAppleDate(attributes.startDate, ctx.defaultUtcOffsetMin);

@@ -54,6 +54,13 @@ const CONVERTERS: Record<SampleType, Record<string, Converter>> = {
   // HealthKit stores body fat as a fraction 0..1 even though the unit reads "%".
   body_fat_percentage: { "%": (v) => v * 100 },
   distance: DISTANCE_TO_M,
+  // Sleep records are categories without a unit: src/formats/apple-health/sleep.ts turns their span into minutes.
+  sleep_in_bed: {},
+  sleep_asleep: {},
+  sleep_core: {},
+  sleep_deep: {},
+  sleep_rem: {},
+  sleep_awake: {},
 };
 
 /**

@@ -4,6 +4,7 @@ import { implausibility } from "../../domain/records/sample-plausibility.js";
 import type { SampleType } from "../../lib/vocabulary.js";
 import type { ParseEvent } from "../contract.js";
 import { firstIssue, haeHeartRatePointSchema, haeMetricSchema, haeQuantityPointSchema } from "./hae-schema.js";
+import { HAE_SLEEP_METRIC, sleepEvents } from "./hae-sleep.js";
 import { haeSource, parseHaeDate, toCanonical } from "./hae-values.js";
 
 const METRIC_TO_SAMPLE: Record<string, SampleType> = {
@@ -61,9 +62,13 @@ export function* metricEvents(raw: unknown, where: string, nowMs: number): Gener
     return;
   }
   const { name, units, data } = metric.data;
+  if (name === HAE_SLEEP_METRIC) {
+    yield* sleepEvents(units, data, where, nowMs);
+    return;
+  }
   const type = METRIC_TO_SAMPLE[name];
   if (!type) {
-    // A metric this service does not read (sleep, blood pressure, …): counted per metric, never dropped silently.
+    // A metric this service does not read (blood pressure, …): counted per metric, never dropped silently.
     if (data.length > 0) yield { kind: "skipped", recordType: name.slice(0, 128), count: data.length };
     return;
   }

@@ -50,6 +50,9 @@ type Converter = (value: number) => number;
 const ENERGY_TO_KCAL: Record<string, Converter> = { kcal: (v) => v, Cal: (v) => v, kJ: (v) => v / KJ_PER_KCAL };
 const BPM: Record<string, Converter> = { "count/min": (v) => v, bpm: (v) => v, "beats/min": (v) => v };
 
+// HAE writes sleep_analysis in the unit the person picked, "hr" by default.
+const DURATION_TO_MIN: Record<string, Converter> = { hr: (v) => v * 60, h: (v) => v * 60, min: (v) => v, s: (v) => v / 60 };
+
 const CONVERTERS: Record<SampleType, Record<string, Converter>> = {
   steps: { count: (v) => v, steps: (v) => v },
   active_energy: ENERGY_TO_KCAL,
@@ -61,6 +64,12 @@ const CONVERTERS: Record<SampleType, Record<string, Converter>> = {
   // HAE writes the percentage (23.4), but a value below 1 can only be HealthKit's raw fraction.
   body_fat_percentage: { "%": (v) => (v < 1 ? v * 100 : v) },
   distance: { m: (v) => v, km: (v) => v * 1000, mi: (v) => v * M_PER_MI, ft: (v) => v * 0.3048, yd: (v) => v * 0.9144 },
+  sleep_in_bed: DURATION_TO_MIN,
+  sleep_asleep: DURATION_TO_MIN,
+  sleep_core: DURATION_TO_MIN,
+  sleep_deep: DURATION_TO_MIN,
+  sleep_rem: DURATION_TO_MIN,
+  sleep_awake: DURATION_TO_MIN,
 };
 
 /** Converts to CANONICAL_UNIT[type]; null when the unit is not known for that type. */

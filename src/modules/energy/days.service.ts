@@ -6,6 +6,7 @@ import { NotFoundError } from "../../lib/errors.js";
 import { localDateIn } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { calibrationsForDays } from "../projections/index.js";
+import { sleepMinutesByDate, sleepOfDate } from "../sleep/index.js";
 import { presentDay, presentEmptyDay } from "./energy.presenters.js";
 import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 
@@ -16,15 +17,18 @@ async function todayOf(deps: Deps, userId: string): Promise<string> {
   return localDateIn(deps.clock.now(), user.timeZone);
 }
 
+const roundSleep = (minutes: number | null) => (minutes === null ? null : Math.round(minutes * 10) / 10);
+
 const emptyStatus = (date: string, today: string) => (date >= today ? "in_progress" : "no_data");
 
 /** One element per date in the range, computed or not, and whether recomputes are still on their way. */
 export async function listDays(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const [rows, pending, calibrationOf] = await Promise.all([
+  const [rows, pending, calibrationOf, sleepOf] = await Promise.all([
     listDailyEnergy(deps.db, userId, from, to),
     hasPendingRecomputes(deps, userId),
     calibrationsForDays(deps.db, userId, from, to),
+    sleepMinutesByDate(deps, userId, from, to),
   ]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
   // Only a date without a row needs the profile zone's today (to tell a running day from a day without data).
@@ -32,20 +36,27 @@ export async function listDays(deps: Deps, userId: string, from: string, to: str
   const days = [];
   for (const date of datesBetween(from, to)) {
     const row = byDate.get(date);
-    days.push(row ? presentDay(row, calibrationOf(date)) : presentEmptyDay(date, emptyStatus(date, today)));
+    const day = row ? presentDay(row, calibrationOf(date)) : presentEmptyDay(date, emptyStatus(date, today));
+    days.push({ ...day, sleep_minutes: roundSleep(sleepOf.get(date) ?? null) });
   }
   return { days, pending };
 }
 
 export async function getDay(deps: Deps, userId: string, date: string) {
-  const [row, pending, calibrationOf] = await Promise.all([
+  const [row, pending, calibrationOf, sleep] = await Promise.all([
     findDailyEnergy(deps.db, userId, date),
     hasPendingRecomputes(deps, userId),
     calibrationsForDays(deps.db, userId, date, date),
+    sleepOfDate(deps, userId, date),
   ]);
-  if (!row) return { ...presentEmptyDay(date, emptyStatus(date, await todayOf(deps, userId))), day_length_hours: null, breakdown: null, pending };
+  const sleepFields = { sleep_minutes: sleep?.asleep_minutes ?? null, sleep };
+  if (!row) {
+    const empty = presentEmptyDay(date, emptyStatus(date, await todayOf(deps, userId)));
+    return { ...empty, ...sleepFields, day_length_hours: null, breakdown: null, pending };
+  }
   return {
     ...presentDay(row, calibrationOf(date)),
+    ...sleepFields,
     day_length_hours: row.dayLengthHours,
     breakdown: row.breakdown as Record<string, unknown>,
     pending,

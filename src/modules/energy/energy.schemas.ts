@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { DAY_FLAGS } from "../../domain/days/day-plausibility.js";
 import { localDateSchema } from "../../http/schemas.js";
 import { DAY_STATUSES } from "../../lib/vocabulary.js";
+import { DaySleepSchema } from "../sleep/index.js";
 
 const kcalRange = (description: string) =>
   z
@@ -33,6 +34,10 @@ export const DaySchema = z
       active: z.string().openapi({ example: "workouts+steps" }),
     }),
     hiit_sessions: z.number().int(),
+    sleep_minutes: z.number().nullable().openapi({
+      description:
+        "Asleep minutes (asleep, core, deep, REM; not in bed or awake) of the sleep that ended this local date, the night and naps; null when there is no sleep data (unknown, never 0)",
+    }),
     computed_at: z.string().nullable(),
   })
   .openapi("Day");
@@ -47,6 +52,7 @@ export const DaysSchema = z
 export const DayDetailSchema = DaySchema.extend({
   day_length_hours: z.number().nullable(),
   breakdown: z.record(z.string(), z.unknown()).nullable(),
+  sleep: DaySleepSchema.nullable(),
   pending: z.boolean(),
 }).openapi("DayDetail");
 
@@ -71,6 +77,11 @@ export const SummarySchema = z
     mean_deficit_kcal: z.number().nullable(),
     mean_burned_kcal: z.number().nullable(),
     mean_intake_kcal: z.number().nullable(),
+    sleep_nights: z.number().int().openapi({ description: "Days of the range with known asleep minutes" }),
+    mean_sleep_minutes: z.number().nullable().openapi({ description: "Mean asleep minutes over those days; null without any" }),
+    nights_7h_or_more: z.number().int().openapi({
+      description: "Of those days, how many reached 7 h asleep (adults: 7 or more hours, AASM/SRS consensus, Watson et al. 2015)",
+    }),
     excluded: z.array(z.object({ date: z.string(), reason: z.string() })),
     pending: z.boolean(),
   })

@@ -5,6 +5,7 @@ import { addDays, datesBetween } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { localDateIn } from "../../lib/zone.js";
 import { getUser } from "../accounts/index.js";
+import { summarizeSleep } from "../sleep/index.js";
 import { dailyEnergyBounds, listDailyEnergy } from "./energy.repo.js";
 
 const REASON_BY_STATUS: Record<string, string> = {
@@ -53,7 +54,11 @@ async function todayBounds(deps: Deps, userId: string): Promise<{ first: string;
  */
 export async function summarize(deps: Deps, userId: string, range: { from?: string | undefined; to?: string | undefined }) {
   const { from, to } = await summaryRange(deps, userId, range);
-  const [rows, pending] = await Promise.all([listDailyEnergy(deps.db, userId, from, to), hasPendingRecomputes(deps, userId)]);
+  const [rows, pending, sleep] = await Promise.all([
+    listDailyEnergy(deps.db, userId, from, to),
+    hasPendingRecomputes(deps, userId),
+    summarizeSleep(deps, userId, from, to),
+  ]);
   const byDate = new Map(rows.map((row) => [row.localDate, row]));
   const used = [];
   const excluded = [];
@@ -75,6 +80,7 @@ export async function summarize(deps: Deps, userId: string, range: { from?: stri
     mean_deficit_kcal: mean(used.map((d) => d.deficitKcal)),
     mean_burned_kcal: mean(used.map((d) => d.burnedKcal)),
     mean_intake_kcal: mean(used.map((d) => d.intakeKcal)),
+    ...sleep,
     excluded,
     pending,
   };

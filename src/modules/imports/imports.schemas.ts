@@ -44,8 +44,8 @@ export const ImportSchema = z
       .openapi({ description: "The first 100 rejected records" }),
     skipped: z.record(z.string(), z.number().int()).openapi({
       description:
-        "Records of types wearsync does not read yet, per type as the file names them (e.g. HKCategoryTypeIdentifierSleepAnalysis, sleep_analysis, monitoring)",
-      example: { HKCategoryTypeIdentifierSleepAnalysis: 120, HKQuantityTypeIdentifierFlightsClimbed: 30 },
+        "Records of types wearsync does not read yet, per type as the file names them (e.g. HKCategoryTypeIdentifierMindfulSession, blood_pressure, monitoring)",
+      example: { HKCategoryTypeIdentifierMindfulSession: 120, HKQuantityTypeIdentifierFlightsClimbed: 30 },
     }),
     error: z
       .object({ code: z.string(), message: z.string() })

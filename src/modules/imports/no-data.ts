@@ -1,5 +1,5 @@
 // The message of a NO_DATA import: a file that was read but yielded nothing this service stores says what it
-// did hold ("The export holds 120 sleep analysis records and 30 flights climbed records, …"). Pure.
+// did hold ("The export holds 120 mindful session records and 30 flights climbed records, …"). Pure.
 
 const FORMAT_LABELS: Record<string, string> = {
   apple_health_zip: "Apple Health export",

@@ -21,6 +21,12 @@ export const SYNC_UNITS = {
   body_mass: ["kg", "lb"],
   body_fat_percentage: ["%"],
   distance: ["m", "km", "mi"],
+  sleep_in_bed: ["min"],
+  sleep_asleep: ["min"],
+  sleep_core: ["min"],
+  sleep_deep: ["min"],
+  sleep_rem: ["min"],
+  sleep_awake: ["min"],
 } as const;
 
 export const SyncSampleSchema = z
@@ -62,7 +68,8 @@ export const SyncWorkoutSchema = z
   .strict();
 
 export const SyncSampleComponent = SyncSampleSchema.openapi("SyncSample", {
-  description: "One reading; `value` in `unit` (converted to the type's canonical unit: kcal, bpm, kg, m, count, %)",
+  description:
+    "One reading; `value` in `unit` (converted to the type's canonical unit: kcal, bpm, kg, m, count, %). A sleep stage (sleep_in_bed, sleep_asleep, sleep_core, sleep_deep, sleep_rem, sleep_awake) is one segment: `value` is its minutes (at most end − start), unit `min`.",
   example: {
     type: "steps",
     start: "2026-11-24T07:00:00+01:00",

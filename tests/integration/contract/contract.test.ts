@@ -102,6 +102,11 @@ describe("the contract, over a socket, with a generated client", () => {
           samples: [
             { type: "steps", start: "2026-11-02T08:00:00+01:00", end: "2026-11-02T08:30:00+01:00", value: 3000, unit: "count", source: watch },
             { type: "active_energy", start: "2026-11-02T08:00:00+01:00", end: "2026-11-02T08:30:00+01:00", value: 150, unit: "kcal", source: watch },
+            // The night to 2 November: in bed 480 min, asleep 180 core + 60 deep + 210 REM = 450 min.
+            { type: "sleep_in_bed", start: "2026-11-01T23:00:00+01:00", end: "2026-11-02T07:00:00+01:00", value: 480, unit: "min", source: watch },
+            { type: "sleep_core", start: "2026-11-01T23:15:00+01:00", end: "2026-11-02T02:15:00+01:00", value: 180, unit: "min", source: watch },
+            { type: "sleep_deep", start: "2026-11-02T02:15:00+01:00", end: "2026-11-02T03:15:00+01:00", value: 60, unit: "min", source: watch },
+            { type: "sleep_rem", start: "2026-11-02T03:15:00+01:00", end: "2026-11-02T06:45:00+01:00", value: 210, unit: "min", source: watch },
           ],
           workouts: [
             {
@@ -119,7 +124,7 @@ describe("the contract, over a socket, with a generated client", () => {
       }),
       [200],
     );
-    expect(pushed.data?.accepted).toBe(4);
+    expect(pushed.data?.accepted).toBe(8);
     const hae = JSON.parse(
       readFileSync(new URL("../../fixtures/health-auto-export/irvinlim__marshal_test_unmarshal_workouts.json", import.meta.url), "utf8"),
     );
@@ -248,9 +253,20 @@ describe("the contract, over a socket, with a generated client", () => {
   });
 
   it("days, summary, confirmations, HIIT, projections", async () => {
-    await call("listDays", api.GET("/v1/days", { params: { query: { from: "2026-11-01", to: "2026-11-07" } } }), [200]);
-    await call("getDay", api.GET("/v1/days/{date}", { params: { path: { date: "2026-11-02" } } }), [200]);
+    const days = await call("listDays", api.GET("/v1/days", { params: { query: { from: "2026-11-01", to: "2026-11-07" } } }), [200]);
+    expect(days.data?.days.map((d) => d.sleep_minutes)).toEqual([null, 450, null, null, null, null, null]);
+    const day = await call("getDay", api.GET("/v1/days/{date}", { params: { path: { date: "2026-11-02" } } }), [200]);
+    expect(day.data?.sleep).toMatchObject({
+      asleep_minutes: 450,
+      in_bed_minutes: 480,
+      start: "2026-11-01T23:00:00.000+01:00",
+      end: "2026-11-02T07:00:00.000+01:00",
+      stages_minutes: { core: 180, deep: 60, rem: 210, awake: 0, asleep_unspecified: 0, in_bed: 480 },
+      sources: [watch.name],
+    });
     await call("summary", api.GET("/v1/summary"), [200]);
+    const week = await call("summary", api.GET("/v1/summary", { params: { query: { from: "2026-11-01", to: "2026-11-07" } } }), [200]);
+    expect(week.data).toMatchObject({ sleep_nights: 1, mean_sleep_minutes: 450, nights_7h_or_more: 1 });
     // An ordinary day carries no flag: confirming it is the documented 409, withdrawing a confirmation that is not there is 404.
     await call("confirmDay", api.PUT("/v1/days/{date}/confirm", { params: { path: { date: "2026-11-02" } } }), [200, 409]);
     await call("withdrawDayConfirmation", api.DELETE("/v1/days/{date}/confirm", { params: { path: { date: "2026-11-02" } } }), [204, 404]);

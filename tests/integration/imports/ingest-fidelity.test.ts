@@ -185,40 +185,26 @@ describe("a file with nothing to import fails as NO_DATA, says what it held, and
     expect(await storedRows(user.id)).toBe(0);
   });
 
-  it("a Health Auto Export file holding only sleep", async () => {
-    const user = await h.createUser({ time_zone: "UTC" });
-    const done = await importFile(user, "health-auto-export/irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json");
-    expect(done).toMatchObject({ status: "failed", skipped: { sleep_analysis: 1 } });
-    expect(done.error).toEqual({
-      code: "NO_DATA",
-      message: "This Health Auto Export file holds 1 sleep analysis record, none of which wearsync reads yet; nothing was imported.",
-    });
-  });
-
-  it("an Apple Health export of 120 sleep and 30 flights-climbed records", async () => {
+  it("an Apple Health export of 120 mindful-session and 30 flights-climbed records", async () => {
     const user = await h.createUser({ time_zone: "UTC" });
     const dates = (i: number) => `startDate="2024-03-0${1 + (i % 5)} 01:00:00 +0100" endDate="2024-03-0${1 + (i % 5)} 02:00:00 +0100"`;
-    const sleep = Array.from(
-      { length: 120 },
-      (_, i) =>
-        `<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Watch" value="HKCategoryValueSleepAnalysisAsleepCore" ${dates(i)}/>`,
-    );
+    const mindful = Array.from({ length: 120 }, (_, i) => `<Record type="HKCategoryTypeIdentifierMindfulSession" sourceName="Watch" ${dates(i)}/>`);
     const flights = Array.from(
       { length: 30 },
       (_, i) => `<Record type="HKQuantityTypeIdentifierFlightsClimbed" sourceName="iPhone" unit="count" value="2" ${dates(i)}/>`,
     );
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n<ExportDate value="2024-03-10 09:00:00 +0100"/>\n${[...sleep, ...flights].join("\n")}\n</HealthData>\n`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n<ExportDate value="2024-03-10 09:00:00 +0100"/>\n${[...mindful, ...flights].join("\n")}\n</HealthData>\n`;
     const queued = await readJson<ImportBody>(await upload(h, user.apiKey, Buffer.from(xml)));
     const done = await settledImport(h, user.apiKey, queued.id);
     expect(done).toMatchObject({
       status: "failed",
       format: "apple_health_xml",
-      skipped: { HKCategoryTypeIdentifierSleepAnalysis: 120, HKQuantityTypeIdentifierFlightsClimbed: 30 },
+      skipped: { HKCategoryTypeIdentifierMindfulSession: 120, HKQuantityTypeIdentifierFlightsClimbed: 30 },
     });
     expect(done.error).toEqual({
       code: "NO_DATA",
       message:
-        "This Apple Health export holds 120 sleep analysis records and 30 flights climbed records, none of which wearsync reads yet; nothing was imported.",
+        "This Apple Health export holds 120 mindful session records and 30 flights climbed records, none of which wearsync reads yet; nothing was imported.",
     });
     expect(await storedRows(user.id)).toBe(0);
   });

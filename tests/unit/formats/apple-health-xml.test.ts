@@ -92,7 +92,7 @@ describe("Apple Health records → samples", () => {
       ${record("DietaryEnergyConsumed", "kcal", "999")}
     </Correlation>`;
     const body = [
-      `<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Test Watch" value="HKCategoryValueSleepAnalysisAsleepCore" ${DATES}/>`,
+      `<Record type="HKCategoryTypeIdentifierMindfulSession" sourceName="Test Watch" ${DATES}/>`,
       record("BodyMassIndex", "count", "22.5"),
       correlation,
       record("DietaryEnergyConsumed", "kcal", "999"),
@@ -100,7 +100,7 @@ describe("Apple Health records → samples", () => {
     const events = await parse(doc(body));
     expect(samplesOf(events).map((s) => [s.type, s.value])).toEqual([["dietary_energy", 999]]);
     expect(events.filter((e) => e.kind === "skipped")).toEqual([
-      { kind: "skipped", recordType: "HKCategoryTypeIdentifierSleepAnalysis", count: 1 },
+      { kind: "skipped", recordType: "HKCategoryTypeIdentifierMindfulSession", count: 1 },
       { kind: "skipped", recordType: "HKQuantityTypeIdentifierBodyMassIndex", count: 1 },
       { kind: "skipped", recordType: "HKCorrelationTypeIdentifierFood", count: 1 },
     ]);

@@ -79,9 +79,20 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
     ]);
   });
 
-  it("counts the points of metrics it does not read (aggregated sleep analysis)", () => {
-    expect(Array.from(parseHealthAutoExportFile(fixture("irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json"), { nowMs: NOW_MS }))).toEqual([
-      { kind: "skipped", recordType: "sleep_analysis", count: 1 },
+  it("sleep_phases v6.6.2: the aggregated night's stage totals in hours become minutes over sleepStart..sleepEnd", () => {
+    const events = Array.from(parseHealthAutoExportFile(fixture("irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json"), { nowMs: NOW_MS }));
+    const start = Date.parse("2023-01-31T00:23:47+08:00");
+    const end = Date.parse("2023-01-31T08:39:12+08:00");
+    const samples = events.map((e) =>
+      e.kind === "sample" ? [e.sample.type, e.sample.value, e.sample.startMs, e.sample.endMs, e.sample.utcOffsetMin] : e.kind,
+    );
+    // "asleep": 0 is left out; core 3.3 h, deep 0.858 h, rem 1.258 h, awake 0.1167 h, inBed 8.145 h.
+    expect(samples).toEqual([
+      ["sleep_core", 3.2999999999999994 * 60, start, end, 480],
+      ["sleep_deep", 0.85833333333333339 * 60, start, end, 480],
+      ["sleep_rem", 1.2583333333333333 * 60, start, end, 480],
+      ["sleep_awake", 0.11666666666666667 * 60, start, end, 480],
+      ["sleep_in_bed", 8.1450109350019027 * 60, start, end, 480],
     ]);
   });
 });

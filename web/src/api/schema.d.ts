@@ -603,7 +603,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description One reading; `value` in `unit` (converted to the type's canonical unit: kcal, bpm, kg, m, count, %)
+         * @description One reading; `value` in `unit` (converted to the type's canonical unit: kcal, bpm, kg, m, count, %). A sleep stage (sleep_in_bed, sleep_asleep, sleep_core, sleep_deep, sleep_rem, sleep_awake) is one segment: `value` is its minutes (at most end − start), unit `min`.
          * @example {
          *       "type": "steps",
          *       "start": "2026-11-24T07:00:00+01:00",
@@ -618,7 +618,7 @@ export interface components {
          */
         SyncSample: {
             /** @enum {string} */
-            type: "steps" | "active_energy" | "basal_energy" | "heart_rate" | "resting_heart_rate" | "dietary_energy" | "body_mass" | "body_fat_percentage" | "distance";
+            type: "steps" | "active_energy" | "basal_energy" | "heart_rate" | "resting_heart_rate" | "dietary_energy" | "body_mass" | "body_fat_percentage" | "distance" | "sleep_in_bed" | "sleep_asleep" | "sleep_core" | "sleep_deep" | "sleep_rem" | "sleep_awake";
             /**
              * Format: date-time
              * @example 2026-11-24T07:30:00+01:00
@@ -887,9 +887,9 @@ export interface components {
                 record_type: string;
             }[];
             /**
-             * @description Records of types wearsync does not read yet, per type as the file names them (e.g. HKCategoryTypeIdentifierSleepAnalysis, sleep_analysis, monitoring)
+             * @description Records of types wearsync does not read yet, per type as the file names them (e.g. HKCategoryTypeIdentifierMindfulSession, blood_pressure, monitoring)
              * @example {
-             *       "HKCategoryTypeIdentifierSleepAnalysis": 120,
+             *       "HKCategoryTypeIdentifierMindfulSession": 120,
              *       "HKQuantityTypeIdentifierFlightsClimbed": 30
              *     }
              */
@@ -972,6 +972,8 @@ export interface components {
                 active: string;
             };
             hiit_sessions: number;
+            /** @description Asleep minutes (asleep, core, deep, REM; not in bed or awake) of the sleep that ended this local date, the night and naps; null when there is no sleep data (unknown, never 0) */
+            sleep_minutes: number | null;
             computed_at: string | null;
         };
         DayDetail: components["schemas"]["Day"] & {
@@ -979,7 +981,50 @@ export interface components {
             breakdown: {
                 [key: string]: unknown;
             } | null;
+            sleep: components["schemas"]["DaySleep"];
             pending: boolean;
+        };
+        /** @description Sleep that ended on this local date at each record's own UTC offset, de-duplicated across sources; null when there is no sleep data */
+        DaySleep: {
+            /** @description Sum over the sessions ending this day (the night and naps) */
+            asleep_minutes: number | null;
+            in_bed_minutes: number | null;
+            /** @description Start of the night (main session), at its own offset */
+            start: string | null;
+            /** @description End of the night: the day is the local date of this wake-up */
+            end: string | null;
+            stages_minutes: components["schemas"]["SleepStages"];
+            sources: string[];
+            sessions: components["schemas"]["SleepSession"][];
+        } | null;
+        /** @description Minutes per stage after the source-priority merge */
+        SleepStages: {
+            /** @description Time in bed (shown, never counted as sleep) */
+            in_bed: number;
+            /** @description Asleep without a stage (older iPhones and watches, phones) */
+            asleep_unspecified: number;
+            /** @description Core (light) sleep */
+            core: number;
+            /** @description Deep sleep */
+            deep: number;
+            /** @description REM sleep */
+            rem: number;
+            /** @description Awake between sleep stages */
+            awake: number;
+        };
+        SleepSession: {
+            /** @example 2026-11-22T23:04:00.000+01:00 */
+            start: string;
+            /** @example 2026-11-23T06:58:00.000+01:00 */
+            end: string;
+            /** @description The night: the session with the most asleep minutes; the others are naps */
+            main: boolean;
+            /** @description Asleep, core, deep and REM; null when the sources only said in bed */
+            asleep_minutes: number | null;
+            in_bed_minutes: number | null;
+            stages_minutes: components["schemas"]["SleepStages"];
+            /** @description The sources whose records count (the best-ranked one where several overlap) */
+            sources: string[];
         };
         Summary: {
             from: string;
@@ -988,6 +1033,12 @@ export interface components {
             mean_deficit_kcal: number | null;
             mean_burned_kcal: number | null;
             mean_intake_kcal: number | null;
+            /** @description Days of the range with known asleep minutes */
+            sleep_nights: number;
+            /** @description Mean asleep minutes over those days; null without any */
+            mean_sleep_minutes: number | null;
+            /** @description Of those days, how many reached 7 h asleep (adults: 7 or more hours, AASM/SRS consensus, Watson et al. 2015) */
+            nights_7h_or_more: number;
             excluded: {
                 date: string;
                 reason: string;
@@ -1008,14 +1059,14 @@ export interface components {
         };
         Sample: {
             /** @enum {string} */
-            type: "steps" | "active_energy" | "basal_energy" | "heart_rate" | "resting_heart_rate" | "dietary_energy" | "body_mass" | "body_fat_percentage" | "distance";
+            type: "steps" | "active_energy" | "basal_energy" | "heart_rate" | "resting_heart_rate" | "dietary_energy" | "body_mass" | "body_fat_percentage" | "distance" | "sleep_in_bed" | "sleep_asleep" | "sleep_core" | "sleep_deep" | "sleep_rem" | "sleep_awake";
             /** @example 2026-11-24T08:00:00.000+01:00 */
             start: string;
             end: string;
             utc_offset_min: number;
             local_date: string;
             value: number;
-            /** @description Canonical unit: {"steps":"count","active_energy":"kcal","basal_energy":"kcal","heart_rate":"bpm","resting_heart_rate":"bpm","dietary_energy":"kcal","body_mass":"kg","body_fat_percentage":"%","distance":"m"} */
+            /** @description Canonical unit: {"steps":"count","active_energy":"kcal","basal_energy":"kcal","heart_rate":"bpm","resting_heart_rate":"bpm","dietary_energy":"kcal","body_mass":"kg","body_fat_percentage":"%","distance":"m","sleep_in_bed":"min","sleep_asleep":"min","sleep_core":"min","sleep_deep":"min","sleep_rem":"min","sleep_awake":"min"} */
             unit: string;
             source: components["schemas"]["Source"];
             import_id: string | null;
@@ -3228,7 +3279,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page (default 100, at most 1000) */
                 limit?: number;
-                type?: "steps" | "active_energy" | "basal_energy" | "heart_rate" | "resting_heart_rate" | "dietary_energy" | "body_mass" | "body_fat_percentage" | "distance";
+                type?: "steps" | "active_energy" | "basal_energy" | "heart_rate" | "resting_heart_rate" | "dietary_energy" | "body_mass" | "body_fat_percentage" | "distance" | "sleep_in_bed" | "sleep_asleep" | "sleep_core" | "sleep_deep" | "sleep_rem" | "sleep_awake";
             };
             header?: never;
             path?: never;
