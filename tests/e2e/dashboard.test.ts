@@ -12,6 +12,7 @@ import { type Browser, openBrowser, screenshot } from "./browser.js";
 const RIDE = "fit/pyfitparse__garmin-edge-500-activity.fit"; // a Garmin Edge 500 ride on 2011-09-25 at +02:00
 const RIDE_DAY = "2011-09-25";
 const APPLE = "apple-health/hk2sqlite__export.xml";
+const SLEEP_NIGHT = "health-auto-export/irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json";
 
 let service: Spawned;
 let origin: string;
@@ -332,6 +333,52 @@ describe("the dashboard in a browser", () => {
     await page.goto(`${origin}/#/training?from=2011-10-03&to=2011-10-09`);
     await page.getByTestId("training-weeks").locator('tr[data-week="2011-10-03"]').waitFor();
     expect(await page.getByTestId("training-weeks").locator('tr[data-week="2011-09-26"]').count()).toBe(0);
+  });
+
+  it("shows a real night's sleep: its hours in the days table and chart, its stages in the day's breakdown, the period's mean", async () => {
+    const { page } = browser;
+    // A real Health Auto Export night ending 08:39 +08:00 on 31 January 2023 (the file's own offset dates it): core
+    // 198 + deep 51.5 + REM 75.5 = 325 asleep minutes, 488.7 min in bed, 7 min awake (hours × 60 from the file).
+    const upload = await fetch(`${origin}/v1/imports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/octet-stream" },
+      body: new Uint8Array(fixture(SLEEP_NIGHT)),
+    });
+    expect(upload.status).toBe(202);
+    const { id } = (await upload.json()) as { id: string };
+    await waitFor(
+      async () => ((await api<{ status: string }>(`/v1/imports/${id}`)).status === "completed" ? true : undefined),
+      60_000,
+      "the sleep import",
+    );
+    await waitFor(
+      async () => ((await api<{ pending: boolean }>("/v1/days?from=2023-01-29&to=2023-02-01")).pending ? undefined : true),
+      60_000,
+      "the nights' days",
+    );
+    await page.goto(`${origin}/#/days?from=2023-01-29&to=2023-02-01`);
+    const chart = page.locator('figure[data-chart="days-sleep"]');
+    await chart.locator("canvas").waitFor();
+    expect(await chart.getAttribute("data-points")).toBe("1");
+    expect(await page.locator('tr[data-date="2023-01-31"] td[data-col="sleep"]').textContent()).toBe("5 h 25 min");
+    expect(await page.locator('tr[data-date="2023-01-30"] td[data-col="sleep"]').textContent()).toBe("—");
+    expect(await page.getByTestId("summary-sleep").textContent()).toContain("5 h 25 min");
+    expect(await page.getByTestId("summary-sleep").textContent()).toContain("0 of 1 nights 7 h or more");
+
+    await page.locator('tr[data-date="2023-01-31"] button').click();
+    const sleep = page.getByTestId("day-sleep");
+    await sleep.waitFor();
+    expect(await sleep.getByTestId("day-sleep-asleep").textContent()).toBe("5 h 25 min");
+    // 00:23–08:39 at +08:00 is 17:23–01:39 in the profile's Berlin.
+    expect(await sleep.textContent()).toContain("(17:23–01:39)");
+    expect(await sleep.textContent()).toContain("8 h 09 min in bed");
+    const stage = (key: string) => sleep.locator(`tr[data-stage="${key}"] td`).textContent();
+    expect(await stage("core")).toBe("3 h 18 min");
+    expect(await stage("deep")).toBe("52 min");
+    expect(await stage("rem")).toBe("1 h 16 min");
+    expect(await stage("awake")).toBe("7 min");
+    expect(await sleep.locator('tr[data-stage="asleep_unspecified"]').count()).toBe(0);
+    await screenshot(page, "07-sleep-night");
   });
 
   it("fits a phone screen, made no request to another host, and signs out forgetting the key", async () => {

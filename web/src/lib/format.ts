@@ -77,6 +77,15 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h} h ${m} min` : `${m} min`;
 }
 
+/** Minutes of sleep as hours and minutes ("7 h 05 min"); "—" when unknown (no sleep data is never 0). */
+export function formatSleep(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return "—";
+  const total = Math.round(minutes);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
+}
+
 /** Today's date in the person's zone. */
 export function todayIn(zone: string, now: Date = new Date()): string {
   return dateTimeFormat(

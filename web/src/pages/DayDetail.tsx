@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Profile } from "../App";
-import { api, unwrap } from "../api/client";
+import { api, type Schemas, unwrap } from "../api/client";
 import { ErrorNote } from "../components/Status";
-import { formatDate, formatKcal, formatNumber, formatRange, formatTime } from "../lib/format";
+import { formatDate, formatKcal, formatNumber, formatRange, formatSleep, formatTime } from "../lib/format";
 import { useLoad } from "../lib/use-load";
 import { dayState, STATE_LABELS } from "./day-states";
 import { DayStatusForm, MealForm } from "./forms";
@@ -163,7 +163,8 @@ export function DayDetail({ date, profile, onClose, onChanged }: { date: string;
           ) : (
             <p class="muted">Nothing logged ({day.intake_status.replaceAll("_", " ")}).</p>
           )}
-          <p class="muted">Sleep is not part of the day's answer from the API yet.</p>
+          <h3>Sleep</h3>
+          <SleepNight sleep={day.sleep} zone={profile.zone} />
           <div class="forms-row">
             <MealForm profile={profile} date={date} onSaved={changed} />
             <DayStatusForm date={date} onSaved={changed} />
@@ -204,4 +205,41 @@ function FlagNote({ date, flags, confirmed, onChanged }: { date: string; flags: 
 function Shares({ shares }: { shares: SourceShare[] | undefined }) {
   if (!shares || shares.length === 0) return null;
   return <span> — {shares.map((s) => `${s.name} (${s.device_type}) ${formatKcal(s.value)}`).join(", ")}</span>;
+}
+
+const STAGE_LABELS: [keyof Schemas["SleepStages"], string][] = [
+  ["deep", "Deep"],
+  ["core", "Core (light)"],
+  ["rem", "REM"],
+  ["asleep_unspecified", "Asleep, no stage"],
+  ["awake", "Awake"],
+];
+
+/** The sleep that ended on this day (the night and any naps), by stage, with the sources that count. */
+function SleepNight({ sleep, zone }: { sleep: Schemas["DaySleep"] | null; zone: string }) {
+  if (sleep === null) return <p class="muted">No sleep data for this day (unknown, not zero).</p>;
+  const naps = sleep.sessions.filter((s) => !s.main).length;
+  return (
+    <div data-testid="day-sleep">
+      <p>
+        <strong data-testid="day-sleep-asleep">{formatSleep(sleep.asleep_minutes)}</strong> asleep
+        {sleep.start && sleep.end ? ` (${formatTime(sleep.start, zone)}–${formatTime(sleep.end, zone)})` : ""}
+        {sleep.in_bed_minutes !== null ? `, ${formatSleep(sleep.in_bed_minutes)} in bed` : ""}
+        {naps > 0 ? `, including ${naps} nap${naps > 1 ? "s" : ""}` : ""}
+        {sleep.asleep_minutes !== null && sleep.asleep_minutes >= 7 * 60 ? " — 7 hours or more" : ""}
+      </p>
+      <table class="compact" data-testid="day-sleep-stages">
+        <caption>Minutes per stage (the best-ranked source where several overlap)</caption>
+        <tbody>
+          {STAGE_LABELS.filter(([key]) => sleep.stages_minutes[key] > 0).map(([key, label]) => (
+            <tr key={key} data-stage={key}>
+              <th scope="row">{label}</th>
+              <td>{formatSleep(sleep.stages_minutes[key])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">From {sleep.sources.join(", ")}.</p>
+    </div>
+  );
 }

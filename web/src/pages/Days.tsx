@@ -4,7 +4,7 @@ import type { Profile, Route } from "../App";
 import type { Schemas } from "../api/client";
 import { bars, Chart, utcDate } from "../components/Chart";
 import { Busy, ErrorNote } from "../components/Status";
-import { addDays, dateToX, formatDate, formatKcal, formatNumber, formatRange, todayIn } from "../lib/format";
+import { addDays, dateToX, formatDate, formatKcal, formatNumber, formatRange, formatSleep, todayIn } from "../lib/format";
 import { useLoad } from "../lib/use-load";
 import { DayDetail } from "./DayDetail";
 import { type Day, dayState, STATE_COLORS, STATE_LABELS, STATE_ORDER } from "./day-states";
@@ -15,6 +15,9 @@ const PRESETS = [
   { label: "12 weeks", days: 84 },
   { label: "1 year", days: 365 },
 ];
+
+/** Hours a night: the guide's 7–8 h and the AASM/SRS adult consensus of 7 h or more (Watson et al. 2015). */
+const SLEEP_TARGET_HOURS = 7;
 
 /** Re-reads while the API says work for these days is still queued or running. */
 const PENDING_POLL_MS = 1_000;
@@ -109,6 +112,13 @@ function Summary({ summary }: { summary: Schemas["Summary"] }) {
         <span class="figure">{formatKcal(summary.mean_intake_kcal)}</span>
         <span class="caption">mean intake</span>
       </div>
+      <div data-testid="summary-sleep">
+        <span class="figure">{formatSleep(summary.mean_sleep_minutes)}</span>
+        <span class="caption">
+          mean sleep
+          {summary.sleep_nights > 0 ? `, ${summary.nights_7h_or_more} of ${summary.sleep_nights} nights 7 h or more` : ""}
+        </span>
+      </div>
       <div class="left-out">
         <span class="caption">Left out: {summary.excluded.length} days</span>
         {reasons.size > 0 && (
@@ -191,7 +201,30 @@ function DaysCharts({ days, onPick }: { days: Day[]; onPick: (date: string) => v
       axes: [{}, { label: "deficit, kcal", size: 60 }],
       plugins: [stateStrip(states.map((s) => STATE_COLORS[s]))],
     };
-    return { energyData, energyOptions, deficitData, deficitOptions, states };
+    // Hours asleep per night (dated by the morning it ended), against the guide's and the AASM/SRS 7 hours.
+    const sleepData: uPlot.AlignedData = [
+      xs,
+      days.map((d) => (d.sleep_minutes === null ? null : d.sleep_minutes / 60)),
+      days.map(() => SLEEP_TARGET_HOURS),
+    ];
+    const sleepOptions: Omit<uPlot.Options, "width" | "height"> = {
+      tzDate: utcDate,
+      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(10, Math.ceil(max))] } },
+      series: [
+        { label: "Date", value: (_u, v) => (v === null ? "—" : new Date(v * 1000).toISOString().slice(0, 10)) },
+        {
+          label: "Asleep",
+          stroke: "#56B4E9",
+          fill: "#56B4E9",
+          paths: bars,
+          points: { show: false },
+          value: (_u, v) => formatSleep(v === null ? null : v * 60),
+        },
+        { label: "7 hours", stroke: "#009E73", width: 1, dash: [4, 4], points: { show: false }, value: () => "7 h" },
+      ],
+      axes: [{}, { label: "hours asleep", size: 60 }],
+    };
+    return { energyData, energyOptions, deficitData, deficitOptions, sleepData, sleepOptions, states };
   }, [days]);
 
   const pick = (i: number) => {
@@ -199,6 +232,7 @@ function DaysCharts({ days, onPick }: { days: Day[]; onPick: (date: string) => v
     if (d) onPick(d.date);
   };
   const drawn = days.filter((d) => d.burned_kcal !== null || d.intake_kcal !== null).length;
+  const slept = days.filter((d) => d.sleep_minutes !== null).length;
 
   if (days.length === 0) return <p>No days in this range.</p>;
   return (
@@ -222,6 +256,18 @@ function DaysCharts({ days, onPick }: { days: Day[]; onPick: (date: string) => v
         onPick={pick}
         table={<p>Each day's deficit and state are in the table below the charts.</p>}
       />
+      {slept > 0 && (
+        <Chart
+          name="days-sleep"
+          title="Hours asleep per night (dated by the morning it ended), against 7 hours"
+          options={model.sleepOptions}
+          data={model.sleepData}
+          points={slept}
+          height={160}
+          onPick={pick}
+          table={<p>Each night's sleep is in the table below the charts.</p>}
+        />
+      )}
       <ul class="legend-states" aria-label="Day states">
         {STATE_ORDER.map((s) => (
           <li key={s}>
@@ -253,6 +299,7 @@ function DaysTable({ days, onPick }: { days: Day[]; onPick: (date: string) => vo
             <th scope="col">Intake</th>
             <th scope="col">Deficit</th>
             <th scope="col">Steps</th>
+            <th scope="col">Sleep</th>
           </tr>
         </thead>
         <tbody>
@@ -274,6 +321,7 @@ function DaysTable({ days, onPick }: { days: Day[]; onPick: (date: string) => vo
                 <td>{d.intake_status === "fasted" ? "fasted" : formatKcal(d.intake_kcal)}</td>
                 <td data-col="deficit">{formatKcal(d.deficit_kcal)}</td>
                 <td>{formatNumber(d.steps)}</td>
+                <td data-col="sleep">{formatSleep(d.sleep_minutes)}</td>
               </tr>
             );
           })}
