@@ -1,5 +1,6 @@
 // Fitbit data in a Google Takeout zip (`Takeout/Fitbit/Global Export Data/<metric>-YYYY-MM-DD.json`) or in the older
-// Fitbit account export (`MyFitbitData/<name>/Physical Activity/…`, weight under `Personal & Account/`).
+// Fitbit account export (`MyFitbitData/<name>/Physical Activity/…`, weight under `Personal & Account/`, sleep under
+// `Sleep/`).
 // Each JSON entry goes to the single-file Fitbit parser; everything else in the archive is ignored.
 
 import { assertTimeZone } from "../../lib/zone.js";
@@ -14,7 +15,7 @@ import { fitbitFileKind, MAX_FITBIT_FILE_BYTES, parseFitbit } from "./parse-fitb
 export type FitbitTakeoutOptions = FitbitParseOptions;
 
 const GLOBAL_EXPORT_DIR = "Takeout/Fitbit/Global Export Data/";
-const MY_FITBIT_DATA_DIR = /^MyFitbitData\/[^/]+\/(Physical Activity|Personal & Account)\/[^/]+$/;
+const MY_FITBIT_DATA_DIR = /^MyFitbitData\/[^/]+\/(Physical Activity|Personal & Account|Sleep)\/[^/]+$/;
 
 /** True for a Fitbit metric file this service reads, in either export layout. */
 export function isFitbitTakeoutEntry(entryName: string): boolean {

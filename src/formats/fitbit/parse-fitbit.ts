@@ -17,6 +17,7 @@ import {
   weightEntry,
   weightEvents,
 } from "./fitbit-samples.js";
+import { sleepEntry, sleepEvents } from "./fitbit-sleep.js";
 
 /** Takeout files hold at most a month of intraday data (~40 MiB of heart rate); 64 MiB bounds JSON.parse. */
 export const MAX_FITBIT_FILE_BYTES = 64 * 1024 * 1024;
@@ -50,11 +51,12 @@ const ENTRY_HANDLERS = {
   steps: kind(stepsEntry, stepsEvents),
   weight: kind(weightEntry, weightEvents),
   exercise: kind(exerciseEntry, exerciseEvents),
+  sleep: kind(sleepEntry, sleepEvents),
 } as const;
 
 export type FitbitFileKind = keyof typeof ENTRY_HANDLERS | "calories";
 
-const FILE_KINDS: readonly FitbitFileKind[] = ["resting_heart_rate", "heart_rate", "steps", "weight", "exercise", "calories"];
+const FILE_KINDS: readonly FitbitFileKind[] = ["resting_heart_rate", "heart_rate", "steps", "weight", "exercise", "sleep", "calories"];
 const FILE_NAME = /^([a-z_]+)-\d{4}-\d{2}-\d{2}\.json$/;
 
 function isFileKind(family: string | undefined): family is FitbitFileKind {
@@ -86,11 +88,13 @@ function decodeArray(buf: Uint8Array, fileName: string): unknown[] {
 
 /**
  * The family of a file uploaded without its name, from its first entry's keys: weight entries have `logId` and
- * `weight`, exercise entries `logId`, `activityName` and `startTime`; the other families need their name.
+ * `weight`, exercise entries `logId`, `activityName` and `startTime`, sleep logs `logId` and `dateOfSleep`; the other
+ * families need their name.
  */
 export function fitbitKindOfContent(keys: ReadonlySet<string>): FitbitFileKind | null {
   if (!keys.has("$[].logId")) return null;
   if (keys.has("$[].weight")) return "weight";
+  if (keys.has("$[].dateOfSleep")) return "sleep";
   return keys.has("$[].activityName") && keys.has("$[].startTime") ? "exercise" : null;
 }
 

@@ -2,9 +2,10 @@
 //   pedometer_day_summary → steps per local day (one row per device plus a combined one per day: the largest is
 //                           taken, never the sum, since the combined row already merges the devices);
 //   tracker.heart_rate    → heart rate readings;      health.weight → weight and body fat;
-//   shealth.exercise      → workouts (duration in ms, distance in m, calorie in kcal, mean/max heart rate).
-// Everything else (sleep, stress, the step_count detail that the day summary already totals, …) is counted as
-// skipped by its data type.
+//   shealth.exercise      → workouts (duration in ms, distance in m, calorie in kcal, mean/max heart rate);
+//   shealth.sleep + health.sleep_stage → sleep samples (samsung-sleep.ts).
+// Everything else (stress, the step_count detail that the day summary already totals, …) is counted as skipped by
+// its data type.
 
 import { Readable } from "node:stream";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
@@ -17,6 +18,7 @@ import { DEFAULT_ZIP_LIMITS, eachZipEntry, inflatedBytesOf, listZipEntryNames, N
 import type { ParseEvent, SourceRef } from "../contract.js";
 import { ParseError } from "../contract.js";
 import { openSamsungTable, type SamsungRow, samsungInstant, samsungOffsetMin } from "./samsung-csv.js";
+import { SAMSUNG_SLEEP, SAMSUNG_SLEEP_STAGE, sleepSessionEvents, sleepStageEvents } from "./samsung-sleep.js";
 
 export interface SamsungOptions {
   nowMs: number;
@@ -166,11 +168,26 @@ async function* exerciseEvents(rows: AsyncIterable<SamsungRow>, opts: SamsungOpt
   }
 }
 
-/** The events of one Samsung Health CSV, by the data type its first line names. */
-export async function* parseSamsungCsv(input: Readable, opts: SamsungOptions, what = "The Samsung Health file"): AsyncGenerator<ParseEvent> {
+/**
+ * The events of one Samsung Health CSV, by the data type its first line names. `stagedSleepIds` carries the sessions
+ * a sleep_stage file already covered to the sleep file read after it (in a zip); on its own a session counts as asleep.
+ */
+export async function* parseSamsungCsv(
+  input: Readable,
+  opts: SamsungOptions,
+  what = "The Samsung Health file",
+  stagedSleepIds: Set<string> = new Set(),
+): AsyncGenerator<ParseEvent> {
   assertTimeZone(opts.timeZone);
   const table = await openSamsungTable(input, what);
+  const sleepCtx = { nowMs: opts.nowMs, source: SAMSUNG_SOURCE };
   switch (table.dataType) {
+    case SAMSUNG_SLEEP_STAGE:
+      for (const id of yield* sleepStageEvents(table.rows, sleepCtx)) stagedSleepIds.add(id);
+      return;
+    case SAMSUNG_SLEEP:
+      yield* sleepSessionEvents(table.rows, stagedSleepIds, sleepCtx);
+      return;
     case DAY_SUMMARY:
       yield* daySummaryEvents(table.rows, opts);
       return;
@@ -198,7 +215,12 @@ export function isSamsungDataFile(entryName: string): boolean {
   return DATA_FILE.test(entryName) && !/(^|\/)jsons\//i.test(entryName);
 }
 
-/** The export folder zipped: every per-type CSV in it, each read whole under the per-file cap. */
+const SLEEP_SESSIONS_FILE = /(^|\/)com\.samsung\.shealth\.sleep\.[^/]*\.csv$/i;
+
+/**
+ * The export folder zipped: every per-type CSV in it, each read whole under the per-file cap. The sleep sessions file
+ * is read last, once the stage file has said which sessions have stages, whatever the zip's order.
+ */
 export async function* parseSamsungZip(
   path: string,
   opts: SamsungOptions,
@@ -211,6 +233,8 @@ export async function* parseSamsungZip(
   }
   progress.onTotalBytes?.(await inflatedBytesOf(path, isSamsungDataFile, limits));
   let bytes = 0;
+  const stagedSleepIds = new Set<string>();
+  const sessionFiles: { entryName: string; buf: Buffer }[] = [];
   for await (const entry of eachZipEntry(path, isSamsungDataFile, limits)) {
     const buf = await readEntry(entry, MAX_TAKEOUT_ENTRY_BYTES);
     bytes += entry.uncompressedBytes;
@@ -219,6 +243,13 @@ export async function* parseSamsungZip(
       yield buf;
       continue;
     }
-    yield* guardedEntryEvents(entry.entryName, () => parseSamsungCsv(Readable.from([buf]), opts, entry.entryName));
+    if (SLEEP_SESSIONS_FILE.test(entry.entryName)) {
+      sessionFiles.push({ entryName: entry.entryName, buf });
+      continue;
+    }
+    yield* guardedEntryEvents(entry.entryName, () => parseSamsungCsv(Readable.from([buf]), opts, entry.entryName, stagedSleepIds));
+  }
+  for (const { entryName, buf } of sessionFiles) {
+    yield* guardedEntryEvents(entryName, () => parseSamsungCsv(Readable.from([buf]), opts, entryName, stagedSleepIds));
   }
 }

@@ -140,8 +140,9 @@ describe("parseFitbit on synthetic Takeout files (shapes from docs/formats.md §
 
   it("recognises Takeout file names and refuses anything else", () => {
     expect(fitbitFileKind("Takeout/Fitbit/Global Export Data/steps-2024-03-01.json")).toBe("steps");
-    expect(fitbitFileKind("sleep-2024-03-01.json")).toBeNull();
-    expect(parseErrorOf(() => parse("sleep-2024-03-01.json", [])).code).toBe("UNKNOWN_FORMAT");
+    expect(fitbitFileKind("sleep-2024-03-01.json")).toBe("sleep");
+    expect(fitbitFileKind("sleep_score-2024-03-01.json")).toBeNull();
+    expect(parseErrorOf(() => parse("sleep_score-2024-03-01.json", [])).code).toBe("UNKNOWN_FORMAT");
     expect(parseErrorOf(() => parse("steps-2024-03-01.json", { not: "an array" })).code).toBe("JSON_INVALID");
     expect(parseErrorOf(() => Array.from(parseFitbit("steps-2024-03-01.json", Buffer.from("[{"), NEW_YORK))).code).toBe("JSON_INVALID");
     expect(() => parse("steps-2024-03-01.json", [], { nowMs: NOW_MS, timeZone: "Mars/Olympus" })).toThrow(RangeError);

@@ -29,6 +29,16 @@ async function collect(events: AsyncIterable<ParseEvent>): Promise<ParseEvent[]>
 }
 
 const samples = (events: ParseEvent[]): ParsedSample[] => events.flatMap((e) => (e.kind === "sample" ? [e.sample] : []));
+// By hand from the stage file, session s1 (minutes): light 90 + 100 + 18 = 208, deep 60 + 40 = 100, REM 40 + 60 = 100,
+// awake 15 + 10 = 25; 433 in all, the session's span. Asleep = 208 + 100 + 100 = 408.
+const S1_STAGES = { sleep_core: 208, sleep_deep: 100, sleep_rem: 100, sleep_awake: 25 };
+
+function stageMinutes(found: ParsedSample[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of found) if (s.type.startsWith("sleep_")) out[s.type] = (out[s.type] ?? 0) + s.value;
+  return out;
+}
+
 const workouts = (events: ParseEvent[]): ParsedWorkout[] => events.flatMap((e) => (e.kind === "workout" ? [e.workout] : []));
 
 describe("Samsung Health cells", () => {
@@ -89,9 +99,21 @@ describe("Samsung Health CSVs one by one", () => {
     expect(found[1]?.activityType).toBe("other");
   });
 
-  it("a data type not read (sleep) is counted as skipped, not lost", async () => {
-    const events = await collect(parseSamsungCsv(Readable.from([file("com.samsung.shealth.sleep")]), OPTS));
-    expect(events).toEqual([{ kind: "skipped", recordType: "com.samsung.shealth.sleep", count: 2 }]);
+  it("sleep sessions alone: each counts as asleep (unspecified) over its span, at its offset", async () => {
+    const found = samples(await collect(parseSamsungCsv(Readable.from([file("com.samsung.shealth.sleep")]), OPTS)));
+    // s1 21:45 to 04:58 UTC = 433 min, s2 12:10 to 12:40 UTC = 30 min, both at UTC+0200.
+    expect(found.map((s) => [s.type, s.value, s.utcOffsetMin])).toEqual([
+      ["sleep_asleep", 433, 120],
+      ["sleep_asleep", 30, 120],
+    ]);
+  });
+
+  it("sleep stages alone: 40001-40004 as awake, core (light), deep and REM; an unknown code is one rejection", async () => {
+    const events = await collect(parseSamsungCsv(Readable.from([file("com.samsung.health.sleep_stage")]), OPTS));
+    expect(stageMinutes(samples(events))).toEqual(S1_STAGES);
+    expect(events.filter((e) => e.kind === "rejected")).toMatchObject([
+      { rejection: { where: "line 12", recordType: "com.samsung.health.sleep_stage" } },
+    ]);
   });
 
   it("a CSV without Samsung's first line is refused with the reason", async () => {
@@ -107,7 +129,10 @@ describe("Samsung Health folder zipped", () => {
     writeFileSync(
       path,
       buildZip([
-        ...readdirSync(DIR).map((name) => ({ name: `${FOLDER}/${name}`, data: readFileSync(join(DIR, name)) })),
+        // The sessions file first: the stages decide how it counts whatever the order.
+        ...readdirSync(DIR)
+          .sort((a, b) => Number(b.includes("shealth.sleep")) - Number(a.includes("shealth.sleep")))
+          .map((name) => ({ name: `${FOLDER}/${name}`, data: readFileSync(join(DIR, name)) })),
         { name: `${FOLDER}/jsons/com.samsung.shealth.exercise/9/9b1e4c70.com.samsung.health.exercise.live_data.json`, data: "[]" },
       ]),
     );
@@ -116,8 +141,11 @@ describe("Samsung Health folder zipped", () => {
     expect(workouts(events)).toHaveLength(2);
     expect(samples(events).filter((s) => s.type === "steps")).toHaveLength(2);
     expect(samples(events).filter((s) => s.type === "heart_rate")).toHaveLength(3);
-    expect(events.find((e) => e.kind === "skipped")).toMatchObject({ recordType: "com.samsung.shealth.sleep", count: 2 });
-    const rejected = events.find((e) => e.kind === "rejected");
-    expect(rejected?.kind === "rejected" && rejected.rejection.where).toMatch(/heart_rate\.20240320101500\.csv: line 6$/);
+    expect(events.filter((e) => e.kind === "skipped")).toEqual([]);
+    // s1 has stages, so it counts through them; s2 has none and counts as 30 asleep minutes.
+    expect(stageMinutes(samples(events))).toEqual({ ...S1_STAGES, sleep_asleep: 30 });
+    const rejected = events.flatMap((e) => (e.kind === "rejected" ? [e.rejection.where] : []));
+    expect(rejected).toHaveLength(2);
+    expect(rejected.find((w) => w.includes("heart_rate"))).toMatch(/heart_rate\.20240320101500\.csv: line 6$/);
   });
 });

@@ -227,6 +227,16 @@ describe("parseFitbitTakeoutZip", () => {
     ]);
   });
 
+  it("sleep logs in both layouts: Global Export Data and MyFitbitData's Sleep folder", async () => {
+    const sleep = fixture("synthetic__sleep-2024-03-18.json");
+    for (const name of [`${FITBIT}/sleep-2024-03-18.json`, "MyFitbitData/JaneDoe/Sleep/sleep-2024-03-18.json"]) {
+      const events = await collect(parseFitbitTakeoutZip(writeZip([{ name, data: sleep }]), NEW_YORK));
+      // 11 stage segments + 4 short wakes of the night, 4 segments of the nap; the log without endTime is rejected.
+      expect(samplesOf(events).filter((s) => s.type.startsWith("sleep_"))).toHaveLength(19);
+      expect(rejectionsOf(events).map((r) => r.where)).toEqual([`${name}: [2]`]);
+    }
+  });
+
   it("a damaged entry is one rejection; a zip with no Fitbit metric files is ZIP_NO_EXPORT", async () => {
     const damaged = writeZip([
       { name: `${FITBIT}/steps-2024-03-01.json`, data: '[{"dateTime": ' },
