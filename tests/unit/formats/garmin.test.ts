@@ -25,7 +25,7 @@ function zipFile(name: string, entries: ZipInput[]): string {
 
 async function parsed(path: string): Promise<ParseEvent[]> {
   const out: ParseEvent[] = [];
-  for await (const event of parseGarminZip(path, { nowMs: NOW_MS })) out.push(event);
+  for await (const event of parseGarminZip(path, { nowMs: NOW_MS, timeZone: "UTC" })) out.push(event);
   return out;
 }
 
