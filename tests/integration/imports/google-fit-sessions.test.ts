@@ -61,7 +61,14 @@ describe("Google Fit Takeout All Sessions", () => {
     const done = await importFile(user, fixture(RUN));
     expect(done).toMatchObject({ status: "completed", format: "google_fit_session_json" });
     expect(await workoutsOf(user.id)).toEqual([
-      { activity_type: "running", start: "2024-05-04T06:31:12.204Z", duration_s: 2569.311, distance_m: 6834.205078125, active_energy_kcal: 412.7700500488281, hr_samples: 0 },
+      {
+        activity_type: "running",
+        start: "2024-05-04T06:31:12.204Z",
+        duration_s: 2569.311,
+        distance_m: 6834.205078125,
+        active_energy_kcal: 412.7700500488281,
+        hr_samples: 0,
+      },
     ]);
     const sleep = await importFile(user, fixture(NIGHT));
     expect(sleep).toMatchObject({ status: "failed", error: { code: "NO_DATA" }, skipped: { google_fit_sleep_session: 1 } });
