@@ -139,6 +139,8 @@ function instant(label: string, app: number, device: number, timeMs: number, ext
 export function writeHealthConnectDb(dbPath: string): void {
   const db = new Database(dbPath);
   try {
+    // Phones keep the database in write-ahead-log mode, and the export copies its header with it.
+    db.pragma("journal_mode = WAL");
     db.exec(SCHEMA);
     db.pragma("user_version = 13");
     const write = db.transaction(() => fillDay(db));
