@@ -125,6 +125,8 @@ export function sessionFileEvents(fileName: string, buf: Buffer, opts: SessionOp
       endMs,
       utcOffsetMin,
       source: GOOGLE_FIT_SOURCE,
+      // Fit's session calories are what the whole session burned, resting metabolism included.
+      energyBasis: "gross",
       device: {
         ...NO_DEVICE_SUMMARY,
         durationSec: durationSecOf(session.duration),

@@ -62,7 +62,7 @@ const STEPS: readonly TableStep[] = [
   { table: HEART_RATE_TABLE, read: (ctx) => heartRateEvents(ctx) },
   { table: BASAL_METABOLIC_RATE_TABLE, read: (ctx) => basalRateEvents(ctx) },
   { table: NUTRITION_TABLE, read: (ctx) => nutritionEvents(ctx) },
-  { table: EXERCISE_SESSION_TABLE, read: (ctx, opened) => exerciseEvents(ctx, opened.lookup) },
+  { table: EXERCISE_SESSION_TABLE, read: (ctx, opened) => exerciseEvents(ctx, opened.lookup, opened.tables) },
 ];
 
 // Total calories include the resting burn that basal metabolic rate already gives, and wearsync's burn is active +

@@ -62,8 +62,22 @@ describe("Health Connect database", () => {
   it("a session of an app without heart rate takes another app's; an unknown exercise code is 'other'", async () => {
     const path = exportWith((db) => insertSession(db, "phone-walk", APPS.fit, DEVICES.pixel, berlinMs(14, 9), berlinMs(14, 9, 5), 99));
     const walk = workouts(await read(path)).find((w) => w.source.name === "Fit");
-    expect(walk).toMatchObject({ activityType: "other", distanceM: null, activeEnergyKcal: null, avgHrBpm: 64, maxHrBpm: 66 });
+    expect(walk).toMatchObject({ activityType: "other", distanceM: null, avgHrBpm: 64, maxHrBpm: 66, energyBasis: "gross" });
+    // Fit wrote no active calories, only its day's total (2455 kcal over 24 h): the 5 minutes' share.
+    expect(walk?.activeEnergyKcal).toBeCloseTo((2455 * 5) / 1440, 6);
     expect(walk?.heartRate.map((p) => p.bpm)).toEqual([64, 62, 66]);
+  });
+
+  it("the run's energy is its app's active calories (net); an app that wrote only total calories gives those (gross)", async () => {
+    const path = exportWith((db) => {
+      insertSession(db, "phone-ride", APPS.fit, DEVICES.pixel, berlinMs(14, 10), berlinMs(14, 11), 4);
+      // Fit's total for the day covers the ride: 2 455 000 cal over 24 h, 1/24 of it inside the hour.
+    });
+    const found = workouts(await read(path));
+    expect(found.find((w) => w.activityType === "running")).toMatchObject({ activeEnergyKcal: 412, energyBasis: "net" });
+    const ride = found.find((w) => w.activityType === "cycling");
+    expect(ride?.energyBasis).toBe("gross");
+    expect(ride?.activeEnergyKcal).toBeCloseTo(2455 / 24, 6);
   });
 
   it("an impossible heart-rate reading is a rejected sample and a dropped point of the run, which stays", async () => {
