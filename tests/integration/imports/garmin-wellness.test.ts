@@ -43,13 +43,14 @@ const UDS = "garmin/synthetic__UDSFile_2017-06-09_2017-06-12.json";
 const RUN = "fit/pyfitparse__garmin-fenix-5-run.fit";
 const PROFILE = { time_zone: "America/Los_Angeles", sex: "female", birth_date: "1985-02-01", height_cm: 168, weight_kg: 62 };
 
-function accountExport(withRun: boolean): Buffer {
+/** The account export; `folder` puts it one level down, as a re-zipped download would be (other bytes, same data). */
+function accountExport(withRun: boolean, folder = ""): Buffer {
   return buildZip([
-    { name: "DI_CONNECT/DI-Connect-Aggregator/UDSFile_2017-06-09_2017-06-12.json", data: fixture(UDS) },
+    { name: `${folder}DI_CONNECT/DI-Connect-Aggregator/UDSFile_2017-06-09_2017-06-12.json`, data: fixture(UDS) },
     ...(withRun
       ? [
           {
-            name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip",
+            name: `${folder}DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip`,
             data: buildZip([{ name: "someone_1001.fit", data: fixture(RUN) }]),
           },
         ]
@@ -70,8 +71,10 @@ describe("Garmin Connect account export: daily wellness summaries", () => {
       ["2017-06-11", 11205, 486, 1780],
       ["2017-06-12", 6033, 201, 1780],
     ]);
-    const again = await importFile(user, accountExport(false), "?filename=again.zip");
-    expect(again.id).toBe(done.id);
+    const again = await importFile(user, accountExport(false, "garmin-export/"));
+    expect(again.id).not.toBe(done.id);
+    expect(again.counts.steps).toMatchObject({ parsed: 3, inserted: 0, duplicate: 3 });
+    expect((await days(user, "2017-06-11", "2017-06-11"))[0]?.steps).toBe(11205);
   });
 
   it("the watch's run in the same export is not counted on top of the day's active energy", async () => {
@@ -86,9 +89,9 @@ describe("Garmin Connect account export: daily wellness summaries", () => {
     expect(day).toMatchObject({ date: "2017-06-11", steps: 11205, active_kcal: 486, basal_kcal: 1780 });
     const detail = await readJson<{ breakdown: { workouts: { reason: string }[] } }>(await h.request("/v1/days/2017-06-11", { key: user.apiKey }));
     expect(detail.breakdown.workouts.map((w) => w.reason)).toEqual(["already inside the device's active energy"]);
-    // Re-uploading the export adds nothing.
-    const again = await importFile(user, accountExport(true), "?filename=again.zip");
-    expect(again.id).toBe(done.id);
+    // Re-uploading the export, zipped again, adds nothing.
+    const again = await importFile(user, accountExport(true, "garmin-export/"));
+    expect(again.counts.workout).toMatchObject({ inserted: 0 });
     const [count] = await h.deps.sql<{ n: number }[]>`select count(*)::int as n from samples where user_id = ${user.id}`;
     expect(count?.n).toBe(9);
   });
