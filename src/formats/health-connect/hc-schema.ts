@@ -25,6 +25,8 @@ export const WEIGHT_TABLE = "weight_record_table";
 export const BODY_FAT_TABLE = "body_fat_record_table";
 export const NUTRITION_TABLE = "nutrition_record_table";
 export const SLEEP_SESSION_TABLE = "sleep_session_record_table";
+/** One row per stage: parent_key → sleep_session_record_table.row_id, stage_start_time, stage_end_time, stage_type. */
+export const SLEEP_STAGES_TABLE = "sleep_stages_table";
 
 /** Tables an export always has (created at the database's first version); without them the file is not Health Connect's. */
 export const REQUIRED_TABLES = [APP_INFO_TABLE, DEVICE_INFO_TABLE, STEPS_TABLE] as const;
@@ -37,4 +39,16 @@ export const DEVICE_TYPE_CODES = {
   ring: 4,
   fitnessBand: 6,
   chestStrap: 7,
+} as const;
+
+/** SleepSessionRecord.StageType.STAGE_TYPE_*. */
+export const SLEEP_STAGE_CODES = {
+  unknown: 0,
+  awake: 1,
+  sleeping: 2,
+  awakeOutOfBed: 3,
+  light: 4,
+  deep: 5,
+  rem: 6,
+  awakeInBed: 7,
 } as const;

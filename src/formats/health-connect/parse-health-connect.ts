@@ -1,7 +1,7 @@
 // Android Health Connect's export: "Health Connect.zip" holding one SQLite file, health_connect_export.db, a copy of
 // the phone's Health Connect database (hc-schema.ts names the tables and where they are defined). SQLite needs a
 // file, so the entry is extracted to a private temporary directory (size-capped) that is removed afterwards, even
-// when reading fails. Each table is read row by row in turn; what is not read yet is counted as skipped.
+// when reading fails. Each table is read row by row in turn; what is not read is counted as skipped.
 
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -30,8 +30,10 @@ import {
   HEART_RATE_TABLE,
   NUTRITION_TABLE,
   SLEEP_SESSION_TABLE,
+  SLEEP_STAGES_TABLE,
   TOTAL_CALORIES_TABLE,
 } from "./hc-schema.js";
+import { sleepEvents } from "./hc-sleep.js";
 import { HcSources } from "./hc-sources.js";
 import { exerciseEvents } from "./hc-workouts.js";
 
@@ -63,12 +65,13 @@ const STEPS: readonly TableStep[] = [
   { table: BASAL_METABOLIC_RATE_TABLE, read: (ctx) => basalRateEvents(ctx) },
   { table: NUTRITION_TABLE, read: (ctx) => nutritionEvents(ctx) },
   { table: EXERCISE_SESSION_TABLE, read: (ctx, opened) => exerciseEvents(ctx, opened.lookup, opened.tables) },
+  { table: SLEEP_SESSION_TABLE, read: (ctx, opened) => sleepEvents(ctx, opened.tables.has(SLEEP_STAGES_TABLE)) },
 ];
 
 // Total calories include the resting burn that basal metabolic rate already gives, and wearsync's burn is active +
-// basal: storing the total as active energy would count the resting part twice. Sleep is counted until sleep is a
-// sample type.
-const SKIPPED_TABLES = [TOTAL_CALORIES_TABLE, SLEEP_SESSION_TABLE];
+// basal: storing the total as active energy would count the resting part twice (a session's total is read for its
+// workout only when its app wrote no active calories).
+const SKIPPED_TABLES = [TOTAL_CALORIES_TABLE];
 const READ_TABLES = new Set([...STEPS.map((step) => step.table), ...SKIPPED_TABLES]);
 
 /** Rows of the record tables not read, by table: never dropped silently. */

@@ -21,6 +21,7 @@ interface Day {
   steps: number | null;
   basal_kcal: number | null;
   active_kcal: number | null;
+  sleep_minutes: number | null;
 }
 
 async function importFile(user: TestUser, body: Buffer, query = ""): Promise<ImportBody> {
@@ -40,6 +41,7 @@ async function days(user: TestUser, from: string, to: string): Promise<Day[]> {
 }
 
 const UDS = "garmin/synthetic__UDSFile_2017-06-09_2017-06-12.json";
+const SLEEP = "garmin/synthetic__2017-06-01_2017-07-01_90000001_sleepData.json";
 const RUN = "fit/pyfitparse__garmin-fenix-5-run.fit";
 const PROFILE = { time_zone: "America/Los_Angeles", sex: "female", birth_date: "1985-02-01", height_cm: 168, weight_kg: 62 };
 
@@ -47,6 +49,7 @@ const PROFILE = { time_zone: "America/Los_Angeles", sex: "female", birth_date: "
 function accountExport(withRun: boolean, folder = ""): Buffer {
   return buildZip([
     { name: `${folder}DI_CONNECT/DI-Connect-Aggregator/UDSFile_2017-06-09_2017-06-12.json`, data: fixture(UDS) },
+    { name: `${folder}DI_CONNECT/DI-Connect-Wellness/2017-06-01_2017-07-01_90000001_sleepData.json`, data: fixture(SLEEP) },
     ...(withRun
       ? [
           {
@@ -66,10 +69,11 @@ describe("Garmin Connect account export: daily wellness summaries", () => {
     expect(done.counts.steps).toMatchObject({ parsed: 3, inserted: 3 });
     expect(done.skipped).toEqual({ garmin_day_without_device_data: 1 });
     const found = await days(user, "2017-06-10", "2017-06-12");
-    expect(found.map((d) => [d.date, d.steps, d.active_kcal, d.basal_kcal])).toEqual([
-      ["2017-06-10", 8412, 312, 1780],
-      ["2017-06-11", 11205, 486, 1780],
-      ["2017-06-12", 6033, 201, 1780],
+    // The night that ended at 06:20 on 11 June: deep 90 + light 241 + REM 92 = 423 minutes asleep (25 awake).
+    expect(found.map((d) => [d.date, d.steps, d.active_kcal, d.basal_kcal, d.sleep_minutes])).toEqual([
+      ["2017-06-10", 8412, 312, 1780, null],
+      ["2017-06-11", 11205, 486, 1780, 423],
+      ["2017-06-12", 6033, 201, 1780, null],
     ]);
     const again = await importFile(user, accountExport(false, "garmin-export/"));
     expect(again.id).not.toBe(done.id);
@@ -93,6 +97,7 @@ describe("Garmin Connect account export: daily wellness summaries", () => {
     const again = await importFile(user, accountExport(true, "garmin-export/"));
     expect(again.counts.workout).toMatchObject({ inserted: 0 });
     const [count] = await h.deps.sql<{ n: number }[]>`select count(*)::int as n from samples where user_id = ${user.id}`;
-    expect(count?.n).toBe(9);
+    // Three days of steps, active and BMR energy, and the night's four stages.
+    expect(count?.n).toBe(13);
   });
 });

@@ -98,6 +98,26 @@ describe("Health Connect database", () => {
     expect(run?.pointsDropped.heartRate).toBe(1);
   });
 
+  it("a night's stages are sleep samples of their own minutes; a session without stages is asleep throughout", async () => {
+    const path = exportWith((db) => {
+      db.prepare(
+        `insert into sleep_session_record_table (uuid, app_info_id, device_info_id, start_time, start_zone_offset, end_time, end_zone_offset)
+         values (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(Buffer.from("nap-14-afternoon"), APPS.fit, DEVICES.pixel, berlinMs(14, 14), HC_OFFSET_S, berlinMs(14, 14, 40), HC_OFFSET_S);
+    });
+    const events = await read(path);
+    const sleep = events.flatMap((e) => (e.kind === "sample" && e.sample.type.startsWith("sleep_") ? [e.sample] : []));
+    const minutesBy = (source: string) => {
+      const totals: Record<string, number> = {};
+      for (const s of sleep.filter((x) => x.source.name === source)) totals[s.type] = (totals[s.type] ?? 0) + s.value;
+      return totals;
+    };
+    // Fitbit's night: light 270, deep 70, REM 90, awake 35, in bed 465 (23:10-06:55).
+    expect(minutesBy("Fitbit")).toEqual({ sleep_in_bed: 465, sleep_core: 270, sleep_deep: 70, sleep_rem: 90, sleep_awake: 35 });
+    expect(minutesBy("Fit")).toEqual({ sleep_in_bed: 40, sleep_asleep: 40 });
+    expect(sleep.find((s) => s.type === "sleep_deep")).toMatchObject({ startMs: berlinMs(14, 0, 40), endMs: berlinMs(14, 1, 50), utcOffsetMin: 60 });
+  });
+
   it("records keep their own zone offset: a weigh-in at 00:30 in Berlin is on its Berlin date", async () => {
     const [late] = samples(
       await read(
