@@ -2,11 +2,13 @@
 // endTime (ISO 8601), duration ("1350.349s", the active time), segment[], aggregate[{metricName, intValue|floatValue}]}.
 // A workout with the session's calories (com.google.calories.expended: Fit's session energy, resting burn included,
 // kept as the workout's energy as for Fit's TCX files) and distance (com.google.distance.delta, m); a weight in the
-// aggregate (com.google.weight[.summary], kg) is a weigh-in at the session's start. Sleep and "still"/"in vehicle"
-// sessions are not workouts: they are counted as skipped.
+// aggregate (com.google.weight[.summary], kg) is a weigh-in at the session's start. A sleep session is a night
+// (time in bed, its sleep.* segments as stages, else asleep throughout); "still"/"in vehicle" sessions are counted as
+// skipped.
 
 import { z } from "zod";
 import { implausibility } from "../../domain/records/sample-plausibility.js";
+import type { SleepStageType } from "../../lib/vocabulary.js";
 import { draftEvents, NO_DEVICE_SUMMARY } from "../common/workout-draft.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
@@ -17,11 +19,13 @@ export interface SessionOptions {
 }
 
 const aggregate = z.object({ metricName: z.string(), floatValue: z.number().finite().optional(), intValue: z.number().finite().optional() });
+const segmentShape = z.object({ fitnessActivity: z.string(), startTime: z.string(), endTime: z.string() });
 const sessionShape = z.object({
   fitnessActivity: z.string(),
   startTime: z.string(),
   endTime: z.string(),
   duration: z.string().optional(),
+  segment: z.array(z.unknown()).optional(),
   aggregate: z.array(aggregate).optional(),
 });
 
@@ -55,7 +59,17 @@ const ACTIVITY_TYPES: Readonly<Record<string, string>> = {
   "skiing.cross_country": "cross_country_skiing",
   "skiing.downhill": "downhill_skiing",
 };
-const NOT_WORKOUTS = /^(sleep(\..*)?|still|in_vehicle|tilting)$/;
+const NOT_WORKOUTS = /^(still|in_vehicle|tilting)$/;
+const SLEEP = /^sleep(\.|$)/;
+// Fit's sleep activities (FitnessActivities.SLEEP_*): light sleep is what Apple calls core.
+const SLEEP_STAGES: Readonly<Record<string, SleepStageType>> = {
+  sleep: "sleep_asleep",
+  "sleep.light": "sleep_core",
+  "sleep.deep": "sleep_deep",
+  "sleep.rem": "sleep_rem",
+  "sleep.awake": "sleep_awake",
+};
+const MS_PER_MIN = 60_000;
 
 export function activityTypeOfSession(fitnessActivity: string): string {
   const name = fitnessActivity.trim().toLowerCase();
@@ -87,6 +101,29 @@ export interface ParsedSession {
   window: { startMs: number; endMs: number } | null;
 }
 
+function sleepSample(type: SleepStageType, startMs: number, endMs: number, utcOffsetMin: number | null, nowMs: number, where: string): ParseEvent {
+  const value = (endMs - startMs) / MS_PER_MIN;
+  const problem = implausibility(type, value, startMs, endMs, nowMs);
+  if (problem) return { kind: "rejected", rejection: { where, reason: `The sleep was not imported: ${problem}.`, recordType: type } };
+  return { kind: "sample", sample: { type, value, startMs, endMs, utcOffsetMin, source: GOOGLE_FIT_SOURCE } };
+}
+
+/** A night: time in bed over the session, and its sleep segments as stages (asleep throughout when it has none). */
+function sleepEvents(session: z.infer<typeof sessionShape>, startMs: number, endMs: number, nowMs: number): ParseEvent[] {
+  const utcOffsetMin = offsetMinOf(session.startTime);
+  const events = [sleepSample("sleep_in_bed", startMs, endMs, utcOffsetMin, nowMs, "session")];
+  const stages: ParseEvent[] = [];
+  for (const [i, raw] of (session.segment ?? []).entries()) {
+    const segment = segmentShape.safeParse(raw);
+    const type = segment.success ? SLEEP_STAGES[segment.data.fitnessActivity] : undefined;
+    if (!segment.success || type === undefined) continue;
+    const [from, to] = [Date.parse(segment.data.startTime), Date.parse(segment.data.endTime)];
+    if (Number.isFinite(from) && Number.isFinite(to)) stages.push(sleepSample(type, from, to, utcOffsetMin, nowMs, `segment ${i + 1}`));
+  }
+  if (stages.length === 0) stages.push(sleepSample("sleep_asleep", startMs, endMs, utcOffsetMin, nowMs, "session"));
+  return [...events, ...stages];
+}
+
 /** The events of one session file; `where` names the file. */
 export function sessionFileEvents(fileName: string, buf: Buffer, opts: SessionOptions): ParsedSession {
   let json: unknown;
@@ -115,6 +152,8 @@ export function sessionFileEvents(fileName: string, buf: Buffer, opts: SessionOp
       window: null,
     };
   }
+  if (SLEEP.test(session.fitnessActivity)) return { events: sleepEvents(session, startMs, endMs, opts.nowMs), window: null };
+
   const values = session.aggregate ?? [];
   const utcOffsetMin = offsetMinOf(session.startTime);
   const events = draftEvents(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { waitFor } from "../../helpers/process.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 let h: Harness;
@@ -70,8 +71,20 @@ describe("Google Fit Takeout All Sessions", () => {
         hr_samples: 0,
       },
     ]);
+    // A sleep session without stage segments is asleep throughout: 21:40Z to 05:10Z, 450 minutes on the 5th in Berlin.
     const sleep = await importFile(user, fixture(NIGHT));
-    expect(sleep).toMatchObject({ status: "failed", error: { code: "NO_DATA" }, skipped: { google_fit_sleep_session: 1 } });
+    expect(sleep).toMatchObject({ status: "completed", format: "google_fit_session_json" });
+    const night = await waitFor(
+      async () => {
+        const body = await readJson<{ days: { sleep_minutes: number | null }[]; pending: boolean }>(
+          await h.request("/v1/days?from=2024-05-05&to=2024-05-05", { key: user.apiKey }),
+        );
+        return body.pending ? undefined : body.days[0];
+      },
+      20_000,
+      "the day to settle",
+    );
+    expect(night.sleep_minutes).toBe(450);
   });
 
   it("in the Takeout zip: a session with a TCX is that TCX's workout, one without is its own; a later single upload adds nothing", async () => {
@@ -85,7 +98,8 @@ describe("Google Fit Takeout All Sessions", () => {
     const done = await importFile(user, zip);
     expect(done).toMatchObject({ status: "completed", format: "google_fit_zip" });
     expect(done.counts.workout).toMatchObject({ parsed: 2, inserted: 2 });
-    expect(done.skipped).toEqual({ google_fit_session_with_tcx: 1, google_fit_sleep_session: 1 });
+    expect(done.skipped).toEqual({ google_fit_session_with_tcx: 1 });
+    expect(done.counts.sleep_asleep).toMatchObject({ parsed: 1, inserted: 1 });
     const rows = await workoutsOf(user.id);
     expect(rows.map((r) => [r.activity_type, r.distance_m, r.hr_samples])).toEqual([
       ["running", 6834.2, 3],
