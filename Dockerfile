@@ -1,6 +1,11 @@
 # One image, two roles: `api` and `worker` (or `all`), chosen by the command.
 # The dashboard is built in its own stage (it needs the dev dependencies: vite); the image gets only web/dist.
-FROM node:20-bookworm-slim AS dashboard
+# better-sqlite3 (Health Connect exports) is a native addon: where no prebuilt binary can be fetched, npm builds it
+# with python3, make and g++, so the stages that install dependencies have them; the final image does not.
+FROM node:20-bookworm-slim AS toolchain
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+
+FROM toolchain AS dashboard
 WORKDIR /build
 COPY package.json package-lock.json ./
 COPY patches ./patches
@@ -8,12 +13,17 @@ RUN npm ci --no-audit --no-fund
 COPY web ./web
 RUN npm run build:web
 
+FROM toolchain AS deps
+WORKDIR /build
+COPY package.json package-lock.json ./
+COPY patches ./patches
+RUN npm ci --omit=dev --no-audit --no-fund
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 UPLOAD_DIR=/app/var/uploads
 COPY package.json package-lock.json ./
-COPY patches ./patches
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=deps /build/node_modules ./node_modules
 COPY tsconfig.json ./
 COPY drizzle ./drizzle
 COPY src ./src

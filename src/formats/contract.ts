@@ -143,6 +143,8 @@ export type ParseErrorCode =
   | "JSON_INVALID"
   | "CSV_INVALID"
   | "FILE_TOO_LARGE"
+  /** An SQLite file (Health Connect) that is not a database, is damaged, or lacks the tables its format has. */
+  | "DATABASE_INVALID"
   /** Readable, but nothing in it is data this service reads (a monitoring FIT file, an export of flights climbed only). */
   | "NO_DATA";
 

@@ -6,9 +6,10 @@ import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/i
 import { fitFile } from "./fit/index.js";
 import { fitbitJson, fitbitTakeoutZip } from "./fitbit/index.js";
 import { garminConnectZip } from "./garmin/index.js";
-import { googleFitAllDataJson, googleFitDailyMetricsCsv, googleFitTakeoutZip } from "./google-fit/index.js";
+import { googleFitAllDataJson, googleFitDailyMetricsCsv, googleFitSessionJson, googleFitTakeoutZip } from "./google-fit/index.js";
 import { gpxFile } from "./gpx/index.js";
 import { healthAutoExportJson } from "./health-auto-export/index.js";
+import { healthConnectZip } from "./health-connect/index.js";
 import { myFitnessPalCsv } from "./myfitnesspal/index.js";
 import { samsungHealthCsv, samsungHealthZip } from "./samsung-health/index.js";
 import { stravaActivitiesCsv, stravaZip } from "./strava/index.js";
@@ -29,6 +30,7 @@ export const FORMATS = {
   fitbit_json: fitbitJson,
   google_fit_zip: googleFitTakeoutZip,
   fitbit_takeout_zip: fitbitTakeoutZip,
+  health_connect_zip: healthConnectZip,
   strava_zip: stravaZip,
   strava_activities_csv: stravaActivitiesCsv,
   samsung_health_zip: samsungHealthZip,
@@ -36,6 +38,7 @@ export const FORMATS = {
   garmin_connect_zip: garminConnectZip,
   google_fit_daily_csv: googleFitDailyMetricsCsv,
   google_fit_all_data_json: googleFitAllDataJson,
+  google_fit_session_json: googleFitSessionJson,
   cronometer_servings_csv: cronometerServingsCsv,
   cronometer_dailysummary_csv: cronometerDailySummaryCsv,
   myfitnesspal_csv: myFitnessPalCsv,

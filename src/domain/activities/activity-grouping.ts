@@ -23,8 +23,11 @@ export type RecordTier = (typeof RECORD_TIERS)[number];
 export const TIER_DEFAULT_PRIORITY: Readonly<Record<RecordTier, number>> = { device: 0, platform_copy: 3, app_estimate: 5 };
 
 const WEARABLE_DEVICE_TYPES = new Set(["watch", "ring", "band"]);
-/** Formats that are exports of a recording made elsewhere: they carry the track, rarely the device's own totals. */
-const COPY_FORMATS = new Set(["tcx", "gpx"]);
+/**
+ * Formats that are exports of a recording made elsewhere: TCX and GPX carry the track, rarely the device's own
+ * totals; Health Connect stores what other apps wrote to it.
+ */
+const COPY_FORMATS = new Set(["tcx", "gpx", "health_connect_zip"]);
 /** Platforms that store and re-export what a device recorded. */
 const PLATFORM_SOURCE = /\b(strava|garmin connect|polar flow|suunto app|trainingpeaks|training peaks|intervals\.icu|runalyze|sporttracks)\b/i;
 

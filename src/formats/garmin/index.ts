@@ -6,6 +6,6 @@ export const garminConnectZip: RecordFormat = {
   kind: "records",
   sniff: { zip: isGarminZip },
   async *open(path, opts) {
-    yield* parseGarminZip(path, { nowMs: opts.nowMs }, opts);
+    yield* parseGarminZip(path, { nowMs: opts.nowMs, timeZone: opts.timeZone }, opts);
   },
 };

@@ -4,6 +4,8 @@
 // - "Export Original" of one activity: a zip holding that activity's FIT (or the TCX/GPX it was uploaded as).
 // Every activity file is read by its own parser (FIT, TCX, GPX; `.gz` inflated first). A nested archive is copied to
 // a private temporary file and read with the same central-directory checks as the outer one; no deeper nesting.
+// The account export's daily wellness summaries (UDSFile_*.json) give each day's steps and energy (garmin-wellness.ts),
+// its sleep files (*_sleepData.json) the nights (garmin-sleep.ts).
 
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -19,9 +21,13 @@ import { ParseError } from "../contract.js";
 import { parseFit } from "../fit/parse-fit.js";
 import { parseGpx } from "../gpx/parse-gpx.js";
 import { parseTcx } from "../tcx/parse-tcx.js";
+import { isSleepDataFile, sleepDataEvents } from "./garmin-sleep.js";
+import { isUdsFile, udsFileEvents } from "./garmin-wellness.js";
 
 export interface GarminOptions {
   nowMs: number;
+  /** The profile's zone, for a daily summary without its own window. */
+  timeZone: string;
 }
 
 /** Adds each read entry's inflated size to the import's progress. */
@@ -90,7 +96,20 @@ async function* nestedArchives(outerPath: string, opts: GarminOptions, limits: Z
   }
 }
 
-/** Streams a Garmin Connect export zip's activities; its JSON summaries are counted as skipped. */
+const isWellnessFile = (name: string) => isUdsFile(name) || isSleepDataFile(name);
+
+/** The daily wellness summaries and the nights, each file read whole under the per-file cap. */
+async function* wellnessFiles(zipPath: string, opts: GarminOptions, limits: ZipLimits, done: EntryDone): AsyncGenerator<ParseEvent> {
+  for await (const entry of eachZipEntry(zipPath, isWellnessFile, limits)) {
+    const raw = await readEntry(entry, MAX_TAKEOUT_ENTRY_BYTES);
+    done(entry.uncompressedBytes);
+    if (!Buffer.isBuffer(raw)) yield raw;
+    else if (isUdsFile(entry.entryName)) yield* guardedEntryEvents(entry.entryName, () => udsFileEvents(raw, opts));
+    else yield* guardedEntryEvents(entry.entryName, () => sleepDataEvents(raw, opts.nowMs));
+  }
+}
+
+/** Streams a Garmin Connect export zip's activities and daily summaries; its other JSON files are counted as skipped. */
 export async function* parseGarminZip(
   zipPath: string,
   opts: GarminOptions,
@@ -100,13 +119,15 @@ export async function* parseGarminZip(
   const names = files(await listZipEntryNames(zipPath, limits));
   const nested = names.filter((name) => UPLOADED_ARCHIVE.test(name));
   const loose = names.filter((name) => ACTIVITY_FILE.test(name));
-  if (nested.length === 0 && loose.length === 0) {
+  const daily = names.filter(isWellnessFile);
+  if (nested.length === 0 && loose.length === 0 && daily.length === 0) {
     throw new ParseError(
       "ZIP_NO_EXPORT",
-      "The zip has no activity files (DI_CONNECT/DI-Connect-Uploaded-Files/*.zip, or .fit/.tcx/.gpx): is this a Garmin Connect export?",
+      "The zip has no activity files (DI_CONNECT/DI-Connect-Uploaded-Files/*.zip, or .fit/.tcx/.gpx), daily summaries (UDSFile_*.json) or sleep files (*_sleepData.json): is this a Garmin Connect export?",
     );
   }
-  progress.onTotalBytes?.(await inflatedBytesOf(zipPath, (name) => ACTIVITY_FILE.test(name) || UPLOADED_ARCHIVE.test(name), limits));
+  const read = (name: string) => ACTIVITY_FILE.test(name) || UPLOADED_ARCHIVE.test(name) || isWellnessFile(name);
+  progress.onTotalBytes?.(await inflatedBytesOf(zipPath, read, limits));
   let bytes = 0;
   const done: EntryDone = (inflatedBytes) => {
     bytes += inflatedBytes;
@@ -114,6 +135,7 @@ export async function* parseGarminZip(
   };
   if (loose.length > 0) yield* archiveActivities(zipPath, "", opts, limits, done);
   if (nested.length > 0) yield* nestedArchives(zipPath, opts, limits, done);
-  const summaries = names.filter((name) => SUMMARY_JSON.test(name)).length;
+  if (daily.length > 0) yield* wellnessFiles(zipPath, opts, limits, done);
+  const summaries = names.filter((name) => SUMMARY_JSON.test(name) && !isWellnessFile(name)).length;
   if (summaries > 0) yield { kind: "skipped", recordType: "garmin_connect_summary_file", count: summaries };
 }

@@ -2,6 +2,7 @@ import { readCapped } from "../common/read-file.js";
 import { MAX_TAKEOUT_ENTRY_BYTES } from "../common/takeout-entry.js";
 import type { RecordFormat } from "../contract.js";
 import { parseGoogleFitTakeoutZip } from "./parse-google-fit-takeout.js";
+import { isSessionJson, sessionFileEvents } from "./parse-sessions.js";
 import { isAllDataJson, isDailyMetricsHeader, parseAllDataFile, parseDailyMetricsFile } from "./single-files.js";
 
 /** A Google Takeout zip holding Google Fit's data. */
@@ -32,5 +33,16 @@ export const googleFitAllDataJson: RecordFormat = {
     const buf = await readCapped(path, MAX_TAKEOUT_ENTRY_BYTES, "Google Fit All Data");
     opts.onBytes(buf.length);
     yield* parseAllDataFile(buf, { nowMs: opts.nowMs, timeZone: opts.timeZone, filename: opts.filename });
+  },
+};
+
+/** One `All Sessions/<start>_<TYPE>.json` session on its own. */
+export const googleFitSessionJson: RecordFormat = {
+  kind: "records",
+  sniff: { json: ({ text, keys }) => text.startsWith("{") && isSessionJson(keys) },
+  async *open(path, opts) {
+    const buf = await readCapped(path, MAX_TAKEOUT_ENTRY_BYTES, "Google Fit session");
+    opts.onBytes(buf.length);
+    yield* sessionFileEvents(opts.filename ?? "All Sessions file.json", buf, { nowMs: opts.nowMs }).events;
   },
 };

@@ -103,6 +103,15 @@ describe("detectFormat on zips (entry names decide)", () => {
     expect(await detectZip("e.zip", [legacyFitbit])).toBe("fitbit_takeout_zip");
   });
 
+  it("Health Connect's export by its database entry, at the root or in a folder; Garmin's by DI_CONNECT", async () => {
+    const db = { name: "health_connect_export.db", data: "SQLite format 3\u0000" };
+    expect(await detectZip("hc.zip", [db])).toBe("health_connect_zip");
+    expect(await detectZip("hc2.zip", [{ ...db, name: "Health Connect/health_connect_export.db" }])).toBe("health_connect_zip");
+    expect(await detectZip("hc3.zip", [{ ...db, name: "health_connect_export.db.bak" }])).toBeNull();
+    const uds = { name: "DI_CONNECT/DI-Connect-Aggregator/UDSFile_2017-06-09_2017-06-12.json", data: "[]" };
+    expect(await detectZip("garmin.zip", [uds])).toBe("garmin_connect_zip");
+  });
+
   it("a zip with none of those is not a format we read; nor is a zip whose names are unknown", async () => {
     expect(await detectZip("f.zip", [{ name: "readme.txt", data: "hello" }])).toBeNull();
     expect(await detectZip("g.zip", [{ name: "apple_health_export/export_cda.xml", data: "<ClinicalDocument/>" }])).toBeNull();
@@ -162,6 +171,13 @@ describe("detectFormat on JSON heads (a tolerant key scan, not JSON.parse)", () 
   it("Fitbit weight and exercise files by their first entry's keys (they have no dateTime)", () => {
     expect(json('[{"logId": 1, "weight": 219.5, "date": "03/27/24"}]')).toBe("fitbit_json");
     expect(json('[{"logId": 7, "activityName": "Walk", "startTime": "03/27/24 07:20:00"}]')).toBe("fitbit_json");
+  });
+
+  it("a Google Fit session: fitnessActivity and startTime at the top", () => {
+    expect(json('{\n  "fitnessActivity": "running",\n  "startTime": "2024-05-04T06:31:12.204Z",\n  "endTime": "2024-05-04T07:1')).toBe(
+      "google_fit_session_json",
+    );
+    expect(json('{"session": {"fitnessActivity": "running", "startTime": "x"}}')).toBeNull();
   });
 
   it("look-alikes are not", () => {

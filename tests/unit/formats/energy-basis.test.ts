@@ -42,6 +42,7 @@ const CASES: [string, string, EnergyBasis][] = [
     "gross",
   ],
   ["Fitbit exercise JSON", fitbitExercise, "gross"],
+  ["Google Fit All Sessions JSON", `${FIXTURES}google-fit/synthetic__2024-05-04T08_31_12.204+02_00_RUNNING.json`, "gross"],
   ["Apple Health export.xml", `${FIXTURES}apple-health/hk2sqlite__export.xml`, "net"],
   ["Health Auto Export workouts", `${FIXTURES}health-auto-export/irvinlim__marshal_test_unmarshal_workouts.json`, "net"],
 ];

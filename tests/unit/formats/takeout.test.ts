@@ -116,8 +116,28 @@ function googleFitEntries(): ZipInput[] {
     { name: `${FIT}/Activities/2024-03-10T08_00_00-04_00_PT10M_Running.tcx`, data: GOOGLE_FIT_TCX },
     { name: `${FIT}/Activities/2024-01-02T08_00_00-05_00_PT10M_Running.tcx.gz`, data: "not really gzip" },
     {
+      // The TCX's own session: left to the TCX.
       name: `${FIT}/All Sessions/2024-03-10T08_00_00.000-04_00_RUNNING.json`,
-      data: JSON.stringify({ fitnessActivity: "running", duration: "600s" }),
+      data: JSON.stringify({
+        fitnessActivity: "running",
+        startTime: "2024-03-10T12:00:00.000Z",
+        endTime: "2024-03-10T12:10:00.000Z",
+        duration: "600s",
+      }),
+    },
+    {
+      name: `${FIT}/All Sessions/2024-03-09T17_30_00.000-05_00_WALKING.json`,
+      data: JSON.stringify({
+        fitnessActivity: "walking",
+        startTime: "2024-03-09T17:30:00.000-05:00",
+        endTime: "2024-03-09T18:05:00.000-05:00",
+        duration: "2100s",
+        aggregate: [
+          { metricName: "com.google.calories.expended", floatValue: 151.5 },
+          { metricName: "com.google.distance.delta", floatValue: 2810.4 },
+          { metricName: "com.google.weight.summary", floatValue: 81.3 },
+        ],
+      }),
     },
     { name: `${FIT}/nested.zip`, data: innerZip },
   ];
@@ -139,10 +159,16 @@ describe("parseGoogleFitTakeoutZip", () => {
     expect(samples.filter((s) => s.type === "heart_rate").map((s) => [s.value, s.startMs, s.source.deviceType])).toEqual([
       [96, 1710053100000, "watch"],
     ]);
-    expect(samples.some((s) => s.type === "active_energy" || s.type === "body_mass")).toBe(false);
+    expect(samples.some((s) => s.type === "active_energy")).toBe(false);
+    // The weight Fit wrote into the walk's session, at the session's start and offset.
+    expect(samples.filter((s) => s.type === "body_mass").map((s) => [s.value, s.startMs, s.utcOffsetMin])).toEqual([
+      [81.3, Date.parse("2024-03-09T22:30:00Z"), -300],
+    ]);
     expect(workoutsOf(events)).toEqual([
       expect.objectContaining({ activityType: "running", distanceM: 1500, source: { name: "Google Fit", deviceType: "phone", device: null } }),
+      expect.objectContaining({ activityType: "walking", distanceM: 2810.4, activeEnergyKcal: 151.5, durationSec: 2100, utcOffsetMin: -300 }),
     ]);
+    expect(events).toContainEqual({ kind: "skipped", recordType: "google_fit_session_with_tcx", count: 1 });
     expect(rejectionsOf(events).map((r) => [r.where, r.recordType])).toEqual([
       [`${MERGED_HR}: data point 2`, "heart_rate"],
       [`${FIT}/All Data/derived_com.google.calories.expended_com.json`, "calories"],
@@ -169,7 +195,6 @@ describe("parseGoogleFitTakeoutZip", () => {
     const path = writeZip([
       { name: "Takeout/Mail/All mail.mbox", data: "From x" },
       { name: `${FIT}/takeout-part-2.zip`, data: inner },
-      { name: `${FIT}/All Sessions/2024-03-10T08_00_00.000-04_00_RUNNING.json`, data: "{}" },
     ]);
     const error = await parseErrorOf(() => collect(parseGoogleFitTakeoutZip(path, NEW_YORK)));
     expect(error.code).toBe("ZIP_NO_EXPORT");
