@@ -1,13 +1,14 @@
 # One image, two roles: `api` and `worker` (or `all`), chosen by the command.
 # The dashboard is built in its own stage (it needs the dev dependencies: vite); the image gets only web/dist.
-# better-sqlite3 (Health Connect exports) is a native addon: where no prebuilt binary can be fetched, npm builds it
-# with python3, make and g++, so the stages that install dependencies have them; the final image does not.
+# better-sqlite3 (Health Connect exports) is a native addon that npm builds from source (.npmrc: nothing is fetched
+# from outside the registry) with python3, make and g++, so the stages that install dependencies have them; the
+# final image copies the built node_modules and has no compiler.
 FROM node:20-bookworm-slim AS toolchain
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 
 FROM toolchain AS dashboard
 WORKDIR /build
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY web ./web
@@ -15,7 +16,7 @@ RUN npm run build:web
 
 FROM toolchain AS deps
 WORKDIR /build
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 
