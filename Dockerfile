@@ -1,6 +1,6 @@
 # One image, two roles: `api` and `worker` (or `all`), chosen by the command.
 # The dashboard is built in its own stage (it needs the dev dependencies: vite); the image gets only web/dist.
-# better-sqlite3 (Health Connect exports) is a native addon that npm builds from source (.npmrc: nothing is fetched
+# better-sqlite3 (Health Connect exports) is a native addon that npm builds from source (.prebuild-installrc: nothing is fetched
 # from outside the registry) with python3, make and g++, so the stages that install dependencies have them; the
 # final image copies the built node_modules and has no compiler.
 FROM node:20-bookworm-slim AS toolchain
@@ -8,7 +8,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 
 FROM toolchain AS dashboard
 WORKDIR /build
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json .prebuild-installrc ./
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY web ./web
@@ -16,7 +16,7 @@ RUN npm run build:web
 
 FROM toolchain AS deps
 WORKDIR /build
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json .prebuild-installrc ./
 COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 
