@@ -142,6 +142,7 @@ export const WeekProjectionSchema = z
 export const WeeklyProjectionsSchema = z
   .object({
     weeks: z.array(WeekProjectionSchema),
+    next_cursor: z.string().nullable().openapi({ description: "Cursor of the next page; null on the last" }),
     pending: z.boolean().openapi({ description: "True while recomputes or projections for you are queued or running" }),
   })
   .openapi("WeeklyProjections");

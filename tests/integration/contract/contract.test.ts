@@ -223,6 +223,14 @@ describe("the contract, over a socket, with a generated client", () => {
       api.POST("/v1/body-measurements", { body: { measured_at: "2026-11-03T06:30:00+01:00", weight_kg: 65.8 } }),
       [201],
     );
+    // Without a range, a page at a time: two weigh-ins, one per page.
+    const first = await call("listBodyMeasurements", api.GET("/v1/body-measurements", { params: { query: { limit: 1 } } }), [200]);
+    expect(first.data?.measurements.map((m) => m.weight_kg)).toEqual([65.77]);
+    const cursor = first.data?.next_cursor ?? "";
+    expect(cursor).not.toBe("");
+    const second = await call("listBodyMeasurements", api.GET("/v1/body-measurements", { params: { query: { limit: 1, cursor } } }), [200]);
+    expect(second.data?.measurements.map((m) => m.weight_kg)).toEqual([65.8]);
+    expect(second.data?.next_cursor).toBeNull();
     await call("deleteBodyMeasurement", api.DELETE("/v1/body-measurements/{id}", { params: { path: { id: extra.data?.id ?? "" } } }), [204]);
   });
 
@@ -271,7 +279,21 @@ describe("the contract, over a socket, with a generated client", () => {
     await call("confirmDay", api.PUT("/v1/days/{date}/confirm", { params: { path: { date: "2026-11-02" } } }), [200, 409]);
     await call("withdrawDayConfirmation", api.DELETE("/v1/days/{date}/confirm", { params: { path: { date: "2026-11-02" } } }), [204, 404]);
     await call("listHiitSessions", api.GET("/v1/hiit-sessions", { params: { query: { from: "2026-11-01", to: "2026-11-07" } } }), [200]);
+    const sessions = await call("listHiitSessions", api.GET("/v1/hiit-sessions", { params: { query: { limit: 1000 } } }), [200]);
+    expect(sessions.data?.next_cursor).toBeNull();
     await call("listWeeklyProjections", api.GET("/v1/projections/weekly", { params: { query: { from: "2026-11-01", to: "2026-11-30" } } }), [200]);
+    // Without a range, one row a page: following next_cursor reaches every row once (two per projected week).
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const query: { limit: number; cursor?: string } = cursor === undefined ? { limit: 1 } : { limit: 1, cursor };
+      const weeks = await call("listWeeklyProjections", api.GET("/v1/projections/weekly", { params: { query } }), [200]);
+      seen.push(...(weeks.data?.weeks ?? []).map((w) => `${w.week_start}/${w.model}`));
+      cursor = weeks.data?.next_cursor ?? undefined;
+      if (cursor === undefined) break;
+    }
+    expect(seen.length % 2).toBe(0);
+    expect(new Set(seen).size).toBe(seen.length);
     const sim = await call("simulateProjection", api.POST("/v1/projections/simulate", { body: { weeks: 4, intake_change_kcal: -500 } }), [200]);
     expect(sim.data?.models.dynamic).toHaveLength(5);
   });

@@ -409,7 +409,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Detected HIIT sessions whose local start date is in the range (at most 366 days), with their intervals */
+        /** Detected HIIT sessions with their intervals, oldest first; `from`/`to` filter on the local start date */
         get: operations["listHiitSessions"];
         put?: never;
         post?: never;
@@ -488,7 +488,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Measurements whose local date is in the range (oldest first), with the daily weight trend */
+        /** Your measurements, oldest first, with the daily weight trend; `from`/`to` filter on the local date */
         get: operations["listBodyMeasurements"];
         put?: never;
         /**
@@ -532,7 +532,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Weekly projections (3,500-kcal rule and Hall model) for the local weeks overlapping the range
+         * Weekly projections (3,500-kcal rule and Hall model), oldest week first; `from`/`to` keep the local weeks overlapping them
          * @description Two rows per week (Monday first), rewritten whenever a day of the week (or of the 28-day calibration window) is recomputed, and every Monday morning for the week just ended.
          */
         get: operations["listWeeklyProjections"];
@@ -1288,6 +1288,8 @@ export interface components {
         };
         HiitSessions: {
             sessions: components["schemas"]["HiitSession"][];
+            /** @description Cursor of the next page; null on the last */
+            next_cursor: string | null;
             /** @description True while HIIT detection jobs for you are queued or running */
             pending: boolean;
         };
@@ -1437,9 +1439,11 @@ export interface components {
         };
         BodyMeasurementList: {
             measurements: components["schemas"]["BodyMeasurement"][];
-            /** @description Hacker's Diet trend (α = 0.1/day, α_eff = 1 − 0.9^Δdays across gaps), from the first to the last weigh-in in range */
+            /** @description Cursor of the next page; null on the last */
+            next_cursor: string | null;
+            /** @description Hacker's Diet trend (α = 0.1/day, α_eff = 1 − 0.9^Δdays across gaps) over the page's dates: from its first measurement (or `from`) to its last (or `to` on the last page) */
             trend: components["schemas"]["TrendDay"][];
-            /** @description Earliest weigh-in date before `from` (at most 60 days before) that fed the trend; null when cold-started */
+            /** @description Earliest weigh-in date before the trend's first date (at most 60 days before) that fed it; null when cold-started */
             trend_seeded_from: string | null;
         };
         TrendDay: {
@@ -1458,6 +1462,8 @@ export interface components {
         };
         WeeklyProjections: {
             weeks: components["schemas"]["WeekProjection"][];
+            /** @description Cursor of the next page; null on the last */
+            next_cursor: string | null;
             /** @description True while recomputes or projections for you are queued or running */
             pending: boolean;
         };
@@ -4143,11 +4149,15 @@ export interface operations {
     };
     listHiitSessions: {
         parameters: {
-            query: {
-                /** @description First local date (inclusive) */
-                from: string;
-                /** @description Last local date (inclusive) */
-                to: string;
+            query?: {
+                /** @description First local date (inclusive); default: the first there is */
+                from?: string;
+                /** @description Last local date (inclusive); default: the last there is */
+                to?: string;
+                /** @description Opaque cursor from the previous page's `next_cursor` */
+                cursor?: string;
+                /** @description Items per page (default 100, at most 1000) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4155,7 +4165,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sessions, oldest first */
+            /** @description A page of sessions, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4900,11 +4910,15 @@ export interface operations {
     };
     listBodyMeasurements: {
         parameters: {
-            query: {
-                /** @description First local date (inclusive) */
-                from: string;
-                /** @description Last local date (inclusive) */
-                to: string;
+            query?: {
+                /** @description First local date (inclusive); default: the first there is */
+                from?: string;
+                /** @description Last local date (inclusive); default: the last there is */
+                to?: string;
+                /** @description Opaque cursor from the previous page's `next_cursor` */
+                cursor?: string;
+                /** @description Items per page (default 100, at most 1000) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4912,7 +4926,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Measurements and trend */
+            /** @description A page of measurements and their trend */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5314,11 +5328,15 @@ export interface operations {
     };
     listWeeklyProjections: {
         parameters: {
-            query: {
-                /** @description First local date (inclusive) */
-                from: string;
-                /** @description Last local date (inclusive) */
-                to: string;
+            query?: {
+                /** @description First local date (inclusive); default: the first there is */
+                from?: string;
+                /** @description Last local date (inclusive); default: the last there is */
+                to?: string;
+                /** @description Opaque cursor from the previous page's `next_cursor` */
+                cursor?: string;
+                /** @description Items per page (default 100, at most 1000) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5326,7 +5344,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Rows, oldest week first */
+            /** @description A page of rows (two per week), oldest week first */
             200: {
                 headers: {
                     [name: string]: unknown;
