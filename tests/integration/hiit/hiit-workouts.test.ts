@@ -51,7 +51,7 @@ describe("HIIT detection of synced workouts", () => {
 
     expect(sessions).toHaveLength(1);
     const session = sessions[0];
-    expect(session).toMatchObject({ workout_id: workoutId, threshold_bpm: 157.25, hr_max_bpm: 185, method_version: METHOD_VERSION });
+    expect(session).toMatchObject({ workout_id: workoutId, threshold_bpm: 157.3, hr_max_bpm: 185, method_version: METHOD_VERSION });
     expect(session?.start).toMatch(/\+01:00$/);
     expect(session?.intervals).toHaveLength(10);
     expectWindowsWithin(windowsSec(session?.intervals ?? [], START_MS), I1_WINDOWS_SEC, 2);

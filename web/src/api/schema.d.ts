@@ -978,11 +978,72 @@ export interface components {
         };
         DayDetail: components["schemas"]["Day"] & {
             day_length_hours: number | null;
-            breakdown: {
-                [key: string]: unknown;
-            } | null;
+            /** @description null for a day never computed */
+            breakdown: components["schemas"]["DayBreakdown"] | null;
             sleep: components["schemas"]["DaySleep"];
             pending: boolean;
+        };
+        /** @description What the day's numbers were computed from */
+        DayBreakdown: {
+            basal: {
+                /** @example device */
+                method: string;
+                sources: components["schemas"]["DaySourceShare"][];
+            };
+            active: {
+                /** @example workouts+steps */
+                method: string;
+                sources: components["schemas"]["DaySourceShare"][];
+                /** @description Estimates left out because the device wrote active energy (never both) */
+                superseded_estimate_kcal: number | null;
+            };
+            workouts: components["schemas"]["DayWorkoutPart"][];
+            intake: {
+                entries: number;
+                /** @example logged */
+                status: string;
+                possibly_partial: boolean;
+            };
+            /** @description The profile values the estimates used; null when the profile lacks them */
+            estimate_inputs: {
+                /** @example mifflin_st_jeor */
+                bmr_equation: string;
+                weight_kg: number;
+                height_cm: number;
+                age_years: number;
+                /** @enum {string} */
+                sex: "female" | "male";
+            } | null;
+            /** @description 23 or 25 on DST change days */
+            day_length_hours: number;
+        };
+        DaySourceShare: {
+            /** @example Alice's Apple Watch */
+            name: string;
+            /** @example watch */
+            device_type: string;
+            /** @description kcal this source gave the day after the source-priority merge */
+            value: number;
+        };
+        DayWorkoutPart: {
+            id: string;
+            activity_type: string;
+            /** @description The workout's own local date (its start, at its own offset) */
+            local_date: string;
+            /** @description Share of the workout inside this day (a workout across midnight is split by time) */
+            day_fraction: number;
+            /** @description Net-of-resting energy this day; null when not estimated */
+            energy_kcal: number | null;
+            /**
+             * @description workouts (the record's own energy), heart_rate (Keytel), met, steps, power
+             * @example workouts
+             */
+            method: string | null;
+            /** @description Whether this energy is in the day's active_kcal (device energy wins over estimates) */
+            counted: boolean;
+            duplicate_of: string | null;
+            /** @example the workout's own energy, net of resting */
+            reason: string;
         };
         /** @description Sleep that ended on this local date at each record's own UTC offset, de-duplicated across sources; null when there is no sleep data */
         DaySleep: {
