@@ -1,6 +1,7 @@
 import { KG_PER_LB } from "../../domain/projections/rule3500.js";
 import { roundByFieldUnits, roundUnit } from "../../lib/precision.js";
 import type { WeeklyProjectionRecord } from "./projections.repo.js";
+import type { WeekProjectionInputs } from "./projections.schemas.js";
 
 export function presentWeekProjection(row: WeeklyProjectionRecord) {
   return {
@@ -19,7 +20,7 @@ export function presentWeekProjection(row: WeeklyProjectionRecord) {
     observed_change_kg: roundUnit(row.observedChangeKg, "kg"),
     calibration_factor: row.calibrationFactor,
     flags: row.flags,
-    inputs: roundByFieldUnits(row.inputs as Record<string, unknown>),
+    inputs: roundByFieldUnits(row.inputs as WeekProjectionInputs),
     model_version: row.modelVersion,
     computed_at: row.computedAt.toISOString(),
   };

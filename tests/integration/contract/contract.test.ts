@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import openapiTS, { astToString } from "openapi-typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { paths } from "../../../web/src/api/schema.js";
+import type { components, paths } from "../../../web/src/api/schema.js";
 import { waitFor } from "../../helpers/process.js";
 import { TEST_ADMIN_TOKEN } from "../../helpers/test-env.js";
 import { DocumentValidator, type OpenApiDoc } from "./document-validator.js";
@@ -125,9 +125,11 @@ describe("the contract, over a socket, with a generated client", () => {
       [200],
     );
     expect(pushed.data?.accepted).toBe(8);
-    const hae = JSON.parse(
+    // The app's file, typed by the document's HealthAutoExportPayload (the client would not compile a wrong shape).
+    const hae: components["schemas"]["HealthAutoExportPayload"] = JSON.parse(
       readFileSync(new URL("../../fixtures/health-auto-export/irvinlim__marshal_test_unmarshal_workouts.json", import.meta.url), "utf8"),
     );
+    expect(hae.data?.workouts?.[0]?.name).toBe("Walking");
     await call("healthAutoExport", api.POST("/v1/integrations/health-auto-export", { body: hae }), [200]);
 
     const samples = await call("listSamples", api.GET("/v1/samples", { params: { query: { type: "steps", limit: 50 } } }), [200]);
@@ -272,6 +274,15 @@ describe("the contract, over a socket, with a generated client", () => {
       stages_minutes: { core: 180, deep: 60, rem: 210, awake: 0, asleep_unspecified: 0, in_bed: 480 },
       sources: [watch.name],
     });
+    // The run's day once the workers computed it, typed by DayBreakdown (a compile error means the document lost it).
+    const breakdown = await waitFor(
+      async () =>
+        (await call("getDay", api.GET("/v1/days/{date}", { params: { path: { date: "2026-11-02" } } }), [200])).data?.breakdown ?? undefined,
+      30_000,
+      "the day to be computed",
+    );
+    expect(breakdown.workouts.find((w) => w.activity_type === "running")?.counted).toBeDefined();
+    expect(breakdown.day_length_hours).toBe(24);
     await call("summary", api.GET("/v1/summary"), [200]);
     const week = await call("summary", api.GET("/v1/summary", { params: { query: { from: "2026-11-01", to: "2026-11-07" } } }), [200]);
     expect(week.data).toMatchObject({ sleep_nights: 1, mean_sleep_minutes: 450, nights_7h_or_more: 1 });
@@ -289,6 +300,8 @@ describe("the contract, over a socket, with a generated client", () => {
       const query: { limit: number; cursor?: string } = cursor === undefined ? { limit: 1 } : { limit: 1, cursor };
       const weeks = await call("listWeeklyProjections", api.GET("/v1/projections/weekly", { params: { query } }), [200]);
       seen.push(...(weeks.data?.weeks ?? []).map((w) => `${w.week_start}/${w.model}`));
+      // Typed by WeekProjectionInputs: every row says what it was driven by.
+      for (const w of weeks.data?.weeks ?? []) expect(Object.keys(w.inputs).length + (w.inputs.logged_days ?? 0)).toBeGreaterThanOrEqual(0);
       cursor = weeks.data?.next_cursor ?? undefined;
       if (cursor === undefined) break;
     }

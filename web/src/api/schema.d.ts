@@ -700,6 +700,94 @@ export interface components {
             /** @description Strength sets in order, each {"exercise", "met_class"?, "reps"?, "weight_kg"?, "duration_s"?, "rpe"?} as POST /v1/workouts takes them (WorkoutSetInput). Each set is checked alone: an impossible one is listed in rejected_items (workouts[i].sets[j]) and the workout kept without it. */
             sets?: unknown[];
         };
+        HealthAutoExportData: {
+            metrics?: components["schemas"]["HaeMetric"][];
+            workouts?: components["schemas"]["HaeWorkout"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One metric's points (step_count, active_energy, basal_energy_burned, heart_rate, weight_body_mass, …) */
+        HaeMetric: {
+            /** @example active_energy */
+            name: string;
+            /** @example kJ */
+            units: string;
+            data: components["schemas"]["HaeMetricPoint"][];
+        } & {
+            [key: string]: unknown;
+        };
+        HaeMetricPoint: {
+            /**
+             * @description The app's local time with its UTC offset
+             * @example 2026-11-24 07:30:00 +0100
+             */
+            date: string;
+            qty?: number;
+            /** @description heart_rate points: the minute's mean (used when there is no qty) */
+            Avg?: number;
+            Min?: number;
+            Max?: number;
+            /** @description The writing device or app, e.g. "Apple Watch" */
+            source?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        HaeWorkout: {
+            id?: string;
+            /** @example Outdoor Run */
+            name: string;
+            /**
+             * @description The app's local time with its UTC offset
+             * @example 2026-11-24 07:30:00 +0100
+             */
+            start: string;
+            /**
+             * @description The app's local time with its UTC offset
+             * @example 2026-11-24 07:30:00 +0100
+             */
+            end: string;
+            /** @description Seconds */
+            duration?: number;
+            activeEnergy?: components["schemas"]["HaeQuantity"];
+            activeEnergyBurned?: components["schemas"]["HaeQuantity"] & unknown;
+            distance?: components["schemas"]["HaeQuantity"] & unknown;
+            heartRateData?: ({
+                /**
+                 * @description The app's local time with its UTC offset
+                 * @example 2026-11-24 07:30:00 +0100
+                 */
+                date: string;
+                qty?: number;
+                Avg?: number;
+                units?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            avgHeartRate?: components["schemas"]["HaeQuantity"] & unknown;
+            maxHeartRate?: components["schemas"]["HaeQuantity"] & unknown;
+            heartRate?: {
+                avg?: components["schemas"]["HaeQuantity"] & unknown;
+                max?: components["schemas"]["HaeQuantity"] & unknown;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Strength sets as POST /v1/workouts takes them */
+            sets?: ({
+                exercise: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description App version 1 */
+        HaeQuantity: {
+            qty: number;
+            /** @example kcal */
+            units: string;
+        } & {
+            [key: string]: unknown;
+        };
         Problem: {
             type: string;
             title: string;
@@ -1175,7 +1263,7 @@ export interface components {
             workouts?: components["schemas"]["SyncWorkout"][];
         };
         HealthAutoExportPayload: {
-            data?: unknown;
+            data?: components["schemas"]["HealthAutoExportData"];
         } & {
             [key: string]: unknown;
         };
@@ -1563,12 +1651,78 @@ export interface components {
             /** @description Adaptive TDEE / mean measured burn, after 14 days of weights and intake */
             calibration_factor: number | null;
             flags: string[];
-            /** @description What the model started from and was driven by */
-            inputs: {
-                [key: string]: unknown;
-            };
+            inputs: components["schemas"]["WeekProjectionInputs"];
             model_version: string;
             computed_at: string;
+        };
+        /** @description What the model started from and was driven by */
+        WeekProjectionInputs: {
+            /** @description insufficient_data rows: complete logged days in the week */
+            logged_days?: number;
+            min_logged_days?: number;
+            /** @description rule3500: the week's mean deficit */
+            mean_deficit_kcal?: number | null;
+            /** @description rule3500: 3,500 kcal per lb of weight */
+            kcal_per_lb?: number | null;
+            /** @description rule3500: 0.45359237 */
+            kg_per_lb?: number | null;
+            /** @description rule3500: the latest weight the trajectory starts from */
+            start_weight_kg?: number | null;
+            /** @description measured or profile */
+            weight_source?: string | null;
+            calibration_applied?: boolean;
+            /** @description incomplete_profile rows: the profile fields the model needs */
+            missing?: string[];
+            /** @description model_out_of_range rows: why the model could not start */
+            reason?: string;
+            /** @enum {string} */
+            sex?: "female" | "male";
+            /** @description dynamic: age on the week's last day */
+            age_years?: number | null;
+            /** @description dynamic */
+            height_cm?: number | null;
+            /** @description dynamic: the start weight */
+            weight_kg?: number | null;
+            /** @description dynamic: measured, else Jackson 2002 from the profile */
+            body_fat_pct?: number | null;
+            body_fat_source?: string;
+            /** @description dynamic: the start fat mass */
+            fat_mass_kg?: number | null;
+            /** @description dynamic: the week's mean intake */
+            mean_intake_kcal?: number | null;
+            /** @description dynamic: the week's mean measured burn */
+            mean_burn_kcal?: number | null;
+            /** @description dynamic: the 28-day calibration, when there is one */
+            calibration?: {
+                /** @description Intake + the weight trend's energy (kcal/day) over the window */
+                adaptive_tdee_kcal: number;
+                /** @description 95 % half-width of adaptive_tdee_kcal */
+                tdee_half_width_kcal: number | null;
+                /** @description Mean measured burn over the same days */
+                mean_burn_kcal: number;
+                /** @description adaptive_tdee_kcal / mean_burn_kcal */
+                factor: number;
+                /** @description Within the plausible bounds, so the burn was scaled by it */
+                applied: boolean;
+                days_with_weight_and_intake: number;
+                /** @description The weight trend's slope (kg/day, to 1 g) */
+                slope_kg_per_day: number;
+                /** @description ρ of the change (Hall 2008 / Forbes), kcal/kg */
+                energy_density_kcal_per_kg: number;
+                window_from: string;
+                window_to: string;
+            } | null;
+            /** @description dynamic: the burn after calibration */
+            burn_used_kcal?: number | null;
+            /** @description dynamic: burn_used_kcal − mean_intake_kcal */
+            deficit_used_kcal?: number | null;
+            /** @description dynamic: the model's day-0 intake change */
+            intake_change_kcal?: number | null;
+            /** @description dynamic: the intake that would hold the start weight */
+            maintenance_intake_kcal?: number | null;
+            /** @description dynamic: the intake held over the trajectory */
+            intake_held_kcal?: number | null;
+            deficit_mapping?: string;
         };
         Simulation: {
             /** @description Mifflin–St Jeor as refitted in the Hall model (height in metres) */
