@@ -58,6 +58,8 @@ export interface ParsedWorkout {
   pointsDropped: PointsDropped;
   /** Strength sets in order (possible ones only, see src/formats/common/strength-sets.ts); empty when there are none. */
   sets: ParsedSet[];
+  /** Set by a wearsync export only: the format of the file the workout was first read from (activity grouping reads it). */
+  recordFormat?: string | null;
 }
 
 /** One set of a strength workout, as a file or a push states it. */
@@ -146,7 +148,10 @@ export type ParseErrorCode =
   /** An SQLite file (Health Connect) that is not a database, is damaged, or lacks the tables its format has. */
   | "DATABASE_INVALID"
   /** Readable, but nothing in it is data this service reads (a monitoring FIT file, an export of flights climbed only). */
-  | "NO_DATA";
+  | "NO_DATA"
+  /** A wearsync export whose manifest is missing, unreadable or of a version this service does not know. */
+  | "EXPORT_INVALID"
+  | "EXPORT_VERSION_UNSUPPORTED";
 
 // Food logs (MyFitnessPal, Cronometer) yield what a person ate instead of samples and workouts.
 
@@ -226,4 +231,68 @@ export interface FoodLogFormat {
   open(path: string, opts: OpenOptions): AsyncIterable<IntakeEvent>;
 }
 
-export type FormatSpec = RecordFormat | FoodLogFormat;
+// A wearsync export (GET /v1/export) holds a person's raw rows, table by table, under the exporter's ids. The parser
+// turns them into records keyed by what they are (sources by name and device, rows by instant), never by those ids.
+
+/** The profile fields the energy computation reads (BMR, day lengths, heart-rate zones). */
+export interface ArchivedProfile {
+  sex: "female" | "male" | null;
+  birthDate: string | null;
+  heightCm: number | null;
+  weightKg: number | null;
+  timeZone: string;
+  hrMaxBpm: number | null;
+  hrRestBpm: number | null;
+  activityLevel: "sedentary" | "light" | "moderate" | "active" | "very_active" | null;
+}
+
+export interface ArchivedIntake {
+  /** The exporter's row id: only hashed into the importer's id, never written as is into another account. */
+  originalId: string;
+  consumedAtMs: number;
+  utcOffsetMin: number;
+  localDate: string;
+  energyKcal: number;
+  name: string | null;
+  meal: IntakeMeal | null;
+  proteinG: number | null;
+  carbsG: number | null;
+  fatG: number | null;
+  externalId: string | null;
+  /** Set when the entry was projected from a dietary-energy sample: its external id names the source by id. */
+  fromSample: { source: SourceRef; startMs: number; endMs: number } | null;
+  origin: "api" | "import" | "sync";
+  source: SourceRef | null;
+}
+
+export interface ArchivedWeighIn {
+  originalId: string;
+  measuredAtMs: number;
+  utcOffsetMin: number;
+  localDate: string;
+  weightKg: number | null;
+  bodyFatPct: number | null;
+  /** The person's verdict on an outlier; the automatic flag itself is recomputed. */
+  outlierOverride: boolean | null;
+  source: SourceRef | null;
+}
+
+export type ArchiveEvent =
+  | ParseEvent
+  /** First event: who exported it (the exporter's user id) and when. */
+  | { kind: "archive"; exportedBy: string; exportedAtMs: number; version: number }
+  | { kind: "profile"; profile: ArchivedProfile }
+  | { kind: "source"; source: SourceRef; priority: number | null }
+  | { kind: "intake"; intake: ArchivedIntake }
+  | { kind: "day-status"; localDate: string; status: "complete" | "partial" | "fasted" }
+  | { kind: "day-confirmation"; localDate: string; flags: string[]; confirmedAtMs: number }
+  | { kind: "weigh-in"; weighIn: ArchivedWeighIn };
+
+/** A wearsync export: every raw table of one person. */
+export interface ArchiveFormat {
+  kind: "archive";
+  sniff: Sniff;
+  open(path: string, opts: OpenOptions): AsyncIterable<ArchiveEvent>;
+}
+
+export type FormatSpec = RecordFormat | FoodLogFormat | ArchiveFormat;

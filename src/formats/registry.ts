@@ -1,7 +1,7 @@
 import { open, stat } from "node:fs/promises";
 import { appleHealthXml, appleHealthZip } from "./apple-health/index.js";
 import { isGzipHead, stripGzipSuffix, withGunzippedFile } from "./common/gzip.js";
-import { type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type ParseEvent } from "./contract.js";
+import { type ArchiveEvent, type FormatSpec, type IntakeEvent, type OpenOptions, ParseError, type ParseEvent } from "./contract.js";
 import { cronometerDailySummaryCsv, cronometerServingsCsv } from "./cronometer/index.js";
 import { fitFile } from "./fit/index.js";
 import { fitbitJson, fitbitTakeoutZip } from "./fitbit/index.js";
@@ -14,6 +14,7 @@ import { myFitnessPalCsv } from "./myfitnesspal/index.js";
 import { samsungHealthCsv, samsungHealthZip } from "./samsung-health/index.js";
 import { stravaActivitiesCsv, stravaZip } from "./strava/index.js";
 import { tcxFile } from "./tcx/index.js";
+import { wearsyncExportZip } from "./wearsync-export/index.js";
 
 /**
  * Every format an upload can be, by the name stored on its import. Detection asks each sniff in this order, so a
@@ -21,6 +22,7 @@ import { tcxFile } from "./tcx/index.js";
  * an index.ts exporting its FormatSpec, and one line here (docs/how-to.md).
  */
 export const FORMATS = {
+  wearsync_export_zip: wearsyncExportZip,
   apple_health_zip: appleHealthZip,
   apple_health_xml: appleHealthXml,
   fit: fitFile,
@@ -53,6 +55,10 @@ function specOf(name: string): FormatSpec | undefined {
 
 export function isFoodLogFormat(name: string): boolean {
   return specOf(name)?.kind === "food-log";
+}
+
+export function isArchiveFormat(name: string): boolean {
+  return specOf(name)?.kind === "archive";
 }
 
 export const FOOD_LOG_FORMATS: readonly FormatName[] = FORMAT_NAMES.filter(isFoodLogFormat);
@@ -100,4 +106,11 @@ export async function* openFoodLog(name: string, path: string, opts: OpenOptions
   const spec = specOf(name);
   if (spec?.kind !== "food-log") throw new ParseError("UNKNOWN_FORMAT", `${name} is not a food-log format.`);
   yield* openPlain(path, opts, (plainPath, plainOpts) => spec.open(plainPath, plainOpts));
+}
+
+/** The events of a stored wearsync export (a zip: never gzipped by the exporter, so read as it is). */
+export async function* openArchive(name: string, path: string, opts: OpenOptions): AsyncGenerator<ArchiveEvent> {
+  const spec = specOf(name);
+  if (spec?.kind !== "archive") throw new ParseError("UNKNOWN_FORMAT", `${name} is not a wearsync export.`);
+  yield* spec.open(path, opts);
 }

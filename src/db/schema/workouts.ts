@@ -62,6 +62,12 @@ export const workouts = pgTable(
     deviceLabeledHiit: boolean().notNull().default(false),
     importId: text(),
     /**
+     * The format of the file the workout was first read from, kept on the row only when that import is not (a
+     * restore from a wearsync export): activity grouping reads it before the import's (a platform's copy of a
+     * device's record counts less than the device's own file).
+     */
+    recordFormat: text(),
+    /**
      * Set when this row is another record of an activity that a better record (the representative) already
      * stands for: the row is kept, but only the representative counts. Null on representatives.
      */

@@ -7,7 +7,11 @@ import { kgFromLb } from "../../domain/body/weight-units.js";
 import { upsertUserSchedules } from "../../jobs/schedules.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { localDateIn } from "../../lib/zone.js";
+import { isValidTimeZone, localDateIn } from "../../lib/zone.js";
+
+/** The zone a user has until they set one (the users table's default). */
+const DEFAULT_TIME_ZONE = "UTC";
+
 import type { CreateUserInput, ProfileInput } from "./accounts.schemas.js";
 import { issueKeyInTx } from "./api-keys.service.js";
 import { allUserZones as allUserZonesIn, findUserById, insertUser, type UserPatch, updateUser } from "./users.repo.js";
@@ -62,6 +66,46 @@ export async function updateUserProfile(deps: Deps, userId: string, input: Profi
   if (!updated) throw new NotFoundError("user");
   if (updated.timeZone !== before.timeZone) await scheduleUser(deps, updated);
   return { before, updated };
+}
+
+/** Profile fields an import may bring: those the energy computation reads (BMR inputs, zone, heart-rate bounds). */
+export interface ImportedProfile {
+  sex: UserRow["sex"];
+  birthDate: string | null;
+  heightCm: number | null;
+  weightKg: number | null;
+  timeZone: string;
+  hrMaxBpm: number | null;
+  hrRestBpm: number | null;
+  activityLevel: UserRow["activityLevel"];
+}
+
+/**
+ * Fills the profile fields the user has not set from an imported profile: what the person typed always wins. The
+ * zone counts as unset while it is the default (UTC). An imported profile that is not plausible is left out whole.
+ */
+export async function fillMissingProfile(deps: Deps, userId: string, imported: ImportedProfile): Promise<UserRow> {
+  const before = await getUser(deps, userId);
+  const patch: UserPatch = {};
+  if (before.sex === null && imported.sex !== null) patch.sex = imported.sex;
+  if (before.birthDate === null && imported.birthDate !== null) patch.birthDate = imported.birthDate;
+  if (before.heightCm === null && imported.heightCm !== null) patch.heightCm = imported.heightCm;
+  if (before.weightKg === null && imported.weightKg !== null) patch.weightKg = imported.weightKg;
+  if (before.hrMaxBpm === null && imported.hrMaxBpm !== null) patch.hrMaxBpm = imported.hrMaxBpm;
+  if (before.hrRestBpm === null && imported.hrRestBpm !== null) patch.hrRestBpm = imported.hrRestBpm;
+  if (before.activityLevel === null && imported.activityLevel !== null) patch.activityLevel = imported.activityLevel;
+  if (before.timeZone === DEFAULT_TIME_ZONE && isValidTimeZone(imported.timeZone)) patch.timeZone = imported.timeZone;
+  if (Object.keys(patch).length === 0) return before;
+  try {
+    assertPlausibleProfile(deps, patch, before);
+  } catch (err) {
+    if (err instanceof ValidationError) return before;
+    throw err;
+  }
+  const updated = await updateUser(deps.db, userId, { ...patch, updatedAt: deps.clock.now() });
+  if (!updated) throw new NotFoundError("user");
+  if (updated.timeZone !== before.timeZone) await scheduleUser(deps, updated);
+  return updated;
 }
 
 /** Best effort: a worker re-registers every user's schedules at start, so a Redis hiccup here heals. */

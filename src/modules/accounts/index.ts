@@ -2,7 +2,14 @@
 export { accountsRouter } from "./accounts.handlers.js";
 export { presentUser } from "./accounts.presenters.js";
 export { CreateUserSchema, oneWeightUnit, profileFields, UserSchema } from "./accounts.schemas.js";
-export { allUserZones, createUserWithKey, findUser, getUser, updateUserProfile } from "./accounts.service.js";
+export {
+  allUserZones,
+  createUserWithKey,
+  fillMissingProfile,
+  findUser,
+  getUser,
+  updateUserProfile,
+} from "./accounts.service.js";
 export { applyKeyUse } from "./api-keys.service.js";
 export { authAndRateLimit } from "./auth.middleware.js";
 export { eraseUserRows } from "./erasure.repo.js";

@@ -28,6 +28,7 @@ export function presentBodyMeasurement({ measurement: m, source }: MeasurementWi
 export function presentBodyReport(report: BodyMeasurementsReport, units: UnitSystem) {
   return {
     measurements: report.measurements.map((m) => presentBodyMeasurement(m, units)),
+    next_cursor: report.nextCursor,
     trend: report.trend.map((d) => ({
       date: d.date,
       trend_weight_kg: roundKg(d.trendWeightKg),

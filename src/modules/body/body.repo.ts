@@ -1,6 +1,7 @@
-import { and, asc, between, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { bodyMeasurements, sources } from "../../db/schema/index.js";
+import type { CursorPosition } from "../../lib/cursor.js";
 
 export type NewBodyMeasurement = typeof bodyMeasurements.$inferInsert;
 
@@ -59,14 +60,33 @@ export async function findMeasurement(db: DbOrTx, userId: string, measurementId:
 
 export type MeasurementWithSource = NonNullable<Awaited<ReturnType<typeof findMeasurement>>>;
 
-/** Oldest first: the order a chart and the trend read them in. */
-export async function listMeasurements(db: DbOrTx, userId: string, q: { from: string; to: string }): Promise<MeasurementWithSource[]> {
+/** A page, oldest first (the order a chart and the trend read them in), optionally within local dates [from, to]. */
+export async function listMeasurements(
+  db: DbOrTx,
+  userId: string,
+  q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
+): Promise<MeasurementWithSource[]> {
+  const after = q.after;
+  const afterClause = after
+    ? or(
+        gt(bodyMeasurements.measuredAt, new Date(after.sortKey)),
+        and(eq(bodyMeasurements.measuredAt, new Date(after.sortKey)), gt(bodyMeasurements.id, after.id)),
+      )
+    : undefined;
   return db
     .select(measurementWithSource)
     .from(bodyMeasurements)
     .leftJoin(sources, eq(sources.id, bodyMeasurements.sourceId))
-    .where(and(eq(bodyMeasurements.userId, userId), between(bodyMeasurements.localDate, q.from, q.to)))
-    .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id));
+    .where(
+      and(
+        eq(bodyMeasurements.userId, userId),
+        q.from === undefined ? undefined : gte(bodyMeasurements.localDate, q.from),
+        q.to === undefined ? undefined : lte(bodyMeasurements.localDate, q.to),
+        afterClause,
+      ),
+    )
+    .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id))
+    .limit(q.limit);
 }
 
 export async function listWeights(db: DbOrTx, userId: string, q: { from: string; to: string }): Promise<{ localDate: string; weightKg: number }[]> {

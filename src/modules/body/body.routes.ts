@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonBody, jsonResponse, notFoundResponse } from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, jsonBody, jsonResponse, listQuery, notFoundResponse } from "../../http/openapi.js";
 import {
   BodyMeasurementIdParamsSchema,
   BodyMeasurementListSchema,
@@ -26,10 +26,10 @@ export const listBodyMeasurementsRoute = createRoute({
   method: "get",
   path: "/v1/body-measurements",
   tags: ["body"],
-  summary: "Measurements whose local date is in the range (oldest first), with the daily weight trend",
+  summary: "Your measurements, oldest first, with the daily weight trend; `from`/`to` filter on the local date",
   security: bearerSecurity,
-  request: { query: dateRangeQuery({}) },
-  responses: { 200: jsonResponse(BodyMeasurementListSchema, "Measurements and trend"), ...commonErrorResponses },
+  request: { query: listQuery({}) },
+  responses: { 200: jsonResponse(BodyMeasurementListSchema, "A page of measurements and their trend"), ...commonErrorResponses },
 });
 
 export const getBodyMeasurementRoute = createRoute({

@@ -85,11 +85,13 @@ export const TrendDaySchema = z
 export const BodyMeasurementListSchema = z
   .object({
     measurements: z.array(BodyMeasurementSchema),
+    next_cursor: z.string().nullable().openapi({ description: "Cursor of the next page; null on the last" }),
     trend: z.array(TrendDaySchema).openapi({
-      description: "Hacker's Diet trend (α = 0.1/day, α_eff = 1 − 0.9^Δdays across gaps), from the first to the last weigh-in in range",
+      description:
+        "Hacker's Diet trend (α = 0.1/day, α_eff = 1 − 0.9^Δdays across gaps) over the page's dates: from its first measurement (or `from`) to its last (or `to` on the last page)",
     }),
     trend_seeded_from: z.string().nullable().openapi({
-      description: "Earliest weigh-in date before `from` (at most 60 days before) that fed the trend; null when cold-started",
+      description: "Earliest weigh-in date before the trend's first date (at most 60 days before) that fed it; null when cold-started",
     }),
   })
   .openapi("BodyMeasurementList");

@@ -6,7 +6,8 @@ import { kgFromLb } from "../../domain/intake/intake-units.js";
 import { markDaysDirty } from "../../jobs/dirty-days.js";
 import { recomputeDaysBestEffort } from "../../jobs/recompute.js";
 import { addDays } from "../../lib/calendar.js";
-import { assertDateRange } from "../../lib/date-range.js";
+import { decodeCursor, paginate } from "../../lib/cursor.js";
+import { assertRangeOrder } from "../../lib/date-range.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import {
@@ -74,19 +75,34 @@ export async function getBodyMeasurement(deps: Deps, userId: string, measurement
 
 export interface BodyMeasurementsReport {
   measurements: MeasurementWithSource[];
+  nextCursor: string | null;
   trend: TrendDay[];
   trendSeededFrom: string | null;
 }
 
-/** Measurements in a local-date range (outliers shown) plus the weight trend of the others, seeded up to 60 days before. */
-export async function reportBodyMeasurements(deps: Deps, userId: string, q: { from: string; to: string }): Promise<BodyMeasurementsReport> {
-  assertDateRange(q.from, q.to);
-  const measurements = await listMeasurements(deps.db, userId, q);
-  const weights = await listWeights(deps.db, userId, { from: addDays(q.from, -TREND_SEED_LOOKBACK_DAYS), to: q.to });
+/**
+ * A page of measurements (oldest first; `from`/`to` filter the local date, outliers shown) plus the weight trend of
+ * the others over the page's dates, seeded by weigh-ins up to 60 days before its first date.
+ */
+export async function reportBodyMeasurements(
+  deps: Deps,
+  userId: string,
+  q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<BodyMeasurementsReport> {
+  assertRangeOrder(q.from, q.to);
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const rows = await listMeasurements(deps.db, userId, { from: q.from, to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) });
+  const page = paginate(rows, q.limit, (row) => ({ sortKey: row.measurement.measuredAt.toISOString(), id: row.measurement.id }));
+  const first = page.items[0]?.measurement.localDate ?? q.from;
+  const lastOfPage = page.items.at(-1)?.measurement.localDate;
+  const last = page.nextCursor !== null ? lastOfPage : (q.to ?? lastOfPage);
+  if (first === undefined || last === undefined) return { measurements: page.items, nextCursor: page.nextCursor, trend: [], trendSeededFrom: null };
+  const weights = await listWeights(deps.db, userId, { from: addDays(first, -TREND_SEED_LOOKBACK_DAYS), to: last });
   return {
-    measurements,
-    trend: weightTrendForRange(weights, q.from, q.to),
-    trendSeededFrom: seededFrom(weights, q.from),
+    measurements: page.items,
+    nextCursor: page.nextCursor,
+    trend: weightTrendForRange(weights, first, last),
+    trendSeededFrom: seededFrom(weights, first),
   };
 }
 

@@ -7,7 +7,7 @@ import { localDateIn } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { calibrationsForDays } from "../projections/index.js";
 import { sleepMinutesByDate, sleepOfDate } from "../sleep/index.js";
-import { presentDay, presentEmptyDay } from "./energy.presenters.js";
+import { presentBreakdown, presentDay, presentEmptyDay } from "./energy.presenters.js";
 import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 
 /** The profile zone's current local date by the injected clock: that day and later ones are still running. */
@@ -58,7 +58,7 @@ export async function getDay(deps: Deps, userId: string, date: string) {
     ...presentDay(row, calibrationOf(date)),
     ...sleepFields,
     day_length_hours: row.dayLengthHours,
-    breakdown: row.breakdown as Record<string, unknown>,
+    breakdown: presentBreakdown(row.breakdown),
     pending,
   };
 }

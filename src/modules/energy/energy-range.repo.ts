@@ -52,7 +52,7 @@ export async function rangeWorkouts(sql: Sql, userId: string, span: ReadSpan): P
     select w.id, w.activity_type as "activityType", round(date_part('epoch', w.start_at) * 1000) as "startMs",
            round(date_part('epoch', w.end_at) * 1000) as "endMs", w.duration_s as "durationS",
            w.active_energy_kcal as "activeEnergyKcal", w.energy_basis as "energyBasis", w.avg_hr_bpm as "avgHrBpm", src.name as "sourceName",
-           src.device_type as "deviceType", i.format, w.duplicate_of as "duplicateOf", w.duplicate_reason as "duplicateReason",
+           src.device_type as "deviceType", coalesce(w.record_format, i.format) as format, w.duplicate_of as "duplicateOf", w.duplicate_reason as "duplicateReason",
            w.utc_offset_min as "utcOffsetMin", w.local_date::text as "localDate",
            (select json_agg(json_build_object('metClass', ws.met_class, 'reps', ws.reps, 'durationS', ws.duration_s,
                                               'startOffsetS', ws.start_offset_s) order by ws.set_index)

@@ -1,9 +1,11 @@
 import { type DayFlag, isDayFlag } from "../../domain/days/day-plausibility.js";
 import { type BurnCalibration, deficitRange, type KcalRange, narrowedRange, type RangeSource } from "../../domain/energy/energy-ranges.js";
+import { roundByFieldUnits, roundUnit } from "../../lib/precision.js";
 import type { DaySummaryRow } from "./energy.repo.js";
+import type { DayBreakdown } from "./energy.schemas.js";
 
-const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-const roundRange = (r: KcalRange | null) => (r === null ? null : ([Math.round(r[0] * 10) / 10, Math.round(r[1] * 10) / 10] as [number, number]));
+const kcal = (v: number | null) => roundUnit(v, "kcal");
+const roundRange = (r: KcalRange | null) => (r === null ? null : ([roundUnit(r[0], "kcal"), roundUnit(r[1], "kcal")] as [number, number]));
 
 /** The day's burn and deficit ranges, narrowed by the calibration that covers it when there is one. */
 function ranges(row: DaySummaryRow, calibration: BurnCalibration | null) {
@@ -18,12 +20,12 @@ export function presentDay(row: DaySummaryRow, calibration: BurnCalibration | nu
   const r = ranges(row, calibration);
   return {
     date: row.localDate,
-    basal_kcal: round1(row.basalKcal),
-    active_kcal: round1(row.activeKcal),
-    burned_kcal: round1(row.burnedKcal),
+    basal_kcal: kcal(row.basalKcal),
+    active_kcal: kcal(row.activeKcal),
+    burned_kcal: kcal(row.burnedKcal),
     burned_kcal_range: roundRange(r.burned),
-    intake_kcal: round1(row.intakeKcal),
-    deficit_kcal: round1(row.deficitKcal),
+    intake_kcal: kcal(row.intakeKcal),
+    deficit_kcal: kcal(row.deficitKcal),
     deficit_kcal_range: roundRange(r.deficit),
     range_source: r.source,
     steps: row.steps,
@@ -59,5 +61,17 @@ export function presentEmptyDay(date: string, status: "no_data" | "in_progress" 
     sources: { basal: "none", active: "none" },
     hiit_sessions: 0,
     computed_at: null,
+  };
+}
+
+/** A day's stored breakdown (written by src/domain/days/day-assembly.ts) rounded like the day's own numbers. */
+export function presentBreakdown(breakdown: unknown): DayBreakdown {
+  const rounded = roundByFieldUnits(breakdown as DayBreakdown);
+  // A source's share is kcal under a field named `value`.
+  const shares = (sources: DayBreakdown["basal"]["sources"]) => sources.map((s) => ({ ...s, value: roundUnit(s.value, "kcal") }));
+  return {
+    ...rounded,
+    basal: { ...rounded.basal, sources: shares(rounded.basal.sources) },
+    active: { ...rounded.active, sources: shares(rounded.active.sources) },
   };
 }

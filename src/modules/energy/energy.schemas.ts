@@ -49,9 +49,68 @@ export const DaysSchema = z
   })
   .openapi("Days");
 
+const SourceShareSchema = z
+  .object({
+    name: z.string().openapi({ example: "Alice's Apple Watch" }),
+    device_type: z.string().openapi({ example: "watch" }),
+    value: z.number().openapi({ description: "kcal this source gave the day after the source-priority merge" }),
+  })
+  .openapi("DaySourceShare");
+
+const DayWorkoutPartSchema = z
+  .object({
+    id: z.string(),
+    activity_type: z.string(),
+    local_date: z.string().openapi({ description: "The workout's own local date (its start, at its own offset)" }),
+    day_fraction: z.number().openapi({ description: "Share of the workout inside this day (a workout across midnight is split by time)" }),
+    energy_kcal: z.number().nullable().openapi({ description: "Net-of-resting energy this day; null when not estimated" }),
+    method: z
+      .string()
+      .nullable()
+      .openapi({ example: "workouts", description: "workouts (the record's own energy), heart_rate (Keytel), met, steps, power" }),
+    counted: z.boolean().openapi({ description: "Whether this energy is in the day's active_kcal (device energy wins over estimates)" }),
+    duplicate_of: z.string().nullable(),
+    reason: z.string().openapi({ example: "the workout's own energy, net of resting" }),
+  })
+  .openapi("DayWorkoutPart");
+
+export const DayBreakdownSchema = z
+  .object({
+    basal: z.object({ method: z.string().openapi({ example: "device" }), sources: z.array(SourceShareSchema) }),
+    active: z.object({
+      method: z.string().openapi({ example: "workouts+steps" }),
+      sources: z.array(SourceShareSchema),
+      superseded_estimate_kcal: z
+        .number()
+        .nullable()
+        .openapi({ description: "Estimates left out because the device wrote active energy (never both)" }),
+    }),
+    workouts: z.array(DayWorkoutPartSchema),
+    intake: z.object({
+      entries: z.number().int(),
+      status: z.string().openapi({ example: "logged" }),
+      possibly_partial: z.boolean(),
+    }),
+    estimate_inputs: z
+      .object({
+        bmr_equation: z.string().openapi({ example: "mifflin_st_jeor" }),
+        weight_kg: z.number(),
+        height_cm: z.number(),
+        age_years: z.number(),
+        sex: z.enum(["female", "male"]),
+      })
+      .nullable()
+      .openapi({ description: "The profile values the estimates used; null when the profile lacks them" }),
+    day_length_hours: z.number().openapi({ description: "23 or 25 on DST change days" }),
+  })
+  .openapi("DayBreakdown", { description: "What the day's numbers were computed from" });
+
+export type DayBreakdown = z.infer<typeof DayBreakdownSchema>;
+
 export const DayDetailSchema = DaySchema.extend({
   day_length_hours: z.number().nullable(),
-  breakdown: z.record(z.string(), z.unknown()).nullable(),
+  // A union, not .nullable(): a registered schema made nullable loses its null in the 3.1 document.
+  breakdown: z.union([DayBreakdownSchema, z.null()]).openapi({ description: "null for a day never computed" }),
   sleep: DaySleepSchema.nullable(),
   pending: z.boolean(),
 }).openapi("DayDetail");

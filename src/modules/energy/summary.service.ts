@@ -3,6 +3,7 @@ import { flagsCleared } from "../../domain/days/day-plausibility.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { addDays, datesBetween } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
+import { roundUnit } from "../../lib/precision.js";
 import { localDateIn } from "../../lib/zone.js";
 import { getUser } from "../accounts/index.js";
 import { summarizeSleep } from "../sleep/index.js";
@@ -19,7 +20,7 @@ const REASON_BY_FLAG: Record<string, string> = {
   implausible_burn: "implausible burn: confirm the day (PUT /v1/days/{date}/confirm) to count it",
 };
 
-const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10);
+const mean = (values: number[]) => (values.length === 0 ? null : roundUnit(values.reduce((s, v) => s + v, 0) / values.length, "kcal"));
 
 // One answer lists every day of its range: ten years at most, enough for a whole history.
 export const MAX_SUMMARY_DAYS = 3660;

@@ -3,8 +3,7 @@ import { listHiitSessionsRoute } from "./hiit.routes.js";
 import { listHiitSessions } from "./hiit.service.js";
 
 export const listSessions: AppRouteHandler<typeof listHiitSessionsRoute> = async (c) => {
-  const { from, to } = c.req.valid("query");
-  return c.json(await listHiitSessions(c.var.deps, c.var.userId, from, to), 200);
+  return c.json(await listHiitSessions(c.var.deps, c.var.userId, c.req.valid("query")), 200);
 };
 
 export function hiitRouter() {

@@ -1,20 +1,17 @@
 import type { BandSeconds } from "../../db/schema/index.js";
+import { roundTo, roundUnit } from "../../lib/precision.js";
 import { isoWithOffset } from "../../lib/zone.js";
 import type { AnalysisRecord, IntervalRecord, SessionRecord } from "./hiit.repo.js";
 
-const round = (value: number, decimals: number): number | null => {
-  if (!Number.isFinite(value)) return null;
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-};
+const bpm = (value: number): number | null => (Number.isFinite(value) ? roundUnit(value, "bpm") : null);
 
-/** Stored as 4-byte reals: thresholds to 0.01 bpm, heart rates to 0.1 bpm; NaN (unknown HR in a power bout) is null. */
+/** Stored as 4-byte reals, answered to 0.1 bpm like every heart rate; NaN (unknown HR in a power bout) is null. */
 export function presentInterval(interval: IntervalRecord, utcOffsetMin: number) {
   return {
     start: isoWithOffset(interval.startAt.getTime(), utcOffsetMin),
     end: isoWithOffset(interval.endAt.getTime(), utcOffsetMin),
-    peak_bpm: round(interval.peakBpm, 1),
-    mean_bpm: round(interval.meanBpm, 1),
+    peak_bpm: bpm(interval.peakBpm),
+    mean_bpm: bpm(interval.meanBpm),
   };
 }
 
@@ -27,15 +24,15 @@ export function presentSession(session: SessionRecord, intervals: readonly Inter
     intervals: intervals.map((i) => presentInterval(i, session.utcOffsetMin)),
     work_seconds: session.workSeconds,
     recovery_seconds: session.recoverySeconds,
-    threshold_bpm: round(session.thresholdBpm, 2) ?? 0,
-    hr_max_bpm: round(session.hrMaxBpm, 2) ?? 0,
+    threshold_bpm: bpm(session.thresholdBpm) ?? 0,
+    hr_max_bpm: bpm(session.hrMaxBpm) ?? 0,
     method_version: session.methodVersion,
   };
 }
 
 /** Minutes per ACSM band (% of HRmax) over the whole analysed stream. */
 export function presentIntensityMinutes(bandSeconds: BandSeconds) {
-  const minutes = (band: string) => round((bandSeconds[band] ?? 0) / 60, 1) ?? 0;
+  const minutes = (band: string) => roundTo((bandSeconds[band] ?? 0) / 60, 1);
   return {
     very_light: minutes("very-light"),
     light: minutes("light"),

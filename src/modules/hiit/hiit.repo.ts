@@ -1,6 +1,7 @@
-import { and, asc, between, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, between, count, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx, Sql, Tx } from "../../db/client.js";
 import { hiitAnalyses, hiitIntervals, hiitSessions, workouts } from "../../db/schema/index.js";
+import type { CursorPosition } from "../../lib/cursor.js";
 import type { AnalysisWrite } from "./analysis-rows.js";
 
 /** What one analysis belongs to: a workout, or a user's local day of out-of-workout heart rate. */
@@ -49,13 +50,31 @@ export async function replaceAnalysis(tx: Tx, key: AnalysisKey, write: AnalysisW
  */
 const countedSession = isNull(workouts.duplicateOf);
 
-export async function sessionsBetween(db: DbOrTx, userId: string, from: string, to: string): Promise<SessionRecord[]> {
+/** A page of counted sessions, oldest first, optionally within local start dates [from, to], after a cursor. */
+export async function sessionsPage(
+  db: DbOrTx,
+  userId: string,
+  q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
+): Promise<SessionRecord[]> {
+  const after = q.after;
+  const afterClause = after
+    ? or(gt(hiitSessions.startAt, new Date(after.sortKey)), and(eq(hiitSessions.startAt, new Date(after.sortKey)), gt(hiitSessions.id, after.id)))
+    : undefined;
   const rows = await db
     .select({ session: hiitSessions })
     .from(hiitSessions)
     .leftJoin(workouts, eq(workouts.id, hiitSessions.workoutId))
-    .where(and(eq(hiitSessions.userId, userId), between(hiitSessions.localDate, from, to), countedSession))
-    .orderBy(asc(hiitSessions.startAt), asc(hiitSessions.id));
+    .where(
+      and(
+        eq(hiitSessions.userId, userId),
+        q.from === undefined ? undefined : gte(hiitSessions.localDate, q.from),
+        q.to === undefined ? undefined : lte(hiitSessions.localDate, q.to),
+        afterClause,
+        countedSession,
+      ),
+    )
+    .orderBy(asc(hiitSessions.startAt), asc(hiitSessions.id))
+    .limit(q.limit);
   return rows.map((r) => r.session);
 }
 

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonResponse } from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, jsonResponse, listQuery } from "../../http/openapi.js";
 import { HiitSessionsSchema } from "./hiit.schemas.js";
 
 export const listHiitSessionsRoute = createRoute({
@@ -7,11 +7,11 @@ export const listHiitSessionsRoute = createRoute({
   method: "get",
   path: "/v1/hiit-sessions",
   tags: ["hiit"],
-  summary: "Detected HIIT sessions whose local start date is in the range (at most 366 days), with their intervals",
+  summary: "Detected HIIT sessions with their intervals, oldest first; `from`/`to` filter on the local start date",
   security: bearerSecurity,
-  request: { query: dateRangeQuery({}) },
+  request: { query: listQuery({}) },
   responses: {
-    200: jsonResponse(HiitSessionsSchema, "Sessions, oldest first"),
+    200: jsonResponse(HiitSessionsSchema, "A page of sessions, oldest first"),
     ...commonErrorResponses,
   },
 });

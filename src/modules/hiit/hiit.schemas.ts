@@ -29,6 +29,7 @@ export const HiitSessionSchema = z
 export const HiitSessionsSchema = z
   .object({
     sessions: z.array(HiitSessionSchema),
+    next_cursor: z.string().nullable().openapi({ description: "Cursor of the next page; null on the last" }),
     pending: z.boolean().openapi({ description: "True while HIIT detection jobs for you are queued or running" }),
   })
   .openapi("HiitSessions");

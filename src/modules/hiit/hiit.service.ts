@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.js";
-import { assertDateRange } from "../../lib/date-range.js";
+import { decodeCursor, paginate } from "../../lib/cursor.js";
+import { assertRangeOrder } from "../../lib/date-range.js";
 import { hasPendingHiitJobs } from "./detection-requests.service.js";
 import { presentSession, presentWorkoutHiit } from "./hiit.presenters.js";
 import type { IntervalRecord, SessionRecord } from "./hiit.repo.js";
-import { countSessionsByDate, findWorkoutAnalysis, intervalsOf, sessionsBetween, sessionsOfWorkout } from "./hiit.repo.js";
+import { countSessionsByDate, findWorkoutAnalysis, intervalsOf, sessionsOfWorkout, sessionsPage } from "./hiit.repo.js";
 
 async function withIntervals(deps: Deps, sessions: readonly SessionRecord[]) {
   const intervals = await intervalsOf(
@@ -15,12 +16,21 @@ async function withIntervals(deps: Deps, sessions: readonly SessionRecord[]) {
   return sessions.map((session) => ({ session, intervals: bySession.get(session.id) ?? [] }));
 }
 
-/** Sessions whose local start date is in the range, oldest first, and whether detections are still on their way. */
-export async function listHiitSessions(deps: Deps, userId: string, from: string, to: string) {
-  assertDateRange(from, to);
-  const [sessions, pending] = await Promise.all([sessionsBetween(deps.db, userId, from, to), hasPendingHiitJobs(deps, userId)]);
-  const full = await withIntervals(deps, sessions);
-  return { sessions: full.map(({ session, intervals }) => presentSession(session, intervals)), pending };
+/** A page of sessions (oldest first; `from`/`to` filter the local start date), and whether detections are still on their way. */
+export async function listHiitSessions(
+  deps: Deps,
+  userId: string,
+  q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  assertRangeOrder(q.from, q.to);
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const [rows, pending] = await Promise.all([
+    sessionsPage(deps.db, userId, { from: q.from, to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) }),
+    hasPendingHiitJobs(deps, userId),
+  ]);
+  const page = paginate(rows, q.limit, (row) => ({ sortKey: row.startAt.toISOString(), id: row.id }));
+  const full = await withIntervals(deps, page.items);
+  return { sessions: full.map(({ session, intervals }) => presentSession(session, intervals)), next_cursor: page.nextCursor, pending };
 }
 
 /** The HIIT fields of one of the user's workouts (another user's workout id reads as "not analysed"). */

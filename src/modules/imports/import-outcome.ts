@@ -60,7 +60,8 @@ export class ImportTally {
     return Object.fromEntries([...this.skipped].sort(([a], [b]) => a.localeCompare(b)));
   }
 
-  private widen(startMs: number, endMs: number): void {
+  /** Widens the span to take in a record that is not a sample or a workout (restored intake, weigh-ins). */
+  widen(startMs: number, endMs: number): void {
     if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) return;
     const span = this.span;
     this.span = span

@@ -1,11 +1,12 @@
 import type { ImportRow } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
-import { isFoodLogFormat, openRecords, type ParsedSample, type ParsedWorkout, ParseError } from "../../formats/index.js";
+import { isArchiveFormat, isFoodLogFormat, openRecords, type ParsedSample, type ParsedWorkout, ParseError } from "../../formats/index.js";
 import { enqueueDayRecomputes } from "../../jobs/recompute.js";
 import { findUser } from "../accounts/index.js";
 import { enqueueHiitAfterIngest } from "../hiit/index.js";
 import { type BatchEffects, IngestWriter } from "../ingest/index.js";
 import { regroupAfterWrite } from "../workouts/index.js";
+import { runArchiveImport } from "./archive-import.service.js";
 import { runFoodLogImport } from "./food-log-import.service.js";
 import { type ImportRunResult, ImportTally } from "./import-outcome.js";
 import { removeImportRows } from "./import-removal.service.js";
@@ -34,6 +35,7 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
   const run = row.runs;
   await markProcessing(deps.db, importId, deps.clock.now(), run);
   if (isFoodLogFormat(row.format)) return runFoodLogImport(deps, row, user, run);
+  if (isArchiveFormat(row.format)) return runArchiveImport(deps, row, user, run);
 
   const nowMs = deps.clock.now().getTime();
   const writer = new IngestWriter(deps, { userId: row.userId, importId, timeZone: user.timeZone, nowMs });

@@ -28,7 +28,7 @@ async function resolveFormat(upload: StoredUpload, override: FormatName | undefi
   const format = await detectFileFormat(upload.tempPath, upload.head);
   if (!format) {
     throw new UnprocessableError(
-      "The file is not a format wearsync reads (Apple Health, FIT, TCX, GPX, Health Auto Export, Google Fit or Fitbit Takeout, Strava or Samsung Health export, MyFitnessPal, Cronometer; gzipped too).",
+      "The file is not a format wearsync reads (Apple Health, FIT, TCX, GPX, Health Auto Export, Google Fit or Fitbit Takeout, Strava or Samsung Health export, MyFitnessPal, Cronometer, a wearsync export; gzipped too).",
       "UNKNOWN_FORMAT",
     );
   }

@@ -52,6 +52,7 @@ export async function writeWorkout(tx: DbOrTx, w: ParsedWorkout, ctx: WorkoutCon
     powerPointsDropped: w.pointsDropped.power,
     deviceLabeledHiit: w.activityType === "hiit",
     importId: ctx.importId,
+    recordFormat: w.recordFormat ?? null,
   };
   const conflict =
     w.externalId !== null

@@ -1,4 +1,5 @@
 import type { IntakeEntryRow } from "../../db/schema/index.js";
+import { roundUnit } from "../../lib/precision.js";
 import { isoWithOffset } from "../../lib/zone.js";
 import type { IntakeDay } from "./day-status.service.js";
 
@@ -8,6 +9,7 @@ export function presentIntakeEntry(row: IntakeEntryRow) {
     consumed_at: isoWithOffset(row.consumedAt.getTime(), row.utcOffsetMin),
     utc_offset_min: row.utcOffsetMin,
     local_date: row.localDate,
+    // An entry reads back as it was logged (stored to 0.01 kcal, what a kJ conversion keeps); totals are rounded.
     energy_kcal: row.energyKcal,
     name: row.name,
     meal: row.meal,
@@ -28,7 +30,7 @@ export function presentIntakeDay(day: IntakeDay) {
     status: day.status,
     declared: day.declared,
     entries: day.entries.length,
-    intake_kcal: day.intakeKcal,
+    intake_kcal: roundUnit(day.intakeKcal, "kcal"),
     possibly_partial: day.possiblyPartial,
   };
 }

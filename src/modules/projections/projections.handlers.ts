@@ -4,8 +4,7 @@ import { listWeeklyProjections } from "./projections.service.js";
 import { simulateProjection } from "./simulate.service.js";
 
 export const listWeekly: AppRouteHandler<typeof listWeeklyProjectionsRoute> = async (c) => {
-  const { from, to } = c.req.valid("query");
-  return c.json(await listWeeklyProjections(c.var.deps, c.var.userId, from, to), 200);
+  return c.json(await listWeeklyProjections(c.var.deps, c.var.userId, c.req.valid("query")), 200);
 };
 
 export const simulate: AppRouteHandler<typeof simulateProjectionRoute> = async (c) => {

@@ -1,5 +1,7 @@
 import { KG_PER_LB } from "../../domain/projections/rule3500.js";
+import { roundByFieldUnits, roundUnit } from "../../lib/precision.js";
 import type { WeeklyProjectionRecord } from "./projections.repo.js";
+import type { WeekProjectionInputs } from "./projections.schemas.js";
 
 export function presentWeekProjection(row: WeeklyProjectionRecord) {
   return {
@@ -7,18 +9,18 @@ export function presentWeekProjection(row: WeeklyProjectionRecord) {
     model: row.model,
     status: row.status,
     logged_days: row.loggedDays,
-    mean_deficit_kcal: row.meanDeficitKcal,
-    projected_change_kg: row.projectedChangeKg,
+    mean_deficit_kcal: roundUnit(row.meanDeficitKcal, "kcal"),
+    projected_change_kg: roundUnit(row.projectedChangeKg, "kg"),
     projected_change_kg_range:
       row.projectedChangeLowKg === null || row.projectedChangeHighKg === null
         ? null
-        : ([row.projectedChangeLowKg, row.projectedChangeHighKg] as [number, number]),
-    projected_change_lb: row.projectedChangeKg === null ? null : row.projectedChangeKg / KG_PER_LB,
-    trajectory: row.trajectory,
-    observed_change_kg: row.observedChangeKg,
+        : ([roundUnit(row.projectedChangeLowKg, "kg"), roundUnit(row.projectedChangeHighKg, "kg")] as [number, number]),
+    projected_change_lb: row.projectedChangeKg === null ? null : roundUnit(row.projectedChangeKg / KG_PER_LB, "lb"),
+    trajectory: roundByFieldUnits(row.trajectory),
+    observed_change_kg: roundUnit(row.observedChangeKg, "kg"),
     calibration_factor: row.calibrationFactor,
     flags: row.flags,
-    inputs: row.inputs as Record<string, unknown>,
+    inputs: roundByFieldUnits(row.inputs as WeekProjectionInputs),
     model_version: row.modelVersion,
     computed_at: row.computedAt.toISOString(),
   };

@@ -1,8 +1,9 @@
-import { and, asc, between, desc, sql as dsql, eq, gte, isNotNull, lte } from "drizzle-orm";
+import { and, asc, between, desc, sql as dsql, eq, gt, gte, isNotNull, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { bodyMeasurements, dailyEnergy, weeklyProjections } from "../../db/schema/index.js";
 import type { DatedWeight, EnergyDayFacts } from "../../domain/projections/week-facts.js";
 import type { WeekProjectionRow } from "../../domain/projections/week-projection.js";
+import type { CursorPosition } from "../../lib/cursor.js";
 
 export type WeeklyProjectionRecord = typeof weeklyProjections.$inferSelect;
 
@@ -104,12 +105,42 @@ export async function deleteWeekProjections(db: DbOrTx, userId: string, weekStar
   await db.delete(weeklyProjections).where(and(eq(weeklyProjections.userId, userId), eq(weeklyProjections.weekStart, weekStart)));
 }
 
-export async function listWeekProjections(db: DbOrTx, userId: string, fromWeekStart: string, to: string): Promise<WeeklyProjectionRecord[]> {
+/** A page of rows, oldest week first (then by model), optionally of the weeks starting in [fromWeekStart, to]. */
+export async function listWeekProjections(
+  db: DbOrTx,
+  userId: string,
+  q: {
+    fromWeekStart: string | undefined;
+    to: string | undefined;
+    limit: number;
+    after?: { weekStart: string; model: WeeklyProjectionRecord["model"] };
+  },
+): Promise<WeeklyProjectionRecord[]> {
+  const after = q.after;
+  const afterClause = after
+    ? or(
+        gt(weeklyProjections.weekStart, after.weekStart),
+        and(eq(weeklyProjections.weekStart, after.weekStart), gt(weeklyProjections.model, after.model)),
+      )
+    : undefined;
   return db
     .select()
     .from(weeklyProjections)
-    .where(and(eq(weeklyProjections.userId, userId), gte(weeklyProjections.weekStart, fromWeekStart), lte(weeklyProjections.weekStart, to)))
-    .orderBy(asc(weeklyProjections.weekStart), asc(weeklyProjections.model));
+    .where(
+      and(
+        eq(weeklyProjections.userId, userId),
+        q.fromWeekStart === undefined ? undefined : gte(weeklyProjections.weekStart, q.fromWeekStart),
+        q.to === undefined ? undefined : lte(weeklyProjections.weekStart, q.to),
+        afterClause,
+      ),
+    )
+    .orderBy(asc(weeklyProjections.weekStart), asc(weeklyProjections.model))
+    .limit(q.limit);
+}
+
+/** A week row's cursor position: its week's Monday as a UTC instant (the cursor's sort key) and its model. */
+export function weekCursorPosition(row: WeeklyProjectionRecord): CursorPosition {
+  return { sortKey: `${row.weekStart}T00:00:00.000Z`, id: row.model };
 }
 
 /** The dynamic rows' inputs of the weeks starting in [fromWeekStart, toWeekStart], oldest first (they carry the calibrations). */

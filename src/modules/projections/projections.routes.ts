@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, commonErrorResponses, dateRangeQuery, jsonBody, jsonResponse, problemResponseFor } from "../../http/openapi.js";
+import { bearerSecurity, commonErrorResponses, jsonBody, jsonResponse, listQuery, problemResponseFor } from "../../http/openapi.js";
 import { SimulateBodySchema, SimulationSchema, WeeklyProjectionsSchema } from "./projections.schemas.js";
 
 export const listWeeklyProjectionsRoute = createRoute({
@@ -7,12 +7,12 @@ export const listWeeklyProjectionsRoute = createRoute({
   method: "get",
   path: "/v1/projections/weekly",
   tags: ["projections"],
-  summary: "Weekly projections (3,500-kcal rule and Hall model) for the local weeks overlapping the range",
+  summary: "Weekly projections (3,500-kcal rule and Hall model), oldest week first; `from`/`to` keep the local weeks overlapping them",
   description:
     "Two rows per week (Monday first), rewritten whenever a day of the week (or of the 28-day calibration window) is recomputed, and every Monday morning for the week just ended.",
   security: bearerSecurity,
-  request: { query: dateRangeQuery({}) },
-  responses: { 200: jsonResponse(WeeklyProjectionsSchema, "Rows, oldest week first"), ...commonErrorResponses },
+  request: { query: listQuery({}) },
+  responses: { 200: jsonResponse(WeeklyProjectionsSchema, "A page of rows (two per week), oldest week first"), ...commonErrorResponses },
 });
 
 export const simulateProjectionRoute = createRoute({

@@ -113,6 +113,61 @@ export const SimulationSchema = z
   })
   .openapi("Simulation");
 
+const num = (description: string) => z.number().nullable().optional().openapi({ description });
+
+const CalibrationInputsSchema = z
+  .object({
+    adaptive_tdee_kcal: z.number().openapi({ description: "Intake + the weight trend's energy (kcal/day) over the window" }),
+    tdee_half_width_kcal: z.number().nullable().openapi({ description: "95 % half-width of adaptive_tdee_kcal" }),
+    mean_burn_kcal: z.number().openapi({ description: "Mean measured burn over the same days" }),
+    factor: z.number().openapi({ description: "adaptive_tdee_kcal / mean_burn_kcal" }),
+    applied: z.boolean().openapi({ description: "Within the plausible bounds, so the burn was scaled by it" }),
+    days_with_weight_and_intake: z.number().int(),
+    slope_kg_per_day: z.number().openapi({ description: "The weight trend's slope (kg/day, to 1 g)" }),
+    energy_density_kcal_per_kg: z.number().openapi({ description: "ρ of the change (Hall 2008 / Forbes), kcal/kg" }),
+    window_from: z.string(),
+    window_to: z.string(),
+  })
+  .openapi("WeekCalibration");
+
+/**
+ * One object for every shape a row's inputs take: which fields are present depends on the model and status (an
+ * insufficient week names its logged days, a projected 3,500-kcal row its rule constants, a projected dynamic row
+ * the person, the calibration and the deficit mapping, a row the model could not run its reason).
+ */
+export const WeekProjectionInputsSchema = z
+  .object({
+    logged_days: z.number().int().optional().openapi({ description: "insufficient_data rows: complete logged days in the week" }),
+    min_logged_days: z.number().int().optional(),
+    mean_deficit_kcal: num("rule3500: the week's mean deficit"),
+    kcal_per_lb: num("rule3500: 3,500 kcal per lb of weight"),
+    kg_per_lb: num("rule3500: 0.45359237"),
+    start_weight_kg: num("rule3500: the latest weight the trajectory starts from"),
+    weight_source: z.string().nullable().optional().openapi({ description: "measured or profile" }),
+    calibration_applied: z.boolean().optional(),
+    missing: z.array(z.string()).optional().openapi({ description: "incomplete_profile rows: the profile fields the model needs" }),
+    reason: z.string().optional().openapi({ description: "model_out_of_range rows: why the model could not start" }),
+    sex: z.enum(["female", "male"]).optional(),
+    age_years: num("dynamic: age on the week's last day"),
+    height_cm: num("dynamic"),
+    weight_kg: num("dynamic: the start weight"),
+    body_fat_pct: num("dynamic: measured, else Jackson 2002 from the profile"),
+    body_fat_source: z.string().optional(),
+    fat_mass_kg: num("dynamic: the start fat mass"),
+    mean_intake_kcal: num("dynamic: the week's mean intake"),
+    mean_burn_kcal: num("dynamic: the week's mean measured burn"),
+    calibration: CalibrationInputsSchema.nullable().optional().openapi({ description: "dynamic: the 28-day calibration, when there is one" }),
+    burn_used_kcal: num("dynamic: the burn after calibration"),
+    deficit_used_kcal: num("dynamic: burn_used_kcal − mean_intake_kcal"),
+    intake_change_kcal: num("dynamic: the model's day-0 intake change"),
+    maintenance_intake_kcal: num("dynamic: the intake that would hold the start weight"),
+    intake_held_kcal: num("dynamic: the intake held over the trajectory"),
+    deficit_mapping: z.string().optional(),
+  })
+  .openapi("WeekProjectionInputs", { description: "What the model started from and was driven by" });
+
+export type WeekProjectionInputs = z.infer<typeof WeekProjectionInputsSchema>;
+
 export const WeekProjectionSchema = z
   .object({
     week_start: z.string().openapi({ example: "2026-11-23", description: "Monday of the local ISO week" }),
@@ -133,7 +188,7 @@ export const WeekProjectionSchema = z
     observed_change_kg: z.number().nullable().openapi({ description: "Trend-weight change over the week; null without weigh-ins before and in it" }),
     calibration_factor: z.number().nullable().openapi({ description: "Adaptive TDEE / mean measured burn, after 14 days of weights and intake" }),
     flags: z.array(z.string()),
-    inputs: z.record(z.string(), z.unknown()).openapi({ description: "What the model started from and was driven by" }),
+    inputs: WeekProjectionInputsSchema,
     model_version: z.string(),
     computed_at: z.string(),
   })
@@ -142,6 +197,7 @@ export const WeekProjectionSchema = z
 export const WeeklyProjectionsSchema = z
   .object({
     weeks: z.array(WeekProjectionSchema),
+    next_cursor: z.string().nullable().openapi({ description: "Cursor of the next page; null on the last" }),
     pending: z.boolean().openapi({ description: "True while recomputes or projections for you are queued or running" }),
   })
   .openapi("WeeklyProjections");

@@ -3,7 +3,8 @@ import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "../../domain/proje
 import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
 import { projectWeek } from "../../domain/projections/week-projection.js";
 import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "../../lib/calendar.js";
-import { assertDateRange } from "../../lib/date-range.js";
+import { type CursorPosition, decodeCursor, invalidCursor, paginate } from "../../lib/cursor.js";
+import { assertRangeOrder } from "../../lib/date-range.js";
 import { localDateIn } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { hasPendingProjections } from "./projection-requests.service.js";
@@ -15,6 +16,7 @@ import {
   latestWeightKgOnOrBefore,
   listWeekProjections,
   upsertWeekProjections,
+  weekCursorPosition,
   weighIns,
 } from "./projections.repo.js";
 
@@ -55,9 +57,23 @@ export async function projectLastWeek(deps: Deps, userId: string): Promise<{ wee
   return { weekStart, outcome: await projectUserWeek(deps, userId, weekStart) };
 }
 
-/** Rows for the weeks that overlap [from, to], and whether recomputes or projections are still on their way. */
-export async function listWeeklyProjections(deps: Deps, userId: string, from: string, to: string) {
-  assertDateRange(from, to);
-  const [rows, pending] = await Promise.all([listWeekProjections(deps.db, userId, weekStartOf(from), to), hasPendingProjections(deps, userId)]);
-  return { weeks: rows.map(presentWeekProjection), pending };
+/** A page of rows (of the weeks overlapping [from, to] when given), and whether recomputes or projections are still on their way. */
+export async function listWeeklyProjections(
+  deps: Deps,
+  userId: string,
+  q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  assertRangeOrder(q.from, q.to);
+  const after = q.cursor ? weekPosition(decodeCursor(q.cursor)) : undefined;
+  const query = { fromWeekStart: q.from === undefined ? undefined : weekStartOf(q.from), to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) };
+  const [rows, pending] = await Promise.all([listWeekProjections(deps.db, userId, query), hasPendingProjections(deps, userId)]);
+  const page = paginate(rows, q.limit, weekCursorPosition);
+  return { weeks: page.items.map(presentWeekProjection), next_cursor: page.nextCursor, pending };
+}
+
+/** A decoded cursor as a (week, model) position; a model this API never wrote is a tampered cursor. */
+function weekPosition(position: CursorPosition): { weekStart: string; model: "rule3500" | "dynamic" } {
+  const model = position.id;
+  if (model !== "rule3500" && model !== "dynamic") throw invalidCursor();
+  return { weekStart: position.sortKey.slice(0, 10), model };
 }

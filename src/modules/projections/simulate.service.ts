@@ -7,6 +7,7 @@ import { type SimulationGoal, type SimulationPerson, simulate } from "../../doma
 import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
 import { addDays, ageYears } from "../../lib/calendar.js";
 import { type FieldError, NotFoundError, UnprocessableError, ValidationError } from "../../lib/errors.js";
+import { roundByFieldUnits } from "../../lib/precision.js";
 import { localDateIn } from "../../lib/zone.js";
 import { findUser } from "../accounts/index.js";
 import { resolveMaintenance } from "./maintenance.service.js";
@@ -88,7 +89,8 @@ export async function simulateProjection(deps: Deps, userId: string, body: Simul
     );
   }
   const r = outcome.result;
-  return {
+  // Rounded by field unit like every answer (kcal to 1, kg to 0.01): the model's full precision stays internal.
+  return roundByFieldUnits({
     rmr_kcal: r.rmrKcal,
     maintenance_intake_kcal: r.maintenanceIntakeKcal,
     intake_kcal: r.intakeKcal,
@@ -114,5 +116,5 @@ export async function simulateProjection(deps: Deps, userId: string, body: Simul
         }
       : {}),
     model_version: MODEL_VERSION,
-  };
+  });
 }

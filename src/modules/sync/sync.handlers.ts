@@ -1,4 +1,5 @@
 import { type AppRouteHandler, createRouter } from "../../http/router.js";
+import { HaeDataSchema } from "./hae.schemas.js";
 import { ingestHealthAutoExportPush } from "./health-auto-export.service.js";
 import { healthAutoExportRoute, syncRoute } from "./sync.routes.js";
 import { SyncSampleComponent, SyncWorkoutComponent } from "./sync.schemas.js";
@@ -19,5 +20,6 @@ export function syncRouter() {
   // The batch's items are validated one by one in the service; their schemas are components the batch refers to.
   router.openAPIRegistry.register("SyncSample", SyncSampleComponent);
   router.openAPIRegistry.register("SyncWorkout", SyncWorkoutComponent);
+  router.openAPIRegistry.register("HealthAutoExportData", HaeDataSchema);
   return router;
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, commonErrorResponses, jsonBody, jsonResponse, problemResponseFor } from "../../http/openapi.js";
+import { HaePayloadSchema } from "./hae.schemas.js";
 import { SyncBodySchema, SyncResultSchema } from "./sync.schemas.js";
 
 export const syncRoute = createRoute({
@@ -44,7 +45,7 @@ export const healthAutoExportRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { "application/json": { schema: z.looseObject({ data: z.unknown() }).openapi("HealthAutoExportPayload") } },
+      content: { "application/json": { schema: HaePayloadSchema } },
     },
   },
   responses: {

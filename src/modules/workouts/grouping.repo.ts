@@ -44,7 +44,7 @@ async function activitiesBetween(tx: Tx, userId: string, window: { fromMs: numbe
   return tx<ActivityRow[]>`
     select w.id, w.activity_type as "activityType", round(date_part('epoch', w.start_at) * 1000)::float8 as "startMs",
            round(date_part('epoch', w.end_at) * 1000)::float8 as "endMs", w.source_id as "sourceId", w.import_id as "importId",
-           s.priority as "sourcePriority", s.device_type as "deviceType", s.name as "sourceName", i.format,
+           s.priority as "sourcePriority", s.device_type as "deviceType", s.name as "sourceName", coalesce(w.record_format, i.format) as format,
            w.hr_sample_count as "hrSampleCount", (w.active_energy_kcal is not null) as "hasDeviceEnergy",
            (w.distance_m is not null) as "hasDistance", w.duplicate_of as "duplicateOf",
            w.duplicate_reason as "duplicateReason", w.local_date::text as "localDate"

@@ -1,5 +1,6 @@
 import { duplicateReasonText } from "../../domain/activities/duplicate-reasons.js";
 import { findExercise, MET_CLASS_NAMES, type MetClass } from "../../domain/training/exercise-catalogue.js";
+import { roundUnit } from "../../lib/precision.js";
 import { isoWithOffset } from "../../lib/zone.js";
 import type { WorkoutSetRow, WorkoutWithSource } from "./workouts.repo.js";
 
@@ -11,10 +12,10 @@ export function presentWorkout({ workout: w, source }: WorkoutWithSource) {
     end: isoWithOffset(w.endAt.getTime(), w.utcOffsetMin),
     local_date: w.localDate,
     duration_s: w.durationS,
-    active_energy_kcal: w.activeEnergyKcal,
-    distance_m: w.distanceM,
-    avg_hr_bpm: w.avgHrBpm,
-    max_hr_bpm: w.maxHrBpm,
+    active_energy_kcal: roundUnit(w.activeEnergyKcal, "kcal"),
+    distance_m: roundUnit(w.distanceM, "m"),
+    avg_hr_bpm: roundUnit(w.avgHrBpm, "bpm"),
+    max_hr_bpm: roundUnit(w.maxHrBpm, "bpm"),
     duration_source: w.durationSource,
     energy_source: w.energySource,
     distance_source: w.distanceSource,
@@ -68,7 +69,7 @@ export function presentSets(sets: readonly WorkoutSetRow[]) {
     known_exercise: findExercise(s.exercise) !== null,
     met_class: metClassOf(s.metClass),
     reps: s.reps,
-    weight_kg: s.weightKg,
+    weight_kg: roundUnit(s.weightKg, "kg"),
     duration_s: s.durationS,
     rpe: s.rpe,
     start_offset_s: s.startOffsetS,

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import openapiTS, { astToString } from "openapi-typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { paths } from "../../../web/src/api/schema.js";
+import type { components, paths } from "../../../web/src/api/schema.js";
 import { waitFor } from "../../helpers/process.js";
 import { TEST_ADMIN_TOKEN } from "../../helpers/test-env.js";
 import { DocumentValidator, type OpenApiDoc } from "./document-validator.js";
@@ -125,9 +125,11 @@ describe("the contract, over a socket, with a generated client", () => {
       [200],
     );
     expect(pushed.data?.accepted).toBe(8);
-    const hae = JSON.parse(
+    // The app's file, typed by the document's HealthAutoExportPayload (the client would not compile a wrong shape).
+    const hae: components["schemas"]["HealthAutoExportPayload"] = JSON.parse(
       readFileSync(new URL("../../fixtures/health-auto-export/irvinlim__marshal_test_unmarshal_workouts.json", import.meta.url), "utf8"),
     );
+    expect(hae.data?.workouts?.[0]?.name).toBe("Walking");
     await call("healthAutoExport", api.POST("/v1/integrations/health-auto-export", { body: hae }), [200]);
 
     const samples = await call("listSamples", api.GET("/v1/samples", { params: { query: { type: "steps", limit: 50 } } }), [200]);
@@ -223,6 +225,14 @@ describe("the contract, over a socket, with a generated client", () => {
       api.POST("/v1/body-measurements", { body: { measured_at: "2026-11-03T06:30:00+01:00", weight_kg: 65.8 } }),
       [201],
     );
+    // Without a range, a page at a time: two weigh-ins, one per page.
+    const first = await call("listBodyMeasurements", api.GET("/v1/body-measurements", { params: { query: { limit: 1 } } }), [200]);
+    expect(first.data?.measurements.map((m) => m.weight_kg)).toEqual([65.77]);
+    const cursor = first.data?.next_cursor ?? "";
+    expect(cursor).not.toBe("");
+    const second = await call("listBodyMeasurements", api.GET("/v1/body-measurements", { params: { query: { limit: 1, cursor } } }), [200]);
+    expect(second.data?.measurements.map((m) => m.weight_kg)).toEqual([65.8]);
+    expect(second.data?.next_cursor).toBeNull();
     await call("deleteBodyMeasurement", api.DELETE("/v1/body-measurements/{id}", { params: { path: { id: extra.data?.id ?? "" } } }), [204]);
   });
 
@@ -264,6 +274,15 @@ describe("the contract, over a socket, with a generated client", () => {
       stages_minutes: { core: 180, deep: 60, rem: 210, awake: 0, asleep_unspecified: 0, in_bed: 480 },
       sources: [watch.name],
     });
+    // The run's day once the workers computed it, typed by DayBreakdown (a compile error means the document lost it).
+    const breakdown = await waitFor(
+      async () =>
+        (await call("getDay", api.GET("/v1/days/{date}", { params: { path: { date: "2026-11-02" } } }), [200])).data?.breakdown ?? undefined,
+      30_000,
+      "the day to be computed",
+    );
+    expect(breakdown.workouts.find((w) => w.activity_type === "running")?.counted).toBeDefined();
+    expect(breakdown.day_length_hours).toBe(24);
     await call("summary", api.GET("/v1/summary"), [200]);
     const week = await call("summary", api.GET("/v1/summary", { params: { query: { from: "2026-11-01", to: "2026-11-07" } } }), [200]);
     expect(week.data).toMatchObject({ sleep_nights: 1, mean_sleep_minutes: 450, nights_7h_or_more: 1 });
@@ -271,7 +290,23 @@ describe("the contract, over a socket, with a generated client", () => {
     await call("confirmDay", api.PUT("/v1/days/{date}/confirm", { params: { path: { date: "2026-11-02" } } }), [200, 409]);
     await call("withdrawDayConfirmation", api.DELETE("/v1/days/{date}/confirm", { params: { path: { date: "2026-11-02" } } }), [204, 404]);
     await call("listHiitSessions", api.GET("/v1/hiit-sessions", { params: { query: { from: "2026-11-01", to: "2026-11-07" } } }), [200]);
+    const sessions = await call("listHiitSessions", api.GET("/v1/hiit-sessions", { params: { query: { limit: 1000 } } }), [200]);
+    expect(sessions.data?.next_cursor).toBeNull();
     await call("listWeeklyProjections", api.GET("/v1/projections/weekly", { params: { query: { from: "2026-11-01", to: "2026-11-30" } } }), [200]);
+    // Without a range, one row a page: following next_cursor reaches every row once (two per projected week).
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const query: { limit: number; cursor?: string } = cursor === undefined ? { limit: 1 } : { limit: 1, cursor };
+      const weeks = await call("listWeeklyProjections", api.GET("/v1/projections/weekly", { params: { query } }), [200]);
+      seen.push(...(weeks.data?.weeks ?? []).map((w) => `${w.week_start}/${w.model}`));
+      // Typed by WeekProjectionInputs: every row says what it was driven by.
+      for (const w of weeks.data?.weeks ?? []) expect(Object.keys(w.inputs).length + (w.inputs.logged_days ?? 0)).toBeGreaterThanOrEqual(0);
+      cursor = weeks.data?.next_cursor ?? undefined;
+      if (cursor === undefined) break;
+    }
+    expect(seen.length % 2).toBe(0);
+    expect(new Set(seen).size).toBe(seen.length);
     const sim = await call("simulateProjection", api.POST("/v1/projections/simulate", { body: { weeks: 4, intake_change_kcal: -500 } }), [200]);
     expect(sim.data?.models.dynamic).toHaveLength(5);
   });

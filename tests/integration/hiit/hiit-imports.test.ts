@@ -50,7 +50,7 @@ describe("HIIT detection runs after imports of real files", () => {
     const { user, workoutId, sessions, detail } = await importFile("fit/pyfitparse__garmin-edge-500-activity.fit", { hr_max_bpm: 185 });
     expect(sessions.length).toBeGreaterThanOrEqual(1);
     expectSessionsOf(sessions, workoutId, user);
-    expect(sessions.every((s) => s.hr_max_bpm === 185 && s.threshold_bpm === 157.25)).toBe(true);
+    expect(sessions.every((s) => s.hr_max_bpm === 185 && s.threshold_bpm === 157.3)).toBe(true);
     expect(detail.hiit).toBe(true);
     expect(detail.hiit_intervals).toHaveLength(sessions.reduce((n, s) => n + s.intervals.length, 0));
     expect((detail.intensity_minutes?.vigorous ?? 0) + (detail.intensity_minutes?.near_maximal ?? 0)).toBeGreaterThan(10);

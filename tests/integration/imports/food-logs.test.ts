@@ -38,7 +38,7 @@ describe("food-log exports through POST /v1/imports", () => {
     const status = await readJson<{ status: string; intake_kcal: number }>(
       await h.request("/v1/days/2025-03-06/intake-status", { key: user.apiKey }),
     );
-    expect(status).toMatchObject({ status: "logged", intake_kcal: 1249.5 });
+    expect(status).toMatchObject({ status: "logged", intake_kcal: 1250 }); // 1249.5 to 1 kcal
   });
 
   it("Cronometer daily summary: 1477.23 kcal, and Completed=false marks the day partial", async () => {

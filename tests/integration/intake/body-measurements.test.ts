@@ -205,7 +205,7 @@ describe("GET /v1/body-measurements trend", () => {
 
   it("answers an empty trend with no weigh-ins, and checks the range", async () => {
     const user = await h.createUser();
-    expect(await report(user, "2026-11-01", "2026-11-30")).toEqual({ measurements: [], trend: [], trend_seeded_from: null });
+    expect(await report(user, "2026-11-01", "2026-11-30")).toEqual({ measurements: [], next_cursor: null, trend: [], trend_seeded_from: null });
     await expectProblem(await h.request("/v1/body-measurements?from=2026-11-02&to=2026-11-01", { key: user.apiKey }), 400);
   });
 });

@@ -59,7 +59,7 @@ describe("derived day status", () => {
       status: "logged",
       declared: false,
       entries: 2,
-      intake_kcal: 2100.5,
+      intake_kcal: 2101, // 2100.5 kcal logged, answered to 1 kcal
       possibly_partial: false,
     });
   });

@@ -84,7 +84,7 @@ describe("importIntakeEvents", () => {
       status: "partial",
       declared: true,
       entries: 1,
-      intake_kcal: 1477.23,
+      intake_kcal: 1477, // 1477.23 kcal in the file, answered to 1 kcal
       possibly_partial: true,
     });
   });

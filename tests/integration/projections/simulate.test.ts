@@ -42,16 +42,16 @@ async function simulated(user: TestUser, json: unknown): Promise<Simulation> {
 }
 
 function expectH1b(body: Simulation): void {
-  expect(body.rmr_kcal).toBeCloseTo(1856.9, 6);
-  expect(body.maintenance_intake_kcal).toBeCloseTo(2971.04, 6);
+  expect(body.rmr_kcal).toBe(1857);
+  expect(body.maintenance_intake_kcal).toBe(2971);
   expect(body.models.dynamic.map((p) => p.week)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   body.models.dynamic.forEach((p, i) => {
     expect(Math.abs(p.weight_kg - (H1B_WEEKLY_KG[i] ?? 0))).toBeLessThanOrEqual(0.01);
   });
   expect(body.models.dynamic[0]?.fat_mass_kg).toBeCloseTo(22.49, 2);
   // TV-H: the 3,500-kcal rule at −500 kcal/day loses 1.814 kg by day 28 and 5.443 kg by day 84.
-  expect(body.models.rule3500[4]?.weight_kg).toBeCloseTo(90 - 1.814, 3);
-  expect(body.models.rule3500[12]?.weight_kg).toBeCloseTo(90 - 5.443, 3);
+  expect(body.models.rule3500[4]?.weight_kg).toBeCloseTo(90 - 1.814, 2);
+  expect(body.models.rule3500[12]?.weight_kg).toBeCloseTo(90 - 5.443, 2);
 }
 
 describe("POST /v1/projections/simulate", () => {
@@ -63,7 +63,7 @@ describe("POST /v1/projections/simulate", () => {
   it("intake_change_kcal −500 reproduces TV-H H1b", async () => {
     const body = await simulated(user, { ...H1_BODY, weeks: 12, intake_change_kcal: -500 });
     expectH1b(body);
-    expect(body.intake_kcal).toBeCloseTo(2471.04, 6);
+    expect(body.intake_kcal).toBe(2471);
     expect(body.inputs).toMatchObject({ weight_source: "request", body_fat_source: "jackson-2002", pal: 1.6, weeks: 12 });
     expect(body).not.toHaveProperty("required_intake_kcal");
   });
@@ -85,9 +85,9 @@ describe("POST /v1/projections/simulate", () => {
     };
     const expected = simulate(person, { kind: "target", targetWeightKg: 85.522, targetDays: 84 }, 12);
     if (!expected.ok) throw new Error("expected a reachable target");
-    expect(body.required_intake_kcal).toBeCloseTo(expected.result.target?.requiredIntakeKcal ?? 0, 6);
+    expect(body.required_intake_kcal).toBe(Math.round(expected.result.target?.requiredIntakeKcal ?? 0));
     expect(Math.abs((body.required_intake_kcal ?? 0) - 2471.04)).toBeLessThan(3);
-    expect(body.maintenance_after_kcal).toBeCloseTo(expected.result.target?.maintenanceAfterKcal ?? 0, 6);
+    expect(body.maintenance_after_kcal).toBe(Math.round(expected.result.target?.maintenanceAfterKcal ?? 0));
   });
 
   it("takes every omitted body field from the profile (age on today's local date)", async () => {
@@ -165,12 +165,13 @@ describe("POST /v1/projections/simulate", () => {
 });
 
 describe("GET /v1/projections/weekly", () => {
-  it("400 for a reversed range, and an empty list for a user without days", async () => {
+  it("400 for a reversed range, and an empty list for a user without days (with or without a range)", async () => {
     const user = await h.createUser(H1_PROFILE);
     await expectProblem(await h.request("/v1/projections/weekly?from=2026-11-30&to=2026-11-01", { key: user.apiKey }), 400, "VALIDATION_FAILED");
-    await expectProblem(await h.request("/v1/projections/weekly?from=2026-11-30", { key: user.apiKey }), 400, "VALIDATION_FAILED");
-    const res = await h.request("/v1/projections/weekly?from=2026-11-01&to=2026-11-30", { key: user.apiKey });
-    expect(res.status).toBe(200);
-    expect(await readJson(res)).toEqual({ weeks: [], pending: false });
+    for (const query of ["?from=2026-11-01&to=2026-11-30", "?from=2026-11-30", ""]) {
+      const res = await h.request(`/v1/projections/weekly${query}`, { key: user.apiKey });
+      expect(res.status).toBe(200);
+      expect(await readJson(res)).toEqual({ weeks: [], next_cursor: null, pending: false });
+    }
   });
 });

@@ -409,7 +409,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Detected HIIT sessions whose local start date is in the range (at most 366 days), with their intervals */
+        /** Detected HIIT sessions with their intervals, oldest first; `from`/`to` filter on the local start date */
         get: operations["listHiitSessions"];
         put?: never;
         post?: never;
@@ -488,7 +488,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Measurements whose local date is in the range (oldest first), with the daily weight trend */
+        /** Your measurements, oldest first, with the daily weight trend; `from`/`to` filter on the local date */
         get: operations["listBodyMeasurements"];
         put?: never;
         /**
@@ -532,7 +532,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Weekly projections (3,500-kcal rule and Hall model) for the local weeks overlapping the range
+         * Weekly projections (3,500-kcal rule and Hall model), oldest week first; `from`/`to` keep the local weeks overlapping them
          * @description Two rows per week (Monday first), rewritten whenever a day of the week (or of the 28-day calibration window) is recomputed, and every Monday morning for the week just ended.
          */
         get: operations["listWeeklyProjections"];
@@ -700,6 +700,94 @@ export interface components {
             /** @description Strength sets in order, each {"exercise", "met_class"?, "reps"?, "weight_kg"?, "duration_s"?, "rpe"?} as POST /v1/workouts takes them (WorkoutSetInput). Each set is checked alone: an impossible one is listed in rejected_items (workouts[i].sets[j]) and the workout kept without it. */
             sets?: unknown[];
         };
+        HealthAutoExportData: {
+            metrics?: components["schemas"]["HaeMetric"][];
+            workouts?: components["schemas"]["HaeWorkout"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One metric's points (step_count, active_energy, basal_energy_burned, heart_rate, weight_body_mass, …) */
+        HaeMetric: {
+            /** @example active_energy */
+            name: string;
+            /** @example kJ */
+            units: string;
+            data: components["schemas"]["HaeMetricPoint"][];
+        } & {
+            [key: string]: unknown;
+        };
+        HaeMetricPoint: {
+            /**
+             * @description The app's local time with its UTC offset
+             * @example 2026-11-24 07:30:00 +0100
+             */
+            date: string;
+            qty?: number;
+            /** @description heart_rate points: the minute's mean (used when there is no qty) */
+            Avg?: number;
+            Min?: number;
+            Max?: number;
+            /** @description The writing device or app, e.g. "Apple Watch" */
+            source?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        HaeWorkout: {
+            id?: string;
+            /** @example Outdoor Run */
+            name: string;
+            /**
+             * @description The app's local time with its UTC offset
+             * @example 2026-11-24 07:30:00 +0100
+             */
+            start: string;
+            /**
+             * @description The app's local time with its UTC offset
+             * @example 2026-11-24 07:30:00 +0100
+             */
+            end: string;
+            /** @description Seconds */
+            duration?: number;
+            activeEnergy?: components["schemas"]["HaeQuantity"];
+            activeEnergyBurned?: components["schemas"]["HaeQuantity"] & unknown;
+            distance?: components["schemas"]["HaeQuantity"] & unknown;
+            heartRateData?: ({
+                /**
+                 * @description The app's local time with its UTC offset
+                 * @example 2026-11-24 07:30:00 +0100
+                 */
+                date: string;
+                qty?: number;
+                Avg?: number;
+                units?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            avgHeartRate?: components["schemas"]["HaeQuantity"] & unknown;
+            maxHeartRate?: components["schemas"]["HaeQuantity"] & unknown;
+            heartRate?: {
+                avg?: components["schemas"]["HaeQuantity"] & unknown;
+                max?: components["schemas"]["HaeQuantity"] & unknown;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Strength sets as POST /v1/workouts takes them */
+            sets?: ({
+                exercise: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description App version 1 */
+        HaeQuantity: {
+            qty: number;
+            /** @example kcal */
+            units: string;
+        } & {
+            [key: string]: unknown;
+        };
         Problem: {
             type: string;
             title: string;
@@ -856,7 +944,7 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "processing" | "completed" | "failed";
             /** @enum {string} */
-            format: "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+            format: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
             sha256: string;
             bytes: number;
             filename: string | null;
@@ -978,11 +1066,72 @@ export interface components {
         };
         DayDetail: components["schemas"]["Day"] & {
             day_length_hours: number | null;
-            breakdown: {
-                [key: string]: unknown;
-            } | null;
+            /** @description null for a day never computed */
+            breakdown: components["schemas"]["DayBreakdown"] | null;
             sleep: components["schemas"]["DaySleep"];
             pending: boolean;
+        };
+        /** @description What the day's numbers were computed from */
+        DayBreakdown: {
+            basal: {
+                /** @example device */
+                method: string;
+                sources: components["schemas"]["DaySourceShare"][];
+            };
+            active: {
+                /** @example workouts+steps */
+                method: string;
+                sources: components["schemas"]["DaySourceShare"][];
+                /** @description Estimates left out because the device wrote active energy (never both) */
+                superseded_estimate_kcal: number | null;
+            };
+            workouts: components["schemas"]["DayWorkoutPart"][];
+            intake: {
+                entries: number;
+                /** @example logged */
+                status: string;
+                possibly_partial: boolean;
+            };
+            /** @description The profile values the estimates used; null when the profile lacks them */
+            estimate_inputs: {
+                /** @example mifflin_st_jeor */
+                bmr_equation: string;
+                weight_kg: number;
+                height_cm: number;
+                age_years: number;
+                /** @enum {string} */
+                sex: "female" | "male";
+            } | null;
+            /** @description 23 or 25 on DST change days */
+            day_length_hours: number;
+        };
+        DaySourceShare: {
+            /** @example Alice's Apple Watch */
+            name: string;
+            /** @example watch */
+            device_type: string;
+            /** @description kcal this source gave the day after the source-priority merge */
+            value: number;
+        };
+        DayWorkoutPart: {
+            id: string;
+            activity_type: string;
+            /** @description The workout's own local date (its start, at its own offset) */
+            local_date: string;
+            /** @description Share of the workout inside this day (a workout across midnight is split by time) */
+            day_fraction: number;
+            /** @description Net-of-resting energy this day; null when not estimated */
+            energy_kcal: number | null;
+            /**
+             * @description workouts (the record's own energy), heart_rate (Keytel), met, steps, power
+             * @example workouts
+             */
+            method: string | null;
+            /** @description Whether this energy is in the day's active_kcal (device energy wins over estimates) */
+            counted: boolean;
+            duplicate_of: string | null;
+            /** @example the workout's own energy, net of resting */
+            reason: string;
         };
         /** @description Sleep that ended on this local date at each record's own UTC offset, de-duplicated across sources; null when there is no sleep data */
         DaySleep: {
@@ -1114,7 +1263,7 @@ export interface components {
             workouts?: components["schemas"]["SyncWorkout"][];
         };
         HealthAutoExportPayload: {
-            data?: unknown;
+            data?: components["schemas"]["HealthAutoExportData"];
         } & {
             [key: string]: unknown;
         };
@@ -1288,6 +1437,8 @@ export interface components {
         };
         HiitSessions: {
             sessions: components["schemas"]["HiitSession"][];
+            /** @description Cursor of the next page; null on the last */
+            next_cursor: string | null;
             /** @description True while HIIT detection jobs for you are queued or running */
             pending: boolean;
         };
@@ -1437,9 +1588,11 @@ export interface components {
         };
         BodyMeasurementList: {
             measurements: components["schemas"]["BodyMeasurement"][];
-            /** @description Hacker's Diet trend (α = 0.1/day, α_eff = 1 − 0.9^Δdays across gaps), from the first to the last weigh-in in range */
+            /** @description Cursor of the next page; null on the last */
+            next_cursor: string | null;
+            /** @description Hacker's Diet trend (α = 0.1/day, α_eff = 1 − 0.9^Δdays across gaps) over the page's dates: from its first measurement (or `from`) to its last (or `to` on the last page) */
             trend: components["schemas"]["TrendDay"][];
-            /** @description Earliest weigh-in date before `from` (at most 60 days before) that fed the trend; null when cold-started */
+            /** @description Earliest weigh-in date before the trend's first date (at most 60 days before) that fed it; null when cold-started */
             trend_seeded_from: string | null;
         };
         TrendDay: {
@@ -1458,6 +1611,8 @@ export interface components {
         };
         WeeklyProjections: {
             weeks: components["schemas"]["WeekProjection"][];
+            /** @description Cursor of the next page; null on the last */
+            next_cursor: string | null;
             /** @description True while recomputes or projections for you are queued or running */
             pending: boolean;
         };
@@ -1496,12 +1651,78 @@ export interface components {
             /** @description Adaptive TDEE / mean measured burn, after 14 days of weights and intake */
             calibration_factor: number | null;
             flags: string[];
-            /** @description What the model started from and was driven by */
-            inputs: {
-                [key: string]: unknown;
-            };
+            inputs: components["schemas"]["WeekProjectionInputs"];
             model_version: string;
             computed_at: string;
+        };
+        /** @description What the model started from and was driven by */
+        WeekProjectionInputs: {
+            /** @description insufficient_data rows: complete logged days in the week */
+            logged_days?: number;
+            min_logged_days?: number;
+            /** @description rule3500: the week's mean deficit */
+            mean_deficit_kcal?: number | null;
+            /** @description rule3500: 3,500 kcal per lb of weight */
+            kcal_per_lb?: number | null;
+            /** @description rule3500: 0.45359237 */
+            kg_per_lb?: number | null;
+            /** @description rule3500: the latest weight the trajectory starts from */
+            start_weight_kg?: number | null;
+            /** @description measured or profile */
+            weight_source?: string | null;
+            calibration_applied?: boolean;
+            /** @description incomplete_profile rows: the profile fields the model needs */
+            missing?: string[];
+            /** @description model_out_of_range rows: why the model could not start */
+            reason?: string;
+            /** @enum {string} */
+            sex?: "female" | "male";
+            /** @description dynamic: age on the week's last day */
+            age_years?: number | null;
+            /** @description dynamic */
+            height_cm?: number | null;
+            /** @description dynamic: the start weight */
+            weight_kg?: number | null;
+            /** @description dynamic: measured, else Jackson 2002 from the profile */
+            body_fat_pct?: number | null;
+            body_fat_source?: string;
+            /** @description dynamic: the start fat mass */
+            fat_mass_kg?: number | null;
+            /** @description dynamic: the week's mean intake */
+            mean_intake_kcal?: number | null;
+            /** @description dynamic: the week's mean measured burn */
+            mean_burn_kcal?: number | null;
+            /** @description dynamic: the 28-day calibration, when there is one */
+            calibration?: {
+                /** @description Intake + the weight trend's energy (kcal/day) over the window */
+                adaptive_tdee_kcal: number;
+                /** @description 95 % half-width of adaptive_tdee_kcal */
+                tdee_half_width_kcal: number | null;
+                /** @description Mean measured burn over the same days */
+                mean_burn_kcal: number;
+                /** @description adaptive_tdee_kcal / mean_burn_kcal */
+                factor: number;
+                /** @description Within the plausible bounds, so the burn was scaled by it */
+                applied: boolean;
+                days_with_weight_and_intake: number;
+                /** @description The weight trend's slope (kg/day, to 1 g) */
+                slope_kg_per_day: number;
+                /** @description ρ of the change (Hall 2008 / Forbes), kcal/kg */
+                energy_density_kcal_per_kg: number;
+                window_from: string;
+                window_to: string;
+            } | null;
+            /** @description dynamic: the burn after calibration */
+            burn_used_kcal?: number | null;
+            /** @description dynamic: burn_used_kcal − mean_intake_kcal */
+            deficit_used_kcal?: number | null;
+            /** @description dynamic: the model's day-0 intake change */
+            intake_change_kcal?: number | null;
+            /** @description dynamic: the intake that would hold the start weight */
+            maintenance_intake_kcal?: number | null;
+            /** @description dynamic: the intake held over the trajectory */
+            intake_held_kcal?: number | null;
+            deficit_mapping?: string;
         };
         Simulation: {
             /** @description Mifflin–St Jeor as refitted in the Hall model (height in metres) */
@@ -2490,7 +2711,7 @@ export interface operations {
                 /** @description The original file name, for your reference only */
                 filename?: string;
                 /** @description Override content detection */
-                format?: "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+                format?: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
                 /** @description The unit of weights in a file that does not say (Fitbit writes the account's display unit). Sending it for a file already imported without it (or with another unit) runs that import again; weigh-ins already stored keep their values. */
                 weight_unit?: "kg" | "lb";
             };
@@ -4143,11 +4364,15 @@ export interface operations {
     };
     listHiitSessions: {
         parameters: {
-            query: {
-                /** @description First local date (inclusive) */
-                from: string;
-                /** @description Last local date (inclusive) */
-                to: string;
+            query?: {
+                /** @description First local date (inclusive); default: the first there is */
+                from?: string;
+                /** @description Last local date (inclusive); default: the last there is */
+                to?: string;
+                /** @description Opaque cursor from the previous page's `next_cursor` */
+                cursor?: string;
+                /** @description Items per page (default 100, at most 1000) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4155,7 +4380,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sessions, oldest first */
+            /** @description A page of sessions, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4900,11 +5125,15 @@ export interface operations {
     };
     listBodyMeasurements: {
         parameters: {
-            query: {
-                /** @description First local date (inclusive) */
-                from: string;
-                /** @description Last local date (inclusive) */
-                to: string;
+            query?: {
+                /** @description First local date (inclusive); default: the first there is */
+                from?: string;
+                /** @description Last local date (inclusive); default: the last there is */
+                to?: string;
+                /** @description Opaque cursor from the previous page's `next_cursor` */
+                cursor?: string;
+                /** @description Items per page (default 100, at most 1000) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4912,7 +5141,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Measurements and trend */
+            /** @description A page of measurements and their trend */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5314,11 +5543,15 @@ export interface operations {
     };
     listWeeklyProjections: {
         parameters: {
-            query: {
-                /** @description First local date (inclusive) */
-                from: string;
-                /** @description Last local date (inclusive) */
-                to: string;
+            query?: {
+                /** @description First local date (inclusive); default: the first there is */
+                from?: string;
+                /** @description Last local date (inclusive); default: the last there is */
+                to?: string;
+                /** @description Opaque cursor from the previous page's `next_cursor` */
+                cursor?: string;
+                /** @description Items per page (default 100, at most 1000) */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5326,7 +5559,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Rows, oldest week first */
+            /** @description A page of rows (two per week), oldest week first */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -7,8 +7,10 @@ import { Busy, ErrorNote } from "../components/Status";
 import { addDays, dateToX, formatDate, formatKcal, formatNumber, formatWeight, KG_PER_LB, todayIn, weightIn, weightUnit } from "../lib/format";
 import { useLoad } from "../lib/use-load";
 
-const getWeekly = (from: string, to: string) => unwrap(api.GET("/v1/projections/weekly", { params: { query: { from, to } } }));
-const getBody = (from: string, to: string) => unwrap(api.GET("/v1/body-measurements", { params: { query: { from, to } } }));
+// One page of the largest size covers the chart's range (26 weeks: 52 projection rows, a weigh-in or a few a day).
+const PAGE = 1000;
+const getWeekly = (from: string, to: string) => unwrap(api.GET("/v1/projections/weekly", { params: { query: { from, to, limit: PAGE } } }));
+const getBody = (from: string, to: string) => unwrap(api.GET("/v1/body-measurements", { params: { query: { from, to, limit: PAGE } } }));
 const simulate = (body: Schemas["SimulateProjection"]) => unwrap(api.POST("/v1/projections/simulate", { body }));
 
 type Week = Awaited<ReturnType<typeof getWeekly>>["weeks"][number];
