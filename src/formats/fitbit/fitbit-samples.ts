@@ -107,7 +107,7 @@ export function weightEvents(entry: Entry<typeof weightEntry>, ctx: FitbitContex
   // Fitbit writes weight in the account's display unit and the file does not say which.
   if (!ctx.weightUnit) {
     const reason =
-      "Fitbit writes weight in the account's unit and the file does not say which: upload the file again with ?weight_unit=kg or ?weight_unit=lb.";
+      "Fitbit writes weight in the account's unit and the file does not say which: set the profile's unit_system (metric: kg, imperial: lb) or upload the file again with ?weight_unit=kg or ?weight_unit=lb.";
     return [rejected(where, reason, "body_mass")];
   }
   const tMs = fitbitWallTimeToUtcMs(entry.date, entry.time, ctx.timeZone);

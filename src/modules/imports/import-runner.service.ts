@@ -67,7 +67,8 @@ export async function runImport(deps: Deps, importId: string, jobRun?: number): 
       nowMs,
       timeZone: user.timeZone,
       filename: row.filename,
-      weightUnit: row.weightUnit,
+      // The upload's ?weight_unit= wins; else the profile's unit system says what a file without units means.
+      weightUnit: row.weightUnit ?? (user.unitSystem === "imperial" ? "lb" : "kg"),
       onTotalBytes: (bytes) => {
         totalBytes = bytes;
       },

@@ -128,22 +128,30 @@ describe("exports people have", () => {
     expect(again.id).toBe(done.id);
   });
 
-  it("Fitbit weight: recognised without its name, and ?weight_unit=lb on the same file imports it again in kg", async () => {
-    const user = await h.createUser({ time_zone: "America/New_York" });
+  it("Fitbit weight: recognised without its name, read in the profile's unit; ?weight_unit= on the upload wins", async () => {
     const file = fixture("fitbit/synthetic__weight-2024-03-21.json");
-    const first = await importFile(user, file);
-    // Every row needs the unit, so nothing was imported; each rejection names the setting.
-    expect(first).toMatchObject({ status: "failed", format: "fitbit_json", error: { code: "NO_DATA" } });
-    expect(first.rejected_records).toHaveLength(2);
-    expect(first.rejected_records[0]?.reason).toMatch(/\?weight_unit=kg or \?weight_unit=lb/);
-    const queued = await readJson<ImportBody>(await upload(h, user.apiKey, file, "?weight_unit=lb"));
-    expect(queued.id).toBe(first.id);
-    const second = await settledImport(h, user.apiKey, queued.id);
+    const weightsOf = async (userId: string) =>
+      (
+        await h.deps.sql<{ kg: number }[]>`
+          select value::float8 as kg from samples where user_id = ${userId} and type = 'body_mass' order by start_at`
+      ).map((w) => w.kg);
+    // 219.5 lb and 217.8 lb at 0.45359237 kg/lb (the entries' BMI of 33.28 says pounds).
+    const inKg = [expect.closeTo(99.5635, 3), expect.closeTo(98.7924, 3)];
+
+    const imperial = await h.createUser({ time_zone: "America/New_York", unit_system: "imperial" });
+    const byProfile = await importFile(imperial, file);
+    expect(byProfile).toMatchObject({ status: "completed", format: "fitbit_json" });
+    expect(byProfile.counts.body_mass).toMatchObject({ parsed: 2, inserted: 2, rejected: 0 });
+    expect(await weightsOf(imperial.id)).toEqual(inKg);
+
+    // A metric profile reads the file in kg, unless the upload says otherwise.
+    const metric = await h.createUser({ time_zone: "America/New_York" });
+    await importFile(metric, file);
+    expect(await weightsOf(metric.id)).toEqual([219.5, 217.8]);
+    const told = await h.createUser({ time_zone: "America/New_York" });
+    const second = await importFile(told, file, "?weight_unit=lb");
     expect(second.counts.body_mass).toMatchObject({ parsed: 2, inserted: 2, rejected: 0 });
-    const weights = await h.deps.sql<{ kg: number }[]>`
-      select value::float8 as kg from samples where user_id = ${user.id} and type = 'body_mass' order by start_at`;
-    // 219.5 lb and 217.8 lb at 0.45359237 kg/lb.
-    expect(weights.map((w) => w.kg)).toEqual([expect.closeTo(99.5635, 3), expect.closeTo(98.7924, 3)]);
+    expect(await weightsOf(told.id)).toEqual(inKg);
   });
 
   it("a single Google Fit day file, dated by its name: 1516 steps on its local day", async () => {
