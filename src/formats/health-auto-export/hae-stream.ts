@@ -1,10 +1,10 @@
 // Health Auto Export files streamed point by point: a year of per-minute metrics is hundreds of MB of JSON, and
-// JSON.parse of it would hold the whole document (several times its size) in memory. The streaming reader
-// (@streamparser/json, MIT, no dependencies) hands over one data point or one workout at a time; each is dropped from
-// the parser's in-progress document as soon as it is handed over, so memory stays bounded by one chunk plus one
+// JSON.parse of it would hold the whole document (several times its size) in memory. The streaming reader hands
+// over one data point or one workout at a time and forgets it, so memory stays bounded by one chunk plus one
 // workout, whatever the file's size.
 
-import { JSONParser, type ParsedElementInfo } from "@streamparser/json";
+import type { ParsedElementInfo } from "@streamparser/json";
+import { dropHandedOver, streamJsonValues } from "../common/json-stream.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
 import { type MetricPlan, malformedMetric, metricEndEvents, metricPointEvents, planMetric } from "./hae-metrics.js";
@@ -13,7 +13,6 @@ import { workoutEvents } from "./hae-workouts.js";
 const METRICS = "$.data.metrics";
 const WORKOUTS = "$.data.workouts";
 const STRAY_WORKOUTS = "$.workouts";
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /** One entry of `data.metrics` while its points stream past. */
 interface MetricState {
@@ -41,14 +40,9 @@ function planOf(metric: unknown): MetricPlan | null {
   return typeof name === "string" && name.length > 0 && typeof units === "string" ? planMetric(name, units) : null;
 }
 
-/** Forgets what the parser has handed over: `parent` is the parser's live container of the value. */
-function dropHandedOver(parent: ParsedElementInfo["parent"], key: ParsedElementInfo["key"]): void {
-  if (Array.isArray(parent)) parent.length = 0;
-  else if (parent && key !== undefined) delete (parent as Record<string, unknown>)[String(key)];
-}
-
 class HaeStreamReader {
-  readonly pending: ParseEvent[] = [];
+  /** Where the events of the value being handed over go (the stream's pending events). */
+  out: ParseEvent[] = [];
   private metric: MetricState | null = null;
   private sawEnvelope = false;
 
@@ -112,48 +106,22 @@ class HaeStreamReader {
   }
 
   private push(event: ParseEvent | null): void {
-    if (event) this.pending.push(event);
+    if (event) this.out.push(event);
   }
-}
-
-function* drain(pending: ParseEvent[]): Generator<ParseEvent> {
-  for (const event of pending) yield event;
-  pending.length = 0;
-}
-
-function syntaxError(error: unknown): ParseError {
-  if (error instanceof ParseError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new ParseError("JSON_INVALID", `The file is not valid JSON: ${detail}`);
 }
 
 /** Parses a Health Auto Export file from its byte chunks, yielding as it reads. */
 export async function* parseHealthAutoExportStream(chunks: AsyncIterable<Uint8Array>, opts: HaeStreamOptions): AsyncGenerator<ParseEvent> {
   const reader = new HaeStreamReader(opts.nowMs);
-  const parser = new JSONParser({
-    paths: [METRICS, WORKOUTS, STRAY_WORKOUTS, `${METRICS}.*`, `${METRICS}.*.data.*`, `${WORKOUTS}.*`, `${STRAY_WORKOUTS}.*`],
-    keepStack: false,
-  });
-  parser.onValue = (info) => reader.onValue(info);
-  let bytes = 0;
-  for await (const raw of chunks) {
-    let chunk = raw;
-    if (bytes === 0 && UTF8_BOM.every((byte, i) => chunk[i] === byte)) chunk = chunk.subarray(UTF8_BOM.length);
-    bytes += raw.length;
-    try {
-      parser.write(chunk);
-    } catch (error) {
-      throw syntaxError(error);
-    } finally {
-      yield* drain(reader.pending);
-    }
-  }
-  if (bytes === 0) throw new ParseError("EMPTY_FILE", "The file is empty.");
-  try {
-    // The parser ends by itself at the end of the top-level value; end() says a cut-off file is one.
-    if (!parser.isEnded) parser.end();
-  } catch (error) {
-    throw syntaxError(error);
-  }
+  const paths = [METRICS, WORKOUTS, STRAY_WORKOUTS, `${METRICS}.*`, `${METRICS}.*.data.*`, `${WORKOUTS}.*`, `${STRAY_WORKOUTS}.*`];
+  yield* streamJsonValues<ParseEvent>(
+    chunks,
+    paths,
+    (info, pending) => {
+      reader.out = pending;
+      reader.onValue(info);
+    },
+    "The file",
+  );
   reader.end();
 }
