@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       await dropDatabase(env.maintenanceUrl, opts.database);
     }
     log(`database ${opts.database}, queue prefix ${env.queuePrefix}, logs in ${runDir}`);
-    const api = spawnRole("api", env.serviceVars(), path.join(runDir, "api.log"));
+    const api = await spawnRole("api", env.serviceVars(), path.join(runDir, "api.log"));
     children.push(api);
     await waitUntilStarted(api);
     deps = createDeps(env.inProcessEnv(), { applicationName: "wearsync-bench-api" });
@@ -72,7 +72,11 @@ async function main(): Promise<void> {
       );
     }
 
-    const worker = spawnRole("worker", env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }), path.join(runDir, "worker.log"));
+    const worker = await spawnRole(
+      "worker",
+      env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }),
+      path.join(runDir, "worker.log"),
+    );
     children.push(worker);
     await waitUntilStarted(worker);
     log("worker started; waiting for the seeding's recompute and HIIT jobs to drain");

@@ -36,7 +36,7 @@ export async function runReadPhase(
   const profDir = path.join(input.runDir, "cpu-prof");
   if (input.cpuProf) {
     await stopRole(api);
-    api = spawnRole("api", input.apiEnv, path.join(input.runDir, "api-profiled.log"), ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+    api = await spawnRole("api", input.apiEnv, path.join(input.runDir, "api-profiled.log"), ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
     input.track(api);
     await waitUntilStarted(api);
     log("API restarted under --cpu-prof for the load phases");
