@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../../src/app.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { createHarness, type Harness, type TestUser } from "../../helpers/harness.js";
 import { waitFor } from "../../helpers/process.js";
 
 // GET /v1/days answers from JSON kept per process under the version of its rows (src/http/answer-cache.ts). With a
