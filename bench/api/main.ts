@@ -92,7 +92,7 @@ async function main(): Promise<void> {
 
     const from = dates[0] ?? "";
     const to = dates.at(-1) ?? "";
-    const { days, healthz, month, cpu, summary } = await runReadPhase({
+    const { cpu, summary, ...loads } = await runReadPhase({
       api,
       apiEnv: env.serviceVars(),
       runDir,
@@ -122,9 +122,7 @@ async function main(): Promise<void> {
       drainSeconds,
       ...recompute,
       queue,
-      days,
-      healthz,
-      month,
+      ...loads,
       daysProfile,
       backlog,
       cpu,
@@ -133,7 +131,8 @@ async function main(): Promise<void> {
     printReport(report);
   } catch (err) {
     failed = true;
-    log(`failed: ${(err as Error).stack ?? String(err)}`);
+    const cause = (err as { cause?: unknown }).cause;
+    log(`failed: ${(err as Error).stack ?? String(err)}${cause ? `\ncaused by: ${String(cause)}` : ""}`);
     log(`service logs kept in ${runDir}`);
     process.exitCode = 1;
   } finally {
