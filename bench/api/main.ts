@@ -8,7 +8,7 @@ import { waitForDrain } from "../lib/queue-watch.js";
 import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "../lib/service.js";
 import { createBenchEnv } from "./bench-env.js";
 import { databaseExists, dropDatabase } from "./database.js";
-import { pendingWithBacklog, profileDays } from "./days-profile.js";
+import { profileDays } from "./days-profile.js";
 import { parseApiBenchArgs } from "./options.js";
 import { BENCH_PROFILE } from "./plan-types.js";
 import { runReadPhase } from "./read-phase.js";
@@ -109,7 +109,6 @@ async function main(): Promise<void> {
     });
     log("profiling GET /v1/days steps in-process");
     const daysProfile = await profileDays(deps, user.userId, user.apiKey, from, to);
-    const backlog = await pendingWithBacklog(deps, user.userId, 20, 100);
 
     const report: BenchReport = {
       options: opts,
@@ -124,7 +123,6 @@ async function main(): Promise<void> {
       queue,
       ...loads,
       daysProfile,
-      backlog,
       cpu,
       summary,
     };

@@ -31,7 +31,6 @@ export interface BenchReport {
   /** The last 30 days only (not a goal). */
   month: LoadResult;
   daysProfile: DaysProfile;
-  backlog: { jobs: number; meanMs: number };
   /** With --cpu-prof: where the API's CPU went during the measured /v1/days phase. */
   cpu: CpuSummary | null;
   /** The seeded range as GET /v1/days reports it. */
@@ -175,7 +174,7 @@ export function formatReport(r: BenchReport): string {
   );
   for (const l of [r.days, r.summaryRead, r.weekly, r.workouts, r.healthz, r.month])
     if (l.firstError) out.push(`first error on ${l.name}: ${l.firstError}`);
-  out.push("", ...daysProfileSection(r.daysProfile, r.backlog));
+  out.push("", ...daysProfileSection(r.daysProfile));
   if (r.cpu) out.push("", ...cpuSection(r.cpu, r.days.requests));
   if (r.options.cpuProf) out.push("", "(--cpu-prof run: the load figures include the profiler's overhead)");
   out.push("", "### Goals", "");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../../src/app.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
@@ -83,5 +84,27 @@ describe("GET /v1/days from kept answers", () => {
     const second = await days(user);
     expect(second.text).toBe(first.text);
     expect(second.body.days.map((d) => d.date)).toEqual(["2026-11-20", "2026-11-21"]);
+  });
+
+  it("sends the kept answer gzipped to a client that accepts gzip, the same JSON once inflated", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    await syncSteps(user, "2026-11-20T07:00:00Z", 4321);
+    expect(await settledSteps(user)).toEqual([4321, null]);
+    // Three weeks: answers under 1 KiB are sent as they are.
+    const ask = (acceptEncoding: string) =>
+      h.app.request("/v1/days?from=2026-11-01&to=2026-11-21", {
+        headers: { authorization: `Bearer ${user.apiKey}`, "accept-encoding": acceptEncoding },
+      });
+    const plain = { text: await (await ask("identity")).text() };
+    expect(Buffer.byteLength(plain.text)).toBeGreaterThan(1024);
+    const zipped = await ask("br;q=1.0, gzip;q=0.8");
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("vary")).toBe("Accept-Encoding");
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(Buffer.byteLength(plain.text));
+    expect(gunzipSync(bytes).toString("utf8")).toBe(plain.text);
+    const refused = await ask("gzip;q=0, identity");
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    expect(await refused.text()).toBe(plain.text);
   });
 });
