@@ -7,6 +7,7 @@ import { listDaysJson } from "../../src/modules/energy/days.service.js";
 import { presentDay, presentEmptyDay } from "../../src/modules/energy/energy.presenters.js";
 import { daysAnswerVersion, listDailyEnergy } from "../../src/modules/energy/energy.repo.js";
 import { calibrationWeeks } from "../../src/modules/projections/index.js";
+import { sleepSampleDates } from "../../src/modules/sleep/index.js";
 
 export interface DaysProfile {
   iterations: number;
@@ -42,7 +43,7 @@ export async function profileDays(deps: Deps, userId: string, apiKey: string, fr
   const meanMs: Record<string, number> = {
     "authenticate (key lookup + key-use enqueue; once per key per 30 s per process)": await meanOf(iterations, () => authenticate(deps, apiKey)),
     "daysAnswerVersion (the query every request makes)": await meanOf(iterations, () =>
-      daysAnswerVersion(deps.db, userId, { from, to, ...calibrationWeeks(from, to), maxSweeps: MAX_DIRTY_SWEEPS }),
+      daysAnswerVersion(deps.db, userId, { from, to, ...calibrationWeeks(from, to), ...sleepSampleDates(from, to), maxSweeps: MAX_DIRTY_SWEEPS }),
     ),
     "listDaysJson, answer kept (version query + cache hit)": await meanOf(iterations, () => listDaysJson(deps, userId, from, to)),
     "listDailyEnergy (select *, incl. breakdown jsonb)": await meanOf(iterations, () => listDailyEnergy(deps.db, userId, from, to)),

@@ -107,4 +107,32 @@ describe("GET /v1/days from kept answers", () => {
     expect(refused.headers.get("content-encoding")).toBeNull();
     expect(await refused.text()).toBe(plain.text);
   });
+
+  it("a night synced after the answer was kept shows in the next one (sleep is computed at read time)", async () => {
+    const user = await h.createUser({ time_zone: "UTC" });
+    await syncSteps(user, "2026-11-21T12:00:00Z", 500);
+    expect(await settledSteps(user)).toEqual([null, 500]);
+    const before = await days(user);
+    expect(before.body.days.map((d) => (d as { sleep_minutes?: number | null }).sleep_minutes)).toEqual([null, null]);
+    const res = await h.request("/v1/sync", {
+      method: "POST",
+      key: user.apiKey,
+      headers: { "idempotency-key": randomUUID() },
+      json: {
+        samples: [{ type: "sleep_asleep", start: "2026-11-20T23:00:00Z", end: "2026-11-21T06:30:00Z", value: 450, unit: "min", source: watch }],
+      },
+    });
+    expect(res.status).toBe(200);
+    // 23:00 → 06:30 asleep is 450 minutes, on the wake-up date.
+    const after = await waitFor(
+      async () => {
+        const { body } = await days(user);
+        const minutes = body.days.map((d) => (d as { sleep_minutes?: number | null }).sleep_minutes);
+        return body.pending || minutes[1] === null ? undefined : minutes;
+      },
+      20_000,
+      "the night to show",
+    );
+    expect(after).toEqual([null, 450]);
+  });
 });
