@@ -33,5 +33,7 @@ COPY --from=dashboard /build/web/dist ./web/dist
 RUN mkdir -p /app/var/uploads && chown -R node:node /app/var
 USER node
 EXPOSE 3000
-ENTRYPOINT ["node", "--import", "tsx", "src/process/main.ts"]
+# The heap cap of `npm start` (package.json); a worker-only container may lower it with
+# NODE_OPTIONS=--max-old-space-size=192, as `npm run start:worker` does.
+ENTRYPOINT ["node", "--max-old-space-size=256", "--import", "tsx", "src/process/main.ts"]
 CMD ["all"]

@@ -155,10 +155,10 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   try {
     await dropDatabase(env.maintenanceUrl, DATABASE);
-    const api = spawnRole("api", env.serviceVars(), path.join(runDir, "api.log"));
+    const api = await spawnRole("api", env.serviceVars(), path.join(runDir, "api.log"));
     children.push(api);
     await waitUntilStarted(api);
-    const worker = spawnRole("worker", env.serviceVars(), path.join(runDir, "worker.log"));
+    const worker = await spawnRole("worker", env.serviceVars(), path.join(runDir, "worker.log"));
     children.push(worker);
     await waitUntilStarted(worker);
     deps = createDeps(env.inProcessEnv(), { applicationName: "wearsync-bench-dashboard" });

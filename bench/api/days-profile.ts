@@ -1,9 +1,13 @@
 import type { Deps } from "../../src/deps.js";
-import { enqueueDayRecomputes, hasPendingRecomputes } from "../../src/jobs/recompute.js";
+import { MAX_DIRTY_SWEEPS } from "../../src/jobs/dirty-days.js";
+import { hasPendingRecomputes } from "../../src/jobs/recompute.js";
 import { nextDate } from "../../src/lib/calendar.js";
 import { authenticate } from "../../src/modules/accounts/api-keys.service.js";
+import { listDaysJson } from "../../src/modules/energy/days.service.js";
 import { presentDay, presentEmptyDay } from "../../src/modules/energy/energy.presenters.js";
-import { listDailyEnergy } from "../../src/modules/energy/energy.repo.js";
+import { daysAnswerVersion, listDailyEnergy } from "../../src/modules/energy/energy.repo.js";
+import { calibrationWeeks } from "../../src/modules/projections/index.js";
+import { sleepSampleDates } from "../../src/modules/sleep/index.js";
 
 export interface DaysProfile {
   iterations: number;
@@ -19,7 +23,10 @@ async function meanOf(iterations: number, fn: () => Promise<unknown>): Promise<n
   return (performance.now() - started) / iterations;
 }
 
-/** Times each step of GET /v1/days in this process: auth lookup, the daily_energy read, the pending check, presenting. */
+/**
+ * Times each step of GET /v1/days in this process: the key lookup (once per key per 30 s now), the version query
+ * every request makes, the answer served from the cache, and what building it costs when the version changed.
+ */
 export async function profileDays(deps: Deps, userId: string, apiKey: string, from: string, to: string, iterations = 100): Promise<DaysProfile> {
   const rows = await listDailyEnergy(deps.db, userId, from, to);
   const present = () => {
@@ -34,7 +41,11 @@ export async function profileDays(deps: Deps, userId: string, apiKey: string, fr
   const [size] = await deps.sql<{ avg: number | null }[]>`
     select avg(pg_column_size(breakdown))::float8 as avg from daily_energy where user_id = ${userId} and local_date between ${from} and ${to}`;
   const meanMs: Record<string, number> = {
-    "authenticate (key lookup + key-use enqueue)": await meanOf(iterations, () => authenticate(deps, apiKey)),
+    "authenticate (key lookup + key-use enqueue; once per key per 30 s per process)": await meanOf(iterations, () => authenticate(deps, apiKey)),
+    "daysAnswerVersion (the query every request makes)": await meanOf(iterations, () =>
+      daysAnswerVersion(deps.db, userId, { from, to, ...calibrationWeeks(from, to), ...sleepSampleDates(from, to), maxSweeps: MAX_DIRTY_SWEEPS }),
+    ),
+    "listDaysJson, answer kept (version query + cache hit)": await meanOf(iterations, () => listDaysJson(deps, userId, from, to)),
     "listDailyEnergy (select *, incl. breakdown jsonb)": await meanOf(iterations, () => listDailyEnergy(deps.db, userId, from, to)),
     "same rows without breakdown (bench SQL)": await meanOf(
       iterations,
@@ -48,26 +59,4 @@ export async function profileDays(deps: Deps, userId: string, apiKey: string, fr
     "present + JSON.stringify": await meanOf(iterations, async () => present()),
   };
   return { iterations, meanMs, breakdownBytesPerRow: size?.avg ?? 0 };
-}
-
-/**
- * The `pending` flag reads every open job of the energy queue (all users) and filters in JS: time it with other
- * users' recomputes waiting, as after a busy sync hour. The backlog jobs are removed afterwards.
- */
-export async function pendingWithBacklog(
-  deps: Deps,
-  userId: string,
-  otherUsers: number,
-  datesPerUser: number,
-): Promise<{ jobs: number; meanMs: number }> {
-  const fakeIds = Array.from({ length: otherUsers }, (_, i) => `usr_benchbacklog${String(i).padStart(6, "0")}`);
-  const dates: string[] = [];
-  for (let i = 0, d = "2024-01-01"; i < datesPerUser; i++, d = nextDate(d)) dates.push(d);
-  let jobs = 0;
-  for (const id of fakeIds) jobs += await enqueueDayRecomputes(deps, id, dates);
-  const meanMs = await meanOf(20, () => hasPendingRecomputes(deps, userId));
-  const fake = new Set(fakeIds);
-  const open = await deps.queues.energy.getJobs(["delayed", "waiting"], 0, -1);
-  await Promise.all(open.filter((job) => job && fake.has(String(job.data?.userId))).map((job) => job.remove().catch(() => undefined)));
-  return { jobs, meanMs };
 }

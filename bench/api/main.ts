@@ -8,7 +8,7 @@ import { waitForDrain } from "../lib/queue-watch.js";
 import { freePort, type RunningRole, spawnRole, stopRole, waitUntilStarted } from "../lib/service.js";
 import { createBenchEnv } from "./bench-env.js";
 import { databaseExists, dropDatabase } from "./database.js";
-import { pendingWithBacklog, profileDays } from "./days-profile.js";
+import { profileDays } from "./days-profile.js";
 import { parseApiBenchArgs } from "./options.js";
 import { BENCH_PROFILE } from "./plan-types.js";
 import { runReadPhase } from "./read-phase.js";
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       await dropDatabase(env.maintenanceUrl, opts.database);
     }
     log(`database ${opts.database}, queue prefix ${env.queuePrefix}, logs in ${runDir}`);
-    const api = spawnRole("api", env.serviceVars(), path.join(runDir, "api.log"));
+    const api = await spawnRole("api", env.serviceVars(), path.join(runDir, "api.log"));
     children.push(api);
     await waitUntilStarted(api);
     deps = createDeps(env.inProcessEnv(), { applicationName: "wearsync-bench-api" });
@@ -72,7 +72,11 @@ async function main(): Promise<void> {
       );
     }
 
-    const worker = spawnRole("worker", env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }), path.join(runDir, "worker.log"));
+    const worker = await spawnRole(
+      "worker",
+      env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }),
+      path.join(runDir, "worker.log"),
+    );
     children.push(worker);
     await waitUntilStarted(worker);
     log("worker started; waiting for the seeding's recompute and HIIT jobs to drain");
@@ -88,7 +92,7 @@ async function main(): Promise<void> {
 
     const from = dates[0] ?? "";
     const to = dates.at(-1) ?? "";
-    const { days, healthz, month, cpu, summary } = await runReadPhase({
+    const { cpu, summary, ...loads } = await runReadPhase({
       api,
       apiEnv: env.serviceVars(),
       runDir,
@@ -105,7 +109,6 @@ async function main(): Promise<void> {
     });
     log("profiling GET /v1/days steps in-process");
     const daysProfile = await profileDays(deps, user.userId, user.apiKey, from, to);
-    const backlog = await pendingWithBacklog(deps, user.userId, 20, 100);
 
     const report: BenchReport = {
       options: opts,
@@ -118,18 +121,16 @@ async function main(): Promise<void> {
       drainSeconds,
       ...recompute,
       queue,
-      days,
-      healthz,
-      month,
+      ...loads,
       daysProfile,
-      backlog,
       cpu,
       summary,
     };
     printReport(report);
   } catch (err) {
     failed = true;
-    log(`failed: ${(err as Error).stack ?? String(err)}`);
+    const cause = (err as { cause?: unknown }).cause;
+    log(`failed: ${(err as Error).stack ?? String(err)}${cause ? `\ncaused by: ${String(cause)}` : ""}`);
     log(`service logs kept in ${runDir}`);
     process.exitCode = 1;
   } finally {

@@ -24,46 +24,59 @@ export interface ReadPhaseInput {
   log: (line: string) => void;
 }
 
+/** The goal endpoints, each read by the same client loops as /healthz (docs: BENCHMARKS.md, bench:api). */
+export interface ReadLoads {
+  /** GET /v1/days over the whole range. */
+  days: LoadResult;
+  /** GET /v1/summary over the whole range. */
+  summaryRead: LoadResult;
+  /** GET /v1/projections/weekly over the whole range. */
+  weekly: LoadResult;
+  /** GET /v1/workouts, its second cursor page of 100. */
+  workouts: LoadResult;
+  healthz: LoadResult;
+  /** GET /v1/days for the last 30 days (not a goal). */
+  month: LoadResult;
+}
+
 /**
- * GET /v1/days for the whole range, then bare /healthz, then /v1/days for the last 30 days, under the same client
- * loops against the same API process.
+ * The goal endpoints, then bare /healthz, then /v1/days for the last 30 days, under the same client loops against the
+ * same API process.
  */
-export async function runReadPhase(
-  input: ReadPhaseInput,
-): Promise<{ days: LoadResult; healthz: LoadResult; month: LoadResult; cpu: CpuSummary | null; summary: DaysSummary }> {
+export async function runReadPhase(input: ReadPhaseInput): Promise<ReadLoads & { cpu: CpuSummary | null; summary: DaysSummary }> {
   const { log } = input;
   let api = input.api;
   const profDir = path.join(input.runDir, "cpu-prof");
   if (input.cpuProf) {
     await stopRole(api);
-    api = spawnRole("api", input.apiEnv, path.join(input.runDir, "api-profiled.log"), ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+    api = await spawnRole("api", input.apiEnv, path.join(input.runDir, "api-profiled.log"), ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
     input.track(api);
     await waitUntilStarted(api);
     log("API restarted under --cpu-prof for the load phases");
   }
   const base = `http://127.0.0.1:${input.port}`;
-  const answer = await createApiClient(base).call<DaysAnswer>("GET", `/v1/days?from=${input.from}&to=${input.to}`, { token: input.apiKey });
+  const client = createApiClient(base);
+  const answer = await client.call<DaysAnswer>("GET", `/v1/days?from=${input.from}&to=${input.to}`, { token: input.apiKey });
   if (answer.pending) log("warning: /v1/days still reports pending=true before the load phase");
-  const summary = summarizeDays(answer);
+  const daysSummary = summarizeDays(answer);
+  const firstPage = await client.call<{ next_cursor: string | null }>("GET", "/v1/workouts?limit=100", { token: input.apiKey });
+  const workoutsPath = firstPage.next_cursor
+    ? `/v1/workouts?limit=100&cursor=${encodeURIComponent(firstPage.next_cursor)}`
+    : "/v1/workouts?limit=100";
   const common = { clients: input.clients, warmupMs: input.warmupMs, durationMs: input.durationMs, apiPid: api.pid };
-  log(`load: GET /v1/days ${input.from} … ${input.to}, ${input.clients} clients, ${input.warmupMs / 1000} s warm-up + ${input.durationMs / 1000} s`);
-  const days = await runLoad({
-    ...common,
-    name: "GET /v1/days",
-    url: `${base}/v1/days?from=${input.from}&to=${input.to}`,
-    headers: { authorization: `Bearer ${input.apiKey}` },
-  });
-  log("load: GET /healthz, same clients and duration");
-  const healthz = await runLoad({ ...common, name: "GET /healthz", url: `${base}/healthz`, headers: {} });
+  const auth = { authorization: `Bearer ${input.apiKey}` };
+  const load = (name: string, pathAndQuery: string, headers: Record<string, string> = auth) => {
+    log(`load: ${name}, ${input.clients} clients, ${input.warmupMs / 1000} s warm-up + ${input.durationMs / 1000} s`);
+    return runLoad({ ...common, name, url: `${base}${pathAndQuery}`, headers });
+  };
+  const range = `from=${input.from}&to=${input.to}`;
+  const days = await load("GET /v1/days", `/v1/days?${range}`);
+  const summaryRead = await load("GET /v1/summary", `/v1/summary?${range}`);
+  const weekly = await load("GET /v1/projections/weekly", `/v1/projections/weekly?${range}`);
+  const workouts = await load("GET /v1/workouts (page 2 of 100)", workoutsPath);
+  const healthz = await load("GET /healthz", "/healthz", {});
   // Not a goal: how the cost scales with the range (the last 30 days, a typical dashboard request).
-  const monthFrom = addDays(input.to, -29);
-  log(`load: GET /v1/days ${monthFrom} … ${input.to} (30 days), same clients and duration`);
-  const month = await runLoad({
-    ...common,
-    name: "GET /v1/days (30 days)",
-    url: `${base}/v1/days?from=${monthFrom}&to=${input.to}`,
-    headers: { authorization: `Bearer ${input.apiKey}` },
-  });
+  const month = await load("GET /v1/days (30 days)", `/v1/days?from=${addDays(input.to, -29)}&to=${input.to}`);
   let cpu: CpuSummary | null = null;
   if (input.cpuProf) {
     await stopRole(api);
@@ -71,5 +84,5 @@ export async function runReadPhase(
     if (file) cpu = await summarizeCpuProfile(file, days.window.fromUs, days.window.toUs, packageArea);
     else log(`no CPU profile found in ${profDir}`);
   }
-  return { days, healthz, month, cpu, summary };
+  return { days, summaryRead, weekly, workouts, healthz, month, cpu, summary: daysSummary };
 }

@@ -2,10 +2,9 @@ import type { CpuSummary } from "../lib/cpu-profile.js";
 import { int, ms, pct, table } from "../lib/format.js";
 import type { DaysProfile } from "./days-profile.js";
 
-export function daysProfileSection(d: DaysProfile, backlog: { jobs: number; meanMs: number }): string[] {
+export function daysProfileSection(d: DaysProfile): string[] {
   const rows = [[`one GET /v1/days, step by step in-process (mean of ${d.iterations}, no load)`, "mean"]];
   for (const [step, v] of Object.entries(d.meanMs)) rows.push([step, ms(v)]);
-  rows.push([`hasPendingRecomputes with ${int(backlog.jobs)} other users' jobs queued`, ms(backlog.meanMs)]);
   return [table(rows), "", `breakdown jsonb: ${int(d.breakdownBytesPerRow)} bytes per row on average (read by /v1/days, never returned by it)`];
 }
 

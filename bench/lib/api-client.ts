@@ -12,6 +12,8 @@ export interface ImportView {
   progress: { bytes: number; records: number };
   counts: Record<string, { parsed: number; inserted: number; duplicate: number; rejected: number }>;
   rejected_records: { where: string; reason: string; record_type: string }[];
+  /** Records of types the service does not read, per type. */
+  skipped: Record<string, number>;
   error: { code: string; message: string } | null;
   created_at: string;
   started_at: string | null;
@@ -108,11 +110,18 @@ export function createApiClient(baseUrl: string): ApiClient {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       if (opts.json !== undefined) headers["content-type"] = "application/json";
-      const res = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        ...(opts.json !== undefined ? { body: JSON.stringify(opts.json) } : {}),
-      });
+      const init = { method, headers, ...(opts.json !== undefined ? { body: JSON.stringify(opts.json) } : {}) };
+      let res: Response;
+      try {
+        res = await fetch(`${baseUrl}${path}`, init);
+      } catch (err) {
+        // A kept-alive connection the server closed just as it was reused (the server's 5 s idle timeout racing the
+        // client on a loaded machine). Retried once where repeating is harmless: EPIPE means the request was never
+        // read; otherwise only GETs and requests with an Idempotency-Key.
+        const code = (err as { cause?: { code?: unknown } }).cause?.code;
+        if (code !== "EPIPE" && method !== "GET" && headers["idempotency-key"] === undefined) throw err;
+        res = await fetch(`${baseUrl}${path}`, init);
+      }
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
       return (text ? JSON.parse(text) : null) as T;

@@ -9,7 +9,7 @@ import type { RawParseResult } from "./raw-parse.js";
 import type { ImportMeasurement } from "./run-import.js";
 import type { Check } from "./verify.js";
 
-export const RATIO_GOAL = 0.5;
+export const RATIO_GOAL = 0.6;
 export const WORKER_RSS_GOAL_BYTES = 300e6;
 
 type Print = (line?: string) => void;
@@ -144,7 +144,8 @@ export function printGoals(print: Print, m: ImportMeasurement, raw: RawLimits, t
   const slower = Math.min(parse, copy);
   const ratio = e2e / slower;
   const ratioMet = ratio >= RATIO_GOAL;
-  const rssMet = m.workerPeakRssKb * 1024 < WORKER_RSS_GOAL_BYTES;
+  // Every service process, with the default start scripts (their heap caps): the worker and the API.
+  const rssMet = Math.max(m.workerPeakRssKb, m.apiPeakRssKb) * 1024 <= WORKER_RSS_GOAL_BYTES;
   print("goals");
   print(
     row(
@@ -152,7 +153,7 @@ export function printGoals(print: Print, m: ImportMeasurement, raw: RawLimits, t
       `${int(e2e)} / ${int(slower)} (${parse <= copy ? "parse" : "COPY"}) = ${ratio.toFixed(2)} → ${ratioMet ? "MET" : "NOT MET"}`,
     ),
   );
-  print(row("peak worker RSS < 300 MB", `${kbToMb(m.workerPeakRssKb)} → ${rssMet ? "MET" : "NOT MET"}`));
+  print(row("peak RSS ≤ 300 MB, worker / API", `${kbToMb(m.workerPeakRssKb)} / ${kbToMb(m.apiPeakRssKb)} → ${rssMet ? "MET" : "NOT MET"}`));
   return { ratio, ratioMet, rssMet };
 }
 

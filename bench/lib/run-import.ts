@@ -70,12 +70,12 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
   let sql: Sql | null = null;
   try {
     // The API first: it creates and migrates the database; the worker then finds it ready.
-    const api = spawnRole("api", env, path.join(config.runDir, "api.log"));
+    const api = await spawnRole("api", env, path.join(config.runDir, "api.log"));
     roles.push(api);
     await waitUntilStarted(api);
     const nodeArgs = [...config.workerNodeArgs, ...(config.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
     const entry = config.workerEntry === null ? undefined : path.resolve(config.workerEntry);
-    const worker = spawnRole("worker", env, path.join(config.runDir, "worker.log"), nodeArgs, entry);
+    const worker = await spawnRole("worker", env, path.join(config.runDir, "worker.log"), nodeArgs, entry);
     roles.push(worker);
     await waitUntilStarted(worker);
     log(`service: api pid ${api.pid} on ${baseUrl}, worker pid ${worker.pid}, queue prefix ${config.queuePrefix}`);

@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { spawnNode } from "../../tests/helpers/process.js";
+import path from "node:path";
+import { REPO_ROOT, spawnNode } from "../../tests/helpers/process.js";
 
 export { freePort, REPO_ROOT } from "../../tests/helpers/process.js";
 
@@ -12,19 +13,27 @@ export interface RunningRole {
   logPath: string;
 }
 
+/** The node flags `npm run start:<role>` gives (its heap cap), read from package.json so the bench runs the same. */
+async function startScriptNodeArgs(role: "api" | "worker"): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const script = pkg.scripts[`start:${role}`] ?? "";
+  return script.split(/\s+/).filter((word) => word.startsWith("--max-old-space-size="));
+}
+
 /**
- * `src/process/main.ts <role>` as `npm run start:<role>` runs it (or a prebuilt `entry`, e.g. a bundle of it), logging to a
- * file; `nodeArgs` go to node (e.g. --cpu-prof).
+ * `src/process/main.ts <role>` as `npm run start:<role>` runs it, with its node flags (or a prebuilt `entry`, e.g. a
+ * bundle of it), logging to a file; `nodeArgs` go to node after those (e.g. --cpu-prof, or a heap cap that replaces it).
  */
-export function spawnRole(
+export async function spawnRole(
   role: "api" | "worker",
   env: Record<string, string>,
   logPath: string,
   nodeArgs: string[] = [],
   entry?: string,
-): RunningRole {
+): Promise<RunningRole> {
   const args = [entry ?? "src/process/main.ts", role];
-  const { child, exited } = spawnNode(args, env, { nodeArgs, logPath, tsx: entry === undefined });
+  const defaults = await startScriptNodeArgs(role);
+  const { child, exited } = spawnNode(args, env, { nodeArgs: [...defaults, ...nodeArgs], logPath, tsx: entry === undefined });
   if (child.pid === undefined) throw new Error(`could not start the ${role} process`);
   return { role, pid: child.pid, child, exited, logPath };
 }

@@ -53,6 +53,9 @@ export function verifyImportCounts(view: ImportView, totals: ExportTotals): Chec
     checks.push(exact(`import counts.${name}.inserted`, want, got?.inserted ?? 0));
     checks.push(exact(`import counts.${name}.duplicate+rejected`, 0, (got?.duplicate ?? 0) + (got?.rejected ?? 0)));
   }
-  checks.push(exact("import progress.records", totals.samples + totals.workouts, view.progress.records));
+  // progress.records counts every record read, the skipped types' too (the service reports them, never drops them).
+  const skipped = Object.values(view.skipped).reduce((sum, n) => sum + n, 0);
+  checks.push(exact("import progress.records (imported + skipped)", totals.samples + totals.workouts + skipped, view.progress.records));
+  checks.push(exact("import skipped > 0 (the export holds types not read)", 1, skipped > 0 && totals.skippedElements > 0 ? 1 : 0));
   return checks;
 }

@@ -76,9 +76,17 @@ export function localDateAtOffset(utcMs: number, offsetMin: number): string {
   return new Date(utcMs + offsetMin * MS_PER_MINUTE).toISOString().slice(0, 10);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a read answering "today" per request showed it).
+const dateFormatterByZone = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date of an instant in a time zone. */
 export function localDateIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  let formatter = dateFormatterByZone.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormatterByZone.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

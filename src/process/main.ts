@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import { registerAllUserSchedules, startWorkers } from "../../workers/start-workers.js";
 import { loadEnv } from "../config/env.js";
 import { prepareDatabase } from "../db/migrate.js";
@@ -40,7 +41,9 @@ async function start(role: Role): Promise<Running> {
       (err: Error) => deps.logger.error({ error: { message: err.message } }, "worker.workout-regroups-not-queued"),
     );
   }
-  deps.logger.info({ role, port: api?.port, host: env.HOST }, "started");
+  // The start scripts cap the heap (package.json); the log says which cap a process really got.
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  deps.logger.info({ role, port: api?.port, host: env.HOST, heapLimitMb }, "started");
   return { deps, api, workers };
 }
 

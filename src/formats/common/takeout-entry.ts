@@ -5,8 +5,12 @@ import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
 import type { ZipEntryStream } from "./zip.js";
 
-/** Takeout files hold at most a month of intraday data (~40 MiB of Fitbit heart rate); 64 MiB bounds JSON.parse. */
-export const MAX_TAKEOUT_ENTRY_BYTES = 64 * 1024 * 1024;
+/**
+ * Entries read whole (Google Fit, Samsung Health, Strava, Garmin's FIT) are parsed in memory at 3-4 bytes of heap
+ * per byte of JSON or CSV; 32 MiB keeps that parse (~110 MB) inside the worker's 192 MB heap cap (package.json).
+ * Fitbit entries, the large ones (a month of intraday heart rate is ~40 MiB), are streamed instead.
+ */
+export const MAX_TAKEOUT_ENTRY_BYTES = 32 * 1024 * 1024;
 
 function rejected(where: string, reason: string, recordType: string): ParseEvent {
   return { kind: "rejected", rejection: { where, reason, recordType } };

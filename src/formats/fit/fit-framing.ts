@@ -14,12 +14,15 @@ export interface FitSegment {
   bytes: Uint8Array<ArrayBuffer>;
   /** Why this chained file is incomplete or untrustworthy, or null when it is intact. */
   damage: string | null;
+  /** Complete messages (definitions and data) in `bytes`: what decoding it will allocate objects for. */
+  messages: number;
 }
 
 interface Walk {
   /** Offset just past the last complete, well-formed message. */
   end: number;
   problem: string | null;
+  messages: number;
 }
 
 /** CRC-16 as defined by the FIT protocol (nibble-table form). */
@@ -59,27 +62,29 @@ function definitionSize(buf: Uint8Array, offset: number, limit: number, hasDevFi
 function walkMessages(buf: Uint8Array, start: number, limit: number): Walk {
   const dataBytesByLocalType = new Map<number, number>();
   let offset = start;
+  let messages = 0;
   while (offset < limit) {
     const header = byteAt(buf, offset);
     const isCompressedTimestamp = (header & 0x80) !== 0;
     const isDefinition = !isCompressedTimestamp && (header & 0x40) !== 0;
     let next: number;
     if (isDefinition) {
-      if (byteAt(buf, offset + 2) > 1) return { end: offset, problem: `an invalid definition at byte ${offset}` };
+      if (byteAt(buf, offset + 2) > 1) return { end: offset, problem: `an invalid definition at byte ${offset}`, messages };
       const definition = definitionSize(buf, offset, limit, (header & 0x20) !== 0);
-      if (!definition) return { end: offset, problem: `a message cut off at byte ${limit}` };
+      if (!definition) return { end: offset, problem: `a message cut off at byte ${limit}`, messages };
       dataBytesByLocalType.set(header & 0x0f, definition.dataBytes);
       next = definition.next;
     } else {
       const localType = isCompressedTimestamp ? (header >> 5) & 0x03 : header & 0x0f;
       const dataBytes = dataBytesByLocalType.get(localType);
-      if (dataBytes === undefined) return { end: offset, problem: `an undefined message at byte ${offset}` };
+      if (dataBytes === undefined) return { end: offset, problem: `an undefined message at byte ${offset}`, messages };
       next = offset + 1 + dataBytes;
     }
-    if (next > limit) return { end: offset, problem: `a message cut off at byte ${limit}` };
+    if (next > limit) return { end: offset, problem: `a message cut off at byte ${limit}`, messages };
     offset = next;
+    messages++;
   }
-  return { end: offset, problem: null };
+  return { end: offset, problem: null, messages };
 }
 
 function readHeader(buf: Uint8Array, start: number) {
@@ -122,7 +127,7 @@ function frameOne(buf: Uint8Array, start: number, headerBytes: number, dataBytes
   const damage = damageFor(walk, declaredEnd, buf, start, dataBytes);
   const intact = damage === null || (!walk.problem && !unfinalised && declaredEnd + CRC_BYTES <= buf.length);
   const bytes = intact ? new Uint8Array(buf.subarray(start, declaredEnd + CRC_BYTES)) : repairedCopy(buf, start, headerBytes, walk.end);
-  return { segment: { bytes, damage }, nextStart: declaredEnd + CRC_BYTES };
+  return { segment: { bytes, damage, messages: walk.messages }, nextStart: declaredEnd + CRC_BYTES };
 }
 
 /** Frames every chained FIT file in `buf`. Throws FIT_INVALID when the first header is not a FIT header. */
@@ -135,7 +140,7 @@ export function frameFitSegments(buf: Uint8Array): FitSegment[] {
       if (segments.length === 0) {
         throw new ParseError("FIT_INVALID", "This is not a FIT file: its header is missing or malformed.");
       }
-      segments.push({ bytes: new Uint8Array(0), damage: `${buf.length - start} bytes after the FIT data were ignored` });
+      segments.push({ bytes: new Uint8Array(0), damage: `${buf.length - start} bytes after the FIT data were ignored`, messages: 0 });
       break;
     }
     const { segment, nextStart } = frameOne(buf, start, header.headerBytes, header.dataBytes);

@@ -15,8 +15,11 @@ import { fitClock } from "./fit-time.js";
 import type { SessionInput, TimedRecord } from "./fit-workouts.js";
 import { activityTypeOf, sessionEvents } from "./fit-workouts.js";
 
-/** The largest real activity files are a few MiB; 64 MiB bounds decode memory (the file is read whole). */
-export const MAX_FIT_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest real activity files are a few MiB. The file is read whole; what bounds decode memory is the message
+ * count (MAX_FIT_MESSAGES), checked before decoding; this cap only refuses absurd files before reading them.
+ */
+export const MAX_FIT_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface FitParseOptions {
   nowMs: number;

@@ -1,12 +1,23 @@
-import { readCapped } from "../common/read-file.js";
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { countBytes } from "../common/read-file.js";
 import { jsonKeyPaths } from "../common/sniff.js";
-import { MAX_TAKEOUT_ENTRY_BYTES } from "../common/takeout-entry.js";
 import { ParseError, type RecordFormat } from "../contract.js";
 import { fitbitFileKind, fitbitKindOfContent, parseFitbit } from "./parse-fitbit.js";
 import { parseFitbitTakeoutZip } from "./parse-fitbit-takeout.js";
 
 // Enough of the array for its first entry's keys.
 const KIND_HEAD_CHARS = 4096;
+
+async function headOf(path: string, bytes: number): Promise<string> {
+  const file = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(bytes), 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await file.close();
+  }
+}
 
 /**
  * One JSON file of a Fitbit export, e.g. steps-2024-03-01.json: what it holds is said by its name, or for weight and
@@ -19,16 +30,15 @@ export const fitbitJson: RecordFormat = {
   },
   async *open(path, opts) {
     const name = opts.filename ?? "";
-    const buf = await readCapped(path, MAX_TAKEOUT_ENTRY_BYTES, "Fitbit JSON");
-    const family = fitbitFileKind(name) ?? fitbitKindOfContent(jsonKeyPaths(buf.subarray(0, KIND_HEAD_CHARS).toString("utf8")));
+    const family = fitbitFileKind(name) ?? fitbitKindOfContent(jsonKeyPaths(await headOf(path, KIND_HEAD_CHARS)));
     if (family === null) {
       throw new ParseError(
         "UNKNOWN_FORMAT",
         "A Fitbit JSON file is recognised by its name (e.g. steps-2024-03-01.json): upload it with ?filename= or as multipart with its name.",
       );
     }
-    opts.onBytes(buf.length);
-    yield* parseFitbit(name || `${family} file`, buf, { nowMs: opts.nowMs, timeZone: opts.timeZone, weightUnit: opts.weightUnit }, family);
+    const chunks = countBytes(createReadStream(path), opts.onBytes);
+    yield* parseFitbit(name || `${family} file`, chunks, { nowMs: opts.nowMs, timeZone: opts.timeZone, weightUnit: opts.weightUnit }, family);
   },
 };
 

@@ -4,13 +4,13 @@
 // Each JSON entry goes to the single-file Fitbit parser; everything else in the archive is ignored.
 
 import { assertTimeZone } from "../../lib/zone.js";
-import { guardedEntryEvents, readEntry } from "../common/takeout-entry.js";
+import { guardedEntryEvents } from "../common/takeout-entry.js";
 import type { ZipLimits } from "../common/zip.js";
 import { DEFAULT_ZIP_LIMITS, eachZipEntry } from "../common/zip.js";
 import type { ParseEvent } from "../contract.js";
 import { ParseError } from "../contract.js";
 import type { FitbitParseOptions } from "./parse-fitbit.js";
-import { fitbitFileKind, MAX_FITBIT_FILE_BYTES, parseFitbit } from "./parse-fitbit.js";
+import { fitbitFileKind, parseFitbit } from "./parse-fitbit.js";
 
 export type FitbitTakeoutOptions = FitbitParseOptions;
 
@@ -33,12 +33,8 @@ export async function* parseFitbitTakeoutZip(
   let entryCount = 0;
   for await (const entry of eachZipEntry(path, isFitbitTakeoutEntry, limits)) {
     entryCount++;
-    const buf = await readEntry(entry, MAX_FITBIT_FILE_BYTES);
-    if (!Buffer.isBuffer(buf)) {
-      yield buf;
-      continue;
-    }
-    yield* guardedEntryEvents(entry.entryName, () => parseFitbit(entry.entryName, buf, opts));
+    // Streamed: a month of intraday heart rate is tens of MB of JSON.
+    yield* guardedEntryEvents(entry.entryName, () => parseFitbit(entry.entryName, entry.stream, opts));
   }
   if (entryCount === 0) {
     throw new ParseError(

@@ -2,6 +2,7 @@
 // metric and date window. The date in the file name is a window start, not the content date.
 import type { z } from "zod";
 import { assertTimeZone } from "../../lib/zone.js";
+import { jsonArrayItems } from "../common/json-stream.js";
 import type { ParseEvent, WeightUnit } from "../contract.js";
 import { ParseError } from "../contract.js";
 import { exerciseEntry, exerciseEvents } from "./fitbit-exercise.js";
@@ -18,9 +19,6 @@ import {
   weightEvents,
 } from "./fitbit-samples.js";
 import { sleepEntry, sleepEvents } from "./fitbit-sleep.js";
-
-/** Takeout files hold at most a month of intraday data (~40 MiB of heart rate); 64 MiB bounds JSON.parse. */
-export const MAX_FITBIT_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface FitbitParseOptions {
   nowMs: number;
@@ -71,21 +69,6 @@ export function fitbitFileKind(fileName: string): FitbitFileKind | null {
   return isFileKind(family) ? family : null;
 }
 
-function decodeArray(buf: Uint8Array, fileName: string): unknown[] {
-  if (buf.length === 0) throw new ParseError("EMPTY_FILE", `${fileName} is empty.`);
-  if (buf.length > MAX_FITBIT_FILE_BYTES) {
-    throw new ParseError("FILE_TOO_LARGE", `${fileName} is larger than ${MAX_FITBIT_FILE_BYTES / 1024 / 1024} MiB.`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8").decode(buf).replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ParseError("JSON_INVALID", `${fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!Array.isArray(value)) throw new ParseError("JSON_INVALID", `${fileName} is not a JSON array of Fitbit entries.`);
-  return value;
-}
-
 /**
  * The family of a file uploaded without its name, from its first entry's keys: weight entries have `logId` and
  * `weight`, exercise entries `logId`, `activityName` and `startTime`, sleep logs `logId` and `dateOfSleep`; the other
@@ -98,24 +81,30 @@ export function fitbitKindOfContent(keys: ReadonlySet<string>): FitbitFileKind |
   return keys.has("$[].activityName") && keys.has("$[].startTime") ? "exercise" : null;
 }
 
-/** Parses one Fitbit Takeout JSON file; the file name (or, without one, the content) selects the metric family. */
-export function* parseFitbit(
+/**
+ * Parses one Fitbit Takeout JSON file from its byte chunks, entry by entry (a month of intraday heart rate is tens of
+ * MB); the file name (or, without one, the content) selects the metric family.
+ */
+export async function* parseFitbit(
   fileName: string,
-  buf: Uint8Array,
+  chunks: AsyncIterable<Uint8Array>,
   opts: FitbitParseOptions,
   family: FitbitFileKind | null = fitbitFileKind(fileName),
-): Generator<ParseEvent> {
+): AsyncGenerator<ParseEvent> {
   if (family === null) throw new ParseError("UNKNOWN_FORMAT", `${fileName} is not a supported Fitbit Takeout file.`);
   assertTimeZone(opts.timeZone);
-  const entries = decodeArray(buf, fileName);
+  const entries = jsonArrayItems(chunks, fileName);
   if (family === "calories") {
     // Fitbit "calories" are total burn (BMR included): no sample type holds that, and storing them
     // as active energy would count BMR twice in the deficit.
-    const reason = `Fitbit calories are total energy including resting burn, which is not imported; ${entries.length} entries were skipped.`;
+    let count = 0;
+    for await (const _ of entries) count++;
+    const reason = `Fitbit calories are total energy including resting burn, which is not imported; ${count} entries were skipped.`;
     yield rejected("file", reason, "calories");
     return;
   }
   const ctx: FitbitContext = { nowMs: opts.nowMs, timeZone: opts.timeZone, weightUnit: opts.weightUnit };
   const handle = ENTRY_HANDLERS[family];
-  for (const [i, entry] of entries.entries()) yield* handle(entry, ctx, `[${i}]`);
+  let i = 0;
+  for await (const entry of entries) yield* handle(entry, ctx, `[${i++}]`);
 }

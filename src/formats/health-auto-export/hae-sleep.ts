@@ -101,20 +101,21 @@ function segmentEvent(point: z.infer<typeof segmentSchema>, where: string, nowMs
   return checked({ type, ...segment, value, source: haeSource(point.source) }, where, nowMs);
 }
 
-/** Sleep samples (and rejections) of one `sleep_analysis` metric; each point is read in whichever shape it has. */
-export function* sleepEvents(units: string, data: readonly unknown[], where: string, nowMs: number): Generator<ParseEvent> {
-  if (toCanonical("sleep_asleep", 1, units) === null && data.some((p) => aggregatedSchema.safeParse(p).success)) {
-    return yield rejected(where, `The unit "${units}" is not supported for ${HAE_SLEEP_METRIC}; its ${data.length} points were not imported.`);
-  }
-  for (const [i, raw] of data.entries()) {
-    const at = `${where}.data[${i}]`;
-    const segment = segmentSchema.safeParse(raw);
-    if (segment.success) {
-      yield segmentEvent(segment.data, at, nowMs);
-      continue;
-    }
-    const night = aggregatedSchema.safeParse(raw);
-    if (night.success) yield* aggregatedEvents(night.data, units, at, nowMs);
-    else yield rejected(at, `The sleep point is malformed (${firstIssue(night.error)}).`);
-  }
+/**
+ * The events of one point of a `sleep_analysis` metric, in whichever shape it has; "bad-unit" for a night total in a
+ * unit that is not supported (counted, and rejected once for the metric by `sleepUnitRejection`).
+ */
+export function sleepPointEvents(units: string, raw: unknown, at: string, nowMs: number): ParseEvent[] | "bad-unit" {
+  const segment = segmentSchema.safeParse(raw);
+  if (segment.success) return [segmentEvent(segment.data, at, nowMs)];
+  const night = aggregatedSchema.safeParse(raw);
+  if (!night.success) return [rejected(at, `The sleep point is malformed (${firstIssue(night.error)}).`)];
+  if (toCanonical("sleep_asleep", 1, units) === null) return "bad-unit";
+  return [...aggregatedEvents(night.data, units, at, nowMs)];
+}
+
+/** One rejection for the night totals of a metric whose unit is not supported, or null when there were none. */
+export function sleepUnitRejection(units: string, badPoints: number, where: string): ParseEvent | null {
+  if (badPoints === 0) return null;
+  return rejected(where, `The unit "${units}" is not supported for ${HAE_SLEEP_METRIC}; its ${badPoints} points were not imported.`);
 }

@@ -1,16 +1,15 @@
-import { readCapped } from "../common/read-file.js";
+import { createReadStream } from "node:fs";
+import { countBytes } from "../common/read-file.js";
 import type { RecordFormat } from "../contract.js";
-import { MAX_HAE_FILE_BYTES, parseHealthAutoExportFile } from "./parse-hae.js";
+import { parseHealthAutoExportStream } from "./hae-stream.js";
 
 export { parseHealthAutoExport } from "./parse-hae.js";
 
-/** The Health Auto Export app's JSON file (its REST push is read by the same parser, from the sync module). */
+/** The Health Auto Export app's JSON file, streamed whatever its size (its REST push is read by `parseHealthAutoExport`). */
 export const healthAutoExportJson: RecordFormat = {
   kind: "records",
   sniff: { json: ({ text, keys }) => text.startsWith("{") && (keys.has("$.data.metrics") || keys.has("$.data.workouts")) },
   async *open(path, opts) {
-    const buf = await readCapped(path, MAX_HAE_FILE_BYTES, "Health Auto Export");
-    opts.onBytes(buf.length);
-    yield* parseHealthAutoExportFile(buf, { nowMs: opts.nowMs });
+    yield* parseHealthAutoExportStream(countBytes(createReadStream(path), opts.onBytes), { nowMs: opts.nowMs });
   },
 };

@@ -6,11 +6,14 @@ import type { Logger } from "../../lib/logger.js";
 
 const WINDOW_SEC = 60;
 
-// Fixed window in Redis (atomic INCR + first-hit EXPIRE), so the limit holds across every API process.
+// Fixed window in Redis (atomic INCR + first-hit EXPIRE), so the limit holds across every API process. KEYS[2], when
+// given, is read in the same round trip (the authentication cache's revocation epoch), so a request costs one.
 const INCR_SCRIPT = `
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('TTL', KEYS[1])}
+local also = false
+if #KEYS > 1 then also = redis.call('GET', KEYS[2]) end
+return {count, redis.call('TTL', KEYS[1]), also}
 `;
 
 export interface RateLimiter {
@@ -19,20 +22,24 @@ export interface RateLimiter {
   logger: Logger;
 }
 
+/** What a counted request read along: the value of `alsoRead` ("" when absent), or null when Redis was unreachable. */
+export type AlsoRead = string | null;
+
 /**
- * Counts one request against `key`, sets the RateLimit-* headers, and throws 429 past the limit.
- * Fails open when Redis is unreachable: the API keeps serving from Postgres rather than turning a
- * Redis outage into a full outage (documented in the README).
+ * Counts one request against `key`, sets the RateLimit-* headers, and throws 429 past the limit; `alsoRead`, a key
+ * under the same prefix, is read in the same round trip. Fails open when Redis is unreachable: the API keeps serving
+ * from Postgres rather than turning a Redis outage into a full outage (documented in the README).
  */
-export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: string, limit: number): Promise<void> {
+export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: string, limit: number, alsoRead?: string): Promise<AlsoRead> {
   let count: number;
   let resetSec: number;
+  let also: string | null;
   try {
-    const redisKey = `${limiter.keyPrefix}:ratelimit:${key}`;
-    [count, resetSec] = (await limiter.redis.eval(INCR_SCRIPT, 1, redisKey, WINDOW_SEC)) as [number, number];
+    const keys = [`${limiter.keyPrefix}:ratelimit:${key}`, ...(alsoRead === undefined ? [] : [`${limiter.keyPrefix}:${alsoRead}`])];
+    [count, resetSec, also] = (await limiter.redis.eval(INCR_SCRIPT, keys.length, ...keys, WINDOW_SEC)) as [number, number, string | null];
   } catch (err) {
     limiter.logger.warn({ error: { message: (err as Error).message } }, "ratelimit.unavailable");
-    return;
+    return null;
   }
   const headers = {
     "RateLimit-Limit": String(limit),
@@ -46,29 +53,38 @@ export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: st
     throw err;
   }
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return also ?? "";
 }
 
 /**
  * Whether `key` has already used up `limit` in the current window, without counting this request: lets a caller
- * refuse work (a key lookup in Postgres) before doing it. Fails open like enforceRateLimit.
+ * refuse work (a key lookup in Postgres) before doing it; `alsoRead` is read along as in enforceRateLimit. Fails
+ * open like enforceRateLimit.
  */
-export async function assertNotRateLimited(limiter: RateLimiter, key: string, limit: number): Promise<void> {
+export async function assertNotRateLimited(limiter: RateLimiter, key: string, limit: number, alsoRead?: string): Promise<AlsoRead> {
   let count: number;
   let ttlSec: number;
+  let also: string | null = null;
   try {
     const redisKey = `${limiter.keyPrefix}:ratelimit:${key}`;
-    const [value, ttl] = await Promise.all([limiter.redis.get(redisKey), limiter.redis.ttl(redisKey)]);
+    const [value, ttl, alsoValue] = await Promise.all([
+      limiter.redis.get(redisKey),
+      limiter.redis.ttl(redisKey),
+      alsoRead === undefined ? null : limiter.redis.get(`${limiter.keyPrefix}:${alsoRead}`),
+    ]);
     count = Number(value ?? 0);
     ttlSec = ttl;
+    also = alsoValue;
   } catch (err) {
     limiter.logger.warn({ error: { message: (err as Error).message } }, "ratelimit.unavailable");
-    return;
+    return null;
   }
   if (count >= limit) {
     const err = new RateLimitedError(Math.max(ttlSec, 1));
     Object.assign(err.headers, { "RateLimit-Limit": String(limit), "RateLimit-Remaining": "0", "RateLimit-Policy": `${limit};w=${WINDOW_SEC}` });
     throw err;
   }
+  return also ?? "";
 }
 
 /** The client address as the socket saw it (X-Forwarded-For is not trusted: it is client-controlled). */

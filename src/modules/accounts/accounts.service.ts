@@ -13,7 +13,8 @@ import { isValidTimeZone, localDateIn } from "../../lib/zone.js";
 const DEFAULT_TIME_ZONE = "UTC";
 
 import type { CreateUserInput, ProfileInput } from "./accounts.schemas.js";
-import { issueKeyInTx } from "./api-keys.service.js";
+import { issueKeyInTx, keyPrefixesOf } from "./api-keys.service.js";
+import { invalidateKeys } from "./auth-cache.js";
 import { allUserZones as allUserZonesIn, findUserById, insertUser, type UserPatch, updateUser } from "./users.repo.js";
 
 /** Creates a user and their first API key in one transaction; the key is returned once and never stored. */
@@ -65,6 +66,8 @@ export async function updateUserProfile(deps: Deps, userId: string, input: Profi
   const updated = await updateUser(deps.db, userId, { ...patch, updatedAt: deps.clock.now() });
   if (!updated) throw new NotFoundError("user");
   if (updated.timeZone !== before.timeZone) await scheduleUser(deps, updated);
+  // The unit system travels with the remembered identity of the user's keys (auth-cache.ts).
+  if (updated.unitSystem !== before.unitSystem) await invalidateKeys(deps, await keyPrefixesOf(deps, userId));
   return { before, updated };
 }
 

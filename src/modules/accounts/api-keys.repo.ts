@@ -54,3 +54,9 @@ export async function recordKeyUse(db: DbOrTx, keyId: string, usedAt: Date): Pro
     .returning({ id: apiKeys.id });
   return rows.length > 0;
 }
+
+/** Every key's lookup prefix of the user, revoked or not. */
+export async function keyPrefixesOfUser(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db.select({ prefix: apiKeys.prefix }).from(apiKeys).where(eq(apiKeys.userId, userId));
+  return rows.map((row) => row.prefix);
+}

@@ -7,7 +7,8 @@ import { NotFoundError, UnauthorizedError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { UnitSystem } from "../../lib/vocabulary.js";
 import { generateApiKey, keyMatchesHash, keyPrefixOf } from "./api-key-secret.js";
-import { findActiveKeyByPrefix, insertApiKey, listApiKeys, recordKeyUse, revokeApiKey } from "./api-keys.repo.js";
+import { findActiveKeyByPrefix, insertApiKey, keyPrefixesOfUser, listApiKeys, recordKeyUse, revokeApiKey } from "./api-keys.repo.js";
+import { invalidateKeys } from "./auth-cache.js";
 
 export async function issueKeyInTx(tx: DbOrTx, userId: string, name: string | null, nowMs: number): Promise<{ row: ApiKeyRow; apiKey: string }> {
   const issued = generateApiKey();
@@ -34,9 +35,18 @@ export async function listKeys(deps: Deps, userId: string, query: { cursor?: str
 export async function revokeKey(deps: Deps, userId: string, keyId: string): Promise<void> {
   const revoked = await revokeApiKey(deps.db, userId, keyId, deps.clock.now());
   if (!revoked) throw new NotFoundError("API key");
+  await invalidateKeys(deps, [revoked.prefix]);
 }
 
-/** Resolves a bearer token to its user; every failure is the same 401 so nothing leaks about which keys exist. */
+/** The user's key prefixes, to invalidate what API processes remember about them once a change is committed. */
+export function keyPrefixesOf(deps: Pick<Deps, "db">, userId: string): Promise<string[]> {
+  return keyPrefixesOfUser(deps.db, userId);
+}
+
+/**
+ * Resolves a bearer token to its user; every failure is the same 401 so nothing leaks about which keys exist. The
+ * auth middleware remembers the answer briefly (auth-cache.ts), so this runs about once per key per 30 s.
+ */
 export async function authenticate(deps: Deps, token: string): Promise<{ userId: string; apiKeyId: string; unitSystem: UnitSystem }> {
   const prefix = keyPrefixOf(token);
   if (!prefix) throw new UnauthorizedError();

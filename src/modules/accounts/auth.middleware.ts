@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Deps } from "../../deps.js";
 import { assertNotRateLimited, clientAddress, enforceRateLimit, type RateLimiter } from "../../http/middleware/rate-limit.js";
 import type { AppEnv } from "../../http/router.js";
 import { ForbiddenError, UnauthorizedError } from "../../lib/errors.js";
+import { keyPrefixOf } from "./api-key-secret.js";
 import { authenticate } from "./api-keys.service.js";
+import { AuthCache, authEpochKey, type Identity } from "./auth-cache.js";
 
 function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
@@ -27,6 +29,13 @@ const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
 export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
   const limiter: RateLimiter = { redis: deps.redis, keyPrefix: deps.env.QUEUE_PREFIX, logger: deps.logger };
   const anonLimit = deps.env.RATE_LIMIT_ANON_PER_MINUTE;
+  const userLimit = deps.env.RATE_LIMIT_PER_MINUTE;
+  const cache = new AuthCache(() => deps.clock.now().getTime());
+  const admit = (c: Context<AppEnv>, identity: Identity) => {
+    c.set("userId", identity.userId);
+    c.set("apiKeyId", identity.apiKeyId);
+    c.set("unitSystem", identity.unitSystem);
+  };
   return async (c, next) => {
     const path = c.req.path;
     // Probes run every few seconds from one address; a 429 would take a healthy instance out of rotation.
@@ -47,21 +56,33 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
       await enforceRateLimit(c, limiter, `ip:${clientAddress(c)}`, anonLimit);
       throw new UnauthorizedError();
     }
+    // A key seen lately: one Redis round trip counts the request and reads the key's epoch; the identity is used
+    // only if no revocation or profile change happened since it was looked up (auth-cache.ts).
+    const cached = cache.find(token);
+    if (cached) {
+      const epoch = await enforceRateLimit(c, limiter, `user:${cached.userId}`, userLimit, authEpochKey(cached.keyPrefix));
+      if (epoch === cached.epoch) {
+        admit(c, cached);
+        return next();
+      }
+      cache.forget(token);
+    }
     // An address that has used up its failed attempts is refused before the key is looked up: guessing keys
-    // costs no database query once it is rate-limited.
+    // costs no database query once it is rate-limited. The key's epoch is read before the lookup, see above.
     const failuresKey = `auth-failures:${clientAddress(c)}`;
-    await assertNotRateLimited(limiter, failuresKey, anonLimit);
-    let identity: Awaited<ReturnType<typeof authenticate>>;
+    const keyPrefix = keyPrefixOf(token);
+    const epoch = await assertNotRateLimited(limiter, failuresKey, anonLimit, keyPrefix ? authEpochKey(keyPrefix) : undefined);
+    let identity: Identity;
     try {
       identity = await authenticate(deps, token);
     } catch (err) {
       if (err instanceof UnauthorizedError) await enforceRateLimit(c, limiter, failuresKey, anonLimit);
       throw err;
     }
-    c.set("userId", identity.userId);
-    c.set("apiKeyId", identity.apiKeyId);
-    c.set("unitSystem", identity.unitSystem);
-    await enforceRateLimit(c, limiter, `user:${identity.userId}`, deps.env.RATE_LIMIT_PER_MINUTE);
+    admit(c, identity);
+    // Counted once: a request whose cached identity was stale has already been counted above.
+    if (!cached) await enforceRateLimit(c, limiter, `user:${identity.userId}`, userLimit);
+    if (keyPrefix && epoch !== null) cache.remember(token, identity, keyPrefix, epoch);
     return next();
   };
 }

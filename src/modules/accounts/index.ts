@@ -10,7 +10,8 @@ export {
   getUser,
   updateUserProfile,
 } from "./accounts.service.js";
-export { applyKeyUse } from "./api-keys.service.js";
+export { applyKeyUse, keyPrefixesOf } from "./api-keys.service.js";
 export { authAndRateLimit } from "./auth.middleware.js";
+export { invalidateKeys } from "./auth-cache.js";
 export { eraseUserRows } from "./erasure.repo.js";
 export { EXPORT_TABLES, tableLines } from "./export.repo.js";

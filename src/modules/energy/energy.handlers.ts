@@ -1,12 +1,13 @@
+import { jsonTextResponse } from "../../http/answer-cache.js";
 import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { confirmDay, withdrawDayConfirmation } from "./day-confirmations.service.js";
-import { getDay, listDays } from "./days.service.js";
+import { getDay, listDaysJson } from "./days.service.js";
 import { confirmDayRoute, getDayRoute, listDaysRoute, summaryRoute, withdrawDayConfirmationRoute } from "./energy.routes.js";
-import { summarize } from "./summary.service.js";
+import { summarizeJson } from "./summary.service.js";
 
 export const listDaysHandler: AppRouteHandler<typeof listDaysRoute> = async (c) => {
   const { from, to } = c.req.valid("query");
-  return c.json(await listDays(c.var.deps, c.var.userId, from, to), 200);
+  return jsonTextResponse(c, await listDaysJson(c.var.deps, c.var.userId, from, to));
 };
 
 export const getDayHandler: AppRouteHandler<typeof getDayRoute> = async (c) => {
@@ -14,7 +15,7 @@ export const getDayHandler: AppRouteHandler<typeof getDayRoute> = async (c) => {
 };
 
 export const summaryHandler: AppRouteHandler<typeof summaryRoute> = async (c) => {
-  return c.json(await summarize(c.var.deps, c.var.userId, c.req.valid("query")), 200);
+  return jsonTextResponse(c, await summarizeJson(c.var.deps, c.var.userId, c.req.valid("query")));
 };
 
 export const confirmDayHandler: AppRouteHandler<typeof confirmDayRoute> = async (c) => {

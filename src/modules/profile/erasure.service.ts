@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { clearPendingOf, removeQueuedJobsOf, removeUserSchedules } from "../../jobs/erase.js";
 import { UnprocessableError } from "../../lib/errors.js";
-import { eraseUserRows, getUser } from "../accounts/index.js";
+import { eraseUserRows, getUser, invalidateKeys, keyPrefixesOf } from "../accounts/index.js";
 import { removeUploadsOf } from "../imports/index.js";
 
 export interface Erasure {
@@ -21,7 +21,9 @@ export async function eraseAccount(deps: Deps, userId: string, confirm: string):
   if (confirm.trim().toLowerCase() !== user.email.trim().toLowerCase()) {
     throw new UnprocessableError("`confirm` must be this account's email address.", "CONFIRMATION_MISMATCH");
   }
+  const keyPrefixes = await keyPrefixesOf(deps, userId);
   const { rows, importIds } = await eraseUserRows(deps.sql, userId);
+  await invalidateKeys(deps, keyPrefixes);
   const files = await removeUploadsOf(deps.env.UPLOAD_DIR, userId);
   let queuedJobs = 0;
   let schedules = 0;

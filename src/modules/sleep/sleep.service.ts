@@ -21,9 +21,15 @@ interface SleepRead {
   sourceName: (sourceId: string) => string;
 }
 
+/** The local dates of the stage samples the sleep of [from, to] is computed from (for versions of answers using it). */
+export function sleepSampleDates(from: string, to: string): { sleepFrom: string; sleepTo: string } {
+  return { sleepFrom: addDays(from, -SESSION_LOOKBACK_DAYS), sleepTo: to };
+}
+
 /** Sleep per local date in [from, to], computed from the raw stage samples each time (sessions cross dates). */
 async function readSleep(deps: Deps, userId: string, from: string, to: string): Promise<SleepRead> {
-  const rows = await sleepRowsBetween(deps.sql, userId, addDays(from, -SESSION_LOOKBACK_DAYS), to);
+  const { sleepFrom, sleepTo } = sleepSampleDates(from, to);
+  const rows = await sleepRowsBetween(deps.sql, userId, sleepFrom, sleepTo);
   const sources = await sleepSources(deps.sql, userId, [...new Set(rows.map((r) => r.sourceId))]);
   const samples = rows.map((r) => ({ ...r, sourceId: String(r.sourceId), startMs: Number(r.startMs), endMs: Number(r.endMs) }));
   const days = sleepDays(samples, rankerFor(sources));

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sleepDays } from "../../../src/domain/sleep/sleep-nights.js";
 import type { ParsedSample, ParseEvent } from "../../../src/formats/contract.js";
 import { detectFormat } from "../../../src/formats/detect.js";
@@ -11,6 +11,16 @@ const OPTS = { nowMs: NOW_MS, timeZone: "America/New_York" };
 const FILE = "synthetic__sleep-2024-03-18.json";
 const bytes = readFileSync(new URL(`../../fixtures/fitbit/${FILE}`, import.meta.url));
 
+/** The file read as an upload is: streamed in chunks. */
+async function parse(name: string, buf: Buffer): Promise<ParseEvent[]> {
+  async function* chunks() {
+    for (let i = 0; i < buf.length; i += 4096) yield buf.subarray(i, i + 4096);
+  }
+  const events: ParseEvent[] = [];
+  for await (const event of parseFitbit(name, chunks(), OPTS)) events.push(event);
+  return events;
+}
+
 const samples = (events: ParseEvent[]): ParsedSample[] => events.flatMap((e) => (e.kind === "sample" ? [e.sample] : []));
 
 function minutesBy(found: ParsedSample[]): Record<string, number> {
@@ -20,8 +30,12 @@ function minutesBy(found: ParsedSample[]): Record<string, number> {
 }
 
 describe("Fitbit sleep logs (sleep-YYYY-MM-DD.json)", () => {
-  const events = Array.from(parseFitbit(`Takeout/Fitbit/Global Export Data/sleep-2024-03-18.json`, bytes, OPTS));
-  const found = samples(events);
+  let events: ParseEvent[] = [];
+  let found: ParsedSample[] = [];
+  beforeAll(async () => {
+    events = await parse(`Takeout/Fitbit/Global Export Data/sleep-2024-03-18.json`, bytes);
+    found = samples(events);
+  });
 
   it("a stages night: each segment less the short wakes inside it, the short wakes as awake", () => {
     // By hand from the file's levels: light 60+40+90+60 = 250 min less short wakes 1 (00:05) and 2.5 (03:10:30)
@@ -60,7 +74,7 @@ describe("Fitbit sleep logs (sleep-YYYY-MM-DD.json)", () => {
     expect(rejected[0]).toMatchObject({ rejection: { where: "[2]", recordType: "entry" } });
   });
 
-  it("an unknown level is rejected, an off-wrist 'unknown' stretch is not counted", () => {
+  it("an unknown level is rejected, an off-wrist 'unknown' stretch is not counted", async () => {
     const log = {
       startTime: "2024-03-20T01:00:00.000",
       endTime: "2024-03-20T03:00:00.000",
@@ -72,7 +86,7 @@ describe("Fitbit sleep logs (sleep-YYYY-MM-DD.json)", () => {
         ],
       },
     };
-    const out = Array.from(parseFitbit("sleep-2024-03-20.json", Buffer.from(JSON.stringify([log])), OPTS));
+    const out = await parse("sleep-2024-03-20.json", Buffer.from(JSON.stringify([log])));
     expect(samples(out).map((s) => [s.type, s.value])).toEqual([["sleep_core", 60]]);
     expect(out.filter((e) => e.kind === "rejected")).toMatchObject([{ rejection: { where: "[0].levels.data[2]" } }]);
   });

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ParseEvent } from "../../../src/formats/contract.js";
 import { ParseError } from "../../../src/formats/contract.js";
+import { parseHealthAutoExportStream } from "../../../src/formats/health-auto-export/hae-stream.js";
 import { parseHaeDate } from "../../../src/formats/health-auto-export/hae-values.js";
-import { parseHealthAutoExport, parseHealthAutoExportFile } from "../../../src/formats/health-auto-export/parse-hae.js";
+import { parseHealthAutoExport } from "../../../src/formats/health-auto-export/parse-hae.js";
 
 const NOW_MS = Date.UTC(2026, 0, 1);
 const KJ_PER_KCAL = 4.184;
@@ -16,6 +17,26 @@ function fromPayload(payload: unknown): ParseEvent[] {
   return Array.from(parseHealthAutoExport(payload, { nowMs: NOW_MS }));
 }
 
+/** Streams a file the way an upload is read, in small chunks so values are split across them. */
+async function fromFile(buf: Buffer, chunkBytes = 7): Promise<ParseEvent[]> {
+  async function* chunks() {
+    for (let i = 0; i < buf.length; i += chunkBytes) yield buf.subarray(i, i + chunkBytes);
+  }
+  const events: ParseEvent[] = [];
+  for await (const event of parseHealthAutoExportStream(chunks(), { nowMs: NOW_MS })) events.push(event);
+  return events;
+}
+
+async function parseErrorOfFile(buf: Buffer): Promise<ParseError> {
+  try {
+    await fromFile(buf);
+  } catch (error) {
+    if (error instanceof ParseError) return error;
+    throw error;
+  }
+  throw new Error("expected a ParseError");
+}
+
 function parseErrorOf(run: () => unknown): ParseError {
   try {
     run();
@@ -26,9 +47,9 @@ function parseErrorOf(run: () => unknown): ParseError {
   throw new Error("expected a ParseError");
 }
 
-describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => {
-  it("metrics: active_energy in kJ → kcal at 2021-12-24 00:04/00:05 +0800; metrics without data add nothing", () => {
-    const events = Array.from(parseHealthAutoExportFile(fixture("irvinlim__marshal_test_unmarshal_metrics.json"), { nowMs: NOW_MS }));
+describe("parseHealthAutoExportStream on apple-health-ingester's payloads", () => {
+  it("metrics: active_energy in kJ → kcal at 2021-12-24 00:04/00:05 +0800; metrics without data add nothing", async () => {
+    const events = await fromFile(fixture("irvinlim__marshal_test_unmarshal_metrics.json"));
     expect(events).toEqual([
       {
         kind: "sample",
@@ -48,8 +69,8 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
     ]);
   });
 
-  it("workouts: Walking 08:02:43..08:21:53 +0800, HR 108 at 08:02:47, 226.21 kJ → kcal", () => {
-    const events = Array.from(parseHealthAutoExportFile(fixture("irvinlim__marshal_test_unmarshal_workouts.json"), { nowMs: NOW_MS }));
+  it("workouts: Walking 08:02:43..08:21:53 +0800, HR 108 at 08:02:47, 226.21 kJ → kcal", async () => {
+    const events = await fromFile(fixture("irvinlim__marshal_test_unmarshal_workouts.json"));
     expect(events).toEqual([
       {
         kind: "workout",
@@ -79,8 +100,8 @@ describe("parseHealthAutoExportFile on apple-health-ingester's payloads", () => 
     ]);
   });
 
-  it("sleep_phases v6.6.2: the aggregated night's stage totals in hours become minutes over sleepStart..sleepEnd", () => {
-    const events = Array.from(parseHealthAutoExportFile(fixture("irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json"), { nowMs: NOW_MS }));
+  it("sleep_phases v6.6.2: the aggregated night's stage totals in hours become minutes over sleepStart..sleepEnd", async () => {
+    const events = await fromFile(fixture("irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json"));
     const start = Date.parse("2023-01-31T00:23:47+08:00");
     const end = Date.parse("2023-01-31T08:39:12+08:00");
     const samples = events.map((e) =>
@@ -230,10 +251,78 @@ describe("parseHealthAutoExport on synthetic payloads (shapes from docs/formats.
     expect(parseHaeDate("2024-09-21 13:05:00 pm +0000")).toBeNull();
   });
 
-  it("throws stable codes for non-HAE envelopes and unreadable files", () => {
+  it("throws stable codes for non-HAE envelopes and unreadable files", async () => {
     expect(parseErrorOf(() => fromPayload({ metrics: [] })).code).toBe("JSON_INVALID");
-    const run = (buf: Buffer) => () => Array.from(parseHealthAutoExportFile(buf, { nowMs: NOW_MS }));
-    expect(parseErrorOf(run(Buffer.from('{"data": '))).code).toBe("JSON_INVALID");
-    expect(parseErrorOf(run(Buffer.alloc(0))).code).toBe("EMPTY_FILE");
+    expect((await parseErrorOfFile(Buffer.from('{"data": '))).code).toBe("JSON_INVALID");
+    expect((await parseErrorOfFile(Buffer.from('{"data": {"metrics": {}}}'))).code).toBe("JSON_INVALID");
+    expect((await parseErrorOfFile(Buffer.from('[{"data": {"metrics": []}}]'))).code).toBe("JSON_INVALID");
+    expect((await parseErrorOfFile(Buffer.alloc(0))).code).toBe("EMPTY_FILE");
+  });
+});
+
+describe("parseHealthAutoExportStream reads what the in-memory parser reads", () => {
+  const point = (minute: number, qty: unknown) => ({ date: `2024-03-01 07:${String(minute).padStart(2, "0")}:00 +0100`, qty });
+  const payload = {
+    data: {
+      metrics: [
+        { name: "step_count", units: "count", data: [point(0, 10), { date: "yesterday", qty: 10 }, point(2, "ten"), point(3, -5), point(4, 12)] },
+        // Name and units after the points: legal JSON, held until the metric ends.
+        { data: [point(0, 1.5), point(1, 2.5)], units: "kJ", name: "active_energy" },
+        { name: "active_energy", units: "furlongs", data: [point(0, 1), point(1, 1)] },
+        { name: "blood_oxygen_saturation", units: "%", data: [point(0, 98), point(1, 97), point(2, 99)] },
+        { units: "count" },
+        { name: "step_count", units: "count", data: "not a list" },
+        {
+          name: "sleep_analysis",
+          units: "hr",
+          data: [
+            { startDate: "2024-03-01 01:00:00 +0100", endDate: "2024-03-01 02:30:00 +0100", value: "Core" },
+            { sleepStart: "2024-03-01 23:00:00 +0100", sleepEnd: "2024-03-02 06:00:00 +0100", deep: 1.5, rem: 1, core: 4 },
+          ],
+        },
+        {
+          name: "heart_rate",
+          units: "count/min",
+          data: [{ date: "2024-03-01 07:00:00 +0100", Min: 60, Avg: 72.5, Max: 90 }, { date: "2024-03-01 07:01:00 +0100" }],
+        },
+      ],
+      workouts: [
+        { name: "Running" },
+        {
+          name: "Outdoor Run",
+          start: "2024-03-01 06:00:00 +0100",
+          end: "2024-03-01 06:30:00 +0100",
+          activeEnergy: { qty: 300, units: "kcal" },
+          heartRateData: [{ date: "2024-03-01 06:10:00 +0100", qty: 150 }],
+        },
+      ],
+    },
+    workouts: [{ name: "Walking", start: "2024-03-01 12:00:00 +0100", end: "2024-03-01 12:20:00 +0100" }],
+  };
+
+  it("every sample, rejection (with its index path), skip count and workout, in the same order, across chunk borders", async () => {
+    const expected = fromPayload(payload);
+    // The payload exercises each branch: 9 samples (2 steps, 2 active energy, 1 heart rate, a sleep segment and a
+    // night of 3 stages), rejections, a skip count, 2 workouts.
+    expect(expected.filter((e) => e.kind === "sample")).toHaveLength(9);
+    expect(expected.filter((e) => e.kind === "workout")).toHaveLength(2);
+    expect(expected).toContainEqual({ kind: "skipped", recordType: "blood_oxygen_saturation", count: 3 });
+    const text = Buffer.from(`\uFEFF${JSON.stringify(payload, null, 1)}\n\n`);
+    for (const chunkBytes of [1, 7, 4096]) expect(await fromFile(text, chunkBytes)).toEqual(expected);
+  });
+
+  it("each fixture file, as JSON.parse would read it", async () => {
+    const names = ["metrics", "workouts", "sleep_phases_v6.6.2"].map((kind) => `irvinlim__marshal_test_unmarshal_${kind}.json`);
+    for (const name of names) {
+      const buf = fixture(name);
+      expect(await fromFile(buf, 13)).toEqual(fromPayload(JSON.parse(buf.toString("utf8"))));
+    }
+  });
+
+  it("refuses text after the document and a document cut short", async () => {
+    expect((await parseErrorOfFile(Buffer.from('{"data": {"metrics": []}} {"data": 1}'))).code).toBe("JSON_INVALID");
+    expect((await parseErrorOfFile(Buffer.from('{"data": {"metrics": [{"name": "step_count", "units": "count", "data": [{"da'))).code).toBe(
+      "JSON_INVALID",
+    );
   });
 });
