@@ -45,3 +45,9 @@ export async function settledImport(h: Harness, key: string, importId: string, t
     `import ${importId} to settle`,
   );
 }
+
+/** Uploads a file as the user and waits for its import to settle (completed or failed). */
+export async function uploadSettled(h: Harness, user: { apiKey: string }, body: Buffer, query = ""): Promise<ImportBody> {
+  const queued = (await (await upload(h, user.apiKey, body, query)).json()) as ImportBody;
+  return settledImport(h, user.apiKey, queued.id);
+}

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { harnessWithWorkers } from "../../helpers/with-workers.js";
 import { analysesOf, type SessionBody, settledSessions, workoutHiit } from "./hiit-test-kit.js";
 
 let h: Harness;
-let pool: WorkerPool;
-beforeAll(async () => {
-  h = await createHarness();
-  pool = startWorkers(h.deps);
-});
-afterAll(async () => {
-  await pool.close();
-  await h.close();
+harnessWithWorkers((started) => {
+  h = started;
 });
 
 /** Uploads one file for a fresh user and waits for the import and then for HIIT detection to settle. */

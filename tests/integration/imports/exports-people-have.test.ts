@@ -1,21 +1,15 @@
 import { readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
-import { FIXTURES, fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { FIXTURES, fixture, type ImportBody, uploadSettled } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
+import { harnessWithWorkers } from "../../helpers/with-workers.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 let h: Harness;
-let pool: WorkerPool;
-beforeAll(async () => {
-  h = await createHarness();
-  pool = startWorkers(h.deps);
-});
-afterAll(async () => {
-  await pool.close();
-  await h.close();
+harnessWithWorkers((started) => {
+  h = started;
 });
 
 interface WorkoutRow {
@@ -25,10 +19,7 @@ interface WorkoutRow {
   active_energy_kcal: number | null;
 }
 
-async function importFile(user: TestUser, body: Buffer, query = ""): Promise<ImportBody> {
-  const queued = await readJson<ImportBody>(await upload(h, user.apiKey, body, query));
-  return settledImport(h, user.apiKey, queued.id);
-}
+const importFile = (user: TestUser, body: Buffer, query = ""): Promise<ImportBody> => uploadSettled(h, user, body, query);
 
 async function workoutsOf(userId: string): Promise<WorkoutRow[]> {
   return h.deps.sql<WorkoutRow[]>`

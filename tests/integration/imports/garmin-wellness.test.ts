@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
-import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { fixture, type ImportBody, uploadSettled } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
+import { harnessWithWorkers } from "../../helpers/with-workers.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 let h: Harness;
-let pool: WorkerPool;
-beforeAll(async () => {
-  h = await createHarness();
-  pool = startWorkers(h.deps);
-});
-afterAll(async () => {
-  await pool.close();
-  await h.close();
+harnessWithWorkers((started) => {
+  h = started;
 });
 
 interface Day {
@@ -24,10 +18,7 @@ interface Day {
   sleep_minutes: number | null;
 }
 
-async function importFile(user: TestUser, body: Buffer, query = ""): Promise<ImportBody> {
-  const queued = await readJson<ImportBody>(await upload(h, user.apiKey, body, query));
-  return settledImport(h, user.apiKey, queued.id);
-}
+const importFile = (user: TestUser, body: Buffer, query = ""): Promise<ImportBody> => uploadSettled(h, user, body, query);
 
 async function days(user: TestUser, from: string, to: string): Promise<Day[]> {
   return waitFor(

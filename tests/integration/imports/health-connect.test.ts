@@ -1,22 +1,16 @@
 import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { BAND_STEPS, healthConnectDb, healthConnectZip, withDamagedTable } from "../../helpers/health-connect-export.js";
-import { type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { type ImportBody, uploadSettled } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
+import { harnessWithWorkers } from "../../helpers/with-workers.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 let h: Harness;
-let pool: WorkerPool;
-beforeAll(async () => {
-  h = await createHarness();
-  pool = startWorkers(h.deps);
-});
-afterAll(async () => {
-  await pool.close();
-  await h.close();
+harnessWithWorkers((started) => {
+  h = started;
 });
 
 interface Day {
@@ -28,10 +22,7 @@ interface Day {
   sleep_minutes: number | null;
 }
 
-async function importFile(user: TestUser, body: Buffer, query = ""): Promise<ImportBody> {
-  const queued = await readJson<ImportBody>(await upload(h, user.apiKey, body, query));
-  return settledImport(h, user.apiKey, queued.id);
-}
+const importFile = (user: TestUser, body: Buffer, query = ""): Promise<ImportBody> => uploadSettled(h, user, body, query);
 
 async function dayOf(user: TestUser, date: string): Promise<Day> {
   return waitFor(
@@ -69,8 +60,8 @@ describe("Android Health Connect export", () => {
     expect(day.steps).toBe(13_245 + 540);
     // 82 W for the whole day: 82 × 3600 / 4184 kcal per hour × 24 h.
     expect(day.basal_kcal).toBeCloseTo(1693.3, 0);
-    // MyFitnessPal's three meals: 452 + 715 + 880.5 kcal.
-    expect(day.intake_kcal).toBeCloseTo(2047.5, 1);
+    // MyFitnessPal's three meals: 452 + 715 + 880.5 = 2047.5 kcal, answered to the kcal.
+    expect(day.intake_kcal).toBe(2048);
     // The night 23:10-06:55 ends on the 14th: light 75 + 50 + 100 + 45, deep 70, REM 40 + 50 = 430 minutes asleep;
     // its 35 awake minutes and the session's 465 in bed are not sleep.
     expect(day.sleep_minutes).toBe(430);

@@ -1,19 +1,13 @@
 // The regression corpus of issue "ingest fidelity", through the HTTP API with real workers: the device's own
 // summary values, points dropped instead of workouts, FIT headers that lie, files with nothing to import.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { harnessWithWorkers } from "../../helpers/with-workers.js";
 
 let h: Harness;
-let pool: WorkerPool;
-beforeAll(async () => {
-  h = await createHarness();
-  pool = startWorkers(h.deps);
-});
-afterAll(async () => {
-  await pool.close();
-  await h.close();
+harnessWithWorkers((started) => {
+  h = started;
 });
 
 interface Workout {

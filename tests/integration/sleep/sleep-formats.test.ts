@@ -1,21 +1,15 @@
 // Samsung Health and Fitbit sleep through the HTTP API with real workers: each file's night counted as the file says,
 // and the same records uploaded again in other bytes (another zip order, a Takeout zip) change nothing.
 import { readdirSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { FIXTURES, fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { harnessWithWorkers } from "../../helpers/with-workers.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 let h: Harness;
-let pool: WorkerPool;
-beforeAll(async () => {
-  h = await createHarness();
-  pool = startWorkers(h.deps);
-});
-afterAll(async () => {
-  await pool.close();
-  await h.close();
+harnessWithWorkers((started) => {
+  h = started;
 });
 
 interface DaySleep {

@@ -1,19 +1,13 @@
 // Sleep through the HTTP API with real workers: a real Health Auto Export night uploaded and pushed, and an Apple
 // Health night recorded by both a watch and a phone, counted once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
-import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { harnessWithWorkers } from "../../helpers/with-workers.js";
 
 let h: Harness;
-let pool: WorkerPool;
-beforeAll(async () => {
-  h = await createHarness();
-  pool = startWorkers(h.deps);
-});
-afterAll(async () => {
-  await pool.close();
-  await h.close();
+harnessWithWorkers((started) => {
+  h = started;
 });
 
 const HAE_NIGHT = "health-auto-export/irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json";
