@@ -178,22 +178,7 @@ export async function requeueWithWeightUnit(
 export async function requeueFailed(db: DbOrTx, userId: string, importId: string, at: Date): Promise<ImportRow | undefined> {
   const [row] = await db
     .update(imports)
-    .set({
-      status: "queued",
-      runs: sql`${imports.runs} + 1`,
-      recoveries: 0,
-      errorCode: null,
-      errorMessage: null,
-      counts: {},
-      rejections: [],
-      skipped: {},
-      partial: false,
-      progressBytes: 0,
-      progressRecords: 0,
-      startedAt: null,
-      finishedAt: null,
-      updatedAt: at,
-    })
+    .set({ ...rerunReset(), runs: sql`${imports.runs} + 1`, recoveries: 0, updatedAt: at })
     .where(and(eq(imports.id, importId), eq(imports.userId, userId), eq(imports.status, "failed"), isNull(imports.deletedAt)))
     .returning();
   return row;
