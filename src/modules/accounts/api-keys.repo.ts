@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { pastCursor } from "../../db/keyset.js";
 import { type ApiKeyRow, apiKeys, type UserRow, users } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
@@ -13,14 +14,10 @@ export async function insertApiKey(db: DbOrTx, key: NewApiKey): Promise<ApiKeyRo
 
 /** Newest first; `after` is the keyset position of the last row of the previous page. */
 export async function listApiKeys(db: DbOrTx, userId: string, opts: { limit: number; after?: CursorPosition }): Promise<ApiKeyRow[]> {
-  const after = opts.after;
-  const afterClause = after
-    ? or(lt(apiKeys.createdAt, new Date(after.sortKey)), and(eq(apiKeys.createdAt, new Date(after.sortKey)), lt(apiKeys.id, after.id)))
-    : undefined;
   return db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt), afterClause))
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt), pastCursor(apiKeys.createdAt, apiKeys.id, opts.after, "desc")))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
     .limit(opts.limit);
 }

@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, gte, isNotNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { pastCursor, withinDates } from "../../db/keyset.js";
 import { bodyMeasurements, sources } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
@@ -67,12 +68,6 @@ export async function listMeasurements(
   q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
 ): Promise<MeasurementWithSource[]> {
   const after = q.after;
-  const afterClause = after
-    ? or(
-        gt(bodyMeasurements.measuredAt, new Date(after.sortKey)),
-        and(eq(bodyMeasurements.measuredAt, new Date(after.sortKey)), gt(bodyMeasurements.id, after.id)),
-      )
-    : undefined;
   return db
     .select(measurementWithSource)
     .from(bodyMeasurements)
@@ -80,9 +75,8 @@ export async function listMeasurements(
     .where(
       and(
         eq(bodyMeasurements.userId, userId),
-        q.from === undefined ? undefined : gte(bodyMeasurements.localDate, q.from),
-        q.to === undefined ? undefined : lte(bodyMeasurements.localDate, q.to),
-        afterClause,
+        withinDates(bodyMeasurements.localDate, q.from, q.to),
+        pastCursor(bodyMeasurements.measuredAt, bodyMeasurements.id, after, "asc"),
       ),
     )
     .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id))

@@ -1,5 +1,6 @@
-import { and, asc, between, count, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, between, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx, Sql, Tx } from "../../db/client.js";
+import { pastCursor, withinDates } from "../../db/keyset.js";
 import { hiitAnalyses, hiitIntervals, hiitSessions, workouts } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 import type { AnalysisWrite } from "./analysis-rows.js";
@@ -57,9 +58,6 @@ export async function sessionsPage(
   q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
 ): Promise<SessionRecord[]> {
   const after = q.after;
-  const afterClause = after
-    ? or(gt(hiitSessions.startAt, new Date(after.sortKey)), and(eq(hiitSessions.startAt, new Date(after.sortKey)), gt(hiitSessions.id, after.id)))
-    : undefined;
   const rows = await db
     .select({ session: hiitSessions })
     .from(hiitSessions)
@@ -67,9 +65,8 @@ export async function sessionsPage(
     .where(
       and(
         eq(hiitSessions.userId, userId),
-        q.from === undefined ? undefined : gte(hiitSessions.localDate, q.from),
-        q.to === undefined ? undefined : lte(hiitSessions.localDate, q.to),
-        afterClause,
+        withinDates(hiitSessions.localDate, q.from, q.to),
+        pastCursor(hiitSessions.startAt, hiitSessions.id, after, "asc"),
         countedSession,
       ),
     )

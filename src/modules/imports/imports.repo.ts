@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { pastCursor } from "../../db/keyset.js";
 import { type ImportRow, imports, type RecordTypeCounts, type RejectedRecord, type WeightUnit } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
@@ -35,14 +36,10 @@ export async function findImportById(db: DbOrTx, importId: string): Promise<Impo
 }
 
 export async function listImports(db: DbOrTx, userId: string, opts: { limit: number; after?: CursorPosition }): Promise<ImportRow[]> {
-  const after = opts.after;
-  const afterClause = after
-    ? or(lt(imports.createdAt, new Date(after.sortKey)), and(eq(imports.createdAt, new Date(after.sortKey)), lt(imports.id, after.id)))
-    : undefined;
   return db
     .select()
     .from(imports)
-    .where(and(eq(imports.userId, userId), isNull(imports.deletedAt), afterClause))
+    .where(and(eq(imports.userId, userId), isNull(imports.deletedAt), pastCursor(imports.createdAt, imports.id, opts.after, "desc")))
     .orderBy(desc(imports.createdAt), desc(imports.id))
     .limit(opts.limit);
 }
@@ -181,22 +178,7 @@ export async function requeueWithWeightUnit(
 export async function requeueFailed(db: DbOrTx, userId: string, importId: string, at: Date): Promise<ImportRow | undefined> {
   const [row] = await db
     .update(imports)
-    .set({
-      status: "queued",
-      runs: sql`${imports.runs} + 1`,
-      recoveries: 0,
-      errorCode: null,
-      errorMessage: null,
-      counts: {},
-      rejections: [],
-      skipped: {},
-      partial: false,
-      progressBytes: 0,
-      progressRecords: 0,
-      startedAt: null,
-      finishedAt: null,
-      updatedAt: at,
-    })
+    .set({ ...rerunReset(), runs: sql`${imports.runs} + 1`, recoveries: 0, updatedAt: at })
     .where(and(eq(imports.id, importId), eq(imports.userId, userId), eq(imports.status, "failed"), isNull(imports.deletedAt)))
     .returning();
   return row;

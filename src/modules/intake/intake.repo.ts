@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { pastCursor, withinDates } from "../../db/keyset.js";
 import { type IntakeEntryRow, intakeEntries } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
@@ -105,21 +106,14 @@ export async function listEntries(
   q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
 ): Promise<IntakeEntryRow[]> {
   const after = q.after;
-  const afterClause = after
-    ? or(
-        lt(intakeEntries.consumedAt, new Date(after.sortKey)),
-        and(eq(intakeEntries.consumedAt, new Date(after.sortKey)), lt(intakeEntries.id, after.id)),
-      )
-    : undefined;
   return db
     .select()
     .from(intakeEntries)
     .where(
       and(
         eq(intakeEntries.userId, userId),
-        q.from === undefined ? undefined : gte(intakeEntries.localDate, q.from),
-        q.to === undefined ? undefined : lte(intakeEntries.localDate, q.to),
-        afterClause,
+        withinDates(intakeEntries.localDate, q.from, q.to),
+        pastCursor(intakeEntries.consumedAt, intakeEntries.id, after, "desc"),
       ),
     )
     .orderBy(desc(intakeEntries.consumedAt), desc(intakeEntries.id))

@@ -1,5 +1,6 @@
 import { and, asc, between, desc, sql as dsql, eq, gt, gte, isNotNull, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { withinDates } from "../../db/keyset.js";
 import { bodyMeasurements, dailyEnergy, weeklyProjections } from "../../db/schema/index.js";
 import type { DatedWeight, EnergyDayFacts } from "../../domain/projections/week-facts.js";
 import type { WeekProjectionRow } from "../../domain/projections/week-projection.js";
@@ -126,14 +127,7 @@ export async function listWeekProjections(
   return db
     .select()
     .from(weeklyProjections)
-    .where(
-      and(
-        eq(weeklyProjections.userId, userId),
-        q.fromWeekStart === undefined ? undefined : gte(weeklyProjections.weekStart, q.fromWeekStart),
-        q.to === undefined ? undefined : lte(weeklyProjections.weekStart, q.to),
-        afterClause,
-      ),
-    )
+    .where(and(eq(weeklyProjections.userId, userId), withinDates(weeklyProjections.weekStart, q.fromWeekStart, q.to), afterClause))
     .orderBy(asc(weeklyProjections.weekStart), asc(weeklyProjections.model))
     .limit(q.limit);
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, lt, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { pastCursor, withinDates } from "../../db/keyset.js";
 import { sources, workoutSets, workoutStreams, workouts } from "../../db/schema/index.js";
 import type { CursorPosition } from "../../lib/cursor.js";
 
@@ -13,21 +14,12 @@ export async function listWorkouts(
   userId: string,
   q: { from: string | undefined; to: string | undefined; limit: number; after?: CursorPosition },
 ) {
-  const after = q.after;
-  const afterClause = after
-    ? or(lt(workouts.startAt, new Date(after.sortKey)), and(eq(workouts.startAt, new Date(after.sortKey)), lt(workouts.id, after.id)))
-    : undefined;
   return db
     .select(workoutWithSource)
     .from(workouts)
     .innerJoin(sources, eq(sources.id, workouts.sourceId))
     .where(
-      and(
-        eq(workouts.userId, userId),
-        q.from === undefined ? undefined : gte(workouts.localDate, q.from),
-        q.to === undefined ? undefined : lte(workouts.localDate, q.to),
-        afterClause,
-      ),
+      and(eq(workouts.userId, userId), withinDates(workouts.localDate, q.from, q.to), pastCursor(workouts.startAt, workouts.id, q.after, "desc")),
     )
     .orderBy(desc(workouts.startAt), desc(workouts.id))
     .limit(q.limit);
