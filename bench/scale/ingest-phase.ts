@@ -3,6 +3,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { dropDatabase } from "../lib/database.js";
 import type { ExportTotals } from "../lib/export-totals.js";
+import { type CopyResult, measureWriterPath } from "../lib/raw-copy.js";
 import { type ImportMeasurement, measureImport, newQueuePrefix } from "../lib/run-import.js";
 import { type Check, verifyDatabase, verifyImportCounts } from "../lib/verify.js";
 
@@ -13,6 +14,8 @@ export interface IngestRun {
   samplesBefore: number;
   measurement: ImportMeasurement;
   checks: Check[];
+  /** The writer's database path alone (copyMergeSamples, 20k batches) for the same rows, right after the import. */
+  writer: CopyResult;
 }
 
 export interface IngestTarget {
@@ -61,7 +64,9 @@ async function importInto(
   const sql = postgres(target.databaseUrl, { max: 1, onnotice: () => undefined });
   try {
     const checks = [...(await verifyDatabase(sql, measurement.userId, file.totals)), ...verifyImportCounts(measurement.view, file.totals)];
-    return { label: target.label, database: target.database, samplesBefore, measurement, checks };
+    const writer = await measureWriterPath(sql, file.totals.samplesByType, measurement.userId);
+    ctx.log(`writer path alone: ${writer.rows} rows in ${(writer.ms / 1000).toFixed(1)} s`);
+    return { label: target.label, database: target.database, samplesBefore, measurement, checks, writer };
   } finally {
     await sql.end({ timeout: 5 });
   }

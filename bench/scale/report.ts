@@ -100,6 +100,8 @@ function ingestRow(run: IngestRun, t: ExportTotals): string[] {
     secs(m.endToEndMs),
     int(perSecond(records, m.endToEndMs)),
     `${m.cpu.worker.toFixed(1)} / ${m.cpu.postgres.toFixed(1)}`,
+    int(records / (m.cpu.worker + m.cpu.postgres)),
+    int(perSecond(run.writer.rows, run.writer.ms)),
     `${Math.max(0, m.cpu.machine - ours).toFixed(1)} core-s`,
     run.checks.every((c) => c.ok) ? "PASS" : "FAIL",
   ];
@@ -120,14 +122,42 @@ function printIngest(r: ScaleReport): { goal: GoalLine; pass: boolean } {
   }
   print(
     table([
-      ["database", "samples before", "end-to-end", "records/s", "CPU s worker / postgres", "other load", "data checks"],
+      [
+        "database",
+        "samples before",
+        "end-to-end",
+        "records/s",
+        "CPU s worker / postgres",
+        "records per worker+postgres CPU-s",
+        "writer path alone, rows/s",
+        "other load",
+        "data checks",
+      ],
       ...r.ingest.map((run) => ingestRow(run, t)),
     ]),
   );
   print();
-  const rate = (label: string) =>
-    median(r.ingest.filter((x) => x.label === label).map((x) => perSecond(t.samples + t.workouts, x.measurement.endToEndMs)));
+  const records = t.samples + t.workouts;
+  const medianOf = (label: string, f: (run: IngestRun) => number) => median(r.ingest.filter((x) => x.label === label).map(f));
+  const rate = (label: string) => medianOf(label, (x) => perSecond(records, x.measurement.endToEndMs));
   const ratio = rate("loaded") / rate("empty");
+  const perCpu = (label: string) => medianOf(label, (x) => records / (x.measurement.cpu.worker + x.measurement.cpu.postgres));
+  const writer = (label: string) => medianOf(label, (x) => perSecond(x.writer.rows, x.writer.ms));
+  const pgCpu = (label: string) => medianOf(label, (x) => x.measurement.cpu.postgres);
+  print("less noisy views of the same comparison (information; medians, loaded ÷ empty):");
+  print(
+    `  records per worker+postgres CPU-second: ${int(perCpu("loaded"))} / ${int(perCpu("empty"))} = ${(perCpu("loaded") / perCpu("empty")).toFixed(2)}`,
+  );
+  print(
+    `  Postgres CPU per import (its backends + WAL writer, bgwriter, checkpointer): ${pgCpu("loaded").toFixed(1)} / ${pgCpu("empty").toFixed(1)} s = ${(pgCpu("loaded") / pgCpu("empty")).toFixed(2)}`,
+  );
+  print(
+    `  writer database path alone (copyMergeSamples, 20k-row batches): ${int(writer("loaded"))} / ${int(writer("empty"))} rows/s = ${(writer("loaded") / writer("empty")).toFixed(2)}`,
+  );
+  const same = sameCounts(r.ingest);
+  print(`  ${same ? "PASS" : "FAIL"}: every import wrote the same rows per type (parsed, inserted, duplicate, rejected) in both databases`);
+  print();
+  pass = pass && same;
   return {
     goal: {
       metric: `ingest records/s, loaded ÷ empty (median of ${r.options.rounds})`,
@@ -137,6 +167,11 @@ function printIngest(r: ScaleReport): { goal: GoalLine; pass: boolean } {
     },
     pass,
   };
+}
+
+function sameCounts(runs: IngestRun[]): boolean {
+  const key = (run: IngestRun) => JSON.stringify(Object.entries(run.measurement.view.counts).sort(([a], [b]) => a.localeCompare(b)));
+  return runs.every((run) => key(run) === key(runs[0] as IngestRun));
 }
 
 /** Prints everything; returns false when a data check failed (the only thing that fails the run). */
