@@ -4,7 +4,7 @@ import { recomputeDay } from "../../src/modules/energy/energy.service.js";
 import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
 import type { ApiClient, DaysAnswer } from "../lib/api-client.js";
 import { completedSpan } from "../lib/queue-watch.js";
-import { type Distribution, distribution, sleep } from "./stats.js";
+import { type Distribution, distribution, sleep } from "../lib/stats.js";
 
 export interface SequentialRun {
   label: string;

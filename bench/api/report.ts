@@ -1,9 +1,10 @@
 import type { CpuSummary } from "../lib/cpu-profile.js";
+import type { DaysSummary } from "../lib/days-summary.js";
 import { int, ms, table } from "../lib/format.js";
+import type { LoadResult } from "../lib/load.js";
 import type { LoadSamples, MachineInfo } from "../lib/machine.js";
+import { type GoalLine, LOAD_TABLE_HEADER, loadRow, READ_GOALS, readGoals } from "../lib/read-goals.js";
 import type { DaysProfile } from "./days-profile.js";
-import type { DaysSummary } from "./days-summary.js";
-import type { LoadResult } from "./load.js";
 import type { ApiBenchOptions } from "./options.js";
 import type { QueueRun, SequentialRun } from "./recompute-runs.js";
 import { cpuSection, daysProfileSection } from "./report-sections.js";
@@ -39,35 +40,8 @@ export interface BenchReport {
 
 export const GOALS = {
   recomputeYearMs: 2_000,
-  readP99Ms: 50,
-  readToHealthzRatio: 0.25,
+  ...READ_GOALS,
 } as const;
-
-export interface GoalLine {
-  metric: string;
-  value: string;
-  goal: string;
-  met: boolean;
-}
-
-/** p99 and throughput against /healthz on the same server in the same run. */
-function readGoals(l: LoadResult, healthz: LoadResult): GoalLine[] {
-  const ratio = l.rps / healthz.rps;
-  return [
-    {
-      metric: `${l.name} p99, ${l.clients} clients`,
-      value: ms(l.latencyMs.p99),
-      goal: `< ${GOALS.readP99Ms} ms`,
-      met: l.latencyMs.p99 < GOALS.readP99Ms && l.errors === 0,
-    },
-    {
-      metric: `req/s ratio ${l.name} ÷ /healthz`,
-      value: ratio.toFixed(3),
-      goal: `≥ ${GOALS.readToHealthzRatio}`,
-      met: ratio >= GOALS.readToHealthzRatio,
-    },
-  ];
-}
 
 export function goalLines(r: BenchReport): GoalLine[] {
   const best = Math.min(...r.sequential.map((s) => s.totalMs));
@@ -86,23 +60,6 @@ export function goalLines(r: BenchReport): GoalLine[] {
       met: r.queue.untilNotPendingMs < GOALS.recomputeYearMs,
     },
     ...[r.days, r.summaryRead, r.weekly, r.workouts].flatMap((l) => readGoals(l, r.healthz)),
-  ];
-}
-
-function loadRow(l: LoadResult): string[] {
-  return [
-    l.name,
-    int(l.requests),
-    String(l.errors),
-    l.rps.toFixed(0),
-    ms(l.latencyMs.p50),
-    ms(l.latencyMs.p95),
-    ms(l.latencyMs.p99),
-    ms(l.latencyMs.max),
-    `${(l.bytesPerResponse / 1024).toFixed(1)} KiB`,
-    l.apiCpuPct === null ? "n/a" : `${l.apiCpuPct.toFixed(0)} %`,
-    l.apiCpuPct === null || l.requests === 0 ? "n/a" : ms(((l.apiCpuPct / 100) * l.seconds * 1000) / l.requests),
-    `${l.clientCpuPct.toFixed(0)} %`,
   ];
 }
 
@@ -166,12 +123,7 @@ export function formatReport(r: BenchReport): string {
     "",
   );
   out.push(`### (2) Read API under load: ${r.days.clients} clients, ${r.options.warmupSeconds} s warm-up + ${r.options.seconds} s each`, "");
-  out.push(
-    table([
-      ["endpoint", "requests", "errors", "req/s", "p50", "p95", "p99", "max", "body", "API CPU", "API CPU/req", "client CPU"],
-      ...[r.days, r.summaryRead, r.weekly, r.workouts, r.healthz, r.month].map(loadRow),
-    ]),
-  );
+  out.push(table([LOAD_TABLE_HEADER, ...[r.days, r.summaryRead, r.weekly, r.workouts, r.healthz, r.month].map(loadRow)]));
   for (const l of [r.days, r.summaryRead, r.weekly, r.workouts, r.healthz, r.month])
     if (l.firstError) out.push(`first error on ${l.name}: ${l.firstError}`);
   out.push("", ...daysProfileSection(r.daysProfile));

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { addDays } from "../../src/lib/calendar.js";
-import { createApiClient, type DaysAnswer } from "../lib/api-client.js";
-import { type CpuSummary, findProfile, packageArea, summarizeCpuProfile } from "../lib/cpu-profile.js";
-import { type RunningRole, spawnRole, stopRole, waitUntilStarted } from "../lib/service.js";
+import { createApiClient, type DaysAnswer } from "./api-client.js";
+import { type CpuSummary, findProfile, packageArea, summarizeCpuProfile } from "./cpu-profile.js";
 import { type DaysSummary, summarizeDays } from "./days-summary.js";
 import { type LoadResult, runLoad } from "./load.js";
+import { type RunningRole, spawnRole, stopRole, waitUntilStarted } from "./service.js";
 
 export interface ReadPhaseInput {
   api: RunningRole;

@@ -1,5 +1,5 @@
-import { monotonicUs } from "../lib/cpu-profile.js";
-import { processCpuSeconds } from "../lib/proc-stats.js";
+import { monotonicUs } from "./cpu-profile.js";
+import { processCpuSeconds } from "./proc-stats.js";
 import { type Distribution, distribution } from "./stats.js";
 
 export interface LoadSpec {

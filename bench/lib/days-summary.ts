@@ -1,4 +1,4 @@
-import type { DaysAnswer } from "../lib/api-client.js";
+import type { DaysAnswer } from "./api-client.js";
 
 export interface DaysSummary {
   statuses: Record<string, number>;
