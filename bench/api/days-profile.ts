@@ -1,8 +1,8 @@
 import type { Deps } from "../../src/deps.js";
 import { hasPendingRecomputes } from "../../src/jobs/recompute.js";
 import { nextDate } from "../../src/lib/calendar.js";
-import { answersVersionOf } from "../../src/modules/accounts/index.js";
 import { authenticate } from "../../src/modules/accounts/api-keys.service.js";
+import { answersVersionOf } from "../../src/modules/accounts/index.js";
 import { listDaysJson } from "../../src/modules/energy/days.service.js";
 import { presentDay, presentEmptyDay } from "../../src/modules/energy/energy.presenters.js";
 import { listDailyEnergy } from "../../src/modules/energy/energy.repo.js";

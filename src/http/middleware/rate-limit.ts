@@ -53,10 +53,7 @@ export async function enforceRateLimit(
   let also: string | null;
   let exists: number[];
   try {
-    const keys = [
-      `${limiter.keyPrefix}:ratelimit:${key}`,
-      ...(alsoRead === undefined ? [] : [`${limiter.keyPrefix}:${alsoRead}`, ...alsoExists]),
-    ];
+    const keys = [`${limiter.keyPrefix}:ratelimit:${key}`, ...(alsoRead === undefined ? [] : [`${limiter.keyPrefix}:${alsoRead}`, ...alsoExists])];
     [count, resetSec, also, exists] = (await limiter.redis.eval(INCR_SCRIPT, keys.length, ...keys, WINDOW_SEC)) as [
       number,
       number,

@@ -3,10 +3,10 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Deps } from "../../deps.js";
 import { assertNotRateLimited, clientAddress, enforceRateLimit, type RateLimiter } from "../../http/middleware/rate-limit.js";
 import type { AppEnv } from "../../http/router.js";
+import type { PendingKind } from "../../jobs/pending.js";
 import { ForbiddenError, UnauthorizedError } from "../../lib/errors.js";
 import { keyPrefixOf } from "./api-key-secret.js";
 import { authenticate } from "./api-keys.service.js";
-import type { PendingKind } from "../../jobs/pending.js";
 import { AuthCache, authEpochKey, type Identity } from "./auth-cache.js";
 
 function bearerToken(header: string | undefined): string | null {

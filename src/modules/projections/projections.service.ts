@@ -76,7 +76,12 @@ export async function listWeeklyProjectionsJson(deps: Deps, userId: string, q: W
   // The cursor last: it is the client's text, nothing after it can be confused with it.
   const key = `weekly|${userId}|${q.from ?? ""}|${q.to ?? ""}|${q.limit}|${q.cursor ?? ""}`;
   return cachedJson(deps, key, `${version}|${weeksPending}`, async () => {
-    const query = { fromWeekStart: q.from === undefined ? undefined : weekStartOf(q.from), to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) };
+    const query = {
+      fromWeekStart: q.from === undefined ? undefined : weekStartOf(q.from),
+      to: q.to,
+      limit: q.limit + 1,
+      ...(after ? { after } : {}),
+    };
     // A recompute queues the projections of its weeks, so either is `pending`.
     const [rows, daysPending] = await Promise.all([listWeekProjections(deps.db, userId, query), hasPendingRecomputes(deps, userId)]);
     const page = paginate(rows, q.limit, weekCursorPosition);

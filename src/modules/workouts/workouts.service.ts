@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
-import { cachedJson } from "../../http/answer-cache.js";
 import { workoutDates } from "../../domain/activities/activity-span.js";
+import { cachedJson } from "../../http/answer-cache.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { assertRangeOrder } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";

@@ -114,8 +114,7 @@ describe("kept answers follow users.answers_version", () => {
 
   it("an import and a workout logged through another process show in the next page of workouts", async () => {
     const user = await h.createUser({ time_zone: "UTC" });
-    const page = async () =>
-      readJson<{ workouts: { activity_type: string }[] }>(await h.request("/v1/workouts?limit=10", { key: user.apiKey }));
+    const page = async () => readJson<{ workouts: { activity_type: string }[] }>(await h.request("/v1/workouts?limit=10", { key: user.apiKey }));
     expect((await page()).workouts).toEqual([]);
     expect((await page()).workouts).toEqual([]);
     const imported = await uploadSettled(h, user, fixture("gpx/togeojson__Friday-Evening-Run.gpx"));
@@ -135,10 +134,14 @@ describe("kept answers follow users.answers_version", () => {
     await settledDay(user, "2026-11-10", (d) => d.steps === 5000);
     const weekly = async () =>
       readJson<{ weeks: unknown[]; pending: boolean }>(await h.request("/v1/projections/weekly?from=2026-11-01&to=2026-11-30", { key: user.apiKey }));
-    const kept = await waitFor(async () => {
-      const body = await weekly();
-      return !body.pending && body.weeks.length > 0 ? body : undefined;
-    }, 20_000, "the week to be projected");
+    const kept = await waitFor(
+      async () => {
+        const body = await weekly();
+        return !body.pending && body.weeks.length > 0 ? body : undefined;
+      },
+      20_000,
+      "the week to be projected",
+    );
     expect(await weekly()).toEqual(kept);
 
     const marker = { kind: "projection" as const, userId: user.id, member: "2026-11-09" };
