@@ -1,13 +1,11 @@
 import type { Deps } from "../../src/deps.js";
-import { MAX_DIRTY_SWEEPS } from "../../src/jobs/dirty-days.js";
 import { hasPendingRecomputes } from "../../src/jobs/recompute.js";
 import { nextDate } from "../../src/lib/calendar.js";
 import { authenticate } from "../../src/modules/accounts/api-keys.service.js";
+import { answersVersionOf } from "../../src/modules/accounts/index.js";
 import { listDaysJson } from "../../src/modules/energy/days.service.js";
 import { presentDay, presentEmptyDay } from "../../src/modules/energy/energy.presenters.js";
-import { daysAnswerVersion, listDailyEnergy } from "../../src/modules/energy/energy.repo.js";
-import { calibrationWeeks } from "../../src/modules/projections/index.js";
-import { sleepSampleDates } from "../../src/modules/sleep/index.js";
+import { listDailyEnergy } from "../../src/modules/energy/energy.repo.js";
 
 export interface DaysProfile {
   iterations: number;
@@ -24,7 +22,7 @@ async function meanOf(iterations: number, fn: () => Promise<unknown>): Promise<n
 }
 
 /**
- * Times each step of GET /v1/days in this process: the key lookup (once per key per 30 s now), the version query
+ * Times each step of GET /v1/days in this process: the key lookup (once per key per 30 s now), the version lookup
  * every request makes, the answer served from the cache, and what building it costs when the version changed.
  */
 export async function profileDays(deps: Deps, userId: string, apiKey: string, from: string, to: string, iterations = 100): Promise<DaysProfile> {
@@ -42,10 +40,8 @@ export async function profileDays(deps: Deps, userId: string, apiKey: string, fr
     select avg(pg_column_size(breakdown))::float8 as avg from daily_energy where user_id = ${userId} and local_date between ${from} and ${to}`;
   const meanMs: Record<string, number> = {
     "authenticate (key lookup + key-use enqueue; once per key per 30 s per process)": await meanOf(iterations, () => authenticate(deps, apiKey)),
-    "daysAnswerVersion (the query every request makes)": await meanOf(iterations, () =>
-      daysAnswerVersion(deps.db, userId, { from, to, ...calibrationWeeks(from, to), ...sleepSampleDates(from, to), maxSweeps: MAX_DIRTY_SWEEPS }),
-    ),
-    "listDaysJson, answer kept (version query + cache hit)": await meanOf(iterations, () => listDaysJson(deps, userId, from, to)),
+    "answersVersionOf (the primary-key lookup every request makes)": await meanOf(iterations, () => answersVersionOf(deps, userId)),
+    "listDaysJson, answer kept (version lookup + cache hit)": await meanOf(iterations, () => listDaysJson(deps, userId, from, to)),
     "listDailyEnergy (select *, incl. breakdown jsonb)": await meanOf(iterations, () => listDailyEnergy(deps.db, userId, from, to)),
     "same rows without breakdown (bench SQL)": await meanOf(
       iterations,

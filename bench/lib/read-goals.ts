@@ -58,7 +58,9 @@ export function loadRow(l: LoadResult): string[] {
     ms(l.latencyMs.p95),
     ms(l.latencyMs.p99),
     ms(l.latencyMs.max),
-    `${(l.bytesPerResponse / 1024).toFixed(1)} KiB`,
+    l.wireBytesPerResponse < l.bytesPerResponse
+      ? `${(l.bytesPerResponse / 1024).toFixed(1)} KiB (${(l.wireBytesPerResponse / 1024).toFixed(1)} sent)`
+      : `${(l.bytesPerResponse / 1024).toFixed(1)} KiB`,
     l.apiCpuPct === null ? "n/a" : `${l.apiCpuPct.toFixed(0)} %`,
     l.apiCpuPct === null || l.requests === 0 ? "n/a" : ms(((l.apiCpuPct / 100) * l.seconds * 1000) / l.requests),
     `${l.clientCpuPct.toFixed(0)} %`,

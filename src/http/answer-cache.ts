@@ -1,8 +1,9 @@
 // Serialised answers kept per API process, keyed by what was asked and tagged with the version of what they were
 // built from. A read that finds its answer under the same tag sends the stored bytes as they are (gzipped once, for
 // clients that accept it): no row decoding, no presenting, no JSON.stringify, no UTF-8 encoding. The tag is read
-// from the database on every request (one cheap query), so an answer can never outlive a change of the rows it came
-// from, whichever process or worker made the change.
+// from the database on every request before anything else (users.answers_version, one primary-key lookup, set by
+// triggers in the committing transaction), so an answer can never outlive a change of the rows it came from,
+// whichever process or worker made the change.
 
 import { constants, gzipSync } from "node:zlib";
 import type { Context, TypedResponse } from "hono";

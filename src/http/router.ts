@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { Deps } from "../deps.js";
+import type { PendingRead } from "../jobs/pending.js";
 import { ValidationError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
 import { fieldErrorsFromZod } from "../lib/validation.js";
@@ -15,6 +16,8 @@ export interface AppEnv {
     apiKeyId: string;
     /** The caller's profile unit system (set with userId): answers add pounds when it is "imperial". */
     unitSystem: UnitSystem;
+    /** The user's pending markers the auth middleware read along its Redis round trip; absent when it did not. */
+    pendingRead?: PendingRead;
   };
 }
 

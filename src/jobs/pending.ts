@@ -5,6 +5,9 @@
 
 export type PendingKind = "recompute" | "projection" | "hiit";
 
+/** Which kinds were found pending by a read made along another round trip (a kind not read is absent). */
+export type PendingRead = Partial<Record<PendingKind, boolean>>;
+
 export interface PendingMarker {
   kind: PendingKind;
   userId: string;
@@ -73,6 +76,19 @@ export class PendingStore {
   /** Called when the job finished: clears its marker unless the same work was requested again since `begin`. */
   async finish(marker: PendingMarker, token: PendingToken): Promise<void> {
     await this.redis.eval(CLEAR_IF_UNCHANGED, 1, this.key(marker.kind, marker.userId), marker.member, token ?? "");
+  }
+
+  /**
+   * The keys whose existence tells whether these kinds are pending for the user (Redis deletes a sorted set with its
+   * last member), for a caller that reads them along another round trip; `readAlong` turns the answers into a
+   * PendingRead.
+   */
+  keysOf(kinds: readonly PendingKind[], userId: string): string[] {
+    return kinds.map((kind) => this.key(kind, userId));
+  }
+
+  readAlong(kinds: readonly PendingKind[], exists: readonly boolean[]): PendingRead {
+    return Object.fromEntries(kinds.map((kind, i) => [kind, exists[i] === true]));
   }
 
   /**

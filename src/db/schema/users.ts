@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, pgTable, real, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, date, pgTable, real, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { UNIT_SYSTEMS } from "../../lib/vocabulary.js";
 import { timestamps } from "./columns.js";
 
@@ -22,6 +22,12 @@ export const users = pgTable(
     activityLevel: text({ enum: ACTIVITY_LEVELS }),
     /** How answers show weights: "imperial" adds pounds beside the kilograms. */
     unitSystem: text({ enum: UNIT_SYSTEMS }).notNull().default("metric"),
+    /**
+     * The id of the last transaction that changed a row the kept answers are built from (days, weeks, sleep samples,
+     * sources, the dirty-days outbox, workouts). Set by deferred triggers at commit (migration 0017), read by every
+     * kept-answer request as one primary-key lookup (src/http/answer-cache.ts).
+     */
+    answersVersion: bigint({ mode: "number" }).notNull().default(0),
     ...timestamps(),
   },
   (t) => [

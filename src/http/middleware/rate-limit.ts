@@ -7,13 +7,16 @@ import type { Logger } from "../../lib/logger.js";
 const WINDOW_SEC = 60;
 
 // Fixed window in Redis (atomic INCR + first-hit EXPIRE), so the limit holds across every API process. KEYS[2], when
-// given, is read in the same round trip (the authentication cache's revocation epoch), so a request costs one.
+// given, is read in the same round trip (the authentication cache's revocation epoch), and KEYS[3…] are tested for
+// existence (the user's pending markers), so a request costs one.
 const INCR_SCRIPT = `
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 local also = false
 if #KEYS > 1 then also = redis.call('GET', KEYS[2]) end
-return {count, redis.call('TTL', KEYS[1]), also}
+local exists = {}
+for i = 3, #KEYS do exists[#exists + 1] = redis.call('EXISTS', KEYS[i]) end
+return {count, redis.call('TTL', KEYS[1]), also, exists}
 `;
 
 export interface RateLimiter {
@@ -25,18 +28,38 @@ export interface RateLimiter {
 /** What a counted request read along: the value of `alsoRead` ("" when absent), or null when Redis was unreachable. */
 export type AlsoRead = string | null;
 
+/** What enforceRateLimit read along: `alsoRead`'s value ("" when absent), and whether each `alsoExists` key exists. */
+export interface ReadAlong {
+  value: string;
+  exists: boolean[];
+}
+
 /**
  * Counts one request against `key`, sets the RateLimit-* headers, and throws 429 past the limit; `alsoRead`, a key
- * under the same prefix, is read in the same round trip. Fails open when Redis is unreachable: the API keeps serving
- * from Postgres rather than turning a Redis outage into a full outage (documented in the README).
+ * under the same prefix, is read in the same round trip, and so is whether each of `alsoExists` (full keys; only
+ * with `alsoRead`) exists. Fails open when Redis is unreachable (null): the API keeps serving from Postgres rather
+ * than turning a Redis outage into a full outage (documented in the README).
  */
-export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: string, limit: number, alsoRead?: string): Promise<AlsoRead> {
+export async function enforceRateLimit(
+  c: Context,
+  limiter: RateLimiter,
+  key: string,
+  limit: number,
+  alsoRead?: string,
+  alsoExists: readonly string[] = [],
+): Promise<ReadAlong | null> {
   let count: number;
   let resetSec: number;
   let also: string | null;
+  let exists: number[];
   try {
-    const keys = [`${limiter.keyPrefix}:ratelimit:${key}`, ...(alsoRead === undefined ? [] : [`${limiter.keyPrefix}:${alsoRead}`])];
-    [count, resetSec, also] = (await limiter.redis.eval(INCR_SCRIPT, keys.length, ...keys, WINDOW_SEC)) as [number, number, string | null];
+    const keys = [`${limiter.keyPrefix}:ratelimit:${key}`, ...(alsoRead === undefined ? [] : [`${limiter.keyPrefix}:${alsoRead}`, ...alsoExists])];
+    [count, resetSec, also, exists] = (await limiter.redis.eval(INCR_SCRIPT, keys.length, ...keys, WINDOW_SEC)) as [
+      number,
+      number,
+      string | null,
+      number[],
+    ];
   } catch (err) {
     limiter.logger.warn({ error: { message: (err as Error).message } }, "ratelimit.unavailable");
     return null;
@@ -53,7 +76,7 @@ export async function enforceRateLimit(c: Context, limiter: RateLimiter, key: st
     throw err;
   }
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
-  return also ?? "";
+  return { value: also ?? "", exists: exists.map((n) => n === 1) };
 }
 
 /**

@@ -15,7 +15,7 @@ const DEFAULT_TIME_ZONE = "UTC";
 import type { CreateUserInput, ProfileInput } from "./accounts.schemas.js";
 import { issueKeyInTx, keyPrefixesOf } from "./api-keys.service.js";
 import { invalidateKeys } from "./auth-cache.js";
-import { allUserZones as allUserZonesIn, findUserById, insertUser, type UserPatch, updateUser } from "./users.repo.js";
+import { allUserZones as allUserZonesIn, findAnswersVersion, findUserById, insertUser, type UserPatch, updateUser } from "./users.repo.js";
 
 /** Creates a user and their first API key in one transaction; the key is returned once and never stored. */
 export async function createUserWithKey(deps: Deps, input: CreateUserInput): Promise<{ user: UserRow; apiKey: string }> {
@@ -48,6 +48,17 @@ export async function getUser(deps: Pick<Deps, "db">, userId: string): Promise<U
   const user = await findUserById(deps.db, userId);
   if (!user) throw new NotFoundError("user");
   return user;
+}
+
+/**
+ * What the user's kept answers are tagged with (src/http/answer-cache.ts): the version that deferred triggers set
+ * when a transaction changing the rows answers are built from commits (migration 0017), and the user's zone, for
+ * today. One primary-key lookup; 404 when the user is gone.
+ */
+export async function answersVersionOf(deps: Pick<Deps, "db">, userId: string): Promise<{ version: string; timeZone: string }> {
+  const row = await findAnswersVersion(deps.db, userId);
+  if (!row) throw new NotFoundError("user");
+  return { version: String(row.version), timeZone: row.timeZone };
 }
 
 /** Every user's id and time zone, a page at a time (for re-registering per-user schedules). */

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Deps } from "../../deps.js";
 import { assertNotRateLimited, clientAddress, enforceRateLimit, type RateLimiter } from "../../http/middleware/rate-limit.js";
 import type { AppEnv } from "../../http/router.js";
+import type { PendingKind } from "../../jobs/pending.js";
 import { ForbiddenError, UnauthorizedError } from "../../lib/errors.js";
 import { keyPrefixOf } from "./api-key-secret.js";
 import { authenticate } from "./api-keys.service.js";
@@ -21,6 +22,9 @@ function tokensEqual(a: string, b: string): boolean {
 }
 
 const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
+
+/** Pending markers read along the rate-limit count: GET /v1/projections/weekly answers with them and no other trip. */
+const PENDING_READ_ALONG: readonly PendingKind[] = ["projection"];
 
 /**
  * Everything under /v1 needs a key, except /v1/admin which needs ADMIN_TOKEN. Anonymous and failed attempts
@@ -56,13 +60,16 @@ export function authAndRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
       await enforceRateLimit(c, limiter, `ip:${clientAddress(c)}`, anonLimit);
       throw new UnauthorizedError();
     }
-    // A key seen lately: one Redis round trip counts the request and reads the key's epoch; the identity is used
-    // only if no revocation or profile change happened since it was looked up (auth-cache.ts).
+    // A key seen lately: one Redis round trip counts the request and reads the key's epoch (and the user's pending
+    // markers); the identity is used only if no revocation or profile change happened since it was looked up
+    // (auth-cache.ts).
     const cached = cache.find(token);
     if (cached) {
-      const epoch = await enforceRateLimit(c, limiter, `user:${cached.userId}`, userLimit, authEpochKey(cached.keyPrefix));
-      if (epoch === cached.epoch) {
+      const pendingKeys = deps.pending.keysOf(PENDING_READ_ALONG, cached.userId);
+      const along = await enforceRateLimit(c, limiter, `user:${cached.userId}`, userLimit, authEpochKey(cached.keyPrefix), pendingKeys);
+      if (along !== null && along.value === cached.epoch) {
         admit(c, cached);
+        c.set("pendingRead", deps.pending.readAlong(PENDING_READ_ALONG, along.exists));
         return next();
       }
       cache.forget(token);

@@ -4,6 +4,7 @@ export { presentUser } from "./accounts.presenters.js";
 export { CreateUserSchema, oneWeightUnit, profileFields, UserSchema } from "./accounts.schemas.js";
 export {
   allUserZones,
+  answersVersionOf,
   createUserWithKey,
   fillMissingProfile,
   findUser,

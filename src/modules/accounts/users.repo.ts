@@ -16,6 +16,12 @@ export async function findUserById(db: DbOrTx, userId: string): Promise<UserRow 
   return row;
 }
 
+/** The version every kept answer of the user is tagged with (set at commit by triggers), and the user's zone. */
+export async function findAnswersVersion(db: DbOrTx, userId: string): Promise<{ version: number; timeZone: string } | undefined> {
+  const [row] = await db.select({ version: users.answersVersion, timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).limit(1);
+  return row;
+}
+
 export async function updateUser(db: DbOrTx, userId: string, patch: UserPatch): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set(patch).where(eq(users.id, userId)).returning();
   return row;

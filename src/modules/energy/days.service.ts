@@ -1,16 +1,15 @@
 import type { Deps } from "../../deps.js";
 import { cachedJson } from "../../http/answer-cache.js";
-import { MAX_DIRTY_SWEEPS } from "../../jobs/dirty-days.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { datesBetween, daysBetweenInclusive } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { localDateIn } from "../../lib/zone.js";
-import { findUser } from "../accounts/index.js";
-import { calibrationsForDays, calibrationWeeks } from "../projections/index.js";
-import { sleepMinutesByDate, sleepOfDate, sleepSampleDates } from "../sleep/index.js";
+import { answersVersionOf, findUser } from "../accounts/index.js";
+import { calibrationsForDays } from "../projections/index.js";
+import { sleepMinutesByDate, sleepOfDate } from "../sleep/index.js";
 import { presentBreakdown, presentDay, presentEmptyDay } from "./energy.presenters.js";
-import { daysAnswerVersion, findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
+import { findDailyEnergy, listDailyEnergy } from "./energy.repo.js";
 
 /** The profile zone's current local date by the injected clock: that day and later ones are still running. */
 async function todayOf(deps: Deps, userId: string): Promise<string> {
@@ -19,21 +18,34 @@ async function todayOf(deps: Deps, userId: string): Promise<string> {
   return localDateIn(deps.clock.now(), user.timeZone);
 }
 
+// Today per zone, kept for the UTC minute it was computed in: offsets are whole minutes, so a local date cannot
+// change inside one, and formatting it cost more than the rest of a kept answer's request in a profile.
+const MS_PER_MINUTE = 60_000;
+const todayByZone = new Map<string, { minute: number; date: string }>();
+
+function todayIn(now: Date, timeZone: string): string {
+  const minute = Math.floor(now.getTime() / MS_PER_MINUTE);
+  const kept = todayByZone.get(timeZone);
+  if (kept?.minute === minute) return kept.date;
+  const date = localDateIn(now, timeZone);
+  todayByZone.set(timeZone, { minute, date });
+  return date;
+}
+
 const roundSleep = (minutes: number | null) => (minutes === null ? null : Math.round(minutes * 10) / 10);
 
 const emptyStatus = (date: string, today: string) => (date >= today ? "in_progress" : "no_data");
 
 /**
- * `listDays` as JSON text, kept per process under the version of everything it is built from (answer-cache.ts), so
- * a dashboard re-reading a year costs one small query until a recompute changes a day.
+ * `listDays` as JSON text, kept per process under the user's answers version (answer-cache.ts), so a dashboard
+ * re-reading a year costs one primary-key lookup until a change to the days, the weeks calibrating them, the sleep
+ * samples, the sources or the outbox commits.
  */
 export async function listDaysJson(deps: Deps, userId: string, from: string, to: string) {
   assertDateRange(from, to);
-  const inputs = { from, to, ...calibrationWeeks(from, to), ...sleepSampleDates(from, to), maxSweeps: MAX_DIRTY_SWEEPS };
-  const { version, timeZone } = await daysAnswerVersion(deps.db, userId, inputs);
-  if (timeZone === null) throw new NotFoundError("user");
+  const { version, timeZone } = await answersVersionOf(deps, userId);
   // Today decides which dates without a row are still running.
-  const tag = `${version}|${localDateIn(deps.clock.now(), timeZone)}`;
+  const tag = `${version}|${todayIn(deps.clock.now(), timeZone)}`;
   return cachedJson(deps, `days|${userId}|${from}|${to}`, tag, () => listDays(deps, userId, from, to));
 }
 

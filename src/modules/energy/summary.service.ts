@@ -1,16 +1,14 @@
 import type { Deps } from "../../deps.js";
 import { flagsCleared } from "../../domain/days/day-plausibility.js";
 import { cachedJson } from "../../http/answer-cache.js";
-import { MAX_DIRTY_SWEEPS } from "../../jobs/dirty-days.js";
 import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { addDays, datesBetween } from "../../lib/calendar.js";
 import { assertDateRange } from "../../lib/date-range.js";
 import { roundUnit } from "../../lib/precision.js";
 import { localDateIn } from "../../lib/zone.js";
-import { getUser } from "../accounts/index.js";
-import { calibrationWeeks } from "../projections/index.js";
-import { sleepSampleDates, summarizeSleep } from "../sleep/index.js";
-import { dailyEnergyBounds, daysAnswerVersion, listDailyEnergy } from "./energy.repo.js";
+import { answersVersionOf, getUser } from "../accounts/index.js";
+import { summarizeSleep } from "../sleep/index.js";
+import { dailyEnergyBounds, listDailyEnergy } from "./energy.repo.js";
 
 const REASON_BY_STATUS: Record<string, string> = {
   partial: "partial: the wearable covered too few hours, or the food log looks incomplete",
@@ -53,14 +51,13 @@ async function todayBounds(deps: Deps, userId: string): Promise<{ first: string;
 }
 
 /**
- * `summarize` as JSON text, kept per process under the version of the days it is built from (as `listDaysJson`).
- * The version covers the weeks calibrating those days too, which the summary does not read: a new projection costs
- * one recomputed summary, never a stale one.
+ * `summarize` as JSON text, kept per process under the user's answers version (as `listDaysJson`). The version
+ * moves with changes the summary does not read too (a new projection, a workout): those cost one recomputed
+ * summary, never a stale one.
  */
 export async function summarizeJson(deps: Deps, userId: string, range: { from?: string | undefined; to?: string | undefined }) {
   const { from, to } = await summaryRange(deps, userId, range);
-  const inputs = { from, to, ...calibrationWeeks(from, to), ...sleepSampleDates(from, to), maxSweeps: MAX_DIRTY_SWEEPS };
-  const { version } = await daysAnswerVersion(deps.db, userId, inputs);
+  const { version } = await answersVersionOf(deps, userId);
   return cachedJson(deps, `summary|${userId}|${from}|${to}`, version, () => summarize(deps, userId, from, to));
 }
 

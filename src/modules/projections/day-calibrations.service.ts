@@ -7,7 +7,7 @@ import { dynamicInputsBetween } from "./projections.repo.js";
 import { calibrationFromInputs } from "./stored-calibration.js";
 
 /** The weeks whose stored projections can calibrate a date of [from, to] (week starts, inclusive). */
-export function calibrationWeeks(from: string, to: string): { fromWeek: string; toWeek: string } {
+function calibrationWeeks(from: string, to: string): { fromWeek: string; toWeek: string } {
   return { fromWeek: weekStartOf(addDays(from, -CALIBRATION_WINDOW_DAYS)), toWeek: weekStartOf(addDays(to, CALIBRATION_WINDOW_DAYS)) };
 }
 

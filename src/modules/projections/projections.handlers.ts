@@ -1,10 +1,12 @@
+import { jsonTextResponse } from "../../http/answer-cache.js";
 import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { listWeeklyProjectionsRoute, simulateProjectionRoute } from "./projections.routes.js";
-import { listWeeklyProjections } from "./projections.service.js";
+import { listWeeklyProjectionsJson } from "./projections.service.js";
 import { simulateProjection } from "./simulate.service.js";
 
 export const listWeekly: AppRouteHandler<typeof listWeeklyProjectionsRoute> = async (c) => {
-  return c.json(await listWeeklyProjections(c.var.deps, c.var.userId, c.req.valid("query")), 200);
+  const { deps, userId, pendingRead } = c.var;
+  return jsonTextResponse(c, await listWeeklyProjectionsJson(deps, userId, c.req.valid("query"), pendingRead?.projection));
 };
 
 export const simulate: AppRouteHandler<typeof simulateProjectionRoute> = async (c) => {

@@ -2,12 +2,13 @@ import type { Deps } from "../../deps.js";
 import { CALIBRATION_WINDOW_DAYS, TREND_LOOKBACK_DAYS } from "../../domain/projections/week-facts.js";
 import { MEASURED_BODY_FAT_MAX_AGE_DAYS } from "../../domain/projections/week-person.js";
 import { projectWeek } from "../../domain/projections/week-projection.js";
+import { cachedJson } from "../../http/answer-cache.js";
+import { hasPendingRecomputes } from "../../jobs/recompute.js";
 import { addDays, DAYS_PER_WEEK, weekEndOf, weekStartOf } from "../../lib/calendar.js";
 import { type CursorPosition, decodeCursor, invalidCursor, paginate } from "../../lib/cursor.js";
 import { assertRangeOrder } from "../../lib/date-range.js";
 import { localDateIn } from "../../lib/zone.js";
-import { findUser } from "../accounts/index.js";
-import { hasPendingProjections } from "./projection-requests.service.js";
+import { answersVersionOf, findUser } from "../accounts/index.js";
 import { presentWeekProjection } from "./projections.presenters.js";
 import {
   deleteWeekProjections,
@@ -57,18 +58,35 @@ export async function projectLastWeek(deps: Deps, userId: string): Promise<{ wee
   return { weekStart, outcome: await projectUserWeek(deps, userId, weekStart) };
 }
 
-/** A page of rows (of the weeks overlapping [from, to] when given), and whether recomputes or projections are still on their way. */
-export async function listWeeklyProjections(
-  deps: Deps,
-  userId: string,
-  q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
-) {
+type WeeksQuery = { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number };
+
+/**
+ * A page of rows (of the weeks overlapping [from, to] when given), and whether recomputes or projections are still
+ * on their way, as JSON text kept per process (src/http/answer-cache.ts). The tag is the user's answers version
+ * (weeks and the dirty-days outbox move it) and the projection marker: `projectionPending` when the auth middleware
+ * read it along the request's Redis round trip, else read here.
+ */
+export async function listWeeklyProjectionsJson(deps: Deps, userId: string, q: WeeksQuery, projectionPending: boolean | undefined) {
   assertRangeOrder(q.from, q.to);
   const after = q.cursor ? weekPosition(decodeCursor(q.cursor)) : undefined;
-  const query = { fromWeekStart: q.from === undefined ? undefined : weekStartOf(q.from), to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) };
-  const [rows, pending] = await Promise.all([listWeekProjections(deps.db, userId, query), hasPendingProjections(deps, userId)]);
-  const page = paginate(rows, q.limit, weekCursorPosition);
-  return { weeks: page.items.map(presentWeekProjection), next_cursor: page.nextCursor, pending };
+  const [{ version }, weeksPending] = await Promise.all([
+    answersVersionOf(deps, userId),
+    projectionPending ?? deps.pending.isPending(["projection"], userId),
+  ]);
+  // The cursor last: it is the client's text, nothing after it can be confused with it.
+  const key = `weekly|${userId}|${q.from ?? ""}|${q.to ?? ""}|${q.limit}|${q.cursor ?? ""}`;
+  return cachedJson(deps, key, `${version}|${weeksPending}`, async () => {
+    const query = {
+      fromWeekStart: q.from === undefined ? undefined : weekStartOf(q.from),
+      to: q.to,
+      limit: q.limit + 1,
+      ...(after ? { after } : {}),
+    };
+    // A recompute queues the projections of its weeks, so either is `pending`.
+    const [rows, daysPending] = await Promise.all([listWeekProjections(deps.db, userId, query), hasPendingRecomputes(deps, userId)]);
+    const page = paginate(rows, q.limit, weekCursorPosition);
+    return { weeks: page.items.map(presentWeekProjection), next_cursor: page.nextCursor, pending: daysPending || weeksPending };
+  });
 }
 
 /** A decoded cursor as a (week, model) position; a model this API never wrote is a tampered cursor. */

@@ -21,8 +21,8 @@ interface SleepRead {
   sourceName: (sourceId: string) => string;
 }
 
-/** The local dates of the stage samples the sleep of [from, to] is computed from (for versions of answers using it). */
-export function sleepSampleDates(from: string, to: string): { sleepFrom: string; sleepTo: string } {
+/** The local dates of the stage samples the sleep of [from, to] is computed from (sessions start before their date). */
+function sleepSampleDates(from: string, to: string): { sleepFrom: string; sleepTo: string } {
   return { sleepFrom: addDays(from, -SESSION_LOOKBACK_DAYS), sleepTo: to };
 }
 

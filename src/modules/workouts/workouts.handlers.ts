@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.js";
+import { jsonTextResponse } from "../../http/answer-cache.js";
 import { type AppRouteHandler, createRouter } from "../../http/router.js";
 import { createManualWorkout, patchWorkout } from "./manual.service.js";
 import { presentSets, presentStreams, presentWorkout } from "./workouts.presenters.js";
 import { createWorkoutRoute, deleteWorkoutRoute, getWorkoutRoute, listWorkoutsRoute, patchWorkoutRoute } from "./workouts.routes.js";
-import { deleteUserWorkout, getUserWorkout, listUserWorkouts } from "./workouts.service.js";
+import { deleteUserWorkout, getUserWorkout, listUserWorkoutsJson } from "./workouts.service.js";
 
 async function workoutDetail(deps: Deps, userId: string, workoutId: string) {
   const found = await getUserWorkout(deps, userId, workoutId);
@@ -11,8 +12,7 @@ async function workoutDetail(deps: Deps, userId: string, workoutId: string) {
 }
 
 export const listWorkoutsHandler: AppRouteHandler<typeof listWorkoutsRoute> = async (c) => {
-  const page = await listUserWorkouts(c.var.deps, c.var.userId, c.req.valid("query"));
-  return c.json({ workouts: page.items.map(presentWorkout), next_cursor: page.nextCursor }, 200);
+  return jsonTextResponse(c, await listUserWorkoutsJson(c.var.deps, c.var.userId, c.req.valid("query")));
 };
 
 export const getWorkoutHandler: AppRouteHandler<typeof getWorkoutRoute> = async (c) => {

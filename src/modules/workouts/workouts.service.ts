@@ -1,22 +1,32 @@
 import type { Deps } from "../../deps.js";
 import { workoutDates } from "../../domain/activities/activity-span.js";
+import { cachedJson } from "../../http/answer-cache.js";
 import { decodeCursor, paginate } from "../../lib/cursor.js";
 import { assertRangeOrder } from "../../lib/date-range.js";
 import { NotFoundError } from "../../lib/errors.js";
-import { findUser } from "../accounts/index.js";
+import { answersVersionOf, findUser } from "../accounts/index.js";
 import { enqueueDayDetections, workoutHiitFields } from "../hiit/index.js";
 import { deleteWorkoutsInTx, queueRegroupEffects } from "./grouping.service.js";
+import { presentWorkout } from "./workouts.presenters.js";
 import { findSets, findStreams, findWorkout, listWorkouts } from "./workouts.repo.js";
 
-export async function listUserWorkouts(
-  deps: Deps,
-  userId: string,
-  q: { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number },
-) {
+type WorkoutsQuery = { from?: string | undefined; to?: string | undefined; cursor?: string | undefined; limit: number };
+
+/**
+ * A page of workouts as JSON text, kept per process under the user's answers version (src/http/answer-cache.ts):
+ * every write to workouts or sources moves it, so a re-read page costs one primary-key lookup.
+ */
+export async function listUserWorkoutsJson(deps: Deps, userId: string, q: WorkoutsQuery) {
   assertRangeOrder(q.from, q.to);
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const rows = await listWorkouts(deps.db, userId, { from: q.from, to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) });
-  return paginate(rows, q.limit, (row) => ({ sortKey: row.workout.startAt.toISOString(), id: row.workout.id }));
+  const { version } = await answersVersionOf(deps, userId);
+  // The cursor last: it is the client's text, nothing after it can be confused with it.
+  const key = `workouts|${userId}|${q.from ?? ""}|${q.to ?? ""}|${q.limit}|${q.cursor ?? ""}`;
+  return cachedJson(deps, key, version, async () => {
+    const rows = await listWorkouts(deps.db, userId, { from: q.from, to: q.to, limit: q.limit + 1, ...(after ? { after } : {}) });
+    const page = paginate(rows, q.limit, (row) => ({ sortKey: row.workout.startAt.toISOString(), id: row.workout.id }));
+    return { workouts: page.items.map(presentWorkout), next_cursor: page.nextCursor };
+  });
 }
 
 /** One of the user's workouts with its streams and its HIIT analysis. */

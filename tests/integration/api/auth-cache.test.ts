@@ -87,4 +87,19 @@ describe("remembered identities", () => {
     });
     expect(again).toEqual(["eval"]);
   });
+
+  it("a kept answer with a remembered key costs that one Redis command too, the projection marker read along", async () => {
+    const user = await h.createUser();
+    const routes = ["/v1/projections/weekly?from=2026-11-01&to=2026-11-30", "/v1/days?from=2026-11-01&to=2026-11-30", "/v1/workouts?limit=10"];
+    for (const route of routes) expect((await h.request(route, { key: user.apiKey })).status).toBe(200);
+    for (const route of routes) {
+      const sent = await redisCommandsOf(async () => expect((await h.request(route, { key: user.apiKey })).status).toBe(200));
+      expect({ route, sent }).toEqual({ route, sent: ["eval"] });
+    }
+    const weekly = async () =>
+      readJson<{ pending: boolean }>(await h.request("/v1/projections/weekly?from=2026-11-01&to=2026-11-30", { key: user.apiKey }));
+    expect((await weekly()).pending).toBe(false);
+    await h.deps.pending.mark([{ kind: "projection", userId: user.id, member: "2026-11-09" }]);
+    expect((await weekly()).pending).toBe(true);
+  });
 });
