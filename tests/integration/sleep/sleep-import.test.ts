@@ -1,8 +1,9 @@
 // Sleep through the HTTP API with real workers: a real Health Auto Export night uploaded and pushed, and an Apple
 // Health night recorded by both a watch and a phone, counted once.
 import { describe, expect, it } from "vitest";
-import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
-import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { type Harness, readJson } from "../../helpers/harness.js";
+import { fixture, uploadSettled } from "../../helpers/imports.js";
+import { sleepMinutes, sleepOf, sleepRowCount } from "../../helpers/sleep-reads.js";
 import { harnessWithWorkers } from "../../helpers/with-workers.js";
 
 let h: Harness;
@@ -12,35 +13,6 @@ harnessWithWorkers((started) => {
 
 const HAE_NIGHT = "health-auto-export/irvinlim__marshal_test_unmarshal_sleep_phases_v6.6.2.json";
 
-interface DaySleep {
-  asleep_minutes: number | null;
-  in_bed_minutes: number | null;
-  start: string | null;
-  end: string | null;
-  stages_minutes: Record<string, number>;
-  sources: string[];
-  sessions: { main: boolean; asleep_minutes: number | null; sources: string[] }[];
-}
-
-async function importBytes(user: TestUser, bytes: Buffer): Promise<ImportBody> {
-  const queued = await readJson<ImportBody>(await upload(h, user.apiKey, bytes));
-  return settledImport(h, user.apiKey, queued.id);
-}
-
-async function sleepMinutes(user: TestUser, from: string, to: string): Promise<(number | null)[]> {
-  const body = await readJson<{ days: { sleep_minutes: number | null }[] }>(await h.request(`/v1/days?from=${from}&to=${to}`, { key: user.apiKey }));
-  return body.days.map((d) => d.sleep_minutes);
-}
-
-async function sleepOf(user: TestUser, date: string): Promise<DaySleep | null> {
-  return (await readJson<{ sleep: DaySleep | null }>(await h.request(`/v1/days/${date}`, { key: user.apiKey }))).sleep;
-}
-
-async function sleepRowCount(userId: string): Promise<number> {
-  const [row] = await h.deps.sql<{ n: number }[]>`select count(*)::int as n from samples where user_id = ${userId} and type::text like 'sleep_%'`;
-  return row?.n ?? 0;
-}
-
 describe("a real Health Auto Export night (aggregated sleep_analysis, v6.6.2)", () => {
   it("counts the file's asleep minutes on the wake-up date at the file's +08:00, and a re-upload or push changes nothing", async () => {
     // The profile zone is UTC, so the +08:00 of the file decides the date: the night ends 08:39:12 +0800 on
@@ -48,7 +20,7 @@ describe("a real Health Auto Export night (aggregated sleep_analysis, v6.6.2)", 
     // 0.85833333333333339 → 51.5, rem 1.2583333333333333 → 75.5, asleep 0 → asleep 325 min; awake
     // 0.11666666666666667 → 7 min; inBed 8.1450109350019027 → 488.7 min (not sleep).
     const user = await h.createUser({ time_zone: "UTC" });
-    const done = await importBytes(user, fixture(HAE_NIGHT));
+    const done = await uploadSettled(h, user, fixture(HAE_NIGHT));
     expect(done).toMatchObject({ status: "completed", skipped: {} });
     expect(done.counts).toMatchObject({
       sleep_core: { parsed: 1, inserted: 1 },
@@ -57,8 +29,8 @@ describe("a real Health Auto Export night (aggregated sleep_analysis, v6.6.2)", 
       sleep_awake: { parsed: 1, inserted: 1 },
       sleep_in_bed: { parsed: 1, inserted: 1 },
     });
-    expect(await sleepMinutes(user, "2023-01-30", "2023-02-01")).toEqual([null, 325, null]);
-    const night = await sleepOf(user, "2023-01-31");
+    expect(await sleepMinutes(h, user, "2023-01-30", "2023-02-01")).toEqual([null, 325, null]);
+    const night = await sleepOf(h, user, "2023-01-31");
     expect(night).toMatchObject({
       asleep_minutes: 325,
       in_bed_minutes: 488.7,
@@ -67,10 +39,10 @@ describe("a real Health Auto Export night (aggregated sleep_analysis, v6.6.2)", 
       stages_minutes: { core: 198, deep: 51.5, rem: 75.5, awake: 7, asleep_unspecified: 0, in_bed: 488.7 },
       sources: ["Irvin's iPhone|Irvin's Apple Watch"],
     });
-    expect(await sleepOf(user, "2023-01-30")).toBeNull();
+    expect(await sleepOf(h, user, "2023-01-30")).toBeNull();
 
     // The same bytes answer with the same import, run again onto the same natural keys.
-    const again = await importBytes(user, fixture(HAE_NIGHT));
+    const again = await uploadSettled(h, user, fixture(HAE_NIGHT));
     expect(again).toMatchObject({ id: done.id, status: "completed" });
     const pushed = await readJson<{ accepted: number; duplicate: number }>(
       await h.request("/v1/integrations/health-auto-export", {
@@ -80,8 +52,8 @@ describe("a real Health Auto Export night (aggregated sleep_analysis, v6.6.2)", 
       }),
     );
     expect(pushed).toMatchObject({ accepted: 0, duplicate: 5 });
-    expect(await sleepRowCount(user.id)).toBe(5);
-    expect(await sleepMinutes(user, "2023-01-30", "2023-02-01")).toEqual([null, 325, null]);
+    expect(await sleepRowCount(h, user.id)).toBe(5);
+    expect(await sleepMinutes(h, user, "2023-01-30", "2023-02-01")).toEqual([null, 325, null]);
 
     const summary = await readJson(await h.request("/v1/summary?from=2023-01-30&to=2023-02-01", { key: user.apiKey }));
     expect(summary).toMatchObject({ sleep_nights: 1, mean_sleep_minutes: 325, nights_7h_or_more: 0 });
@@ -104,12 +76,12 @@ describe("an Apple Health night recorded by the watch and the phone", () => {
     ];
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n${records.join("\n")}\n</HealthData>\n`;
     const user = await h.createUser({ time_zone: "Europe/Berlin" });
-    const done = await importBytes(user, Buffer.from(xml));
+    const done = await uploadSettled(h, user, Buffer.from(xml));
     expect(done).toMatchObject({ status: "completed", rejected_records: [] });
     // Watch 22:30-05:30: core 150 + deep 60 + 30 + REM 160 = 400 asleep, 20 awake (not sleep, though the phone
     // said asleep then). Phone "asleep" only outside the watch: 22:00-22:30 and 05:30-06:00 = 60. 460, not 880.
-    expect(await sleepMinutes(user, "2024-02-10", "2024-02-11")).toEqual([null, 460]);
-    const night = await sleepOf(user, "2024-02-11");
+    expect(await sleepMinutes(h, user, "2024-02-10", "2024-02-11")).toEqual([null, 460]);
+    const night = await sleepOf(h, user, "2024-02-11");
     expect(night).toMatchObject({ asleep_minutes: 460, in_bed_minutes: 540, stages_minutes: { awake: 20, deep: 90 } });
     expect(night?.sources.sort()).toEqual(["Kai’s Apple Watch", "Kai’s iPhone"]);
   });
