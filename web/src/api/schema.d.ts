@@ -1068,7 +1068,8 @@ export interface components {
             day_length_hours: number | null;
             /** @description null for a day never computed */
             breakdown: components["schemas"]["DayBreakdown"] | null;
-            sleep: components["schemas"]["DaySleep"];
+            /** @description null when no sleep ended on this date */
+            sleep: components["schemas"]["DaySleep"] | null;
             pending: boolean;
         };
         /** @description What the day's numbers were computed from */
@@ -1145,7 +1146,7 @@ export interface components {
             stages_minutes: components["schemas"]["SleepStages"];
             sources: string[];
             sessions: components["schemas"]["SleepSession"][];
-        } | null;
+        };
         /** @description Minutes per stage after the source-priority merge */
         SleepStages: {
             /** @description Time in bed (shown, never counted as sleep) */
@@ -1345,7 +1346,8 @@ export interface components {
             /** @description Detected HIIT (not the device's label); null until analysed */
             hiit: boolean | null;
             hiit_intervals: components["schemas"]["HiitInterval"][];
-            intensity_minutes: components["schemas"]["IntensityMinutes"];
+            /** @description Minutes per band; null until analysed */
+            intensity_minutes: components["schemas"]["IntensityMinutes"] | null;
         };
         WorkoutSet: {
             /** @description A catalogue key (GET /v1/exercises), or the text as given for an exercise the catalogue lacks */
@@ -1379,7 +1381,7 @@ export interface components {
             moderate: number;
             vigorous: number;
             near_maximal: number;
-        } | null;
+        };
         CreateWorkout: {
             /** @description Your own id; without it, the same start and type is the same workout */
             external_id?: string;
