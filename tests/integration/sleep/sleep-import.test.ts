@@ -5,6 +5,7 @@ import { type Harness, readJson } from "../../helpers/harness.js";
 import { fixture, uploadSettled } from "../../helpers/imports.js";
 import { sleepMinutes, sleepOf, sleepRowCount } from "../../helpers/sleep-reads.js";
 import { harnessWithWorkers } from "../../helpers/with-workers.js";
+import { settledDays } from "../energy/energy-test-kit.js";
 
 let h: Harness;
 harnessWithWorkers((started) => {
@@ -57,6 +58,38 @@ describe("a real Health Auto Export night (aggregated sleep_analysis, v6.6.2)", 
 
     const summary = await readJson(await h.request("/v1/summary?from=2023-01-30&to=2023-02-01", { key: user.apiKey }));
     expect(summary).toMatchObject({ sleep_nights: 1, mean_sleep_minutes: 325, nights_7h_or_more: 0 });
+  });
+});
+
+describe("a day whose only records are a night's sleep", () => {
+  it("has an unknown burn and intake, as a day without data, and shows its sleep; a meal gives intake but no deficit", async () => {
+    // A full profile: before, the recompute gave such a day Mifflin-St Jeor's 1,765 kcal as its burn under "no data".
+    const user = await h.createUser({ time_zone: "UTC", sex: "male", birth_date: "1990-01-01", height_cm: 180, weight_kg: 80 });
+    await uploadSettled(h, user, fixture(HAE_NIGHT));
+    const days = await settledDays(h, user, "2023-01-30", "2023-02-01", (d) => d[1]?.computed_at !== null);
+    for (const day of days) {
+      expect(day, day.date).toMatchObject({ status: "no_data", basal_kcal: null, burned_kcal: null, burned_kcal_range: null, intake_kcal: null });
+      expect(day.deficit_kcal, day.date).toBeNull();
+    }
+    expect(await sleepMinutes(h, user, "2023-01-30", "2023-02-01")).toEqual([null, 325, null]);
+    const detail = await readJson<{ sources: { basal: string }; sleep: { asleep_minutes: number } }>(
+      await h.request("/v1/days/2023-01-31", { key: user.apiKey }),
+    );
+    expect(detail).toMatchObject({ sources: { basal: "none" }, sleep: { asleep_minutes: 325 } });
+
+    const meal = await h.request("/v1/intake", {
+      method: "POST",
+      key: user.apiKey,
+      json: { consumed_at: "2023-01-31T12:00:00+08:00", energy_kcal: 1800 },
+    });
+    expect(meal.status).toBe(201);
+    const [, day] = await settledDays(h, user, "2023-01-30", "2023-02-01", (d) => d[1]?.intake_kcal === 1800);
+    expect(day).toMatchObject({ status: "no_data", intake_kcal: 1800, burned_kcal: null, deficit_kcal: null });
+    const summary = await readJson<{ days_used: number; excluded: { date: string; reason: string }[] }>(
+      await h.request("/v1/summary?from=2023-01-30&to=2023-02-01", { key: user.apiKey }),
+    );
+    expect(summary.days_used).toBe(0);
+    expect(summary.excluded.map((e) => e.reason)).toEqual(["no wearable data", "no wearable data", "no wearable data"]);
   });
 });
 
