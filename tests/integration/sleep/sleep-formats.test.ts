@@ -62,6 +62,36 @@ describe("Samsung Health: a staged night and a nap without stages", () => {
   });
 });
 
+describe("Samsung Health: the sleep CSV and the sleep-stage CSV uploaded one by one", () => {
+  const folder = "samsunghealth_synthetic_20240320101500";
+  const sessions = fixture(`samsung-health/${folder}/com.samsung.shealth.sleep.20240320101500.csv`);
+  const stages = fixture(`samsung-health/${folder}/com.samsung.health.sleep_stage.20240320101500.csv`);
+
+  it("count the staged night once, by its stages, as the zip does, whichever arrives first", async () => {
+    for (const order of [
+      [sessions, stages],
+      [stages, sessions],
+    ]) {
+      const user = await h.createUser({ time_zone: "Europe/Helsinki" });
+      for (const file of order) expect(await uploadSettled(h, user, file)).toMatchObject({ status: "completed", format: "samsung_health_csv" });
+      // The session s1 is stored as asleep over 21:45-04:58 UTC beside its stages; the stages count (408 asleep,
+      // 25 awake), the session's 433 minutes do not. The nap s2 has no stages: 30 asleep. 438, not 871.
+      expect(await sleepMinutes(h, user, "2024-03-18", "2024-03-20")).toEqual([null, 438, null]);
+      expect(await sleepOf(h, user, "2024-03-19")).toMatchObject({
+        asleep_minutes: 438,
+        start: "2024-03-18T23:45:00.000+02:00",
+        end: "2024-03-19T06:58:00.000+02:00",
+        stages_minutes: { core: 208, deep: 100, rem: 100, awake: 25, asleep_unspecified: 30 },
+        sessions: [
+          { main: true, asleep_minutes: 408 },
+          { main: false, asleep_minutes: 30 },
+        ],
+      });
+      expect(await sleepRowCount(h, user.id)).toBe(11);
+    }
+  });
+});
+
 describe("Fitbit: a stages night with short wakes and a classic nap", () => {
   const file = fixture("fitbit/synthetic__sleep-2024-03-18.json");
 

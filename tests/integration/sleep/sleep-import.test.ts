@@ -61,6 +61,57 @@ describe("a real Health Auto Export night (aggregated sleep_analysis, v6.6.2)", 
   });
 });
 
+describe("the same Health Auto Export night in both of the app's shapes", () => {
+  // The real night (aggregated) and the same night as the app's unaggregated segments, from the same source: core
+  // 198, deep 51.5, REM 75.5, awake 7 minutes between 00:23:47 and 08:39:12 +08:00, with a gap the app left unstaged.
+  const source = "Irvin's iPhone|Irvin’s Apple Watch";
+  const segments: [string, string, string][] = [
+    ["Core", "00:23:47", "01:53:47"],
+    ["Deep", "01:53:47", "02:45:17"],
+    ["REM", "02:45:17", "03:30:17"],
+    ["Awake", "03:30:17", "03:37:17"],
+    ["Core", "03:37:17", "05:25:17"],
+    ["REM", "08:08:42", "08:39:12"],
+  ];
+  const unaggregated = Buffer.from(
+    JSON.stringify({
+      data: {
+        metrics: [
+          {
+            name: "sleep_analysis",
+            units: "hr",
+            data: segments.map(([value, start, end]) => ({
+              startDate: `2023-01-31 ${start} +0800`,
+              endDate: `2023-01-31 ${end} +0800`,
+              value,
+              source,
+            })),
+          },
+        ],
+      },
+    }),
+  );
+
+  it("counts the night once, by its segments, whichever shape arrives first", async () => {
+    for (const order of [
+      [fixture(HAE_NIGHT), unaggregated],
+      [unaggregated, fixture(HAE_NIGHT)],
+    ]) {
+      const user = await h.createUser({ time_zone: "UTC" });
+      for (const file of order) expect(await uploadSettled(h, user, file)).toMatchObject({ status: "completed", rejected_records: [] });
+      expect(await sleepRowCount(h, user.id)).toBe(11);
+      expect(await sleepMinutes(h, user, "2023-01-30", "2023-02-01")).toEqual([null, 325, null]);
+      expect(await sleepOf(h, user, "2023-01-31")).toMatchObject({
+        asleep_minutes: 325,
+        start: "2023-01-31T00:23:47.000+08:00",
+        end: "2023-01-31T08:39:12.000+08:00",
+        stages_minutes: { core: 198, deep: 51.5, rem: 75.5, awake: 7, asleep_unspecified: 0 },
+        sources: ["Irvin's iPhone|Irvin's Apple Watch"],
+      });
+    }
+  });
+});
+
 describe("a day whose only records are a night's sleep", () => {
   it("has an unknown burn and intake, as a day without data, and shows its sleep; a meal gives intake but no deficit", async () => {
     // A full profile: before, the recompute gave such a day Mifflin-St Jeor's 1,765 kcal as its burn under "no data".
