@@ -944,7 +944,7 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "processing" | "completed" | "failed";
             /** @enum {string} */
-            format: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+            format: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "health_connect_db" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
             sha256: string;
             bytes: number;
             filename: string | null;
@@ -2713,7 +2713,7 @@ export interface operations {
                 /** @description The original file name, for your reference only */
                 filename?: string;
                 /** @description Override content detection */
-                format?: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+                format?: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "health_connect_db" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
                 /** @description The unit of weights in a file that does not say (Fitbit writes the account's display unit). Sending it for a file already imported without it (or with another unit) runs that import again; weigh-ins already stored keep their values. */
                 weight_unit?: "kg" | "lb";
             };
