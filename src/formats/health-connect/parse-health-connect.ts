@@ -1,7 +1,8 @@
 // Android Health Connect's export: "Health Connect.zip" holding one SQLite file, health_connect_export.db, a copy of
-// the phone's Health Connect database (hc-schema.ts names the tables and where they are defined). SQLite needs a
-// file, so the entry is extracted to a private temporary directory (size-capped) that is removed afterwards, even
-// when reading fails. Each table is read row by row in turn; what is not read is counted as skipped.
+// the phone's Health Connect database (hc-schema.ts names the tables and where they are defined), or that file
+// uploaded on its own. SQLite needs a file of its own, so the entry (or the upload) is copied to a private temporary
+// directory (size-capped) that is removed afterwards, even when reading fails. Each table is read row by row in turn;
+// what is not read is counted as skipped.
 
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
