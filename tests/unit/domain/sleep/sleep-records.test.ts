@@ -7,8 +7,11 @@ const MIN = 60_000;
 
 /** A stage record from minute `from` to minute `to` after 23:00; its value is its span unless given. */
 const rec = (type: SleepStageType, from: number, to: number, value = to - from) => ({ type, startMs: T0 + from * MIN, endMs: T0 + to * MIN, value });
-const minutes = (rows: readonly { type: SleepStageType; value: number }[]) =>
-  rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.type]: (m[r.type] ?? 0) + r.value }), {});
+function minutes(rows: readonly { type: SleepStageType; value: number }[]): Record<string, number> {
+  const byType: Record<string, number> = {};
+  for (const r of rows) byType[r.type] = (byType[r.type] ?? 0) + r.value;
+  return byType;
+}
 
 // One night of 480 minutes as segments: core 200, deep 100, REM 140, awake 40.
 const SEGMENTS = [
