@@ -187,6 +187,8 @@ export type IntakeEvent =
 export interface Sniff {
   /** Entry names of a zip archive, read from its central directory before anything is inflated. */
   zip?: (entryNames: readonly string[]) => boolean;
+  /** The table names of a SQLite database, read from its schema pages. */
+  sqliteTables?: (tables: readonly string[]) => boolean;
   /** The first bytes of a binary file. */
   binary?: (head: Buffer) => boolean;
   /** The local name of an XML document's root element. */

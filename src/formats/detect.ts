@@ -1,5 +1,6 @@
 import { gunzipHead, isGzipHead } from "./common/gzip.js";
 import { csvHeaderCells, decodeHead, jsonKeyPaths, xmlRootName } from "./common/sniff.js";
+import { isSqliteHead, sqliteTableNames } from "./common/sqlite-tables.js";
 import { listZipEntryNames } from "./common/zip.js";
 import type { Sniff } from "./contract.js";
 import { FORMAT_NAMES, FORMATS, type FormatName } from "./registry.js";
@@ -10,6 +11,8 @@ export const DETECT_HEAD_BYTES = 64 * 1024;
 export interface DetectOptions {
   /** Entry names of the archive when the head is a zip; without them a zip cannot be told apart. */
   zipEntryNames?: readonly string[];
+  /** Table names when the head is a SQLite database; without them a database cannot be told apart. */
+  sqliteTables?: readonly string[];
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -33,6 +36,10 @@ export function detectFormat(head: Buffer, opts: DetectOptions = {}): FormatName
   if (isZipHead(head)) {
     const entryNames = opts.zipEntryNames;
     return entryNames === undefined ? null : firstMatch((s) => s.zip?.(entryNames) ?? false);
+  }
+  if (isSqliteHead(head)) {
+    const tables = opts.sqliteTables;
+    return tables === undefined ? null : firstMatch((s) => s.sqliteTables?.(tables) ?? false);
   }
   const binary = firstMatch((s) => s.binary?.(head) ?? false);
   if (binary !== null) return binary;
@@ -60,5 +67,6 @@ export async function detectFileFormat(path: string, head: Buffer): Promise<Form
     return inner === null || isZipHead(inner) || isGzipHead(inner) ? null : detectFormat(inner);
   }
   const zipEntryNames = isZipHead(head) ? await listZipEntryNames(path) : undefined;
-  return detectFormat(head, zipEntryNames ? { zipEntryNames } : {});
+  const sqliteTables = isSqliteHead(head) ? ((await sqliteTableNames(path)) ?? []) : undefined;
+  return detectFormat(head, { ...(zipEntryNames ? { zipEntryNames } : {}), ...(sqliteTables ? { sqliteTables } : {}) });
 }

@@ -9,7 +9,7 @@ import { garminConnectZip } from "./garmin/index.js";
 import { googleFitAllDataJson, googleFitDailyMetricsCsv, googleFitSessionJson, googleFitTakeoutZip } from "./google-fit/index.js";
 import { gpxFile } from "./gpx/index.js";
 import { healthAutoExportJson } from "./health-auto-export/index.js";
-import { healthConnectZip } from "./health-connect/index.js";
+import { healthConnectDb, healthConnectZip } from "./health-connect/index.js";
 import { myFitnessPalCsv } from "./myfitnesspal/index.js";
 import { samsungHealthCsv, samsungHealthZip } from "./samsung-health/index.js";
 import { stravaActivitiesCsv, stravaZip } from "./strava/index.js";
@@ -33,6 +33,7 @@ export const FORMATS = {
   google_fit_zip: googleFitTakeoutZip,
   fitbit_takeout_zip: fitbitTakeoutZip,
   health_connect_zip: healthConnectZip,
+  health_connect_db: healthConnectDb,
   strava_zip: stravaZip,
   strava_activities_csv: stravaActivitiesCsv,
   samsung_health_zip: samsungHealthZip,

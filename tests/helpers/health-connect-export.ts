@@ -265,3 +265,28 @@ export function withDamagedTable(db: Buffer, table: string): Buffer {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The database as SQLite leaves it after `change` (a schema change, another journal mode). */
+function rewritten(db: Buffer, change: (conn: Database.Database) => void): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), "hc-fixture-"));
+  try {
+    const dbPath = path.join(dir, "health_connect_export.db");
+    writeFileSync(dbPath, db);
+    const conn = new Database(dbPath);
+    change(conn);
+    conn.close();
+    return readFileSync(dbPath);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Another SQLite database: the day's without one of Health Connect's tables. */
+export function withoutTable(db: Buffer, table: string): Buffer {
+  return rewritten(db, (conn) => conn.exec(`drop table ${table}`));
+}
+
+/** The database in write-ahead-log mode, as the phone keeps it: SQLite opening it read-only creates -wal/-shm files beside it. */
+export function inWalMode(db: Buffer): Buffer {
+  return rewritten(db, (conn) => conn.pragma("journal_mode = WAL"));
+}

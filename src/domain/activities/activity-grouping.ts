@@ -27,7 +27,7 @@ const WEARABLE_DEVICE_TYPES = new Set(["watch", "ring", "band"]);
  * Formats that are exports of a recording made elsewhere: TCX and GPX carry the track, rarely the device's own
  * totals; Health Connect stores what other apps wrote to it.
  */
-const COPY_FORMATS = new Set(["tcx", "gpx", "health_connect_zip"]);
+const COPY_FORMATS = new Set(["tcx", "gpx", "health_connect_zip", "health_connect_db"]);
 /** Platforms that store and re-export what a device recorded. */
 const PLATFORM_SOURCE = /\b(strava|garmin connect|polar flow|suunto app|trainingpeaks|training peaks|intervals\.icu|runalyze|sporttracks)\b/i;
 

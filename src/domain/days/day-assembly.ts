@@ -162,12 +162,15 @@ export function assembleDay(input: AssembleInput): AssembledDay {
   const { estimates, workoutEstimates } = activeEstimates(person, measures);
   const fasted = intake.fasted && (intake.totalKcal ?? 0) === 0;
   const bmrKcalPerDay = person ? mifflinStJeorBmrKcal(person) : null;
+  // A finished day without one wearable record (only sleep, only meals) has an unknown burn, as an unlogged day has an
+  // unknown intake: a formula BMR with no activity would read as a measured day that burned its resting rate.
+  const burnUnknown = input.elapsedHours === null && !measures.hasData;
   const energy = computeDayEnergy({
     dayLengthHours: input.dayLengthHours,
     elapsedHours: input.elapsedHours,
     deviceBasalKcal: measures.basal.present ? measures.basal.total : null,
     deviceActiveKcal: measures.active.present ? measures.active.total : null,
-    bmrKcalPerDay,
+    bmrKcalPerDay: burnUnknown ? null : bmrKcalPerDay,
     activityEstimates: estimates,
     intakeKcal: fasted ? null : intake.totalKcal,
     fasted,

@@ -1,5 +1,6 @@
 import type { SleepStageType } from "../../lib/vocabulary.js";
 import { type MergeSample, mergeBySourcePriority } from "../samples/merge-by-source-priority.js";
+import { oneGrainPerNight } from "./sleep-records.js";
 
 /** One stored sleep-stage sample; value = minutes of its stage inside [startMs, endMs). */
 export interface SleepSampleRow {
@@ -85,7 +86,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  */
 export function countedSleepPieces(rows: readonly SleepSampleRow[], rankOf: (sourceId: string) => number): SleepPiece[] {
   const spans = rows.filter((r) => r.endMs > r.startMs);
-  const stages = spans.filter((r) => r.type !== "sleep_in_bed");
+  // Each source's night once, whatever grains it arrived in (sleep-records.ts), before sources are weighed.
+  const bySource = groupBy(
+    spans.filter((r) => r.type !== "sleep_in_bed"),
+    (r) => r.sourceId,
+  );
+  const stages = [...bySource.values()].flatMap((own) => oneGrainPerNight(own));
   const inBed = spans.filter((r) => r.type === "sleep_in_bed");
   const wonBySource = groupBy(mergeBySourcePriority(toMerge(stages), rankOf), (s) => s.sourceId);
   const pieces: SleepPiece[] = [];

@@ -1,5 +1,6 @@
 import type { RecordFormat } from "../contract.js";
-import { isExportDbEntry, parseHealthConnectZip } from "./parse-health-connect.js";
+import { REQUIRED_TABLES } from "./hc-schema.js";
+import { isExportDbEntry, parseHealthConnectDb, parseHealthConnectZip } from "./parse-health-connect.js";
 
 /** Android Health Connect's export, "Health Connect.zip": one SQLite database. */
 export const healthConnectZip: RecordFormat = {
@@ -7,5 +8,14 @@ export const healthConnectZip: RecordFormat = {
   sniff: { zip: (entryNames) => entryNames.some(isExportDbEntry) },
   async *open(path, opts) {
     yield* parseHealthConnectZip(path, { nowMs: opts.nowMs }, opts);
+  },
+};
+
+/** The database that zip holds, uploaded on its own: a SQLite file with Health Connect's tables. */
+export const healthConnectDb: RecordFormat = {
+  kind: "records",
+  sniff: { sqliteTables: (tables) => REQUIRED_TABLES.every((table) => tables.includes(table)) },
+  async *open(path, opts) {
+    yield* parseHealthConnectDb(path, { nowMs: opts.nowMs }, opts);
   },
 };

@@ -1,10 +1,11 @@
 // Android Health Connect's export: "Health Connect.zip" holding one SQLite file, health_connect_export.db, a copy of
-// the phone's Health Connect database (hc-schema.ts names the tables and where they are defined). SQLite needs a
-// file, so the entry is extracted to a private temporary directory (size-capped) that is removed afterwards, even
-// when reading fails. Each table is read row by row in turn; what is not read is counted as skipped.
+// the phone's Health Connect database (hc-schema.ts names the tables and where they are defined), or that file
+// uploaded on its own. SQLite needs a file of its own, so the entry (or the upload) is copied to a private temporary
+// directory (size-capped) that is removed afterwards, even when reading fails. Each table is read row by row in turn;
+// what is not read is counted as skipped.
 
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -46,6 +47,8 @@ export interface HealthConnectOptions {
  * is far above any real one and bounds the temporary file.
  */
 export const MAX_EXPORT_DB_BYTES = 4 * 1024 ** 3;
+
+const PRIVATE_FILE_MODE = 0o600;
 
 /** Whether a zip entry is the export's database (at the root, or inside a folder the zip was made from). */
 export function isExportDbEntry(entryName: string): boolean {
@@ -105,6 +108,32 @@ export async function* readExportDatabase(
   }
 }
 
+function checkedSize(bytes: number, name: string): number {
+  if (bytes > MAX_EXPORT_DB_BYTES)
+    throw new ParseError("FILE_TOO_LARGE", `${name} is ${bytes} bytes, more than the ${MAX_EXPORT_DB_BYTES} accepted.`);
+  return bytes;
+}
+
+/**
+ * Reads the export database from a private copy that `copy` writes (and returns the size of): SQLite needs a file of
+ * its own, and opening one can create journal files beside it. Only the owner may read the copy (it is a person's
+ * health data); its directory is removed afterwards, even when reading fails.
+ */
+async function* readPrivateCopy(
+  copy: (dbPath: string) => Promise<number>,
+  opts: HealthConnectOptions,
+  progress: ZipProgress,
+): AsyncGenerator<ParseEvent> {
+  const dir = await mkdtemp(path.join(tmpdir(), "wearsync-hc-"));
+  try {
+    const dbPath = path.join(dir, EXPORT_DB_ENTRY);
+    const sizeBytes = await copy(dbPath);
+    yield* readExportDatabase(dbPath, sizeBytes, opts, progress);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Streams a "Health Connect.zip" export. */
 export async function* parseHealthConnectZip(
   zipPath: string,
@@ -116,25 +145,28 @@ export async function* parseHealthConnectZip(
   if (!names.some(isExportDbEntry)) {
     throw new ParseError("ZIP_NO_EXPORT", `The zip has no ${EXPORT_DB_ENTRY}: is this the "Health Connect.zip" that Health Connect exports?`);
   }
-  const dir = await mkdtemp(path.join(tmpdir(), "wearsync-hc-"));
-  try {
-    const dbPath = path.join(dir, EXPORT_DB_ENTRY);
-    let sizeBytes = 0;
+  const extract = async (dbPath: string) => {
     for await (const entry of eachZipEntry(zipPath, isExportDbEntry, limits)) {
-      if (entry.uncompressedBytes > MAX_EXPORT_DB_BYTES) {
-        throw new ParseError(
-          "FILE_TOO_LARGE",
-          `${entry.entryName} is ${entry.uncompressedBytes} bytes, more than the ${MAX_EXPORT_DB_BYTES} accepted.`,
-        );
-      }
-      sizeBytes = entry.uncompressedBytes;
+      const sizeBytes = checkedSize(entry.uncompressedBytes, entry.entryName);
       progress.onTotalBytes?.(sizeBytes);
-      // Only the owner may read the copy: it is a person's health data.
-      await pipeline(entry.stream, createWriteStream(dbPath, { mode: 0o600 }));
-      break;
+      await pipeline(entry.stream, createWriteStream(dbPath, { mode: PRIVATE_FILE_MODE }));
+      return sizeBytes;
     }
-    yield* readExportDatabase(dbPath, sizeBytes, opts, progress);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return 0;
+  };
+  yield* readPrivateCopy(extract, opts, progress);
+}
+
+/** Streams the export's database uploaded as it is, without its zip (the file Health Connect.zip holds). */
+export async function* parseHealthConnectDb(
+  dbFile: string,
+  opts: HealthConnectOptions,
+  progress: ZipProgress = NO_PROGRESS,
+): AsyncGenerator<ParseEvent> {
+  const copy = async (dbPath: string) => {
+    const sizeBytes = checkedSize((await stat(dbFile)).size, EXPORT_DB_ENTRY);
+    await pipeline(createReadStream(dbFile), createWriteStream(dbPath, { mode: PRIVATE_FILE_MODE }));
+    return sizeBytes;
+  };
+  yield* readPrivateCopy(copy, opts, progress);
 }

@@ -111,7 +111,7 @@ export const DayDetailSchema = DaySchema.extend({
   day_length_hours: z.number().nullable(),
   // A union, not .nullable(): a registered schema made nullable loses its null in the 3.1 document.
   breakdown: z.union([DayBreakdownSchema, z.null()]).openapi({ description: "null for a day never computed" }),
-  sleep: DaySleepSchema.nullable(),
+  sleep: z.union([DaySleepSchema, z.null()]).openapi({ description: "null when no sleep ended on this date" }),
   pending: z.boolean(),
 }).openapi("DayDetail");
 

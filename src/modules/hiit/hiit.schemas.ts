@@ -48,5 +48,6 @@ export const IntensityMinutesSchema = z
 export const WorkoutHiitFieldsSchema = z.object({
   hiit: z.boolean().nullable().openapi({ description: "Detected HIIT (not the device's label); null until analysed" }),
   hiit_intervals: z.array(HiitIntervalSchema),
-  intensity_minutes: IntensityMinutesSchema.nullable(),
+  // A union, not .nullable(): a registered schema made nullable loses its null in the 3.1 document.
+  intensity_minutes: z.union([IntensityMinutesSchema, z.null()]).openapi({ description: "Minutes per band; null until analysed" }),
 });

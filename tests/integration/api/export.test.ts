@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson } from "../../helpers/harness.js";
+import { unzip } from "../../helpers/unzip.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,30 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-/** Every entry of a zip, read with the same zip library the importer uses. */
-function unzip(buffer: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const files = new Map<string, string>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("end", () => {
-            files.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(files));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
-}
 
 const lines = (text: string | undefined) =>
   (text ?? "")

@@ -69,6 +69,19 @@ describe("API description", () => {
     expect(sync.parameters.find((p) => p.name.toLowerCase() === "idempotency-key")?.required).toBe(true);
   });
 
+  it("keeps null on the fields that may be null, never inside a shared component", async () => {
+    const doc = (await (await h.request("/openapi.json")).json()) as Doc;
+    // A component made nullable would make every field using it nullable, and the field itself would show a bare $ref.
+    const nullableComponents = Object.entries(doc.components.schemas).filter(([, s]) =>
+      JSON.stringify((s as { type?: unknown }).type ?? "").includes("null"),
+    );
+    expect(nullableComponents.map(([name]) => name)).toEqual([]);
+    const fields = (name: string) =>
+      (doc.components.schemas[name] as { allOf: { properties?: Record<string, unknown> }[] }).allOf[1]?.properties ?? {};
+    expect(fields("WorkoutDetail").intensity_minutes).toMatchObject({ anyOf: [{ $ref: "#/components/schemas/IntensityMinutes" }, { type: "null" }] });
+    expect(fields("DayDetail").sleep).toMatchObject({ anyOf: [{ $ref: "#/components/schemas/DaySleep" }, { type: "null" }] });
+  });
+
   it("serves browsable docs at /docs", async () => {
     const res = await h.request("/docs");
     expect(res.status).toBe(200);

@@ -5,6 +5,7 @@ import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
 import { fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
+import { unzip } from "../../helpers/unzip.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
 // Export → import: a person's data taken out of one account and uploaded to another restores the same answers.
@@ -283,27 +284,3 @@ describe("GET /v1/export uploaded to POST /v1/imports for another user", () => {
     expect(Object.values(await rowCounts(d.id)).reduce((s, n) => s + n, 0)).toBe(0);
   }, 60_000);
 });
-
-async function unzip(buffer: Buffer): Promise<Map<string, string>> {
-  const yauzl = (await import("yauzl")).default;
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const files = new Map<string, string>();
-      zip.on("entry", (entry: { fileName: string }) => {
-        zip.openReadStream(entry as never, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("end", () => {
-            files.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(files));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
-}

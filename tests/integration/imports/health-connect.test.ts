@@ -2,8 +2,8 @@ import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
-import { BAND_STEPS, healthConnectDb, healthConnectZip, withDamagedTable } from "../../helpers/health-connect-export.js";
-import { type ImportBody, uploadSettled } from "../../helpers/imports.js";
+import { BAND_STEPS, healthConnectDb, healthConnectZip, inWalMode, withDamagedTable, withoutTable } from "../../helpers/health-connect-export.js";
+import { type ImportBody, upload, uploadSettled } from "../../helpers/imports.js";
 import { waitFor } from "../../helpers/process.js";
 import { harnessWithWorkers } from "../../helpers/with-workers.js";
 import { buildZip } from "../../helpers/zip-writer.js";
@@ -97,6 +97,36 @@ describe("Android Health Connect export", () => {
     for (const [type, count] of Object.entries(again.counts)) expect({ type, inserted: count.inserted }).toEqual({ type, inserted: 0 });
     const [row] = await h.deps.sql<{ n: number }[]>`select count(*)::int as n from intake_entries where user_id = ${user.id}`;
     expect(row?.n).toBe(3);
+  });
+
+  it("takes the database uploaded without its zip, from a private copy removed afterwards; the zip then adds nothing", async () => {
+    const user = await h.createUser(BERLIN);
+    const before = hcTempDirs();
+    const bare = await importFile(user, inWalMode(healthConnectDb()));
+    expect(bare).toMatchObject({ status: "completed", format: "health_connect_db", partial: false });
+    expect(bare.counts.steps).toMatchObject({ parsed: 29, inserted: 29, rejected: 0 });
+    expect(bare.skipped).toEqual({ total_calories_burned_record_table: 1, floors_climbed_record_table: 1, nutrition_without_energy: 1 });
+    expect(hcTempDirs()).toEqual(before);
+    // Nothing beside the stored upload either: SQLite opened the copy, never the upload itself.
+    const stored = readdirSync(h.deps.env.UPLOAD_DIR, { recursive: true }).map(String);
+    expect(stored.filter((name) => /-(wal|shm|journal)$/.test(name))).toEqual([]);
+    const day = await dayOf(user, "2024-03-14");
+    expect([day.steps, day.intake_kcal, day.sleep_minutes]).toEqual([13_245 + 540, 2048, 430]);
+
+    const zipped = await importFile(user, healthConnectZip());
+    expect(zipped).toMatchObject({ status: "completed", format: "health_connect_zip" });
+    for (const [type, count] of Object.entries(zipped.counts)) expect({ type, inserted: count.inserted }).toEqual({ type, inserted: 0 });
+  });
+
+  it("a SQLite file without Health Connect's tables is not taken for its export", async () => {
+    const user = await h.createUser(BERLIN);
+    const other = withoutTable(healthConnectDb(), "steps_record_table");
+    const res = await upload(h, user.apiKey, other);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: "UNKNOWN_FORMAT" });
+    const forced = await importFile(user, other, "?format=health_connect_db");
+    expect(forced).toMatchObject({ status: "failed", error: { code: "DATABASE_INVALID" } });
+    expect(forced.error?.message).toMatch(/not a Health Connect export: it has no steps_record_table/);
   });
 
   it("a database that is not SQLite fails with a readable reason and leaves no rows", async () => {

@@ -40,6 +40,25 @@ const report = async (user: TestUser) =>
 const patch = (user: TestUser, id: string, outlier: boolean) =>
   h.request(`/v1/body-measurements/${id}`, { method: "PATCH", key: user.apiKey, json: { outlier } });
 
+/** A band's steps on the morning of the 20th: a day without any wearable record has no burn at all, so no BMR. */
+const BAND_STEPS = {
+  type: "steps",
+  start: "2026-11-20T10:00:00Z",
+  end: "2026-11-20T10:10:00Z",
+  value: 500,
+  unit: "count",
+  source: { name: "Band", device_type: "band" },
+};
+async function syncSamples(user: TestUser, samples: object[]): Promise<void> {
+  const res = await h.request("/v1/sync", {
+    method: "POST",
+    key: user.apiKey,
+    headers: { "idempotency-key": randomUUID() },
+    json: { samples, workouts: [] },
+  });
+  expect(res.status).toBe(200);
+}
+
 /** The day's formula BMR (no device basal): it is computed from the latest weight that counts. */
 async function basalOn(user: TestUser, date: string, expected: number): Promise<number> {
   return waitFor(
@@ -60,6 +79,7 @@ const bmrAt = (weightKg: number) => Math.round(mifflinStJeorBmrKcal({ sex: "male
 describe("weigh-in outliers", () => {
   it("189.6 kg 30 minutes after 86.0 kg is an outlier: shown, out of the trend and the day's numbers until confirmed", async () => {
     const user = await h.createUser(PROFILE);
+    await syncSamples(user, [BAND_STEPS]);
     await post(user, "2026-11-19T07:00:00Z", 86.4);
     await post(user, "2026-11-20T07:00:00Z", 86.0);
     const typo = await post(user, "2026-11-20T07:30:00Z", 189.6);
@@ -101,16 +121,12 @@ describe("weigh-in outliers", () => {
     const user = await h.createUser(PROFILE);
     const scale = { name: "Scale", device_type: "scale" };
     const weigh = (start: string, value: number) => ({ type: "body_mass", start, end: start, value, unit: "kg", source: scale });
-    const res = await h.request("/v1/sync", {
-      method: "POST",
-      key: user.apiKey,
-      headers: { "idempotency-key": randomUUID() },
-      json: {
-        samples: [weigh("2026-11-19T07:00:00Z", 86.4), weigh("2026-11-20T07:00:00Z", 86.0), weigh("2026-11-20T07:30:00Z", 189.6)],
-        workouts: [],
-      },
-    });
-    expect(res.status).toBe(200);
+    await syncSamples(user, [
+      BAND_STEPS,
+      weigh("2026-11-19T07:00:00Z", 86.4),
+      weigh("2026-11-20T07:00:00Z", 86.0),
+      weigh("2026-11-20T07:30:00Z", 189.6),
+    ]);
     const flagged = await waitFor(
       async () => {
         const body = await report(user);

@@ -2,8 +2,9 @@
 // and the same records uploaded again in other bytes (another zip order, a Takeout zip) change nothing.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type Harness, readJson, type TestUser } from "../../helpers/harness.js";
-import { FIXTURES, fixture, type ImportBody, settledImport, upload } from "../../helpers/imports.js";
+import { type Harness, readJson } from "../../helpers/harness.js";
+import { FIXTURES, fixture, type ImportBody, uploadSettled } from "../../helpers/imports.js";
+import { sleepMinutes, sleepOf, sleepRowCount } from "../../helpers/sleep-reads.js";
 import { harnessWithWorkers } from "../../helpers/with-workers.js";
 import { buildZip } from "../../helpers/zip-writer.js";
 
@@ -11,34 +12,6 @@ let h: Harness;
 harnessWithWorkers((started) => {
   h = started;
 });
-
-interface DaySleep {
-  asleep_minutes: number | null;
-  start: string | null;
-  end: string | null;
-  stages_minutes: Record<string, number>;
-  sources: string[];
-  sessions: { main: boolean; asleep_minutes: number | null }[];
-}
-
-async function importBytes(user: TestUser, bytes: Buffer, query = ""): Promise<ImportBody> {
-  const queued = await readJson<ImportBody>(await upload(h, user.apiKey, bytes, query));
-  return settledImport(h, user.apiKey, queued.id);
-}
-
-async function sleepMinutes(user: TestUser, from: string, to: string): Promise<(number | null)[]> {
-  const body = await readJson<{ days: { sleep_minutes: number | null }[] }>(await h.request(`/v1/days?from=${from}&to=${to}`, { key: user.apiKey }));
-  return body.days.map((d) => d.sleep_minutes);
-}
-
-async function sleepOf(user: TestUser, date: string): Promise<DaySleep | null> {
-  return (await readJson<{ sleep: DaySleep | null }>(await h.request(`/v1/days/${date}`, { key: user.apiKey }))).sleep;
-}
-
-async function sleepRowCount(userId: string): Promise<number> {
-  const [row] = await h.deps.sql<{ n: number }[]>`select count(*)::int as n from samples where user_id = ${userId} and type::text like 'sleep_%'`;
-  return row?.n ?? 0;
-}
 
 const sleepCounts = (done: ImportBody) => Object.fromEntries(Object.entries(done.counts).filter(([type]) => type.startsWith("sleep_")));
 
@@ -50,7 +23,7 @@ describe("Samsung Health: a staged night and a nap without stages", () => {
 
   it("counts the night by its stages and the nap as asleep, on the wake-up date at the file's +02:00; a re-upload adds nothing", async () => {
     const user = await h.createUser({ time_zone: "Europe/Helsinki" });
-    const done = await importBytes(user, zipOf(names));
+    const done = await uploadSettled(h, user, zipOf(names));
     expect(done).toMatchObject({ status: "completed", format: "samsung_health_zip", skipped: {} });
     // By hand from the stage file, session s1 (21:45-04:58 UTC = 23:45-06:58 +02:00): light 90+100+18 = 208,
     // deep 60+40 = 100, REM 40+60 = 100, awake 15+10 = 25; asleep 408. Session s2 (12:10-12:40 UTC) has no
@@ -63,8 +36,8 @@ describe("Samsung Health: a staged night and a nap without stages", () => {
       sleep_asleep: { parsed: 1, inserted: 1, duplicate: 0, rejected: 0 },
     });
     expect(done.rejected_records.filter((r) => r.record_type === "com.samsung.health.sleep_stage")).toHaveLength(1);
-    expect(await sleepMinutes(user, "2024-03-18", "2024-03-20")).toEqual([null, 438, null]);
-    expect(await sleepOf(user, "2024-03-19")).toMatchObject({
+    expect(await sleepMinutes(h, user, "2024-03-18", "2024-03-20")).toEqual([null, 438, null]);
+    expect(await sleepOf(h, user, "2024-03-19")).toMatchObject({
       asleep_minutes: 438,
       start: "2024-03-18T23:45:00.000+02:00",
       end: "2024-03-19T06:58:00.000+02:00",
@@ -79,13 +52,43 @@ describe("Samsung Health: a staged night and a nap without stages", () => {
     expect(summary).toMatchObject({ sleep_nights: 1, mean_sleep_minutes: 438, nights_7h_or_more: 1 });
 
     // Other bytes, same records: the sessions file first this time.
-    const again = await importBytes(user, zipOf([...names].reverse()));
+    const again = await uploadSettled(h, user, zipOf([...names].reverse()));
     expect(again.id).not.toBe(done.id);
     expect(Object.values(sleepCounts(again)).map((c) => [c.inserted, c.duplicate])).toEqual(
       Object.values(sleepCounts(done)).map((c) => [0, c.inserted]),
     );
-    expect(await sleepRowCount(user.id)).toBe(10);
-    expect(await sleepMinutes(user, "2024-03-18", "2024-03-20")).toEqual([null, 438, null]);
+    expect(await sleepRowCount(h, user.id)).toBe(10);
+    expect(await sleepMinutes(h, user, "2024-03-18", "2024-03-20")).toEqual([null, 438, null]);
+  });
+});
+
+describe("Samsung Health: the sleep CSV and the sleep-stage CSV uploaded one by one", () => {
+  const folder = "samsunghealth_synthetic_20240320101500";
+  const sessions = fixture(`samsung-health/${folder}/com.samsung.shealth.sleep.20240320101500.csv`);
+  const stages = fixture(`samsung-health/${folder}/com.samsung.health.sleep_stage.20240320101500.csv`);
+
+  it("count the staged night once, by its stages, as the zip does, whichever arrives first", async () => {
+    for (const order of [
+      [sessions, stages],
+      [stages, sessions],
+    ]) {
+      const user = await h.createUser({ time_zone: "Europe/Helsinki" });
+      for (const file of order) expect(await uploadSettled(h, user, file)).toMatchObject({ status: "completed", format: "samsung_health_csv" });
+      // The session s1 is stored as asleep over 21:45-04:58 UTC beside its stages; the stages count (408 asleep,
+      // 25 awake), the session's 433 minutes do not. The nap s2 has no stages: 30 asleep. 438, not 871.
+      expect(await sleepMinutes(h, user, "2024-03-18", "2024-03-20")).toEqual([null, 438, null]);
+      expect(await sleepOf(h, user, "2024-03-19")).toMatchObject({
+        asleep_minutes: 438,
+        start: "2024-03-18T23:45:00.000+02:00",
+        end: "2024-03-19T06:58:00.000+02:00",
+        stages_minutes: { core: 208, deep: 100, rem: 100, awake: 25, asleep_unspecified: 30 },
+        sessions: [
+          { main: true, asleep_minutes: 408 },
+          { main: false, asleep_minutes: 30 },
+        ],
+      });
+      expect(await sleepRowCount(h, user.id)).toBe(11);
+    }
   });
 });
 
@@ -94,14 +97,14 @@ describe("Fitbit: a stages night with short wakes and a classic nap", () => {
 
   it("counts each stage less the short wakes inside it, at the account's zone; the same logs in a Takeout zip add nothing", async () => {
     const user = await h.createUser({ time_zone: "America/New_York" });
-    const done = await importBytes(user, file);
+    const done = await uploadSettled(h, user, file);
     expect(done).toMatchObject({ status: "completed", format: "fitbit_json" });
     // By hand from the file: light 250 - 1 - 2.5 = 246.5, deep 75 - 0.5 = 74.5, REM 90 - 1.5 = 88.5: the night
     // (23:10-06:40 EDT) 409.5 asleep (Fitbit's minutesAsleep: 409); wake 35 + short wakes 5.5 = 40.5. The classic
     // nap 14:00-14:50: asleep 30 + 11 = 41, awake 5 + restless 4 = 9. The third log has no endTime: rejected.
     expect(done.rejected_records).toMatchObject([{ where: "[2]", record_type: "entry" }]);
-    expect(await sleepMinutes(user, "2024-03-18", "2024-03-20")).toEqual([null, 450.5, null]);
-    expect(await sleepOf(user, "2024-03-19")).toMatchObject({
+    expect(await sleepMinutes(h, user, "2024-03-18", "2024-03-20")).toEqual([null, 450.5, null]);
+    expect(await sleepOf(h, user, "2024-03-19")).toMatchObject({
       asleep_minutes: 450.5,
       start: "2024-03-18T23:10:00.000-04:00",
       end: "2024-03-19T06:40:00.000-04:00",
@@ -112,15 +115,15 @@ describe("Fitbit: a stages night with short wakes and a classic nap", () => {
         { main: false, asleep_minutes: 41 },
       ],
     });
-    const rows = await sleepRowCount(user.id);
+    const rows = await sleepRowCount(h, user.id);
     expect(rows).toBe(19);
 
     const takeout = buildZip([{ name: "Takeout/Fitbit/Global Export Data/sleep-2024-03-18.json", data: file }]);
-    const again = await importBytes(user, takeout);
+    const again = await uploadSettled(h, user, takeout);
     expect(again).toMatchObject({ status: "completed", format: "fitbit_takeout_zip" });
     expect(Object.values(sleepCounts(again)).reduce((n, c) => n + c.duplicate, 0)).toBe(19);
     expect(Object.values(sleepCounts(again)).reduce((n, c) => n + c.inserted, 0)).toBe(0);
-    expect(await sleepRowCount(user.id)).toBe(19);
-    expect(await sleepMinutes(user, "2024-03-18", "2024-03-20")).toEqual([null, 450.5, null]);
+    expect(await sleepRowCount(h, user.id)).toBe(19);
+    expect(await sleepMinutes(h, user, "2024-03-18", "2024-03-20")).toEqual([null, 450.5, null]);
   });
 });

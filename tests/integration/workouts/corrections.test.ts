@@ -10,7 +10,6 @@ import { fixture, type ImportBody, settledImport, upload } from "../../helpers/i
 import { waitFor } from "../../helpers/process.js";
 import { settledDayHiitCount, settledSessions, syncWorkout, tenBy60 } from "../hiit/hiit-test-kit.js";
 import {
-  bmrOn,
   dayWhen,
   deviceFileNetKcal,
   FENIX_RUN_DATE,
@@ -124,7 +123,8 @@ describe("DELETE /v1/imports/{id}", () => {
     await expectProblem(await del(user, `/v1/imports/${done.id}`), 404, "NOT_FOUND");
 
     const day = await dayWhen(h, user, "2018-05-27", (d) => d.status === "no_data", "the day to lose the triathlon");
-    expect(day).toMatchObject({ active_kcal: 0, burned_kcal: expect.closeTo(bmrOn("2018-05-27"), 0) });
+    // Nothing recorded is left on the day: its burn is unknown, not the profile's BMR (docs/science.md §1.6).
+    expect(day).toMatchObject({ active_kcal: 0, basal_kcal: null, burned_kcal: null });
     await waitFor(async () => ((await importRow(done.id)) === undefined ? true : undefined), 10_000, "the import row to go");
     expect(existsSync(file)).toBe(false);
     expect(await workoutsOn(h, user, "2018-05-27")).toEqual([]);

@@ -944,7 +944,7 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "processing" | "completed" | "failed";
             /** @enum {string} */
-            format: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+            format: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "health_connect_db" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
             sha256: string;
             bytes: number;
             filename: string | null;
@@ -1068,7 +1068,8 @@ export interface components {
             day_length_hours: number | null;
             /** @description null for a day never computed */
             breakdown: components["schemas"]["DayBreakdown"] | null;
-            sleep: components["schemas"]["DaySleep"];
+            /** @description null when no sleep ended on this date */
+            sleep: components["schemas"]["DaySleep"] | null;
             pending: boolean;
         };
         /** @description What the day's numbers were computed from */
@@ -1145,7 +1146,7 @@ export interface components {
             stages_minutes: components["schemas"]["SleepStages"];
             sources: string[];
             sessions: components["schemas"]["SleepSession"][];
-        } | null;
+        };
         /** @description Minutes per stage after the source-priority merge */
         SleepStages: {
             /** @description Time in bed (shown, never counted as sleep) */
@@ -1345,7 +1346,8 @@ export interface components {
             /** @description Detected HIIT (not the device's label); null until analysed */
             hiit: boolean | null;
             hiit_intervals: components["schemas"]["HiitInterval"][];
-            intensity_minutes: components["schemas"]["IntensityMinutes"];
+            /** @description Minutes per band; null until analysed */
+            intensity_minutes: components["schemas"]["IntensityMinutes"] | null;
         };
         WorkoutSet: {
             /** @description A catalogue key (GET /v1/exercises), or the text as given for an exercise the catalogue lacks */
@@ -1379,7 +1381,7 @@ export interface components {
             moderate: number;
             vigorous: number;
             near_maximal: number;
-        } | null;
+        };
         CreateWorkout: {
             /** @description Your own id; without it, the same start and type is the same workout */
             external_id?: string;
@@ -2711,7 +2713,7 @@ export interface operations {
                 /** @description The original file name, for your reference only */
                 filename?: string;
                 /** @description Override content detection */
-                format?: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
+                format?: "wearsync_export_zip" | "apple_health_zip" | "apple_health_xml" | "fit" | "tcx" | "gpx" | "health_auto_export_json" | "fitbit_json" | "google_fit_zip" | "fitbit_takeout_zip" | "health_connect_zip" | "health_connect_db" | "strava_zip" | "strava_activities_csv" | "samsung_health_zip" | "samsung_health_csv" | "garmin_connect_zip" | "google_fit_daily_csv" | "google_fit_all_data_json" | "google_fit_session_json" | "cronometer_servings_csv" | "cronometer_dailysummary_csv" | "myfitnesspal_csv";
                 /** @description The unit of weights in a file that does not say (Fitbit writes the account's display unit). Sending it for a file already imported without it (or with another unit) runs that import again; weigh-ins already stored keep their values. */
                 weight_unit?: "kg" | "lb";
             };

@@ -3,6 +3,7 @@ import type { Profile } from "../App";
 import { api, type Schemas, unwrap, uploadExport } from "../api/client";
 import { Busy, ErrorNote } from "../components/Status";
 import { formatDateTime, formatNumber } from "../lib/format";
+import { useAction } from "../lib/use-action";
 import { useLoad } from "../lib/use-load";
 import { DayStatusForm, MealForm, WeighInForm } from "./forms";
 
@@ -230,16 +231,12 @@ function ImportHistory({ imports, error, zone }: { imports: Schemas["Import"][];
 
 function SourcePriority() {
   const sources = useLoad(() => unwrap(api.GET("/v1/sources")), []);
-  const [error, setError] = useState<string | null>(null);
-  const setPriority = async (id: number, value: string) => {
-    setError(null);
-    try {
+  const change = useAction();
+  const setPriority = (id: number, value: string) =>
+    change.run(async () => {
       await unwrap(api.PATCH("/v1/sources/{id}", { params: { path: { id } }, body: { priority: value === "" ? null : Number(value) } }));
       sources.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+    });
   const list = sources.data?.sources ?? [];
   return (
     <section class="panel" aria-labelledby="sources-title">
@@ -247,7 +244,7 @@ function SourcePriority() {
       <p class="muted">
         When two sources record the same thing at the same time, the one with the lower number wins. Empty uses the default for its kind of device.
       </p>
-      <ErrorNote error={error ?? sources.error} />
+      <ErrorNote error={change.error ?? sources.error} />
       <Busy when={sources.loading && !sources.data} label="Loading sources…" />
       {list.length === 0 ? (
         <p class="muted">No sources yet: they appear with your first import.</p>

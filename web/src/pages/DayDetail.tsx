@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { Profile } from "../App";
 import { api, type Schemas, unwrap } from "../api/client";
 import { ErrorNote } from "../components/Status";
 import { formatDate, formatKcal, formatNumber, formatRange, formatSleep, formatTime } from "../lib/format";
+import { useAction } from "../lib/use-action";
 import { useLoad } from "../lib/use-load";
 import { dayState, STATE_LABELS } from "./day-states";
 import { DayStatusForm, MealForm } from "./forms";
@@ -177,17 +178,13 @@ export function DayDetail({ date, profile, onClose, onChanged }: { date: string;
 
 /** A flagged day stays out of the means until its owner says the numbers are right (PUT /v1/days/{date}/confirm). */
 function FlagNote({ date, flags, confirmed, onChanged }: { date: string; flags: string[]; confirmed: boolean; onChanged: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const toggle = async () => {
-    setError(null);
-    try {
+  const change = useAction();
+  const toggle = () =>
+    change.run(async () => {
       if (confirmed) await unwrap(api.DELETE("/v1/days/{date}/confirm", { params: { path: { date } } }));
       else await unwrap(api.PUT("/v1/days/{date}/confirm", { params: { path: { date } } }));
       onChanged();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+    });
   return (
     <div class="warning">
       <p>
@@ -197,7 +194,7 @@ function FlagNote({ date, flags, confirmed, onChanged }: { date: string; flags: 
       <button type="button" class="secondary" onClick={() => void toggle()}>
         {confirmed ? "Withdraw confirmation" : "The numbers are right: count this day"}
       </button>
-      <ErrorNote error={error} />
+      <ErrorNote error={change.error} />
     </div>
   );
 }

@@ -3,17 +3,19 @@ import type uPlot from "uplot";
 import type { Profile, Route } from "../App";
 import type { Schemas } from "../api/client";
 import { bars, Chart, utcDate } from "../components/Chart";
+import { RangeForm, type RangePreset } from "../components/RangeForm";
 import { Busy, ErrorNote } from "../components/Status";
-import { addDays, dateToX, formatDate, formatKcal, formatNumber, formatRange, formatSleep, todayIn } from "../lib/format";
+import { dateToX, formatDate, formatKcal, formatNumber, formatRange, formatSleep, todayIn } from "../lib/format";
 import { useLoad } from "../lib/use-load";
 import { DayDetail } from "./DayDetail";
 import { type Day, dayState, STATE_COLORS, STATE_LABELS, STATE_ORDER } from "./day-states";
 import { defaultRange, loadDays, loadSummary } from "./days-load";
 
-const PRESETS = [
-  { label: "4 weeks", days: 28 },
-  { label: "12 weeks", days: 84 },
-  { label: "1 year", days: 365 },
+// Each range holds its number of days, today included.
+const PRESETS: readonly RangePreset[] = [
+  { label: "Last 4 weeks", daysBack: 27 },
+  { label: "Last 12 weeks", daysBack: 83 },
+  { label: "Last 1 year", daysBack: 364 },
 ];
 
 /** Hours a night: the guide's 7–8 h and the AASM/SRS adult consensus of 7 h or more (Watson et al. 2015). */
@@ -25,8 +27,7 @@ const PENDING_POLL_MS = 1_000;
 export function Days({ profile, route }: { profile: Profile; route: Route }) {
   const today = todayIn(profile.zone);
   const initial = defaultRange(profile.zone, route.params);
-  const [to, setTo] = useState(initial.to);
-  const [from, setFrom] = useState(initial.from);
+  const [{ from, to }, setRange] = useState(initial);
   const [picked, setPicked] = useState<string | null>(route.params.get("day"));
 
   // Two loads, not one: the chart draws as soon as the days arrive, whatever the summary's read costs.
@@ -41,27 +42,10 @@ export function Days({ profile, route }: { profile: Profile; route: Route }) {
     return answer;
   }, [from, to]);
 
-  const setPreset = (n: number) => {
-    setTo(today);
-    setFrom(addDays(today, -(n - 1)));
-  };
-
   return (
     <section aria-labelledby="days-title">
       <h1 id="days-title">Days</h1>
-      <form class="range" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" name="from" value={from} max={to} onChange={(e) => setFrom(e.currentTarget.value)} />
-        </label>
-        <label>
-          To <input type="date" name="to" value={to} min={from} onChange={(e) => setTo(e.currentTarget.value)} />
-        </label>
-        {PRESETS.map((p) => (
-          <button key={p.label} type="button" class="secondary" onClick={() => setPreset(p.days)}>
-            Last {p.label}
-          </button>
-        ))}
-      </form>
+      <RangeForm from={from} to={to} today={today} presets={PRESETS} onChange={(f, t) => setRange({ from: f, to: t })} />
       <ErrorNote error={days.error ?? summary.error} />
       <Busy when={days.loading && !days.data} label="Loading days…" />
       {days.data && (

@@ -3,8 +3,11 @@ import type uPlot from "uplot";
 import type { Profile, Route } from "../App";
 import { api, type Schemas, unwrap } from "../api/client";
 import { Chart, utcDate } from "../components/Chart";
+import { RangeForm, type RangePreset } from "../components/RangeForm";
 import { Busy, ErrorNote } from "../components/Status";
 import { addDays, dateToX, formatDate, formatKcal, formatNumber, formatWeight, KG_PER_LB, todayIn, weightIn, weightUnit } from "../lib/format";
+import { rangeOf } from "../lib/range";
+import { useAction } from "../lib/use-action";
 import { useLoad } from "../lib/use-load";
 
 // One page of the largest size covers the chart's range (26 weeks: 52 projection rows, a weigh-in or a few a day).
@@ -17,6 +20,8 @@ type Week = Awaited<ReturnType<typeof getWeekly>>["weeks"][number];
 type BodyList = Awaited<ReturnType<typeof getBody>>;
 type Simulation = Awaited<ReturnType<typeof simulate>>;
 
+const PRESETS: readonly RangePreset[] = [12, 26, 52].map((weeks) => ({ label: `Last ${weeks} weeks`, daysBack: 7 * weeks }));
+
 const MODEL_LABELS = { rule3500: "3,500-kcal rule", dynamic: "Hall model" } as const;
 const MODEL_COLORS = { rule3500: "#E69F00", dynamic: "#0072B2" } as const;
 
@@ -28,8 +33,7 @@ function align(seriesPoints: Map<number, number>[]): uPlot.AlignedData {
 
 export function Projections({ profile, route }: { profile: Profile; route: Route }) {
   const today = todayIn(profile.zone);
-  const [to, setTo] = useState(route.params.get("to") ?? today);
-  const [from, setFrom] = useState(route.params.get("from") ?? addDays(today, -7 * 26));
+  const [{ from, to }, setRange] = useState(() => rangeOf(route.params, today, 7 * 26));
   const load = useLoad(async () => {
     const [weekly, body] = await Promise.all([getWeekly(from, to), getBody(from, to)]);
     if (weekly.pending) setTimeout(() => load.reload(), 1_000);
@@ -39,27 +43,7 @@ export function Projections({ profile, route }: { profile: Profile; route: Route
   return (
     <section aria-labelledby="projections-title">
       <h1 id="projections-title">Projections</h1>
-      <form class="range" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" name="from" value={from} max={to} onChange={(e) => setFrom(e.currentTarget.value)} />
-        </label>
-        <label>
-          To <input type="date" name="to" value={to} min={from} onChange={(e) => setTo(e.currentTarget.value)} />
-        </label>
-        {[12, 26, 52].map((weeks) => (
-          <button
-            key={weeks}
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setTo(today);
-              setFrom(addDays(today, -7 * weeks));
-            }}
-          >
-            Last {weeks} weeks
-          </button>
-        ))}
-      </form>
+      <RangeForm from={from} to={to} today={today} presets={PRESETS} onChange={(f, t) => setRange({ from: f, to: t })} />
       <ErrorNote error={load.error} />
       <Busy when={load.loading && !load.data} label="Loading projections…" />
       {load.data && (
@@ -257,30 +241,24 @@ function WhatIf({ profile }: { profile: Profile }) {
   const [target, setTarget] = useState("");
   const [targetDate, setTargetDate] = useState("");
   const [result, setResult] = useState<Simulation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const projection = useAction();
   const unit = weightUnit(profile.units);
 
-  const run = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const run = async () => {
+    const body: Schemas["SimulateProjection"] = { weeks: Number(weeks) };
+    if (target && targetDate) {
+      const kg = profile.units === "imperial" ? Number(target) * KG_PER_LB : Number(target);
+      const days = Math.round((Date.parse(`${targetDate}T00:00:00Z`) - Date.parse(`${todayIn(profile.zone)}T00:00:00Z`)) / 86_400_000);
+      body.target_weight_kg = Math.round(kg * 10) / 10;
+      body.target_days = days;
+    } else {
+      body.intake_change_kcal = Number(change);
+    }
     try {
-      const body: Schemas["SimulateProjection"] = { weeks: Number(weeks) };
-      if (target && targetDate) {
-        const kg = profile.units === "imperial" ? Number(target) * KG_PER_LB : Number(target);
-        const days = Math.round((Date.parse(`${targetDate}T00:00:00Z`) - Date.parse(`${todayIn(profile.zone)}T00:00:00Z`)) / 86_400_000);
-        body.target_weight_kg = Math.round(kg * 10) / 10;
-        body.target_days = days;
-      } else {
-        body.intake_change_kcal = Number(change);
-      }
       setResult(await simulate(body));
     } catch (err) {
-      setError((err as Error).message);
       setResult(null);
-    } finally {
-      setBusy(false);
+      throw err;
     }
   };
 
@@ -309,7 +287,7 @@ function WhatIf({ profile }: { profile: Profile }) {
   return (
     <section class="panel" aria-labelledby="whatif-title">
       <h2 id="whatif-title">What if…</h2>
-      <form class="whatif" onSubmit={run} data-testid="whatif-form">
+      <form class="whatif" onSubmit={projection.submit(run)} data-testid="whatif-form">
         <label for="whatif-change">Change in daily intake (kcal, negative eats less)</label>
         <input id="whatif-change" type="number" step="10" min="-3000" max="3000" value={change} onInput={(e) => setChange(e.currentTarget.value)} />
         <fieldset>
@@ -321,11 +299,11 @@ function WhatIf({ profile }: { profile: Profile }) {
         </fieldset>
         <label for="whatif-weeks">Weeks to project</label>
         <input id="whatif-weeks" type="number" min="1" max="104" required value={weeks} onInput={(e) => setWeeks(e.currentTarget.value)} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Projecting…" : "Project"}
+        <button type="submit" disabled={projection.busy}>
+          {projection.busy ? "Projecting…" : "Project"}
         </button>
       </form>
-      <ErrorNote error={error} />
+      <ErrorNote error={projection.error} />
       {result && chart && (
         <div data-testid="whatif-result">
           <p>

@@ -2,7 +2,8 @@ import { useState } from "preact/hooks";
 import type { Profile, Route } from "../App";
 import { api, type Schemas, unwrap } from "../api/client";
 import { Busy, ErrorNote } from "../components/Status";
-import { addDays, formatDate, formatNumber, todayIn } from "../lib/format";
+import { formatDate, formatNumber, todayIn } from "../lib/format";
+import { rangeOf } from "../lib/range";
 import { useLoad } from "../lib/use-load";
 
 type Week = Schemas["TrainingWeek"];
@@ -12,8 +13,7 @@ const mark = (met: boolean | null) => (met === null ? "–" : met ? "✓ met" : 
 /** Each local ISO week: strength, sets and volume per muscle group, HIIT and activity minutes, steps, against WHO 2020 and the guide. */
 export function Training({ profile, route }: { profile: Profile; route: Route }) {
   const today = todayIn(profile.zone);
-  const [to, setTo] = useState(route.params.get("to") ?? today);
-  const [from, setFrom] = useState(route.params.get("from") ?? addDays(today, -55));
+  const [{ from, to }, setRange] = useState(() => rangeOf(route.params, today, 55));
   const weeks = useLoad(() => unwrap(api.GET("/v1/training/weekly", { params: { query: { from, to } } })), [from, to]);
   const list: Week[] = weeks.data?.weeks ?? [];
 
@@ -29,10 +29,10 @@ export function Training({ profile, route }: { profile: Profile; route: Route })
       <h1 id="training-title">Training</h1>
       <form class="range" onSubmit={(e) => e.preventDefault()}>
         <label>
-          From <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+          From <input type="date" value={from} onInput={(e) => setRange({ from: e.currentTarget.value, to })} />
         </label>
         <label>
-          To <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+          To <input type="date" value={to} onInput={(e) => setRange({ from, to: e.currentTarget.value })} />
         </label>
       </form>
       <p class="hint">

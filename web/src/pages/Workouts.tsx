@@ -3,8 +3,10 @@ import type uPlot from "uplot";
 import type { Profile, Route } from "../App";
 import { api, type Schemas, unwrap } from "../api/client";
 import { Chart, shadeSpans, utcDate } from "../components/Chart";
+import { RangeForm } from "../components/RangeForm";
 import { Busy, ErrorNote } from "../components/Status";
-import { addDays, formatDateTime, formatDuration, formatKcal, formatNumber, formatTime, instantToX, todayIn } from "../lib/format";
+import { formatDateTime, formatDuration, formatKcal, formatNumber, formatTime, instantToX, todayIn } from "../lib/format";
+import { rangeOf } from "../lib/range";
 import { useLoad } from "../lib/use-load";
 
 type Workout = Schemas["Workout"];
@@ -29,8 +31,7 @@ function groupDuplicates(workouts: readonly Workout[]): Group[] {
 
 export function Workouts({ profile, route }: { profile: Profile; route: Route }) {
   const today = todayIn(profile.zone);
-  const [to, setTo] = useState(route.params.get("to") ?? today);
-  const [from, setFrom] = useState(route.params.get("from") ?? addDays(today, -89));
+  const [{ from, to }, setRange] = useState(() => rangeOf(route.params, today, 89));
   const list = useLoad(async () => {
     const all: Workout[] = [];
     let cursor: string | undefined;
@@ -48,14 +49,7 @@ export function Workouts({ profile, route }: { profile: Profile; route: Route })
     <section aria-labelledby="workouts-title">
       <h1 id="workouts-title">Workouts and HIIT</h1>
       {selected && <WorkoutDetail key={selected} id={selected} profile={profile} />}
-      <form class="range" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" name="from" value={from} max={to} onChange={(e) => setFrom(e.currentTarget.value)} />
-        </label>
-        <label>
-          To <input type="date" name="to" value={to} min={from} onChange={(e) => setTo(e.currentTarget.value)} />
-        </label>
-      </form>
+      <RangeForm from={from} to={to} today={today} onChange={(f, t) => setRange({ from: f, to: t })} />
       <ErrorNote error={list.error} />
       <Busy when={list.loading && !list.data} label="Loading workouts…" />
       {list.data && groups.length === 0 && <p>No workouts in this range.</p>}

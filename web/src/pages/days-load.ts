@@ -1,5 +1,6 @@
 import { api, storedKey, storedProfile, unwrap } from "../api/client";
-import { addDays, todayIn } from "../lib/format";
+import { todayIn } from "../lib/format";
+import { type DateRange, rangeOf } from "../lib/range";
 import { getDays } from "./day-states";
 
 // The Days screen is the first one people see: its two reads start while the page's code is still being evaluated
@@ -13,9 +14,8 @@ type SummaryAnswer = Awaited<ReturnType<typeof getSummary>>;
 /** The Days page's default range: the last four weeks up to today in the person's zone. */
 const DEFAULT_DAYS = 28;
 
-export function defaultRange(zone: string, params: URLSearchParams): { from: string; to: string } {
-  const today = todayIn(zone);
-  return { from: params.get("from") ?? addDays(today, -(DEFAULT_DAYS - 1)), to: params.get("to") ?? today };
+export function defaultRange(zone: string, params: URLSearchParams): DateRange {
+  return rangeOf(params, todayIn(zone), DEFAULT_DAYS - 1);
 }
 
 interface Started {

@@ -3,6 +3,7 @@ import type { Profile } from "../App";
 import { api, unwrap } from "../api/client";
 import { ErrorNote } from "../components/Status";
 import { formatDate, offsetOf, todayIn, weightUnit } from "../lib/format";
+import { type Action, useAction } from "../lib/use-action";
 
 function nowLocal(zone: string): string {
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
@@ -14,25 +15,21 @@ function withOffset(zone: string, local: string): string {
   return `${local}:00${offsetOf(zone, local)}`;
 }
 
-function useSubmit(action: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const submit = async (e: Event, message: string) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      await action();
-      setDone(message);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, done, submit };
+/** A form's submit button, then what became of its last submit. */
+function SubmitFooter({ form, label, ready = true }: { form: Action; label: string; ready?: boolean }) {
+  return (
+    <>
+      <button type="submit" disabled={form.busy || !ready}>
+        {label}
+      </button>
+      <ErrorNote error={form.error} />
+      {form.done && (
+        <p class="ok" role="status">
+          {form.done}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function MealForm({ profile, date, onSaved }: { profile: Profile; date?: string; onSaved: () => void }) {
@@ -41,7 +38,8 @@ export function MealForm({ profile, date, onSaved }: { profile: Profile; date?: 
   const [name, setName] = useState("");
   const [meal, setMeal] = useState<"" | "breakfast" | "lunch" | "dinner" | "snack">("");
   const id = date ? `meal-${date}` : "meal";
-  const form = useSubmit(async () => {
+  const form = useAction();
+  const save = async () => {
     await unwrap(
       api.POST("/v1/intake", {
         body: {
@@ -52,9 +50,9 @@ export function MealForm({ profile, date, onSaved }: { profile: Profile; date?: 
     setKcal("");
     setName("");
     onSaved();
-  });
+  };
   return (
-    <form class="card" aria-labelledby={`${id}-title`} onSubmit={(e) => form.submit(e, "Meal logged.")} data-testid="meal-form">
+    <form class="card" aria-labelledby={`${id}-title`} onSubmit={form.submit(save, "Meal logged.")} data-testid="meal-form">
       <h3 id={`${id}-title`}>Log a meal</h3>
       <label for={`${id}-when`}>When ({profile.zone})</label>
       <input id={`${id}-when`} type="datetime-local" required value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
@@ -70,15 +68,7 @@ export function MealForm({ profile, date, onSaved }: { profile: Profile; date?: 
         <option value="dinner">Dinner</option>
         <option value="snack">Snack</option>
       </select>
-      <button type="submit" disabled={form.busy}>
-        Log meal
-      </button>
-      <ErrorNote error={form.error} />
-      {form.done && (
-        <p class="ok" role="status">
-          {form.done}
-        </p>
-      )}
+      <SubmitFooter form={form} label="Log meal" />
     </form>
   );
 }
@@ -88,7 +78,8 @@ export function WeighInForm({ profile, onSaved }: { profile: Profile; onSaved: (
   const [weight, setWeight] = useState("");
   const [fat, setFat] = useState("");
   const unit = weightUnit(profile.units);
-  const form = useSubmit(async () => {
+  const form = useAction();
+  const save = async () => {
     const value = Number(weight);
     const mass = profile.units === "imperial" ? { weight_lb: value } : { weight_kg: value };
     await unwrap(
@@ -99,9 +90,9 @@ export function WeighInForm({ profile, onSaved }: { profile: Profile; onSaved: (
     setWeight("");
     setFat("");
     onSaved();
-  });
+  };
   return (
-    <form class="card" aria-labelledby="weigh-in-title" onSubmit={(e) => form.submit(e, "Weigh-in saved.")} data-testid="weigh-in-form">
+    <form class="card" aria-labelledby="weigh-in-title" onSubmit={form.submit(save, "Weigh-in saved.")} data-testid="weigh-in-form">
       <h3 id="weigh-in-title">Log a weigh-in</h3>
       <label for="weigh-when">When ({profile.zone})</label>
       <input id="weigh-when" type="datetime-local" required value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
@@ -118,15 +109,7 @@ export function WeighInForm({ profile, onSaved }: { profile: Profile; onSaved: (
       />
       <label for="weigh-fat">Body fat % (optional)</label>
       <input id="weigh-fat" type="number" min="1" max="75" step="0.1" value={fat} onInput={(e) => setFat(e.currentTarget.value)} />
-      <button type="submit" disabled={form.busy}>
-        Save weigh-in
-      </button>
-      <ErrorNote error={form.error} />
-      {form.done && (
-        <p class="ok" role="status">
-          {form.done}
-        </p>
-      )}
+      <SubmitFooter form={form} label="Save weigh-in" />
     </form>
   );
 }
@@ -141,15 +124,16 @@ export function DayStatusForm({ date, zone, onSaved }: { date?: string; zone?: s
   const [day, setDay] = useState(date ?? (zone ? todayIn(zone) : ""));
   const [status, setStatus] = useState<keyof typeof DAY_STATUS_HELP>("complete");
   const id = date ? `status-${date}` : "status";
-  const form = useSubmit(async () => {
+  const form = useAction();
+  const save = async () => {
     await unwrap(api.PUT("/v1/days/{date}/intake-status", { params: { path: { date: day } }, body: { status } }));
     onSaved();
-  });
+  };
   return (
     <form
       class="card"
       aria-labelledby={`${id}-title`}
-      onSubmit={(e) => form.submit(e, `${formatDate(day)} marked ${status}.`)}
+      onSubmit={form.submit(save, `${formatDate(day)} marked ${status}.`)}
       data-testid="day-status-form"
     >
       <h3 id={`${id}-title`}>Mark a day's intake</h3>
@@ -167,15 +151,7 @@ export function DayStatusForm({ date, zone, onSaved }: { date?: string; zone?: s
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={form.busy || day === ""}>
-        Save
-      </button>
-      <ErrorNote error={form.error} />
-      {form.done && (
-        <p class="ok" role="status">
-          {form.done}
-        </p>
-      )}
+      <SubmitFooter form={form} label="Save" ready={day !== ""} />
     </form>
   );
 }

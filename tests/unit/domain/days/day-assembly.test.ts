@@ -97,6 +97,22 @@ describe("assembleDay", () => {
     expect([day.status, day.intakeStatus]).toEqual(["partial", "possibly_partial"]);
   });
 
+  it("a finished day without any wearable record has no burn: no estimated BMR, no deficit, intake as logged", () => {
+    const none = assembleDay(input({ measures: emptyDayMeasures() }));
+    expect([none.status, none.energy.basalKcal, none.energy.burnedKcal, none.energy.intakeKcal, none.burnedRange, none.basalMethod]).toEqual([
+      "no_data",
+      null,
+      null,
+      null,
+      null,
+      "none",
+    ]);
+    const meal = assembleDay(input({ measures: emptyDayMeasures(), intake: logged(1800) }));
+    expect([meal.status, meal.energy.intakeKcal, meal.energy.deficitKcal, meal.energy.burnedKcal]).toEqual(["no_data", 1800, null, null]);
+    // The running day is shown so far: the basal accrued for the hours gone by, with or without records yet.
+    expect(assembleDay(input({ measures: emptyDayMeasures(), elapsedHours: 12 })).energy.basalKcal).toBeCloseTo(BMR / 2, 6);
+  });
+
   it("a 19,999 kcal day is flagged implausible_intake; confirming that flag lets it count", () => {
     const flagged = assembleDay(input({ measures: measures({ basal: device(1800), active: device(600) }), intake: logged(19_999) }));
     expect(flagged.flags).toEqual(["implausible_intake"]);
