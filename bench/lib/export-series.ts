@@ -1,11 +1,12 @@
 import { decimalText } from "./apple-format.js";
 import type { DayInfo } from "./export-plan.js";
-import { IPHONE, metadataXml, type SourceSpec, STRAVA, WATCH } from "./export-sources.js";
+import { IPHONE, metadataXml, SCALE, type SourceSpec, STRAVA, WATCH } from "./export-sources.js";
 import type { ImportedType } from "./export-totals.js";
 import type { Prng } from "./prng.js";
 
 const KJ_PER_KCAL = 4.184;
 const M_PER_MI = 1609.344;
+const KG_PER_LB = 0.45359237;
 
 export interface SampleValue {
   unit: string | null;
@@ -52,6 +53,17 @@ function distance(rng: Prng, day: DayInfo, meters: number): SampleValue {
   }
   const text = decimalText(meters / 1000, digits);
   return { unit: "km", text, canonical: Number(text) * 1000 };
+}
+
+/** A scale's reading: kg first, then lb (the user switched units), as `unit` says. */
+function bodyMass(rng: Prng, day: DayInfo): SampleValue {
+  const kg = rng.float(58, 96);
+  if (day.fraction >= 0.5) {
+    const text = decimalText(kg / KG_PER_LB, rng.int(1, 2));
+    return { unit: "lb", text, canonical: Number(text) * KG_PER_LB };
+  }
+  const text = decimalText(kg, rng.int(1, 2));
+  return { unit: "kg", text, canonical: Number(text) };
 }
 
 function steps(rng: Prng): SampleValue {
@@ -214,5 +226,17 @@ export const SERIES: readonly SeriesSpec[] = [
     hours: [0, 7],
     durationS: [300, 2000],
     value: (rng) => ({ unit: null, text: rng.pick(SLEEP_STAGES), canonical: null }),
+  },
+  // Last, so the series before it keep their random streams (seeded by position): the "current" mix has no weights.
+  {
+    id: "body-mass-scale",
+    hkType: "HKQuantityTypeIdentifierBodyMass",
+    imported: "body_mass",
+    source: SCALE,
+    perDay: [0, 0],
+    scales: true,
+    hours: [0, 23],
+    durationS: [0, 0],
+    value: bodyMass,
   },
 ];

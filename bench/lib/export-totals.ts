@@ -1,13 +1,15 @@
 import { readFile, writeFile } from "node:fs/promises";
+import type { ExportMix } from "./export-mix.js";
 
 /** The canonical sample types the generator writes, named as wearsync stores them (samples.type). */
-export const IMPORTED_TYPES = ["steps", "distance", "active_energy", "basal_energy", "heart_rate"] as const;
+export const IMPORTED_TYPES = ["steps", "distance", "active_energy", "basal_energy", "heart_rate", "body_mass"] as const;
 export type ImportedType = (typeof IMPORTED_TYPES)[number];
 
 /** What a generated export contains, known exactly at generation time; saved next to the file for --reuse. */
 export interface ExportTotals {
   version: 1;
   seed: number;
+  mix: ExportMix;
   targetMb: number;
   format: "zip" | "xml";
   days: number;
@@ -26,17 +28,27 @@ export interface ExportTotals {
   /** Sum of ActiveEnergyBurned in kcal after unit conversion (kcal, Cal, kJ). */
   activeEnergyKcal: number;
   basalEnergyKcal: number;
+  /** Sum of BodyMass in kg after unit conversion (kg, lb); each one also becomes a body measurement. */
+  bodyMassKg: number;
   /** Top-level elements the importer skips by design (other record types, correlations, summaries). */
   skippedElements: number;
 }
 
 /** Accumulates the totals while the document is generated, one record at a time. */
 export class TotalsCounter {
-  readonly samplesByType: Record<ImportedType, number> = { steps: 0, distance: 0, active_energy: 0, basal_energy: 0, heart_rate: 0 };
+  readonly samplesByType: Record<ImportedType, number> = {
+    steps: 0,
+    distance: 0,
+    active_energy: 0,
+    basal_energy: 0,
+    heart_rate: 0,
+    body_mass: 0,
+  };
   workouts = 0;
   stepsSum = 0;
   activeEnergyKcal = 0;
   basalEnergyKcal = 0;
+  bodyMassKg = 0;
   skippedElements = 0;
 
   addSample(type: ImportedType, canonicalValue: number): void {
@@ -44,6 +56,7 @@ export class TotalsCounter {
     if (type === "steps") this.stepsSum += canonicalValue;
     else if (type === "active_energy") this.activeEnergyKcal += canonicalValue;
     else if (type === "basal_energy") this.basalEnergyKcal += canonicalValue;
+    else if (type === "body_mass") this.bodyMassKg += canonicalValue;
   }
 
   get samples(): number {
@@ -69,5 +82,11 @@ export async function loadTotals(exportPath: string): Promise<ExportTotals> {
   }
   const totals = JSON.parse(text) as ExportTotals;
   if (totals.version !== 1) throw new Error(`${path}: unsupported totals version`);
-  return totals;
+  // Files generated before the mixes existed are the "current" mix, which has no body mass.
+  return {
+    ...totals,
+    mix: totals.mix ?? "current",
+    bodyMassKg: totals.bodyMassKg ?? 0,
+    samplesByType: { ...totals.samplesByType, body_mass: totals.samplesByType.body_mass ?? 0 },
+  };
 }

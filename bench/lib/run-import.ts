@@ -32,7 +32,12 @@ export interface ImportMeasurement {
   /** created_at → started_at: time the job waited in the queue. */
   queueWaitMs: number;
   workerBaselineRssKb: number;
+  /** VmHWM when the import completed (the goal's window). */
   workerPeakRssKb: number;
+  /** VmHWM once the derived work had run too (null when the worker did not live through it). */
+  workerPeakRssAfterDerivedKb: number | null;
+  /** The worker ended on its own while it ran the derived work (e.g. out of memory): its exit code or signal. */
+  workerDiedDuringDerived: string | null;
   workerMaxSampledRssKb: number;
   apiPeakRssKb: number;
   cpu: CpuSeconds;
@@ -108,7 +113,12 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
     const workerMemory = readMemory(worker.pid);
     const apiMemory = readMemory(api.pid);
     const queue = await watch.report(jobKey("imports.run", { importId: view.id }) ?? "");
-    const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, 15 * 60_000);
+    let workerDied: string | null = null;
+    void worker.exited.then((code) => {
+      workerDied = `exit ${code ?? worker.child.signalCode ?? "?"}`;
+    });
+    const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, 15 * 60_000, () => workerDied !== null);
+    const afterDerived = workerDied === null ? readMemory(worker.pid) : null;
     const finishedMs = view.finished_at === null ? Date.now() : Date.parse(view.finished_at);
     const startedMs = view.started_at === null ? finishedMs : Date.parse(view.started_at);
 
@@ -124,6 +134,8 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
       queueWaitMs: startedMs - Date.parse(view.created_at),
       workerBaselineRssKb,
       workerPeakRssKb: workerMemory?.peakRssKb ?? 0,
+      workerPeakRssAfterDerivedKb: afterDerived?.peakRssKb ?? null,
+      workerDiedDuringDerived: workerDied,
       workerMaxSampledRssKb: sampler.maxKb(worker.pid),
       apiPeakRssKb: apiMemory?.peakRssKb ?? 0,
       cpu,
