@@ -75,6 +75,7 @@ async function main(opts: BenchOptions): Promise<number> {
       queuePrefix,
       runDir,
       cpuProf: opts.cpuProf,
+      derivedTimeoutMs: opts.derivedTimeoutS * 1000,
       workerNodeArgs: opts.workerNodeArgs,
       workerEntry: opts.workerEntry,
     };

@@ -20,6 +20,8 @@ export interface BenchOptions {
   keepLogs: boolean;
   /** The database the run owns (dropped before and after). */
   database: string;
+  /** Wait at most this long for the work the import sets off (0: do not wait; the worker is stopped at once). */
+  derivedTimeoutS: number;
 }
 
 const USAGE = `usage: npm run bench:ingest -- [options]   (or: npx tsx bench/ingest.ts [options])
@@ -35,7 +37,8 @@ const USAGE = `usage: npm run bench:ingest -- [options]   (or: npx tsx bench/ing
   --worker-node-arg FLAG   extra node flag for the worker (repeatable), e.g. --worker-node-arg=--max-old-space-size=192
   --worker-entry FILE      run the worker as \`node FILE worker\` (e.g. an esbuild bundle) instead of through tsx
   --keep-logs              keep the run directory (service logs, CPU profile) after a successful run
-  --database NAME          the database the run owns: dropped before and after (default wearsync_bench)`;
+  --database NAME          the database the run owns: dropped before and after (default wearsync_bench)
+  --derived-timeout-s N    wait at most N s for the recomputes the import sets off (default 900; 0 skips them)`;
 
 function positiveNumber(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -74,6 +77,7 @@ function parseArgsStrict(argv: string[]) {
       "worker-entry": { type: "string" },
       "keep-logs": { type: "boolean", default: false },
       database: { type: "string" },
+      "derived-timeout-s": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -106,5 +110,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     workerEntry: values["worker-entry"] ?? null,
     keepLogs: values["keep-logs"] ?? false,
     database: databaseOption(values.database),
+    derivedTimeoutS: values["derived-timeout-s"] === "0" ? 0 : positiveNumber("--derived-timeout-s", values["derived-timeout-s"], 900),
   };
 }

@@ -88,7 +88,9 @@ export function printImport(print: Print, m: ImportMeasurement, t: ExportTotals)
   print(
     row(
       "derived work after completion",
-      `${d.drained ? "all queues drained" : "NOT drained"} ${secs(d.ms)} later: ~${int(d.completed)} jobs completed, ${d.failed} failed (day recomputes, HIIT, projections; not in the times above)`,
+      m.derivedWaited
+        ? `${d.drained ? "all queues drained" : "NOT drained"} ${secs(d.ms)} later: ~${int(d.completed)} jobs completed, ${d.failed} failed (day recomputes, HIIT, projections; not in the times above)`
+        : "not waited for (--derived-timeout-s 0): the worker was stopped once the import completed",
     ),
   );
   print(row("processes stopped", `worker exit ${m.workerExitCode}, api exit ${m.apiExitCode} (SIGTERM)`));

@@ -20,6 +20,8 @@ export interface ServiceConfig {
   workerNodeArgs: string[];
   /** A prebuilt entry (e.g. an esbuild bundle of src/process/main.ts) for the worker instead of tsx; null for tsx. */
   workerEntry: string | null;
+  /** How long to wait for the derived work after the import (0: stop the worker as soon as the import completed). */
+  derivedTimeoutMs: number;
 }
 
 export interface ImportMeasurement {
@@ -44,6 +46,7 @@ export interface ImportMeasurement {
   queue: QueueReport;
   /** The derived work the import set off (day recomputes, HIIT, projections), after it completed; not in the e2e time. */
   derived: DrainResult;
+  derivedWaited: boolean;
   workerExitCode: number | null;
   apiExitCode: number | null;
   cpuProfile: CpuSummary | null;
@@ -117,7 +120,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
     void worker.exited.then((code) => {
       workerDied = `exit ${code ?? worker.child.signalCode ?? "?"}`;
     });
-    const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, 15 * 60_000, () => workerDied !== null);
+    const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, config.derivedTimeoutMs, () => workerDied !== null);
     const afterDerived = workerDied === null ? readMemory(worker.pid) : null;
     const finishedMs = view.finished_at === null ? Date.now() : Date.parse(view.finished_at);
     const startedMs = view.started_at === null ? finishedMs : Date.parse(view.started_at);
@@ -141,6 +144,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
       cpu,
       queue,
       derived,
+      derivedWaited: config.derivedTimeoutMs > 0,
       workerExitCode,
       apiExitCode,
       cpuProfile: profile === null ? null : await summarizeCpuProfile(profile, fromUs, toUs, importArea),
