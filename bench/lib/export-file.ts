@@ -66,7 +66,7 @@ export async function generateExport(opts: GenerateOptions): Promise<ExportTotal
     fileBytes = xmlBytes;
   }
   const totals: ExportTotals = {
-    version: 1,
+    version: 2,
     seed: opts.seed,
     mix: opts.mix,
     targetMb: opts.targetMb,

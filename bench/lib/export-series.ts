@@ -12,8 +12,10 @@ export interface SampleValue {
   unit: string | null;
   /** The value attribute exactly as written. */
   text: string;
-  /** What the importer must store, computed from `text` (null for types it skips). */
+  /** What the importer must store, computed from `text` (null for types it skips, and for sleep: see `type`). */
   canonical: number | null;
+  /** The stored type when the value decides it (a sleep record's stage); its value is then the record's minutes. */
+  type?: ImportedType;
 }
 
 /** One (record type, source) timeline: records per local day, in non-overlapping slots, so every key is unique. */
@@ -72,11 +74,11 @@ function steps(rng: Prng): SampleValue {
 }
 
 const SLEEP_STAGES = [
-  "HKCategoryValueSleepAnalysisInBed",
-  "HKCategoryValueSleepAnalysisAsleepCore",
-  "HKCategoryValueSleepAnalysisAsleepDeep",
-  "HKCategoryValueSleepAnalysisAsleepREM",
-  "HKCategoryValueSleepAnalysisAwake",
+  ["HKCategoryValueSleepAnalysisInBed", "sleep_in_bed"],
+  ["HKCategoryValueSleepAnalysisAsleepCore", "sleep_core"],
+  ["HKCategoryValueSleepAnalysisAsleepDeep", "sleep_deep"],
+  ["HKCategoryValueSleepAnalysisAsleepREM", "sleep_rem"],
+  ["HKCategoryValueSleepAnalysisAwake", "sleep_awake"],
 ] as const;
 
 function twelveHourTime(ms: number, offsetMin: number): string {
@@ -225,7 +227,10 @@ export const SERIES: readonly SeriesSpec[] = [
     scales: false,
     hours: [0, 7],
     durationS: [300, 2000],
-    value: (rng) => ({ unit: null, text: rng.pick(SLEEP_STAGES), canonical: null }),
+    value: (rng) => {
+      const [text, type] = rng.pick(SLEEP_STAGES);
+      return { unit: null, text, canonical: null, type };
+    },
   },
   // Last, so the series before it keep their random streams (seeded by position): the "current" mix has no weights.
   {

@@ -2,12 +2,25 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { ExportMix } from "./export-mix.js";
 
 /** The canonical sample types the generator writes, named as wearsync stores them (samples.type). */
-export const IMPORTED_TYPES = ["steps", "distance", "active_energy", "basal_energy", "heart_rate", "body_mass"] as const;
+export const IMPORTED_TYPES = [
+  "steps",
+  "distance",
+  "active_energy",
+  "basal_energy",
+  "heart_rate",
+  "body_mass",
+  "sleep_in_bed",
+  "sleep_core",
+  "sleep_deep",
+  "sleep_rem",
+  "sleep_awake",
+] as const;
 export type ImportedType = (typeof IMPORTED_TYPES)[number];
 
 /** What a generated export contains, known exactly at generation time; saved next to the file for --reuse. */
 export interface ExportTotals {
-  version: 1;
+  /** 2 since sleep records are imported (and counted as samples) and the mixes exist. */
+  version: 2;
   seed: number;
   mix: ExportMix;
   targetMb: number;
@@ -43,6 +56,11 @@ export class TotalsCounter {
     basal_energy: 0,
     heart_rate: 0,
     body_mass: 0,
+    sleep_in_bed: 0,
+    sleep_core: 0,
+    sleep_deep: 0,
+    sleep_rem: 0,
+    sleep_awake: 0,
   };
   workouts = 0;
   stepsSum = 0;
@@ -81,12 +99,7 @@ export async function loadTotals(exportPath: string): Promise<ExportTotals> {
     throw new Error(`--reuse needs the totals file ${path} written when the export was generated (run once with --keep)`);
   }
   const totals = JSON.parse(text) as ExportTotals;
-  if (totals.version !== 1) throw new Error(`${path}: unsupported totals version`);
-  // Files generated before the mixes existed are the "current" mix, which has no body mass.
-  return {
-    ...totals,
-    mix: totals.mix ?? "current",
-    bodyMassKg: totals.bodyMassKg ?? 0,
-    samplesByType: { ...totals.samplesByType, body_mass: totals.samplesByType.body_mass ?? 0 },
-  };
+  // Version 1 counted sleep records as skipped, which the service now imports: its totals no longer hold.
+  if (totals.version !== 2) throw new Error(`${path}: totals of an older generator (version ${totals.version}); generate the file again`);
+  return totals;
 }

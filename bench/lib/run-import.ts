@@ -121,7 +121,9 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
       workerDied = `exit ${code ?? worker.child.signalCode ?? "?"}`;
     });
     const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, config.derivedTimeoutMs, () => workerDied !== null);
-    const afterDerived = workerDied === null ? readMemory(worker.pid) : null;
+    // Read now: stopping the worker below ends it too.
+    const diedDuringDerived: string | null = workerDied;
+    const afterDerived = diedDuringDerived === null ? readMemory(worker.pid) : null;
     const finishedMs = view.finished_at === null ? Date.now() : Date.parse(view.finished_at);
     const startedMs = view.started_at === null ? finishedMs : Date.parse(view.started_at);
 
@@ -138,7 +140,7 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
       workerBaselineRssKb,
       workerPeakRssKb: workerMemory?.peakRssKb ?? 0,
       workerPeakRssAfterDerivedKb: afterDerived?.peakRssKb ?? null,
-      workerDiedDuringDerived: workerDied,
+      workerDiedDuringDerived: diedDuringDerived,
       workerMaxSampledRssKb: sampler.maxKb(worker.pid),
       apiPeakRssKb: apiMemory?.peakRssKb ?? 0,
       cpu,
