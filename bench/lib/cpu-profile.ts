@@ -40,7 +40,11 @@ const IMPORT_PHASES: readonly [string, (url: string, fn: string) => boolean][] =
   ],
   ["normalize: records, dates, units, sources", (u) => has(u, "/src/formats/", "/src/domain/")],
   ["zone offsets and local dates", (u) => has(u, "/src/lib/zone", "/src/lib/calendar")],
-  ["COPY: rows, COPY text, driver, socket writes", (u, fn) => has(u, "/src/modules/ingest/", "node_modules/postgres/") || WRITE_NATIVES.has(fn)],
+  // node:buffer in the worker is mostly the COPY text being encoded and framed by the driver.
+  [
+    "COPY: rows, COPY text, driver, socket writes",
+    (u, fn) => has(u, "/src/modules/ingest/", "node_modules/postgres/", "node:buffer") || WRITE_NATIVES.has(fn),
+  ],
   [
     "read: file, unzip and inflate, streams",
     (u, fn) => has(u, "node_modules/yauzl", "node_modules/fd-slicer", "node_modules/buffer-crc32") || u.startsWith("node:") || READ_NATIVES.has(fn),
