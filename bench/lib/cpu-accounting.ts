@@ -47,3 +47,20 @@ export function cpuDelta(start: CpuSnapshot, end: CpuSnapshot): CpuSeconds {
     machine: b.machine - a.machine,
   };
 }
+
+/** What ran while an in-process measurement ran: the core-seconds the rest of the machine used, the load it saw. */
+export interface WithOtherLoad<T> {
+  result: T;
+  wallMs: number;
+  otherCoreS: number;
+}
+
+export async function measureWithOtherLoad<T>(run: () => Promise<T>): Promise<WithOtherLoad<T>> {
+  const machineBefore = machineBusySeconds();
+  const ownBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await run();
+  const own = process.cpuUsage(ownBefore);
+  const otherCoreS = Math.max(0, machineBusySeconds() - machineBefore - (own.user + own.system) / 1e6);
+  return { result, wallMs: performance.now() - started, otherCoreS };
+}

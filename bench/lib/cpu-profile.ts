@@ -25,25 +25,39 @@ export type AreaOf = (frame: ProfileNode["callFrame"]) => string;
 
 const WRITE_NATIVES = new Set(["writeBuffer", "writeString", "writeUtf8String", "writev", "utf8Write"]);
 
-const IMPORT_AREAS: readonly [string, (url: string, fn: string) => boolean][] = [
-  ["idle (waiting on I/O: Postgres, disk)", (_u, fn) => fn === "(idle)"],
+const READ_NATIVES = new Set(["read", "readFileUtf8", "inflate", "crc32"]);
+const has = (url: string, ...parts: string[]) => parts.some((part) => url.includes(part));
+
+// The import's phases (issue 17: read, sanitize, parse, normalize, zone offsets, COPY, merge), first match wins:
+// the specific files before the generic node: internals they call into.
+const IMPORT_PHASES: readonly [string, (url: string, fn: string) => boolean][] = [
+  ["merge: idle, waiting for Postgres (its CPU is counted apart)", (_u, fn) => fn === "(idle)"],
   ["garbage collection", (_u, fn) => fn === "(garbage collector)"],
-  ["XML tokenizing (saxes)", (u) => u.includes("node_modules/saxes")],
-  ["Apple record mapping (src parsers: dates, units, sources)", (u) => u.includes("/src/formats/")],
-  ["writer: rows + COPY text (src writer)", (u) => u.includes("/src/modules/ingest/")],
-  ["time-zone math (src/lib: Intl formatToParts)", (u) => u.includes("/src/lib/")],
-  ["native socket/file writes (COPY data to Postgres, logs)", (_u, fn) => WRITE_NATIVES.has(fn)],
-  ["import runner / tally (src imports)", (u) => u.includes("/src/modules/imports/")],
-  ["postgres.js driver", (u) => u.includes("node_modules/postgres/")],
-  ["drizzle-orm", (u) => u.includes("node_modules/drizzle-orm/")],
-  ["unzip (yauzl)", (u) => u.includes("node_modules/yauzl") || u.includes("node_modules/fd-slicer") || u.includes("node_modules/buffer-crc32")],
-  ["BullMQ / ioredis", (u) => u.includes("node_modules/bullmq") || u.includes("node_modules/ioredis")],
-  ["node streams / zlib / fs internals", (u) => u.startsWith("node:")],
-  ["native / program (incl. inflate, string decoding)", (_u, fn) => fn === "(program)" || fn === "(root)"],
+  ["sanitize (control bytes)", (u) => has(u, "/src/formats/common/xml-sanitizer")],
+  [
+    "parse: saxes, its guards, UTF-8 decoding",
+    (u) => has(u, "node_modules/saxes", "node_modules/xmlchars", "/apple-health/xml-stream", "node:string_decoder"),
+  ],
+  ["normalize: records, dates, units, sources", (u) => has(u, "/src/formats/", "/src/domain/")],
+  ["zone offsets and local dates", (u) => has(u, "/src/lib/zone", "/src/lib/calendar")],
+  // node:buffer in the worker is mostly the COPY text being encoded and framed by the driver.
+  [
+    "COPY: rows, COPY text, driver, socket writes",
+    (u, fn) => has(u, "/src/modules/ingest/", "node_modules/postgres/", "node:buffer") || WRITE_NATIVES.has(fn),
+  ],
+  [
+    "read: file, unzip and inflate, streams",
+    (u, fn) => has(u, "node_modules/yauzl", "node_modules/fd-slicer", "node_modules/buffer-crc32") || u.startsWith("node:") || READ_NATIVES.has(fn),
+  ],
+  [
+    "import runner, progress, queue",
+    (u) => has(u, "/src/modules/imports/", "node_modules/bullmq", "node_modules/ioredis", "node_modules/drizzle-orm"),
+  ],
+  ["native / program", (_u, fn) => fn === "(program)" || fn === "(root)"],
 ];
 
 /** The import pipeline's stages (bench:ingest). */
-export const importArea: AreaOf = ({ url, functionName }) => IMPORT_AREAS.find(([, match]) => match(url, functionName))?.[0] ?? "other";
+export const importArea: AreaOf = ({ url, functionName }) => IMPORT_PHASES.find(([, match]) => match(url, functionName))?.[0] ?? "other";
 
 /** A package (node_modules/<pkg>), wearsync's own code, or Node's internals (bench:api). */
 export const packageArea: AreaOf = ({ url, functionName }) => {

@@ -1,8 +1,8 @@
 import { APPLE_EXPORT_PROLOG } from "./apple-dtd.js";
 import { formatAppleDate } from "./apple-format.js";
 import { activitySummaries, bloodPressureCorrelations, bloodPressureRecords, workouts } from "./export-extras.js";
+import { type ExportMix, seriesOfMix } from "./export-mix.js";
 import { dayInfo, type ExportPlan, MAX_DAYS, planDays, streamSeed } from "./export-plan.js";
-import { SERIES } from "./export-series.js";
 import { seriesDay } from "./export-series-day.js";
 import { TotalsCounter } from "./export-totals.js";
 import { Prng } from "./prng.js";
@@ -21,7 +21,7 @@ function header(plan: ExportPlan): string {
 /** The whole export.xml as a stream of small strings, in Apple's element order, counting what it emits. */
 export function* exportDocument(plan: ExportPlan, totals: TotalsCounter): Generator<string> {
   yield header(plan);
-  for (const [index, spec] of SERIES.entries()) {
+  for (const { spec, index } of seriesOfMix(plan.mix)) {
     const rng = new Prng(streamSeed(plan.seed, spec.id, index));
     for (const day of planDays(plan)) yield* seriesDay(spec, rng, day, plan.density, totals);
     // The blood-pressure records (also repeated inside the correlations below) come with the other quantity types.
@@ -61,15 +61,15 @@ function bytesOf(plan: ExportPlan): number {
 }
 
 /** Picks days (and, past MAX_DAYS, a density) so the document lands close to `targetBytes`. */
-export function planForSize(seed: number, targetBytes: number): ExportPlan {
+export function planForSize(seed: number, targetBytes: number, mix: ExportMix): ExportPlan {
   const perDayAt = (density: number): number => {
-    const fixed = bytesOf({ seed: seed ^ 0x5eed, days: 0, density });
-    return (bytesOf({ seed: seed ^ 0x5eed, days: PROBE_DAYS, density }) - fixed) / PROBE_DAYS;
+    const fixed = bytesOf({ seed: seed ^ 0x5eed, days: 0, density, mix });
+    return (bytesOf({ seed: seed ^ 0x5eed, days: PROBE_DAYS, density, mix }) - fixed) / PROBE_DAYS;
   };
   const base = perDayAt(1);
   const density = Math.max(1, Math.ceil(targetBytes / (base * MAX_DAYS)));
   const perDay = density === 1 ? base : perDayAt(density);
   const days = Math.max(1, Math.round(targetBytes / perDay));
   if (days > MAX_DAYS) throw new Error(`cannot fit ${targetBytes} bytes into ${MAX_DAYS} days`);
-  return { seed, days, density };
+  return { seed, days, density, mix };
 }

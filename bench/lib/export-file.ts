@@ -2,6 +2,7 @@ import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { formatIsoDay } from "./apple-format.js";
 import { batched, exportDocument, planForSize } from "./export-document.js";
+import type { ExportMix } from "./export-mix.js";
 import { dayInfo, FIRST_DAY_UTC_MS } from "./export-plan.js";
 import { type ExportTotals, saveTotals, TotalsCounter } from "./export-totals.js";
 import { ZipStreamWriter } from "./zip-stream-writer.js";
@@ -11,6 +12,7 @@ export interface GenerateOptions {
   targetMb: number;
   format: "zip" | "xml";
   seed: number;
+  mix: ExportMix;
 }
 
 const EXPORT_ENTRY = "apple_health_export/export.xml";
@@ -44,7 +46,7 @@ export async function generateExport(opts: GenerateOptions): Promise<ExportTotal
   if (opts.format === "zip" && opts.targetMb * 1_000_000 > ZIP32_LIMIT_BYTES) {
     throw new Error(`--size-mb ${opts.targetMb}: export.xml past 4 GiB needs zip64, which the bench's zip writer does not do; use --xml`);
   }
-  const plan = planForSize(opts.seed, opts.targetMb * 1_000_000);
+  const plan = planForSize(opts.seed, opts.targetMb * 1_000_000, opts.mix);
   const counter = new TotalsCounter();
   let xmlBytes = 0;
   const chunks = batched(exportDocument(plan, counter), (bytes) => {
@@ -64,8 +66,9 @@ export async function generateExport(opts: GenerateOptions): Promise<ExportTotal
     fileBytes = xmlBytes;
   }
   const totals: ExportTotals = {
-    version: 1,
+    version: 2,
     seed: opts.seed,
+    mix: opts.mix,
     targetMb: opts.targetMb,
     format: opts.format,
     days: plan.days,
@@ -80,6 +83,7 @@ export async function generateExport(opts: GenerateOptions): Promise<ExportTotal
     stepsSum: counter.stepsSum,
     activeEnergyKcal: counter.activeEnergyKcal,
     basalEnergyKcal: counter.basalEnergyKcal,
+    bodyMassKg: counter.bodyMassKg,
     skippedElements: counter.skippedElements,
   };
   await saveTotals(opts.path, totals);

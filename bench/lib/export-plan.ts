@@ -1,4 +1,5 @@
 import { pacificOffsetMin } from "./apple-format.js";
+import type { ExportMix } from "./export-mix.js";
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MIN = 60_000;
@@ -14,6 +15,8 @@ export interface ExportPlan {
   days: number;
   /** Multiplies the per-day count of the high-frequency series, so large exports fit in MAX_DAYS. */
   density: number;
+  /** The record types and their shares. */
+  mix: ExportMix;
 }
 
 export interface DayInfo {

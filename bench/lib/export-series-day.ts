@@ -35,7 +35,10 @@ export function* seriesDay(spec: SeriesSpec, rng: Prng, day: DayInfo, density: n
       rng,
       day,
     );
-    if (spec.imported !== null && value.canonical !== null) totals.addSample(spec.imported, value.canonical);
+    // A sleep record is stored as its stage, valued in minutes of its span.
+    const type = value.type ?? spec.imported;
+    const canonical = value.type !== undefined ? durationS / 60 : value.canonical;
+    if (type !== null && canonical !== null) totals.addSample(type, canonical);
     else totals.skippedElements += 1;
   }
 }

@@ -1,18 +1,21 @@
 import { decimalText } from "./apple-format.js";
 import type { DayInfo } from "./export-plan.js";
-import { IPHONE, metadataXml, type SourceSpec, STRAVA, WATCH } from "./export-sources.js";
+import { IPHONE, metadataXml, SCALE, type SourceSpec, STRAVA, WATCH } from "./export-sources.js";
 import type { ImportedType } from "./export-totals.js";
 import type { Prng } from "./prng.js";
 
 const KJ_PER_KCAL = 4.184;
 const M_PER_MI = 1609.344;
+const KG_PER_LB = 0.45359237;
 
 export interface SampleValue {
   unit: string | null;
   /** The value attribute exactly as written. */
   text: string;
-  /** What the importer must store, computed from `text` (null for types it skips). */
+  /** What the importer must store, computed from `text` (null for types it skips, and for sleep: see `type`). */
   canonical: number | null;
+  /** The stored type when the value decides it (a sleep record's stage); its value is then the record's minutes. */
+  type?: ImportedType;
 }
 
 /** One (record type, source) timeline: records per local day, in non-overlapping slots, so every key is unique. */
@@ -54,17 +57,28 @@ function distance(rng: Prng, day: DayInfo, meters: number): SampleValue {
   return { unit: "km", text, canonical: Number(text) * 1000 };
 }
 
+/** A scale's reading: kg first, then lb (the user switched units), as `unit` says. */
+function bodyMass(rng: Prng, day: DayInfo): SampleValue {
+  const kg = rng.float(58, 96);
+  if (day.fraction >= 0.5) {
+    const text = decimalText(kg / KG_PER_LB, rng.int(1, 2));
+    return { unit: "lb", text, canonical: Number(text) * KG_PER_LB };
+  }
+  const text = decimalText(kg, rng.int(1, 2));
+  return { unit: "kg", text, canonical: Number(text) };
+}
+
 function steps(rng: Prng): SampleValue {
   const n = rng.chance(0.85) ? rng.int(5, 180) : rng.int(180, 1600);
   return { unit: "count", text: String(n), canonical: n };
 }
 
 const SLEEP_STAGES = [
-  "HKCategoryValueSleepAnalysisInBed",
-  "HKCategoryValueSleepAnalysisAsleepCore",
-  "HKCategoryValueSleepAnalysisAsleepDeep",
-  "HKCategoryValueSleepAnalysisAsleepREM",
-  "HKCategoryValueSleepAnalysisAwake",
+  ["HKCategoryValueSleepAnalysisInBed", "sleep_in_bed"],
+  ["HKCategoryValueSleepAnalysisAsleepCore", "sleep_core"],
+  ["HKCategoryValueSleepAnalysisAsleepDeep", "sleep_deep"],
+  ["HKCategoryValueSleepAnalysisAsleepREM", "sleep_rem"],
+  ["HKCategoryValueSleepAnalysisAwake", "sleep_awake"],
 ] as const;
 
 function twelveHourTime(ms: number, offsetMin: number): string {
@@ -213,6 +227,21 @@ export const SERIES: readonly SeriesSpec[] = [
     scales: false,
     hours: [0, 7],
     durationS: [300, 2000],
-    value: (rng) => ({ unit: null, text: rng.pick(SLEEP_STAGES), canonical: null }),
+    value: (rng) => {
+      const [text, type] = rng.pick(SLEEP_STAGES);
+      return { unit: null, text, canonical: null, type };
+    },
+  },
+  // Last, so the series before it keep their random streams (seeded by position): the "current" mix has no weights.
+  {
+    id: "body-mass-scale",
+    hkType: "HKQuantityTypeIdentifierBodyMass",
+    imported: "body_mass",
+    source: SCALE,
+    perDay: [0, 0],
+    scales: true,
+    hours: [0, 23],
+    durationS: [0, 0],
+    value: bodyMass,
   },
 ];

@@ -41,6 +41,7 @@ export const IPHONE: SourceSpec = {
 };
 
 export const STRAVA: SourceSpec = { name: "Strava", version: () => "34610", device: () => null };
+export const SCALE: SourceSpec = { name: "Withings", version: () => "6.3.1", device: () => null };
 export const OMRON: SourceSpec = { name: "OMRON connect", version: () => "2.3.1", device: () => null };
 
 export interface RecordText {

@@ -107,16 +107,22 @@ async function pendingJobs(queue: Queue): Promise<number> {
 
 /**
  * Waits until no queue has work left (the day recomputes, HIIT detections and projections that data sets off),
- * ignoring the scheduler jobs that are always delayed, for at most `timeoutMs`.
+ * ignoring the scheduler jobs that are always delayed, for at most `timeoutMs`, or until `stop` says so (e.g. the
+ * worker that would drain them has exited).
  */
-export async function waitForDrain(queues: readonly Queue[], timeoutMs: number, onProgress?: (open: number) => void): Promise<DrainResult> {
+export async function waitForDrain(
+  queues: readonly Queue[],
+  timeoutMs: number,
+  onProgress?: (open: number) => void,
+  stop: () => boolean = () => false,
+): Promise<DrainResult> {
   const started = performance.now();
   const before = await finishedCounts(queues);
   let lastReport = 0;
   for (;;) {
     const pending = (await Promise.all(queues.map(pendingJobs))).reduce((a, b) => a + b, 0);
     const elapsed = performance.now() - started;
-    if (pending === 0 || elapsed > timeoutMs) {
+    if (pending === 0 || elapsed > timeoutMs || stop()) {
       const after = await finishedCounts(queues);
       return { ms: elapsed, completed: after.completed - before.completed, failed: after.failed - before.failed, drained: pending === 0 };
     }
@@ -129,11 +135,17 @@ export async function waitForDrain(queues: readonly Queue[], timeoutMs: number, 
 }
 
 /** waitForDrain from outside the service: the queues under `prefix` on a connection of its own. */
-export async function waitForDerivedWork(redisUrl: string, prefix: string, queueNames: readonly string[], timeoutMs: number): Promise<DrainResult> {
+export async function waitForDerivedWork(
+  redisUrl: string,
+  prefix: string,
+  queueNames: readonly string[],
+  timeoutMs: number,
+  stop?: () => boolean,
+): Promise<DrainResult> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queues = queueNames.map((name) => new Queue(name, { connection, prefix }));
   try {
-    return await waitForDrain(queues, timeoutMs);
+    return await waitForDrain(queues, timeoutMs, undefined, stop);
   } finally {
     await Promise.all(queues.map((q) => q.close()));
     connection.disconnect();

@@ -20,6 +20,8 @@ export interface ServiceConfig {
   workerNodeArgs: string[];
   /** A prebuilt entry (e.g. an esbuild bundle of src/process/main.ts) for the worker instead of tsx; null for tsx. */
   workerEntry: string | null;
+  /** How long to wait for the derived work after the import (0: stop the worker as soon as the import completed). */
+  derivedTimeoutMs: number;
 }
 
 export interface ImportMeasurement {
@@ -32,13 +34,19 @@ export interface ImportMeasurement {
   /** created_at → started_at: time the job waited in the queue. */
   queueWaitMs: number;
   workerBaselineRssKb: number;
+  /** VmHWM when the import completed (the goal's window). */
   workerPeakRssKb: number;
+  /** VmHWM once the derived work had run too (null when the worker did not live through it). */
+  workerPeakRssAfterDerivedKb: number | null;
+  /** The worker ended on its own while it ran the derived work (e.g. out of memory): its exit code or signal. */
+  workerDiedDuringDerived: string | null;
   workerMaxSampledRssKb: number;
   apiPeakRssKb: number;
   cpu: CpuSeconds;
   queue: QueueReport;
   /** The derived work the import set off (day recomputes, HIIT, projections), after it completed; not in the e2e time. */
   derived: DrainResult;
+  derivedWaited: boolean;
   workerExitCode: number | null;
   apiExitCode: number | null;
   cpuProfile: CpuSummary | null;
@@ -108,7 +116,14 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
     const workerMemory = readMemory(worker.pid);
     const apiMemory = readMemory(api.pid);
     const queue = await watch.report(jobKey("imports.run", { importId: view.id }) ?? "");
-    const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, 15 * 60_000);
+    let workerDied: string | null = null;
+    void worker.exited.then((code) => {
+      workerDied = `exit ${code ?? worker.child.signalCode ?? "?"}`;
+    });
+    const derived = await waitForDerivedWork(config.redisUrl, config.queuePrefix, QUEUE_NAMES, config.derivedTimeoutMs, () => workerDied !== null);
+    // Read now: stopping the worker below ends it too.
+    const diedDuringDerived: string | null = workerDied;
+    const afterDerived = diedDuringDerived === null ? readMemory(worker.pid) : null;
     const finishedMs = view.finished_at === null ? Date.now() : Date.parse(view.finished_at);
     const startedMs = view.started_at === null ? finishedMs : Date.parse(view.started_at);
 
@@ -124,11 +139,14 @@ export async function measureImport(config: ServiceConfig, filePath: string, log
       queueWaitMs: startedMs - Date.parse(view.created_at),
       workerBaselineRssKb,
       workerPeakRssKb: workerMemory?.peakRssKb ?? 0,
+      workerPeakRssAfterDerivedKb: afterDerived?.peakRssKb ?? null,
+      workerDiedDuringDerived: diedDuringDerived,
       workerMaxSampledRssKb: sampler.maxKb(worker.pid),
       apiPeakRssKb: apiMemory?.peakRssKb ?? 0,
       cpu,
       queue,
       derived,
+      derivedWaited: config.derivedTimeoutMs > 0,
       workerExitCode,
       apiExitCode,
       cpuProfile: profile === null ? null : await summarizeCpuProfile(profile, fromUs, toUs, importArea),

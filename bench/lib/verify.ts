@@ -35,6 +35,10 @@ export async function verifyDatabase(sql: Sql, userId: string, totals: ExportTot
   checks.push(exact("sum of steps", totals.stepsSum, byType.get("steps")?.total ?? 0));
   checks.push(close("sum of active energy (kcal)", totals.activeEnergyKcal, byType.get("active_energy")?.total ?? 0));
   checks.push(close("sum of basal energy (kcal)", totals.basalEnergyKcal, byType.get("basal_energy")?.total ?? 0));
+  checks.push(close("sum of body mass (kg)", totals.bodyMassKg, byType.get("body_mass")?.total ?? 0));
+  // Every weight is also a body measurement (one per instant), projected in the same statement batch.
+  const [body] = await sql<{ n: string }[]>`select count(*)::bigint as n from body_measurements where user_id = ${userId}`;
+  checks.push(exact("body measurements (one per weight)", totals.samplesByType.body_mass, Number(body?.n ?? 0)));
   return checks;
 }
 
@@ -58,4 +62,9 @@ export function verifyImportCounts(view: ImportView, totals: ExportTotals): Chec
   checks.push(exact("import progress.records (imported + skipped)", totals.samples + totals.workouts + skipped, view.progress.records));
   checks.push(exact("import skipped > 0 (the export holds types not read)", 1, skipped > 0 && totals.skippedElements > 0 ? 1 : 0));
   return checks;
+}
+
+/** The service must live through the work the import sets off, not only through the import. */
+export function verifyWorkerLived(workerDied: string | null): Check {
+  return exact("worker alive through the derived work", 1, workerDied === null ? 1 : 0);
 }

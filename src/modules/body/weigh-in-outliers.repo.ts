@@ -40,15 +40,19 @@ export async function weighInsOf(db: DbOrTx, userId: string): Promise<StoredWeig
   }));
 }
 
-/** Writes changed flags: one statement per new value. */
+// A statement takes at most 65,535 parameters: an import of years of a scale's readings changes more flags than that.
+const IDS_PER_STATEMENT = 10_000;
+
+/** Writes changed flags: one statement per new value and per IDS_PER_STATEMENT of them. */
 export async function setOutlierFlags(db: DbOrTx, userId: string, changes: readonly { id: string; outlier: boolean }[]): Promise<void> {
   for (const outlier of [true, false]) {
     const ids = changes.filter((c) => c.outlier === outlier).map((c) => c.id);
-    if (ids.length === 0) continue;
-    await db
-      .update(bodyMeasurements)
-      .set({ outlier })
-      .where(and(eq(bodyMeasurements.userId, userId), inArray(bodyMeasurements.id, ids)));
+    for (let from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
+      await db
+        .update(bodyMeasurements)
+        .set({ outlier })
+        .where(and(eq(bodyMeasurements.userId, userId), inArray(bodyMeasurements.id, ids.slice(from, from + IDS_PER_STATEMENT))));
+    }
   }
 }
 

@@ -38,6 +38,9 @@ export interface BatchEffects {
  */
 export class IngestWriter {
   private readonly sourceIds = new Map<string, number>();
+  // Parsers hand out one object per source (Apple's are shared and frozen): by identity, a sample's source id costs
+  // no key string and no string hashing, which per sample was a measurable part of preparing a batch.
+  private readonly idByRef = new WeakMap<SourceRef, number>();
   private readonly time: ZoneCache;
 
   constructor(
@@ -115,15 +118,18 @@ export class IngestWriter {
   }
 
   private async resolveSources(refs: SourceRef[]): Promise<void> {
-    const missing = refs.filter((ref) => !this.sourceIds.has(sourceKey(ref)));
+    const missing = refs.filter((ref) => !this.idByRef.has(ref) && !this.sourceIds.has(sourceKey(ref)));
     if (missing.length === 0) return;
     const ids = await ensureSources(this.deps.db, this.ctx.userId, missing);
     for (const [key, id] of ids) this.sourceIds.set(key, id);
   }
 
   private sourceIdOf(ref: SourceRef): number {
+    const known = this.idByRef.get(ref);
+    if (known !== undefined) return known;
     const id = this.sourceIds.get(sourceKey(ref));
     if (id === undefined) throw new Error("source was not resolved before writing");
+    this.idByRef.set(ref, id);
     return id;
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { setOutlierFlags } from "../../../src/modules/body/weigh-in-outliers.repo.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
 import { createHarness, expectProblem, type Harness, readJson, type TestUser } from "../../helpers/harness.js";
@@ -151,5 +152,23 @@ describe("weigh-in outliers", () => {
     await expectProblem(await h.request(`/v1/body-measurements/${mine.id}`, { method: "PATCH", key: user.apiKey, json: { weight_kg: 80 } }), 400);
     await expectProblem(await patch(other, mine.id, true), 404);
     expect((await report(user)).measurements).toEqual([expect.objectContaining({ id: mine.id, outlier: false, outlier_source: "rule" })]);
+  });
+});
+
+describe("outlier flags of years of a scale's readings", () => {
+  it("are written in statements under Postgres' parameter limit (70,000 set at once)", async () => {
+    const user = await h.createUser(PROFILE);
+    const count = 80_000;
+    await h.deps.sql`
+      insert into body_measurements (id, user_id, measured_at, utc_offset_min, local_date, weight_kg)
+      select 'bdy_many' || n, ${user.id}, timestamptz '2020-01-01' + n * interval '10 minutes', 0,
+             (timestamptz '2020-01-01' + n * interval '10 minutes')::date, 80
+      from generate_series(1, ${count}) as n`;
+    const rows = await h.deps.sql<{ id: string }[]>`select id from body_measurements where user_id = ${user.id}`;
+    await setOutlierFlags(h.deps.db, user.id, [...rows.map((r, i) => ({ id: r.id, outlier: i % 8 !== 0 }))]);
+    const [flags] = await h.deps.sql<{ outliers: string; kept: string }[]>`
+      select count(*) filter (where outlier)::text as outliers, count(*) filter (where not outlier)::text as kept
+      from body_measurements where user_id = ${user.id}`;
+    expect(flags).toEqual({ outliers: "70000", kept: "10000" });
   });
 });

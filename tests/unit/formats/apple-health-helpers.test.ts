@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAppleDate } from "../../../src/formats/apple-health/dates.js";
 import { inferDeviceType } from "../../../src/formats/apple-health/infer-device-type.js";
-import { normalizeDevice, normalizeName } from "../../../src/formats/apple-health/source.js";
+import { normalizeDevice, normalizeName, toSourceRef } from "../../../src/formats/apple-health/source.js";
 import { toActivityType } from "../../../src/formats/apple-health/workouts.js";
 
 describe("parseAppleDate", () => {
@@ -92,5 +93,81 @@ describe("toActivityType", () => {
     [undefined, "other"],
   ])("%s → %s", (hkType, expected) => {
     expect(toActivityType(hkType)).toBe(expected);
+  });
+});
+
+describe("parseAppleDate's common-shape path", () => {
+  // A leading space sends the same text through the general (regex) path: both must agree on every input of
+  // Apple's shape, valid or not (days past the month's end, hour 24, offsets past 14 h or with minutes ≥ 60).
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
+  const appleShaped = fc
+    .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), fc.constantFrom("+", "-"), digits(4))
+    .map(([y, mo, d, h, mi, s, sign, off]) => `${y}-${mo}-${d} ${h}:${mi}:${s} ${sign}${off}`);
+  it("answers what the general path answers", () => {
+    fc.assert(
+      fc.property(appleShaped, (text) => {
+        expect(parseAppleDate(text, null)).toEqual(parseAppleDate(` ${text}`, null));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("reads realistic dates the same way too", () => {
+    const realistic = fc
+      .tuple(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.integer({ min: -48, max: 56 }))
+      .map(([ms, quarters]) => {
+        const offsetMin = quarters * 15;
+        const wall = new Date(ms + offsetMin * 60_000).toISOString();
+        const abs = Math.abs(offsetMin);
+        const off = `${offsetMin < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
+        return { text: `${wall.slice(0, 10)} ${wall.slice(11, 19)} ${off}`, epochMs: Math.floor(ms / 1000) * 1000, offsetMin };
+      });
+    fc.assert(
+      fc.property(realistic, ({ text, epochMs, offsetMin }) => {
+        expect(parseAppleDate(text, null)).toEqual({ epochMs, utcOffsetMin: offsetMin });
+        expect(parseAppleDate(` ${text}`, null)).toEqual({ epochMs, utcOffsetMin: offsetMin });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("leaves other shapes to the general path", () => {
+    expect(parseAppleDate("0099-01-01 00:00:00 +0000", null)?.epochMs).toBe(new Date("0099-01-01T00:00:00Z").getTime());
+    expect(parseAppleDate("2024-01-01 00:00:00 +0100 ", null)?.utcOffsetMin).toBe(60);
+    expect(parseAppleDate("2024-01-01 00:00:00 *0100", null)).toBeNull();
+    expect(parseAppleDate("2024-01-01x00:00:00 +0100", null)).toBeNull();
+  });
+});
+
+describe("toSourceRef", () => {
+  const device = (address: string, hardware = "Watch6,2") =>
+    `<<HKDevice: 0x${address}>, name:Apple\u00a0Watch, manufacturer:Apple Inc., model:Watch, hardware:${hardware}, software:10.2>`;
+
+  it("gives the same source whatever the device's memory address, as building it afresh would", () => {
+    const a = toSourceRef("Jane\u2019s Apple\u00a0Watch", device("283a6c0f0"), false);
+    const b = toSourceRef("Jane\u2019s Apple\u00a0Watch", device("1c0a9b2e0"), false);
+    expect(b).toBe(a);
+    expect(a).toEqual({
+      name: "Jane\u2019s Apple Watch",
+      deviceType: inferDeviceType("Jane\u2019s Apple Watch", "Apple Watch (Watch6,2)"),
+      device: "Apple Watch (Watch6,2)",
+    });
+  });
+
+  it("tells apart what differs after the address, hand entry, and addresses that are not one", () => {
+    const watch = toSourceRef("Jane", device("abc"), false);
+    expect(toSourceRef("Jane", device("abc", "Watch4,2"), false).device).toBe("Apple Watch (Watch4,2)");
+    expect(toSourceRef("Jane", device("abc"), true)).toEqual({ ...watch, deviceType: "manual" });
+    expect(toSourceRef("Jane", "<<HKDevice: 0xzz>, name:Scale>", false).device).toBe(normalizeDevice("<<HKDevice: 0xzz>, name:Scale>"));
+    expect(toSourceRef("Jane", "Some Scale 0xdeadbeef", false).device).toBe("Some Scale");
+    expect(toSourceRef(undefined, undefined, false)).toEqual({
+      name: "Unknown source",
+      deviceType: inferDeviceType("Unknown source", null),
+      device: null,
+    });
+  });
+
+  it("is frozen, so no reader can change the shared object", () => {
+    expect(Object.isFrozen(toSourceRef("Jane", device("1"), false))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   assertTimeZone,
@@ -130,5 +131,29 @@ describe("ZoneCache", () => {
     expect(zone.resolveOffsetMin(at("2026-07-01T00:00:00Z"), null)).toBe(120);
     expect(zone.resolveOffsetMin(at("2026-07-01T00:00:00Z"), -300)).toBe(-300);
     expect(zone.dateAt(at("2026-11-19T18:15:00Z"), 345)).toBe("2026-11-20");
+  });
+});
+
+describe("ZoneCache over years of instants", () => {
+  // Its 6-hour blocks must answer exactly what Intl answers, in zones with DST, half-hour DST (Lord Howe),
+  // quarter-hour offsets, a skipped day (Apia) and none at all.
+  const zones = ["Europe/Berlin", "America/Los_Angeles", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Apia", "America/Sao_Paulo", "UTC"];
+  it.each(zones)("%s: every offset equals the uncached one", (timeZone) => {
+    const zone = new ZoneCache(timeZone);
+    const from = at("2000-01-01T00:00:00Z");
+    const to = at("2030-01-01T00:00:00Z");
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), (ms) => zone.offsetMinAt(ms) === utcOffsetMinAt(ms, timeZone)),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("around each transition of a year, minute by minute in time order as an import reads", () => {
+    const zone = new ZoneCache("America/Los_Angeles");
+    for (const around of ["2024-03-10T10:00:00Z", "2024-11-03T09:00:00Z"]) {
+      for (let ms = at(around) - 8 * 3_600_000; ms < at(around) + 8 * 3_600_000; ms += 60_000) {
+        expect(zone.offsetMinAt(ms)).toBe(utcOffsetMinAt(ms, "America/Los_Angeles"));
+      }
+    }
   });
 });
