@@ -25,7 +25,7 @@ async function prepareExport(opts: ReturnType<typeof parseScaleBenchArgs>, runDi
   const format = opts.xml ? "xml" : "zip";
   const filePath = path.join(runDir, `wearsync-bench-${opts.sizeMb}mb-seed${opts.seed}.${format}`);
   log(`generating a ${opts.sizeMb} MB ${format} export`);
-  return { path: filePath, totals: await generateExport({ path: filePath, targetMb: opts.sizeMb, format, seed: opts.seed }) };
+  return { path: filePath, totals: await generateExport({ path: filePath, targetMb: opts.sizeMb, format, seed: opts.seed, mix: "current" }) };
 }
 
 async function main(): Promise<void> {
