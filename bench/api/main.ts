@@ -2,9 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checkConnections, closeDeps, createDeps, type Deps } from "../../src/deps.js";
-import { createApiClient } from "../lib/api-client.js";
+import { createApiClient, type DaysAnswer } from "../lib/api-client.js";
 import { createBenchEnv } from "../lib/bench-env.js";
+import { type CpuSummary, findProfile, monotonicUs, packageArea, summarizeCpuProfile } from "../lib/cpu-profile.js";
 import { databaseExists, dropDatabase } from "../lib/database.js";
+import { summarizeDays } from "../lib/days-summary.js";
 import { describeMachine, loadAverage, startLoadSampler } from "../lib/machine.js";
 import { waitForDrain } from "../lib/queue-watch.js";
 import { runReadPhase } from "../lib/read-phase.js";
@@ -13,7 +15,7 @@ import { profileDays } from "./days-profile.js";
 import { parseApiBenchArgs } from "./options.js";
 import { BENCH_PROFILE } from "./plan-types.js";
 import { runRecomputePhase } from "./recompute-phase.js";
-import { recomputeViaQueue } from "./recompute-runs.js";
+import { type QueueRun, recomputeViaQueue } from "./recompute-runs.js";
 import { type BenchReport, printReport } from "./report.js";
 import { reuseSeededUser } from "./reuse.js";
 import { createBenchUser, seedYear } from "./seed.js";
@@ -72,10 +74,12 @@ async function main(): Promise<void> {
       );
     }
 
+    const workerProfDir = path.join(runDir, "worker-cpu-prof");
     const worker = await spawnRole(
       "worker",
       env.serviceVars({ WORKER_CONCURRENCY: String(opts.workerConcurrency) }),
       path.join(runDir, "worker.log"),
+      [...opts.workerNodeArgs, ...(opts.workerCpuProf ? ["--cpu-prof", `--cpu-prof-dir=${workerProfDir}`] : [])],
     );
     children.push(worker);
     await waitUntilStarted(worker);
@@ -85,30 +89,55 @@ async function main(): Promise<void> {
     const drainSeconds = drain.ms / 1000;
     log(`drained in ${drainSeconds.toFixed(1)} s`);
 
-    const recompute = await runRecomputePhase(deps, user.userId, dates, opts.passes, log);
-    const queue = await recomputeViaQueue(deps, client, user.apiKey, user.userId, dates, QUEUE_TIMEOUT_MS);
-    log(`queue: pending=false after ${queue.untilNotPendingMs.toFixed(0)} ms`);
+    const recompute = await runRecomputePhase(deps, user.userId, dates, opts.passes, log, opts.only === "queue");
+    const queue: QueueRun[] = [];
+    const queueFromUs = monotonicUs();
+    for (let run = 1; run <= opts.queueRuns; run++) {
+      // Each run starts from idle queues: the previous run's projections are not left competing with it.
+      await waitForDrain(Object.values(deps.queues), DRAIN_TIMEOUT_MS);
+      const q = await recomputeViaQueue(deps, client, user.apiKey, user.userId, dates, QUEUE_TIMEOUT_MS, worker.pid);
+      queue.push(q);
+      log(`queue run ${run}: pending=false after ${q.untilNotPendingMs.toFixed(0)} ms (jobs ${q.processingSpanMs?.toFixed(0)} ms)`);
+    }
+    const queueToUs = monotonicUs();
     await stopRole(worker);
+    let workerCpu: CpuSummary | null = null;
+    if (opts.workerCpuProf) {
+      const file = await findProfile(workerProfDir);
+      if (file) workerCpu = await summarizeCpuProfile(file, queueFromUs, queueToUs, packageArea, 30);
+      else log(`no worker CPU profile found in ${workerProfDir}`);
+    }
 
     const from = dates[0] ?? "";
     const to = dates.at(-1) ?? "";
-    const { cpu, summary, ...loads } = await runReadPhase({
-      api,
-      apiEnv: env.serviceVars(),
-      runDir,
-      cpuProf: opts.cpuProf,
-      port: env.port,
-      apiKey: user.apiKey,
-      from,
-      to,
-      clients: opts.clients,
-      warmupMs: opts.warmupSeconds * 1000,
-      durationMs: opts.seconds * 1000,
-      track: (p) => children.push(p),
-      log,
-    });
-    log("profiling GET /v1/days steps in-process");
-    const daysProfile = await profileDays(deps, user.userId, user.apiKey, from, to);
+    let reads: BenchReport["reads"] = null;
+    let summary: BenchReport["summary"];
+    if (opts.only === "all") {
+      const {
+        cpu,
+        summary: daysSummary,
+        ...loads
+      } = await runReadPhase({
+        api,
+        apiEnv: env.serviceVars(),
+        runDir,
+        cpuProf: opts.cpuProf,
+        port: env.port,
+        apiKey: user.apiKey,
+        from,
+        to,
+        clients: opts.clients,
+        warmupMs: opts.warmupSeconds * 1000,
+        durationMs: opts.seconds * 1000,
+        track: (p) => children.push(p),
+        log,
+      });
+      log("profiling GET /v1/days steps in-process");
+      reads = { ...loads, cpu, daysProfile: await profileDays(deps, user.userId, user.apiKey, from, to) };
+      summary = daysSummary;
+    } else {
+      summary = summarizeDays(await client.call<DaysAnswer>("GET", `/v1/days?from=${from}&to=${to}`, { token: user.apiKey }));
+    }
 
     const report: BenchReport = {
       options: opts,
@@ -121,9 +150,8 @@ async function main(): Promise<void> {
       drainSeconds,
       ...recompute,
       queue,
-      ...loads,
-      daysProfile,
-      cpu,
+      workerCpu,
+      reads,
       summary,
     };
     printReport(report);

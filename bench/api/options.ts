@@ -23,6 +23,17 @@ export interface ApiBenchOptions {
   cpuProf: boolean;
   /** Keep the run directory (service logs, CPU profile) after a successful run. */
   keepLogs: boolean;
+  /**
+   * "recompute": the recompute phases only, no read load; "queue": only recomputeDays in-process (the reference)
+   * and the queue path (for work on the recompute path).
+   */
+  only: "all" | "recompute" | "queue";
+  /** Times the queue path is measured, one after another (the goal line takes their median). */
+  queueRuns: number;
+  /** Run the worker under --cpu-prof and print where its CPU went during the queue runs. */
+  workerCpuProf: boolean;
+  /** Extra node flags for the worker, after its start script's (a later heap flag replaces the script's). */
+  workerNodeArgs: string[];
 }
 
 const USAGE = `usage: npx tsx bench/api/main.ts [options]
@@ -40,7 +51,12 @@ const USAGE = `usage: npx tsx bench/api/main.ts [options]
   --reuse                 reuse the database kept by --keep-db instead of seeding again
   --cpu-prof              restart the API under --cpu-prof for the load phases and print where its CPU time went
                           (the profiler costs a little throughput: use a plain run for the goal figures)
-  --keep-logs             keep the run directory (service logs, CPU profile) after a successful run`;
+  --keep-logs             keep the run directory (service logs, CPU profile) after a successful run
+  --only recompute        run the recompute phases only (no read load phases)
+  --only queue            only recomputeDays in-process (--passes times) and the queue path
+  --queue-runs N          measure the queue path N times in a row; the goal line takes the median (default 1)
+  --worker-cpu-prof       run the worker under --cpu-prof and print where its CPU time went during the queue runs
+  --worker-node-arg FLAG  extra node flag for the worker (repeatable), e.g. --worker-node-arg=--max-semi-space-size=16`;
 
 function intOption(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -66,6 +82,10 @@ export function parseApiBenchArgs(argv: string[]): ApiBenchOptions {
       reuse: { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
       "keep-logs": { type: "boolean", default: false },
+      only: { type: "string" },
+      "queue-runs": { type: "string" },
+      "worker-cpu-prof": { type: "boolean", default: false },
+      "worker-node-arg": { type: "string", multiple: true },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -75,6 +95,8 @@ export function parseApiBenchArgs(argv: string[]): ApiBenchOptions {
     process.exit(0);
   }
   const database = values.database ?? "wearsync_bench_api";
+  const only = values.only ?? "all";
+  if (only !== "all" && only !== "recompute" && only !== "queue") throw new Error(`--only must be recompute or queue\n${USAGE}`);
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`--database must be a plain lower-case identifier\n${USAGE}`);
   return {
     seconds: intOption("seconds", values.seconds, 10, 1, 600),
@@ -90,5 +112,9 @@ export function parseApiBenchArgs(argv: string[]): ApiBenchOptions {
     database,
     cpuProf: values["cpu-prof"],
     keepLogs: values["keep-logs"],
+    only,
+    queueRuns: intOption("queue-runs", values["queue-runs"], 1, 1, 20),
+    workerCpuProf: values["worker-cpu-prof"],
+    workerNodeArgs: values["worker-node-arg"] ?? [],
   };
 }

@@ -15,14 +15,22 @@ async function samplesStatsState(deps: Deps): Promise<string> {
   return row?.analyzed ? "already analysed" : "not analysed yet";
 }
 
-/** In-process recomputes of the whole range: recomputeDay per day (sequential, concurrent), recomputeDays. */
+/**
+ * In-process recomputes of the whole range: recomputeDay per day (sequential, concurrent), recomputeDays. With
+ * `rangeOnly`, recomputeDays alone (the reference the queue path is compared with).
+ */
 export async function runRecomputePhase(
   deps: Deps,
   userId: string,
   dates: readonly string[],
   passes: number,
   log: (line: string) => void,
+  rangeOnly = false,
 ): Promise<RecomputePhase> {
+  if (rangeOnly) {
+    await deps.sql`analyze`;
+    return { sequential: [], concurrent: [], range: await rangePasses(deps, userId, dates, passes, log) };
+  }
   // Pass 0 meets the planner statistics as the import left them (autovacuum may not have analysed the freshly
   // loaded tables yet); then ANALYZE, the steady state a minute later, for the measured passes.
   const statsBefore = await samplesStatsState(deps);
@@ -34,11 +42,7 @@ export async function runRecomputePhase(
     sequential.push(run);
     log(`sequential recomputeDay pass ${pass}: ${run.totalMs.toFixed(0)} ms`);
   }
-  const range: number[] = [];
-  for (let pass = 1; pass <= Math.max(passes, 3); pass++) {
-    range.push(await recomputeRange(deps, userId, dates));
-    log(`recomputeDays (range) pass ${pass}: ${range.at(-1)?.toFixed(0)} ms`);
-  }
+  const range = await rangePasses(deps, userId, dates, Math.max(passes, 3), log);
   const concurrent: RecomputePhase["concurrent"] = [];
   for (const concurrency of [4, 8]) {
     const totalMs = await recomputeConcurrent(deps, userId, dates, concurrency);
@@ -46,4 +50,13 @@ export async function runRecomputePhase(
     log(`in-process recomputeDay, ${concurrency} at a time: ${totalMs.toFixed(0)} ms`);
   }
   return { sequential, concurrent, range };
+}
+
+async function rangePasses(deps: Deps, userId: string, dates: readonly string[], passes: number, log: (line: string) => void): Promise<number[]> {
+  const range: number[] = [];
+  for (let pass = 1; pass <= passes; pass++) {
+    range.push(await recomputeRange(deps, userId, dates));
+    log(`recomputeDays (range) pass ${pass}: ${range.at(-1)?.toFixed(0)} ms`);
+  }
+  return range;
 }

@@ -3,6 +3,7 @@ import { enqueueDayRecomputes } from "../../src/jobs/recompute.js";
 import { recomputeDay } from "../../src/modules/energy/energy.service.js";
 import { recomputeDays } from "../../src/modules/energy/energy-range.service.js";
 import type { ApiClient, DaysAnswer } from "../lib/api-client.js";
+import { processCpuSeconds } from "../lib/proc-stats.js";
 import { completedSpan } from "../lib/queue-watch.js";
 import { type Distribution, distribution, sleep } from "../lib/stats.js";
 
@@ -41,6 +42,8 @@ export interface QueueRun {
   /** Weekly projections the recomputes triggered, run by the same worker meanwhile or just after. */
   projectionJobs: number;
   projectionSummedMs: number;
+  /** CPU the worker process used from enqueue to pending=false (user + system): less sensitive to other load than wall time. */
+  workerCpuMs: number;
 }
 
 const POLL_MS = 20;
@@ -53,10 +56,12 @@ export async function recomputeViaQueue(
   userId: string,
   dates: readonly string[],
   timeoutMs: number,
+  workerPid: number,
 ): Promise<QueueRun> {
   const first = dates[0];
   if (first === undefined) throw new Error("no dates");
   const startedWallMs = Date.now();
+  const workerCpuBefore = processCpuSeconds(workerPid);
   const started = performance.now();
   const days = await enqueueDayRecomputes(deps, userId, dates);
   const enqueueMs = performance.now() - started;
@@ -69,6 +74,7 @@ export async function recomputeViaQueue(
     await sleep(POLL_MS);
   }
   const untilNotPendingMs = performance.now() - started;
+  const workerCpuMs = (processCpuSeconds(workerPid) - workerCpuBefore) * 1000;
   // More than 7 dates go as energy.recompute-range jobs (≤ 31 days each, no debounce); fewer as debounced day jobs.
   const span =
     (await completedSpan(deps.queues.energy, "energy.recompute-range", startedWallMs)) ??
@@ -86,6 +92,7 @@ export async function recomputeViaQueue(
     firstStartAfterMs: span ? span.firstStartMs - startedWallMs : null,
     projectionJobs: projections?.count ?? 0,
     projectionSummedMs: projections?.busyMs ?? 0,
+    workerCpuMs,
   };
 }
 

@@ -8,9 +8,10 @@ export function daysProfileSection(d: DaysProfile): string[] {
   return [table(rows), "", `breakdown jsonb: ${int(d.breakdownBytesPerRow)} bytes per row on average (read by /v1/days, never returned by it)`];
 }
 
-export function cpuSection(c: CpuSummary, requests: number): string[] {
-  const perReq = (v: number) => (requests > 0 ? ms(v / requests) : "n/a");
-  const areas = [["API CPU during the measured GET /v1/days phase, by package (self time)", "total", "per request", "share"]];
+/** Self time by package and by function; `per` divides the totals by `units` (requests, runs). */
+export function cpuSection(c: CpuSummary, units: number, title: string, per: string): string[] {
+  const perReq = (v: number) => (units > 0 ? ms(v / units) : "n/a");
+  const areas = [[`${title}, by package (self time; window ${ms(c.windowMs)}, busy ${ms(c.busyMs)})`, "total", per, "share"]];
   for (const a of c.areas.filter((x) => x.area !== "(idle)")) areas.push([a.area, ms(a.ms), perReq(a.ms), pct(a.ms, c.busyMs)]);
   const fns = [["top functions (self time)", "total", "share"]];
   for (const f of c.topFunctions) fns.push([f.name.slice(0, 110), ms(f.ms), pct(f.ms, c.busyMs)]);

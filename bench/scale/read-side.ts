@@ -43,7 +43,7 @@ export async function runReadSide(
     const { apiKey } = await issueKey(deps, user.id, "bench-scale");
     const client = createApiClient(`http://127.0.0.1:${env.port}`);
     ctx.log(`recomputing the read user's ${dates.length} days through the queue`);
-    const recompute = await recomputeViaQueue(deps, client, apiKey, user.id, dates, QUEUE_TIMEOUT_MS);
+    const recompute = await recomputeViaQueue(deps, client, apiKey, user.id, dates, QUEUE_TIMEOUT_MS, worker.pid);
     const drain = await waitForDrain(Object.values(deps.queues), QUEUE_TIMEOUT_MS, (open) => ctx.log(`  ${open} jobs open`));
     if (!drain.drained) throw new Error("queues not drained after the recompute");
     await stopRole(worker);

@@ -139,6 +139,22 @@ describe("recomputeDays (range recompute)", () => {
     expect(ranged.some((r) => r.status === "partial")).toBe(true);
   }, 60_000);
 
+  it("several range recomputes at once (a worker's concurrent range jobs) write the same rows", async () => {
+    const user = await seedUser();
+    expect(await recomputeDays(h.deps, user.id, FROM, TO)).toBe(datesBetween(FROM, TO).length);
+    const single = await storedRows(user.id);
+    await h.deps.db.delete(dailyEnergy).where(eq(dailyEnergy.userId, user.id));
+    // More chunks than slots, from different calls, one range overlapping another.
+    const parts: [string, string][] = [
+      [FROM, "2026-10-20"],
+      ["2026-10-21", "2026-10-31"],
+      ["2026-10-25", "2026-11-05"],
+      ["2026-11-01", TO],
+    ];
+    await Promise.all(parts.map(([from, to]) => recomputeDays(h.deps, user.id, from, to)));
+    expect(await storedRows(user.id)).toEqual(single);
+  }, 60_000);
+
   it("returns null for a user that does not exist", async () => {
     expect(await recomputeDays(h.deps, "usr_doesnotexist00", FROM, TO)).toBeNull();
   });
