@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { bodyMeasurements } from "../../db/schema/index.js";
 
@@ -16,28 +16,47 @@ export async function lockUserWeighIns(db: DbOrTx, userId: string): Promise<void
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`weigh-ins:${userId}`}, 0))`);
 }
 
-/** Every weigh-in of the user, oldest first (ties by id), with its flag and the person's verdict. */
+// Read in pages: a row as the driver returns it (a Date, six properties) is several times the size of the record it
+// becomes, and an import of a scale's years of readings holds hundreds of thousands of them (a worker's heap is capped).
+const WEIGH_INS_PER_PAGE = 20_000;
+
+/** Every weigh-in of the user, oldest first (an instant holds one measurement), with its flag and the person's verdict. */
 export async function weighInsOf(db: DbOrTx, userId: string): Promise<StoredWeighIn[]> {
-  const rows = await db
-    .select({
-      id: bodyMeasurements.id,
-      measuredAt: bodyMeasurements.measuredAt,
-      localDate: bodyMeasurements.localDate,
-      weightKg: bodyMeasurements.weightKg,
-      outlier: bodyMeasurements.outlier,
-      override: bodyMeasurements.outlierOverride,
-    })
-    .from(bodyMeasurements)
-    .where(and(eq(bodyMeasurements.userId, userId), isNotNull(bodyMeasurements.weightKg)))
-    .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id));
-  return rows.map((r) => ({
-    id: r.id,
-    atMs: r.measuredAt.getTime(),
-    localDate: r.localDate,
-    weightKg: r.weightKg ?? 0,
-    outlier: r.outlier,
-    override: r.override,
-  }));
+  const all: StoredWeighIn[] = [];
+  for (let after: Date | null = null; ; ) {
+    const rows = await db
+      .select({
+        id: bodyMeasurements.id,
+        measuredAt: bodyMeasurements.measuredAt,
+        localDate: bodyMeasurements.localDate,
+        weightKg: bodyMeasurements.weightKg,
+        outlier: bodyMeasurements.outlier,
+        override: bodyMeasurements.outlierOverride,
+      })
+      .from(bodyMeasurements)
+      .where(
+        and(
+          eq(bodyMeasurements.userId, userId),
+          isNotNull(bodyMeasurements.weightKg),
+          after === null ? undefined : gt(bodyMeasurements.measuredAt, after),
+        ),
+      )
+      .orderBy(asc(bodyMeasurements.measuredAt))
+      .limit(WEIGH_INS_PER_PAGE);
+    for (const r of rows) {
+      all.push({
+        id: r.id,
+        atMs: r.measuredAt.getTime(),
+        localDate: r.localDate,
+        weightKg: r.weightKg ?? 0,
+        outlier: r.outlier,
+        override: r.override,
+      });
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < WEIGH_INS_PER_PAGE) return all;
+    after = last.measuredAt;
+  }
 }
 
 // A statement takes at most 65,535 parameters: an import of years of a scale's readings changes more flags than that.

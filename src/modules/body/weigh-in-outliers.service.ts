@@ -27,13 +27,26 @@ export async function refreshWeighInOutliers(db: DbOrTx, userId: string): Promis
   });
 }
 
-/** Each changed weigh-in's date up to the day before the next weigh-in's (capped): the days its weight stands for. */
+/**
+ * Each changed weigh-in's date up to the day before the next weigh-in's (capped): the days its weight stands for.
+ * Walked from the newest back, so the next later date is known at each step (one pass, however long the history).
+ */
 function affectedDates(weighIns: readonly StoredWeighIn[], changed: (w: StoredWeighIn) => boolean): string[] {
   const dates = new Set<string>();
-  weighIns.forEach((w, i) => {
-    if (!changed(w)) return;
-    const nextDate = weighIns.slice(i + 1).find((n) => n.localDate > w.localDate)?.localDate ?? addDays(w.localDate, MAX_DAYS_AFFECTED);
-    for (let d = w.localDate, n = 0; d < nextDate && n < MAX_DAYS_AFFECTED; d = addDays(d, 1), n++) dates.add(d);
-  });
+  let nextLaterDate: string | null = null;
+  let laterDate: string | null = null;
+  for (let i = weighIns.length - 1; i >= 0; i--) {
+    const w = weighIns[i] as StoredWeighIn;
+    // The next weigh-in on a later local date than w's (weigh-ins on w's own date do not end what w stands for).
+    if (laterDate !== null && laterDate > w.localDate) nextLaterDate = laterDate;
+    // A later weigh-in on an earlier local date (a flight west) can leave the carried date behind w's: look ahead.
+    else if (nextLaterDate !== null && nextLaterDate <= w.localDate) {
+      nextLaterDate = weighIns.slice(i + 1).find((n) => n.localDate > w.localDate)?.localDate ?? null;
+    }
+    laterDate = w.localDate;
+    if (!changed(w)) continue;
+    const until = nextLaterDate ?? addDays(w.localDate, MAX_DAYS_AFFECTED);
+    for (let d = w.localDate, n = 0; d < until && n < MAX_DAYS_AFFECTED; d = addDays(d, 1), n++) dates.add(d);
+  }
   return [...dates].sort();
 }

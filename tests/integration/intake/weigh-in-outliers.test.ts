@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mifflinStJeorBmrKcal } from "../../../src/domain/energy/bmr.js";
+import { refreshWeighInOutliers } from "../../../src/modules/body/index.js";
 import { setOutlierFlags } from "../../../src/modules/body/weigh-in-outliers.repo.js";
 import { startWorkers, type WorkerPool } from "../../../workers/start-workers.js";
 import { fixedClock } from "../../helpers/clock.js";
@@ -170,5 +171,24 @@ describe("outlier flags of years of a scale's readings", () => {
       select count(*) filter (where outlier)::text as outliers, count(*) filter (where not outlier)::text as kept
       from body_measurements where user_id = ${user.id}`;
     expect(flags).toEqual({ outliers: "70000", kept: "10000" });
+  });
+
+  it("are judged over the whole history read in pages: three spikes among 50,000 readings, each changing its own day", async () => {
+    const user = await h.createUser(PROFILE);
+    // Every 10 minutes from 2021-01-01 (144 a day, 347 days): 80 kg, but 190 kg at readings 5,000, 25,000 and 45,000.
+    const spikes = [5_000, 25_000, 45_000];
+    await h.deps.sql`
+      insert into body_measurements (id, user_id, measured_at, utc_offset_min, local_date, weight_kg)
+      select 'bdy_paged' || n, ${user.id}, timestamptz '2021-01-01' + n * interval '10 minutes', 0,
+             (timestamptz '2021-01-01' + n * interval '10 minutes')::date, case when n = any(${spikes}) then 190 else 80 end
+      from generate_series(1, 50000) as n`;
+    const spikeDates = spikes.map((n) => new Date(Date.parse("2021-01-01T00:00:00Z") + n * 600_000).toISOString().slice(0, 10));
+
+    expect(await refreshWeighInOutliers(h.deps.db, user.id)).toEqual(spikeDates);
+    const flagged = await h.deps.sql<{ id: string }[]>`
+      select id from body_measurements where user_id = ${user.id} and outlier order by measured_at`;
+    expect(flagged.map((r) => r.id)).toEqual(spikes.map((n) => `bdy_paged${n}`));
+    // Judged again, nothing changes and no day is named.
+    expect(await refreshWeighInOutliers(h.deps.db, user.id)).toEqual([]);
   });
 });
