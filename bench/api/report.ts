@@ -1,9 +1,9 @@
 import type { CpuSummary } from "../lib/cpu-profile.js";
 import type { DaysSummary } from "../lib/days-summary.js";
 import { int, ms, table } from "../lib/format.js";
-import type { LoadResult } from "../lib/load.js";
 import type { LoadSamples, MachineInfo } from "../lib/machine.js";
 import { type GoalLine, LOAD_TABLE_HEADER, loadRow, READ_GOALS, readGoals } from "../lib/read-goals.js";
+import type { ReadLoads } from "../lib/read-phase.js";
 import type { DaysProfile } from "./days-profile.js";
 import type { ApiBenchOptions } from "./options.js";
 import type { QueueRun, SequentialRun } from "./recompute-runs.js";
@@ -33,14 +33,7 @@ export interface BenchReport {
   summary: DaysSummary;
 }
 
-export interface ReadResults {
-  days: LoadResult;
-  summaryRead: LoadResult;
-  weekly: LoadResult;
-  workouts: LoadResult;
-  healthz: LoadResult;
-  /** The last 30 days only (not a goal). */
-  month: LoadResult;
+export interface ReadResults extends ReadLoads {
   daysProfile: DaysProfile;
   /** With --cpu-prof: where the API's CPU went during the measured /v1/days phase. */
   cpu: CpuSummary | null;
